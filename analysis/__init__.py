@@ -1,0 +1,1 @@
+"""Network analysis of partnerships: clusters, brokers, trends (networkx)."""

@@ -1,0 +1,65 @@
+"""Conversions between rdflib terms and pyoxigraph terms.
+
+rdflib is the toolkit users and small graphs speak; pyoxigraph is what the
+store speaks. Values cross here, never as pasted SPARQL text.
+
+>>> from rdflib import Literal, URIRef
+>>> to_oxigraph(Literal("Минск", lang="ru"))
+<Literal value=Минск language=ru>
+>>> to_rdflib(to_oxigraph(URIRef("https://example.org/a")))
+rdflib.term.URIRef('https://example.org/a')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
+
+
+def to_oxigraph(term: Node | OxTerm | str | int | float | bool) -> OxTerm:
+    """An rdflib term (or a plain Python value, as a literal) as a pyoxigraph term."""
+    if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal):
+        return term
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if not isinstance(term, Literal):
+        term = Literal(term)
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+def to_rdflib(term: Any) -> Node:
+    """A pyoxigraph term as an rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def python_value(term: Any) -> Any:
+    """A result term as the plain Python value a table or JSON shows.
+
+    IRIs become strings, numbers become ``int``/``float``/``Decimal``, other
+    literals their lexical form; ``None`` stays ``None``.
+    """
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode | ox.BlankNode):
+        return term.value
+    value = to_rdflib(term).toPython()
+    return value if isinstance(value, int | float | bool) else str(term.value)

@@ -1,0 +1,111 @@
+"""Ways into the graph: a loader per input format, picked by file extension.
+
+Loaders are registered by name and imported only when used. :func:`load_files`
+reads every file, collects every problem, and writes nothing unless all files
+are free of errors.
+
+>>> loader_name_for("register.ttl"), loader_name_for("register.jsonld")
+('rdf', 'rdf')
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from edukg.errors import InputError, Problem
+from edukg.graph.formats import RDF_EXTENSIONS
+from edukg.graph.sources import SourceChange, SourceData
+from edukg.graph.store import KnowledgeGraph
+from edukg.loaders.base import LoadContext
+
+ReadFunction = Callable[[Path, LoadContext], SourceData | None]
+
+LOADERS: dict[str, tuple[str, str]] = {
+    "rdf": ("edukg.loaders.rdf_loader", "read_rdf"),
+}
+"""Loader name to (module, function); the module is imported on first use."""
+
+EXTENSIONS: dict[str, str] = {extension: "rdf" for extension in RDF_EXTENSIONS}
+"""File extension to loader name."""
+
+
+def register_loader(name: str, module: str, function: str, extensions: Sequence[str]) -> None:
+    """Make a loader known by name and for the given file extensions."""
+    LOADERS[name] = (module, function)
+    for extension in extensions:
+        EXTENSIONS[extension.lower()] = name
+
+
+def loader_name_for(path: str | Path) -> str | None:
+    """The name of the loader for a file, from its extension, or ``None``."""
+    return EXTENSIONS.get(Path(path).suffix.lower())
+
+
+def loader(name: str) -> ReadFunction:
+    """The read function of a loader, importing its module now."""
+    module_name, function = LOADERS[name]
+    return getattr(importlib.import_module(module_name), function)  # type: ignore[no-any-return]
+
+
+@dataclass
+class LoadResult:
+    """What a successful :func:`load_files` did."""
+
+    changes: list[SourceChange]
+    warnings: list[Problem]
+
+
+def load_files(
+    kg: KnowledgeGraph,
+    paths: Sequence[str | Path],
+    *,
+    source_names: Sequence[str] | None = None,
+    loader_name: str | None = None,
+    options: dict[str, object] | None = None,
+) -> LoadResult:
+    """Load files into ``kg``, all or nothing.
+
+    Each file becomes one source, named after the file (or ``source_names``);
+    loading a source again replaces what it held. If any file has an error,
+    :class:`~edukg.errors.InputError` lists every problem of every file and
+    the store is left exactly as it was.
+    """
+    if source_names is not None and len(source_names) != len(paths):
+        raise InputError("give one source name per file", hint="or none, to use the file names")
+    problems: list[Problem] = []
+    parsed: list[SourceData] = []
+    names = list(source_names) if source_names else [Path(p).name for p in paths]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise InputError(
+            f"two inputs would be the same source: {', '.join(duplicates)}",
+            hint="rename one file, or give each its own --source name",
+        )
+    for raw_path, name in zip(paths, names, strict=True):
+        path = Path(raw_path)
+        chosen = loader_name or loader_name_for(path)
+        if chosen is None or chosen not in LOADERS:
+            known = ", ".join(sorted(EXTENSIONS))
+            problems.append(
+                Problem(str(path), f"no loader reads {path.suffix or 'files without extension'}",
+                        hint=f"edukg reads: {known}")
+            )
+            continue
+        context = LoadContext(source_name=name, base_iri=kg.base_iri, kg=kg, options=dict(options or {}))
+        data = loader(chosen)(path, context)
+        problems.extend(context.problems)
+        if data is not None:
+            parsed.append(data)
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity != "error"]
+    if errors:
+        files = len({p.file for p in errors})
+        raise InputError(
+            f"nothing was loaded: {len(errors)} error(s) in {files} file(s)",
+            problems=errors + warnings,
+            hint="fix the errors above and run the same command again",
+        )
+    return LoadResult(changes=kg.write_sources(parsed), warnings=warnings)

@@ -1,0 +1,87 @@
+"""Read an RDF file (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML) as a source.
+
+Blank nodes are replaced by stable IRIs (skolemised after canonicalisation),
+so loading the same file twice yields the same triples and never duplicates.
+Named graphs inside N-Quads or TriG files are merged into the source's graph.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from edukg.graph.formats import rdf_format_for_path
+from edukg.graph.iris import slug
+from edukg.graph.sources import SourceData
+from edukg.loaders.base import LoadContext, ProblemCollector, read_bytes
+
+LOADER_NAME = "rdf"
+
+
+def read_rdf(path: Path, context: LoadContext) -> SourceData | None:
+    """Parse one RDF file into a :class:`SourceData`; report problems to ``context``.
+
+    Returns ``None`` when the file could not be read or parsed.
+    """
+    problems = ProblemCollector(str(path), context)
+    content = read_bytes(path, problems)
+    if content is None:
+        return None
+    rdf_format = rdf_format_for_path(path)
+    assert rdf_format is not None, "the loader registry only sends RDF files here"
+    try:
+        quads = list(ox.parse(content.data, rdf_format, base_iri=context.base_iri))
+    except SyntaxError as error:
+        problems.error(
+            _syntax_message(error),
+            line=error.lineno,
+            column=error.offset,
+            hint=_syntax_hint(error, rdf_format),
+        )
+        return None
+    if any(not isinstance(q.graph_name, ox.DefaultGraph) for q in quads):
+        problems.warning(
+            "named graphs in this file are merged into the source's own graph",
+            hint="use one file per source if the graphs must stay apart",
+        )
+    triples = _skolemized(quads, f"{context.base_iri}.well-known/genid/{slug(context.source_name)}/")
+    return SourceData(
+        name=context.source_name,
+        triples=triples,
+        sha256=content.sha256,
+        loader=LOADER_NAME,
+        file_name=path.name,
+        warnings=problems.warnings,
+    )
+
+
+def _syntax_message(error: SyntaxError) -> str:
+    message = error.msg or str(error)
+    # pyoxigraph prefixes the span ("Parser error between line 2 column 9 and ..."),
+    # which the problem's place already gives.
+    if message.startswith("Parser error") and ": " in message:
+        message = message.split(": ", 1)[1]
+    return f"syntax error: {message}"
+
+
+def _syntax_hint(error: SyntaxError, rdf_format: ox.RdfFormat) -> str:
+    text = str(error).lower()
+    if "utf-8" in text or "utf8" in text:
+        return f"{rdf_format.name} files must be UTF-8: re-save the file as UTF-8"
+    return f"fix the {rdf_format.name} syntax at this place; the rest of the file was not read"
+
+
+def _skolemized(quads: list[ox.Quad], genid: str) -> list[ox.Triple]:
+    """The quads as triples, blank nodes replaced by IRIs stable for the same content."""
+    if not any(
+        isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in quads
+    ):
+        return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+    dataset = ox.Dataset(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+
+    def term(node: ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.NamedNode | ox.Literal:
+        return ox.NamedNode(genid + node.value) if isinstance(node, ox.BlankNode) else node
+
+    return [ox.Triple(term(q.subject), q.predicate, term(q.object)) for q in dataset]

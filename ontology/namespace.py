@@ -1,0 +1,88 @@
+"""Typed namespaces of edukg's own terms, which fail on typos.
+
+>>> from edukg.ontology.namespace import EDUKG
+>>> str(EDUKG.hasParty)
+'https://w3id.org/edukg/ontology#hasParty'
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+ONTOLOGY_IRI = "https://w3id.org/edukg/ontology"
+CONCEPT_BASE = "https://w3id.org/edukg/concept/"
+COUNTRY_BASE = "https://w3id.org/edukg/country/"
+SYSTEM_GRAPH_BASE = "https://w3id.org/edukg/graph/"
+
+
+class EDUKG(DefinedNamespace):
+    """The edukg ontology namespace (``ontology/edukg.ttl``)."""
+
+    _fail = True
+    _NS = Namespace(ONTOLOGY_IRI + "#")
+
+    Institution: URIRef
+    CooperationAgreement: URIRef
+    AgreementParty: URIRef
+    CooperationEvent: URIRef
+    AgreementCount: URIRef
+    Source: URIRef
+    kind: URIRef
+    country: URIRef
+    region: URIRef
+    hasParty: URIRef
+    qualifiedParty: URIRef
+    agreement: URIRef
+    signedOn: URIRef
+    signatory: URIRef
+    area: URIRef
+    implements: URIRef
+    partnerCountry: URIRef
+    period: URIRef
+    reportedEventKind: URIRef
+    sha256: URIRef
+    tripleCount: URIRef
+
+
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+SCHEMES = {
+    "institution-kind": URIRef(CONCEPT_BASE + "institution-kind"),
+    "agreement-kind": URIRef(CONCEPT_BASE + "agreement-kind"),
+    "cooperation-area": URIRef(CONCEPT_BASE + "cooperation-area"),
+    "event-kind": URIRef(CONCEPT_BASE + "event-kind"),
+    "party-role": URIRef(CONCEPT_BASE + "party-role"),
+}
+"""The SKOS concept schemes by short name."""
+
+INSTITUTION_KIND = Namespace(CONCEPT_BASE + "institution-kind/")
+AGREEMENT_KIND = Namespace(CONCEPT_BASE + "agreement-kind/")
+COOPERATION_AREA = Namespace(CONCEPT_BASE + "cooperation-area/")
+EVENT_KIND = Namespace(CONCEPT_BASE + "event-kind/")
+PARTY_ROLE = Namespace(CONCEPT_BASE + "party-role/")
+COUNTRY = Namespace(COUNTRY_BASE)
+
+PREFIXES: dict[str, str] = {
+    "edukg": ONTOLOGY_IRI + "#",
+    "ikind": str(INSTITUTION_KIND),
+    "akind": str(AGREEMENT_KIND),
+    "area": str(COOPERATION_AREA),
+    "ekind": str(EVENT_KIND),
+    "role": str(PARTY_ROLE),
+    "country": COUNTRY_BASE,
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "org": str(ORG),
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": str(SCHEMA),
+    "dcterms": "http://purl.org/dc/terms/",
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "wd": str(WD),
+}
+"""Prefixes used in exports and available to every catalogue query."""

@@ -1,0 +1,22 @@
+"""Name normalisation shared by look-ups and identity.
+
+>>> normalize_name('  ГУО «Минский   областной  институт развития образования» ')
+'гуо минский областной институт развития образования'
+>>> normalize_name('Ёлка "Школа"') == normalize_name('елка «школа»')
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({c: " " for c in "«»“”„‟\"'‘’‚‛`´"})
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_name(name: str) -> str:
+    """Fold a name for matching: NFKC, case, quotes, runs of spaces, ё to е."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = text.replace("ё", "е").translate(_QUOTES)
+    return _SPACES.sub(" ", text).strip()

@@ -1,0 +1,1 @@
+"""The query catalogue: named, parameterised SPARQL queries (``.rq`` files beside this module)."""

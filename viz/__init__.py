@@ -1,0 +1,1 @@
+"""Ways to see the graph: interactive network pages and reports."""
