@@ -102,23 +102,38 @@ def cli(ctx: click.Context, store: str | None, base_iri: str | None) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write every problem to this file (.csv or .json).",
 )
+@click.option(
+    "--kind",
+    type=click.Choice(["institutions", "agreements", "events", "cordis"]),
+    help="What the register files hold, when their header or sheet name does not say.",
+)
 @click.pass_obj
 def load(
-    settings: Settings, files: tuple[Path, ...], source_names: tuple[str, ...], report: Path | None
+    settings: Settings,
+    files: tuple[Path, ...],
+    source_names: tuple[str, ...],
+    report: Path | None,
+    kind: str | None,
 ) -> None:
     """Load FILES into the store, all or nothing.
 
     Each file becomes a source; loading it again replaces what it held before.
-    Reads RDF (.ttl .nt .nq .trig .jsonld .rdf .xml). On any error nothing is
-    written, every problem is listed and the exit code is 1.
+    Reads RDF (.ttl .nt .nq .trig .jsonld .rdf .xml) and registers (.csv .tsv
+    .txt .xlsx .json; see "Register format" in the README), including CORDIS
+    participation tables. On any error nothing is written, every problem is
+    listed and the exit code is 1.
 
     Example: edukg load examples/minsk-region-2024.ttl
     """
+    from edukg.load_progress import load_progress
     from edukg.loaders import load_files
 
-    with open_store(settings) as kg:
+    with open_store(settings) as kg, load_progress() as progress:
         try:
-            result = load_files(kg, list(files), source_names=list(source_names) or None)
+            result = load_files(
+                kg, list(files), source_names=list(source_names) or None,
+                options={"kind": kind} if kind else None, progress=progress,
+            )
         except InputError as error:
             if report:
                 write_report(error.problems, report)

@@ -364,6 +364,8 @@ def _record_changes(
     for subject in touched:
         if subject in before and subject in after:
             changed.add(subject)
+        if subject in known:
+            continue  # a record that changed is one change, not one for each record naming it
         for record in owner.get(subject, ()):
             if record in before and record in after:
                 changed.add(record)

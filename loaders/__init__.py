@@ -6,6 +6,11 @@ are free of errors.
 
 >>> loader_name_for("register.ttl"), loader_name_for("register.jsonld")
 ('rdf', 'rdf')
+>>> loader_name_for("реестр.CSV"), loader_name_for("register.xlsx"), loader_name_for("r.json")
+('register-csv', 'register-excel', 'register-json')
+
+Register loaders read in two passes (scan, then read) so that a party in one
+file may name an institution defined in another file of the same load.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from edukg.graph.sources import SourceChange, SourceData
 from edukg.graph.store import KnowledgeGraph
 from edukg.loaders.base import LoadContext
 
+ProgressFunction = Callable[[str, int, int], None]
 ReadFunction = Callable[[Path, LoadContext], SourceData | None]
 
 LOADERS: dict[str, tuple[str, str]] = {
@@ -28,15 +34,38 @@ LOADERS: dict[str, tuple[str, str]] = {
 }
 """Loader name to (module, function); the module is imported on first use."""
 
+SCANNERS: dict[str, str] = {}
+"""Loader name to the function of its first pass (same module), for loaders that have one."""
+
 EXTENSIONS: dict[str, str] = {extension: "rdf" for extension in RDF_EXTENSIONS}
 """File extension to loader name."""
 
+KINDS = ("institutions", "agreements", "events", "cordis")
+"""Values of the ``kind`` option (``edukg load --kind``)."""
 
-def register_loader(name: str, module: str, function: str, extensions: Sequence[str]) -> None:
-    """Make a loader known by name and for the given file extensions."""
+
+def register_loader(
+    name: str, module: str, function: str, extensions: Sequence[str], *, scan: str | None = None
+) -> None:
+    """Make a loader known by name and for the given file extensions.
+
+    ``scan`` names a first-pass function of the same module, called for every
+    file of a load before any file is read.
+    """
     LOADERS[name] = (module, function)
+    if scan:
+        SCANNERS[name] = scan
     for extension in extensions:
         EXTENSIONS[extension.lower()] = name
+
+
+register_loader("register-csv", "edukg.loaders.csv_loader", "read_csv",
+                (".csv", ".tsv", ".tab", ".txt"), scan="scan_csv")
+register_loader("register-excel", "edukg.loaders.excel_loader", "read_excel", (".xlsx", ".xlsm"),
+                scan="scan_excel")
+register_loader("register-json", "edukg.loaders.json_loader", "read_json", (".json",),
+                scan="scan_json")
+register_loader("cordis", "edukg.loaders.cordis_loader", "read_cordis", ())
 
 
 def loader_name_for(path: str | Path) -> str | None:
@@ -65,6 +94,7 @@ def load_files(
     source_names: Sequence[str] | None = None,
     loader_name: str | None = None,
     options: dict[str, object] | None = None,
+    progress: ProgressFunction | None = None,
 ) -> LoadResult:
     """Load files into ``kg``, all or nothing.
 
@@ -72,7 +102,16 @@ def load_files(
     loading a source again replaces what it held. If any file has an error,
     :class:`~edukg.errors.InputError` lists every problem of every file and
     the store is left exactly as it was.
+
+    ``options['kind']`` (``institutions``, ``agreements``, ``events`` or
+    ``cordis``) says what a register file holds when its header does not;
+    ``progress(description, done, total)`` is told how far the load has got.
     """
+    from edukg.loaders.session import RegisterSession
+
+    kind = (options or {}).get("kind")
+    if kind is not None and kind not in KINDS:
+        raise InputError(f"unknown kind {kind!r}", hint=f"use one of: {', '.join(KINDS)}")
     if source_names is not None and len(source_names) != len(paths):
         raise InputError("give one source name per file", hint="or none, to use the file names")
     problems: list[Problem] = []
@@ -84,6 +123,10 @@ def load_files(
             f"two inputs would be the same source: {', '.join(duplicates)}",
             hint="rename one file, or give each its own --source name",
         )
+    session = RegisterSession(
+        base_iri=kg.base_iri, kg=kg, replaced_graphs=frozenset(kg.source_graph(n).value for n in names)
+    )
+    jobs: list[tuple[Path, str, LoadContext]] = []
     for raw_path, name in zip(paths, names, strict=True):
         path = Path(raw_path)
         chosen = loader_name or loader_name_for(path)
@@ -94,7 +137,20 @@ def load_files(
                         hint=f"edukg reads: {known}")
             )
             continue
-        context = LoadContext(source_name=name, base_iri=kg.base_iri, kg=kg, options=dict(options or {}))
+        context = LoadContext(
+            source_name=name, base_iri=kg.base_iri, kg=kg, options=dict(options or {}),
+            session=session, progress=progress,
+        )
+        jobs.append((path, chosen, context))
+    for number, (path, chosen, context) in enumerate(jobs, 1):
+        if chosen in SCANNERS:
+            if progress is not None:
+                progress(f"{path.name}: reading", number - 1, len(jobs))
+            module_name = LOADERS[chosen][0]
+            getattr(importlib.import_module(module_name), SCANNERS[chosen])(path, context)
+    for number, (path, chosen, context) in enumerate(jobs, 1):
+        if progress is not None:
+            progress(f"{path.name}: checking", number - 1, len(jobs))
         data = loader(chosen)(path, context)
         problems.extend(context.problems)
         if data is not None:
@@ -108,4 +164,6 @@ def load_files(
             problems=errors + warnings,
             hint="fix the errors above and run the same command again",
         )
+    if progress is not None:
+        progress("writing to the store", len(jobs), len(jobs))
     return LoadResult(changes=kg.write_sources(parsed), warnings=warnings)

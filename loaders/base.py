@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from edukg.errors import Problem
 
@@ -19,6 +20,10 @@ class LoadContext:
 
     ``kg`` is the store being loaded into (for look-ups of what it already
     holds); loaders never write to it. Problems go to ``problems``.
+    ``session`` is what the files of one load share (register loaders keep
+    their :class:`~edukg.loaders.session.RegisterSession` there);
+    ``progress(description, done, total)``, when set, is told how far a long
+    file has got.
     """
 
     source_name: str
@@ -26,6 +31,8 @@ class LoadContext:
     kg: KnowledgeGraph | None = None
     options: dict[str, object] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    session: Any = None
+    progress: Callable[[str, int, int], None] | None = None
 
 
 class ProblemCollector:

@@ -1,0 +1,640 @@
+"""From register tables to triples: the mapping every register format shares.
+
+CSV, Excel and JSON loaders only turn bytes into :class:`~edukg.loaders.tables.Table`
+objects; this module checks the values, resolves references and writes the
+triples of institutions, agreements (with one ``edukg:AgreementParty`` per
+party, plus the ``edukg:hasParty`` shortcut) and events.
+
+A load runs in two passes over its files: :func:`scan_tables` registers every
+institution and agreement id in the shared :class:`RegisterSession`, then
+:func:`build_source` writes triples, so references may point forwards and
+across files.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from edukg.graph.iris import slug
+from edukg.graph.sources import SourceData
+from edukg.loaders import terms as t
+from edukg.loaders.base import FileContent, LoadContext, ProblemCollector, read_bytes
+from edukg.loaders.session import AmbiguousName, InstitutionEntry, RegisterSession
+from edukg.loaders.tables import COLUMNS, REQUIRED, Row, Table
+from edukg.loaders.values import (
+    ValueProblem,
+    date_before,
+    guess_language,
+    is_empty,
+    parse_date,
+    parse_web_address,
+    parse_wikidata,
+    split_list,
+    tagged,
+    text_of,
+)
+from edukg.ontology.countries import closest_countries, country_code
+from edukg.ontology.normalize import normalize_name
+
+TableReader = Callable[[Path, FileContent, ProblemCollector, LoadContext], "list[Table] | None"]
+"""Turns a file's bytes into register tables, reporting problems; ``None`` if unreadable."""
+
+PROGRESS_EVERY = 5000
+
+
+@dataclass
+class ScannedFile:
+    """A register file after the first pass: its tables, ready to build."""
+
+    content: FileContent
+    tables: list[Table]
+    loader: str
+    institution_rows: dict[str, tuple[Table, Row]] = field(default_factory=dict)
+
+
+def session_of(context: LoadContext) -> RegisterSession:
+    """The load's shared session (a private one when a loader runs on its own)."""
+    if context.session is None:
+        replaced = frozenset()
+        if context.kg is not None:
+            replaced = frozenset({context.kg.source_graph(context.source_name).value})
+        context.session = RegisterSession(
+            base_iri=context.base_iri, kg=context.kg, replaced_graphs=replaced
+        )
+    return context.session  # type: ignore[return-value]
+
+
+def scan_register(path: Path, context: LoadContext, reader: TableReader, loader: str) -> None:
+    """First pass: read a register file and register what it defines."""
+    session = session_of(context)
+    problems = ProblemCollector(str(path), context)
+    content = read_bytes(path, problems)
+    key = str(path)
+    if content is None:
+        session.scanned[key] = None
+        return
+    tables = reader(path, content, problems, context)
+    if tables is None:
+        session.scanned[key] = None
+        return
+    scanned = ScannedFile(content, tables, loader)
+    for table in tables:
+        check_header(table, problems)
+        if table.kind == "institutions":
+            _scan_institutions(table, scanned, session, problems)
+        elif table.kind == "agreements":
+            for row in table.rows:
+                key_id = text_of(row.get("id"))
+                if key_id:
+                    session.add_agreement(key_id, session.record_iri("agreement", slug(key_id)))
+    session.scanned[key] = scanned
+
+
+def read_register(
+    path: Path, context: LoadContext, reader: TableReader, loader: str
+) -> SourceData | None:
+    """Second pass: the triples of a scanned register file (scanning it first if needed)."""
+    session = session_of(context)
+    if str(path) not in session.scanned:
+        scan_register(path, context, reader, loader)
+    scanned = session.scanned.pop(str(path))
+    if scanned is None:
+        return None
+    return build_source(path, scanned, context)
+
+
+def check_header(table: Table, problems: ProblemCollector) -> None:
+    """Warn about unknown columns; report missing required columns as errors."""
+    known = COLUMNS[table.kind]
+    for column, written in table.headers.items():
+        if column in known:
+            continue
+        close = difflib.get_close_matches(column, known, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        problems.warning(
+            f"column {written!r} is not part of the {table.kind} format and was ignored",
+            **table.place(None, column) | {"column": written},
+            hint=hint + f"{table.kind} columns: {', '.join(known)}",
+        )
+    for column in REQUIRED[table.kind]:
+        if column in table.headers:
+            continue
+        if column == "name" and any(c in table.headers for c in ("name_ru", "name_be", "name_en")):
+            continue
+        problems.error(
+            f"the {table.kind} table has no {column!r} column",
+            **table.place(None, None) | {"column": column},
+            hint=f"add a column named {column!r}; {table.kind} columns: {', '.join(known)}",
+        )
+
+
+# ---------------------------------------------------------------- institutions: first pass
+
+
+def _institution_names(row: Row) -> list[str]:
+    names = [text_of(row.get(c)) for c in ("name", "name_ru", "name_be", "name_en")]
+    return [n for n in dict.fromkeys(names) if n]
+
+
+def _scan_institutions(
+    table: Table, scanned: ScannedFile, session: RegisterSession, problems: ProblemCollector
+) -> None:
+    seen_ids: dict[str, Row] = {}
+    for row in table.rows:
+        names = _institution_names(row)
+        key_id = text_of(row.get("id")) or None
+        code = country_code(text_of(row.get("country")))
+        if not names or (key_id is None and code is None):
+            continue  # reported when the row is built
+        if key_id is not None:
+            folded = normalize_name(key_id)
+            first = seen_ids.get(folded)
+            if first is not None:
+                problems.error(
+                    f"institution id {key_id!r} is used twice in this table",
+                    **table.place(row, "id"), value=key_id,
+                    hint=f"it is first used at {_where(table, first, 'id')}; give each institution its own id",
+                )
+                continue
+            seen_ids[folded] = row
+        origin = _where(table, row, "name")
+        iri = session.institution_iri(key_id=key_id, name=names[0], country=code)
+        before = session.institutions_by_iri.get(iri.value)
+        entry = session.add_institution(
+            key_id=key_id, names=names, country=code, origin=origin, iri=iri
+        )
+        if before is None:
+            scanned.institution_rows[iri.value] = (table, row)
+        elif key_id is None and before.origin.startswith(problems.file):
+            problems.error(
+                "this institution is listed twice in this file (same name and country)",
+                **table.place(row, "name"), value=names[0],
+                hint=f"it is first listed at {before.origin}; remove one row or give each an id",
+            )
+        _ = entry
+
+
+def _where(table: Table, row: Row, column: str) -> str:
+    place = table.place(row, column)
+    if place["sheet"] is not None:
+        return f"{Path(table.file).name}[{place['sheet']}]!{place['cell']}"
+    return f"{Path(table.file).name}:{place['line']}"
+
+
+# ---------------------------------------------------------------- second pass
+
+
+class _Builder:
+    """Builds the triples of one file, reporting problems at their cells."""
+
+    def __init__(
+        self, path: Path, scanned: ScannedFile, context: LoadContext, session: RegisterSession
+    ) -> None:
+        self.path = path
+        self.scanned = scanned
+        self.context = context
+        self.session = session
+        self.problems = ProblemCollector(str(path), context)
+        self.triples: list[ox.Triple] = []
+        self.records: dict[str, set[str]] = {"institution": set(), "agreement": set(), "event": set()}
+        self.regions_written: set[str] = set()
+        self.table: Table
+        self.row: Row
+
+    # -- reporting
+
+    def error(self, column: str | None, message: str, *, value: Any = None, hint: str | None = None) -> None:
+        self.problems.error(
+            message, **self.table.place(self.row, column), value=_shown(value), hint=hint
+        )
+
+    def warning(self, column: str | None, message: str, *, value: Any = None, hint: str | None = None) -> None:
+        self.problems.warning(
+            message, **self.table.place(self.row, column), value=_shown(value), hint=hint
+        )
+
+    def add(self, subject: ox.NamedNode, predicate: ox.NamedNode, obj: Any) -> None:
+        self.triples.append(ox.Triple(subject, predicate, obj))
+
+    # -- values
+
+    def date(self, column: str) -> ox.Literal | None:
+        value = self.row.get(column)
+        if is_empty(value):
+            return None
+        try:
+            return parse_date(value)
+        except ValueProblem as problem:
+            self.error(column, problem.message, value=value, hint=problem.hint)
+            return None
+
+    def concept(self, column: str, scheme: str, value: Any = None) -> ox.NamedNode | None:
+        raw = self.row.get(column) if value is None else value
+        if is_empty(raw):
+            return None
+        text = text_of(raw)
+        found = self.session.vocabulary.concept(scheme, text)
+        if found is None:
+            self.error(
+                column, f"unknown {scheme.replace('-', ' ')}", value=text,
+                hint=self.session.vocabulary.hint(scheme, text),
+            )
+        return found
+
+    def country(self, column: str) -> str | None:
+        raw = self.row.get(column)
+        if is_empty(raw):
+            return None
+        text = text_of(raw)
+        code = country_code(text)
+        if code is None:
+            close = closest_countries(text)
+            hint = (
+                f"did you mean {' or '.join(repr(c) for c in close)}? "
+                if close else ""
+            ) + "write an ISO 3166-1 code (BY, BLR, 112) or the country's name in ru, be or en"
+            self.error(column, "unknown country", value=text, hint=hint)
+        return code
+
+    def institution(self, column: str, reference: str) -> InstitutionEntry | None:
+        try:
+            match = self.session.find_institution(reference)
+        except AmbiguousName as ambiguous:
+            options = "; ".join(
+                f"{e.key_id or e.iri.value} ({e.country or '?'}, {e.origin})"
+                for e in ambiguous.candidates
+            )
+            self.error(
+                column, "this name fits more than one institution", value=reference,
+                hint=f"write the id instead: {options}",
+            )
+            return None
+        if match is None:
+            close = self.session.closest_institutions(reference)
+            hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+            self.error(
+                column, "no institution with this id or name in this load or in the store",
+                value=reference,
+                hint=hint + "add the institution to an institutions table of this load, "
+                "or write its id or its name exactly",
+            )
+            return None
+        if match.matched == "normalised":
+            self.warning(
+                column, "matched an institution only after normalising the name",
+                value=reference,
+                hint=f"it was read as {match.entry.names[0]!r} ({match.entry.origin})",
+            )
+        return match.entry
+
+    def progress(self, done: int, total: int) -> None:
+        if self.context.progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
+            self.context.progress(f"{self.path.name}: {self.table.kind}", done, total)
+
+    # -- institutions
+
+    def institutions(self, table: Table) -> None:
+        for number, row in enumerate(table.rows, 1):
+            self.row = row
+            self.institution_row()
+            self.progress(number, len(table.rows))
+
+    def institution_row(self) -> None:
+        row = self.row
+        names = _institution_names(row)
+        code = self.country("country")
+        if not names:
+            self.error("name", "an institution needs a name", hint="fill in the name column")
+        if is_empty(row.get("country")):
+            self.error("country", "an institution needs a country", hint="write e.g. BY or Беларусь")
+        if not names or code is None:
+            return
+        key_id = text_of(row.get("id")) or None
+        iri = self.session.institution_iri(key_id=key_id, name=names[0], country=code)
+        owner = self.scanned.institution_rows.get(iri.value)
+        if owner is not None and owner[1] is not row:
+            return  # a repeated row, already reported in the first pass
+        entry = self.session.institutions_by_iri.get(iri.value)
+        if entry is not None:
+            other = self.session.same_name_elsewhere(entry)
+            if other is not None and other.iri != iri:
+                self.warning(
+                    "name", "probably a duplicate: an institution with the same name and "
+                    "country has another id", value=names[0],
+                    hint=f"see {other.key_id or other.iri.value} ({other.origin}); "
+                    "use one id for both, or rename one",
+                )
+        self.records["institution"].add(iri.value)
+        self.add(iri, t.A, t.INSTITUTION)
+        self.add(iri, t.A, t.EDUCATIONAL_ORGANIZATION)
+        if key_id:
+            self.add(iri, t.IDENTIFIER, ox.Literal(key_id))
+        self._labels(iri, row)
+        kind = self.concept("type", "institution-kind")
+        if kind is not None:
+            self.add(iri, t.KIND, kind)
+        self.add(iri, t.COUNTRY, t.country_node(code))
+        region = text_of(row.get("region"))
+        if region:
+            node, described = self.session.region(region, code)
+            self.add(iri, t.REGION, node)
+            if not described and node.value not in self.regions_written:
+                self.regions_written.add(node.value)
+                self.add(node, t.A, t.ADMINISTRATIVE_AREA)
+                self.add(node, t.PREF_LABEL, tagged(region))
+                self.add(node, t.CONTAINED_IN_PLACE, t.country_node(code))
+        city = text_of(row.get("city"))
+        if city:
+            self.add(iri, t.LOCALITY, tagged(city))
+        website = row.get("website")
+        if not is_empty(website):
+            self._website(iri, website)
+        wikidata = row.get("wikidata")
+        if not is_empty(wikidata):
+            try:
+                self.add(iri, t.SAME_AS, ox.NamedNode(t.WIKIDATA + parse_wikidata(wikidata)))
+            except ValueProblem as problem:
+                self.error("wikidata", problem.message, value=wikidata, hint=problem.hint)
+        parent = text_of(row.get("parent"))
+        if parent:
+            found = self.institution("parent", parent)
+            if found is not None and found.iri == iri:
+                self.error("parent", "an institution cannot be its own parent", value=parent)
+            elif found is not None:
+                self.add(iri, t.SUB_ORGANIZATION_OF, found.iri)
+
+    def _labels(self, iri: ox.NamedNode, row: Row) -> None:
+        preferred: dict[str, str] = {}
+        for language in ("ru", "be", "en"):
+            text = text_of(row.get(f"name_{language}"))
+            if text:
+                preferred[language] = text
+        name = text_of(row.get("name"))
+        extra: list[tuple[str, str]] = []
+        if name:
+            language = guess_language(name)
+            if language not in preferred:
+                preferred[language] = name
+            elif preferred[language] != name:
+                extra.append((language, name))
+        for language, text in preferred.items():
+            self.add(iri, t.PREF_LABEL, ox.Literal(text, language=language))
+        for language, text in extra:
+            self.add(iri, t.ALT_LABEL, ox.Literal(text, language=language))
+
+    def _website(self, iri: ox.NamedNode, value: Any) -> None:
+        try:
+            address, added_scheme = parse_web_address(value)
+            node = ox.NamedNode(address)
+        except (ValueProblem, ValueError) as problem:
+            hint = getattr(problem, "hint", None) or "write the full address, e.g. https://example.by/"
+            self.error("website", "not a web address", value=value, hint=hint)
+            return
+        if added_scheme:
+            self.warning(
+                "website", "the web address has no http:// or https://; http:// was added",
+                value=value, hint="write the full address to silence this warning",
+            )
+        self.add(iri, t.URL, node)
+
+    # -- agreements
+
+    def agreements(self, table: Table) -> None:
+        seen: dict[str, Row] = {}
+        for number, row in enumerate(table.rows, 1):
+            self.row = row
+            self.agreement_row(seen)
+            self.progress(number, len(table.rows))
+
+    def agreement_row(self, seen: dict[str, Row]) -> None:
+        row = self.row
+        key_id = text_of(row.get("id")) or None
+        title = text_of(row.get("title"))
+        parties = self.parties("parties")
+        signed = self.date("signed")
+        valid_from = self.date("valid_from")
+        valid_until = self.date("valid_until")
+        kind = self.concept("type", "agreement-kind")
+        areas = [self.concept("areas", "cooperation-area", a) for a in split_list(row.get("areas"))]
+        if valid_until is not None:
+            for earlier, column in ((signed, "signed"), (valid_from, "valid_from")):
+                if earlier is not None and date_before(valid_until, earlier):
+                    self.error(
+                        "valid_until", f"the agreement ends before {column.replace('_', ' ')} "
+                        f"({earlier.value})", value=valid_until.value,
+                        hint="check both dates",
+                    )
+        if parties is None:
+            return
+        if key_id:
+            key = slug(key_id)
+        else:
+            digest = hashlib.sha256(
+                "|".join([normalize_name(title), signed.value if signed else "",
+                          *sorted(p.iri.value for p in parties)]).encode()
+            ).hexdigest()[:12]
+            key = f"{slug(title)[:40].rstrip('-')}-{digest}" if title else digest
+        iri = self.session.record_iri("agreement", key)
+        first = seen.get(iri.value)
+        if first is not None:
+            column = "id" if key_id else "title"
+            self.error(
+                column, "this agreement is listed twice in this table", value=key_id or title,
+                hint=f"it is first listed at {_where(self.table, first, column)}; "
+                "give each agreement its own id",
+            )
+            return
+        seen[iri.value] = row
+        self.records["agreement"].add(iri.value)
+        self.add(iri, t.A, t.AGREEMENT)
+        if key_id:
+            self.add(iri, t.IDENTIFIER, ox.Literal(key_id))
+        if title:
+            self.add(iri, t.PREF_LABEL, tagged(title))
+        if kind is not None:
+            self.add(iri, t.KIND, kind)
+        for area in dict.fromkeys(a for a in areas if a is not None):
+            self.add(iri, t.AREA, area)
+        if signed is not None:
+            self.add(iri, t.SIGNED_ON, signed)
+        if valid_from is not None:
+            self.add(iri, t.VALID_FROM, valid_from)
+        if valid_until is not None:
+            self.add(iri, t.VALID_THROUGH, valid_until)
+        self._source(iri)
+        write_parties(self.triples, iri, [(p.iri, t.ROLES["party"]) for p in parties])
+
+    def parties(self, column: str) -> list[InstitutionEntry] | None:
+        references = split_list(self.row.get(column))
+        if not references:
+            self.error(column, "an agreement needs its parties",
+                       hint="list two or more institutions (ids or names) separated by ';'")
+            return None
+        found: list[InstitutionEntry] = []
+        failed = False
+        for reference in references:
+            entry = self.institution(column, reference)
+            if entry is None:
+                failed = True
+            elif entry in found:
+                self.warning(column, "the same party is listed twice; it counts once",
+                             value=reference)
+            else:
+                found.append(entry)
+        if failed:
+            return None
+        if len(found) < 2:
+            self.error(
+                column, "an agreement needs two or more different parties",
+                value=self.row.get(column),
+                hint="separate the parties with ';' or put each on its own line in the cell",
+            )
+            return None
+        return found
+
+    def _source(self, iri: ox.NamedNode) -> None:
+        source = text_of(self.row.get("source"))
+        if not source:
+            return
+        if source.lower().startswith(("http://", "https://")):
+            try:
+                self.add(iri, t.SOURCE, ox.NamedNode(source))
+                return
+            except ValueError:
+                pass
+        self.add(iri, t.SOURCE, ox.Literal(source))
+
+    # -- events
+
+    def events(self, table: Table) -> None:
+        seen: dict[str, Row] = {}
+        for number, row in enumerate(table.rows, 1):
+            self.row = row
+            self.event_row(seen)
+            self.progress(number, len(table.rows))
+
+    def event_row(self, seen: dict[str, Row]) -> None:
+        row = self.row
+        key_id = text_of(row.get("id")) or None
+        title = text_of(row.get("title"))
+        if not title:
+            self.error("title", "an event needs a title", hint="fill in the title column")
+        start = self.date("start")
+        if start is None and is_empty(row.get("start")):
+            self.error("start", "an event needs a start date", hint="write e.g. 2024-04-10")
+        end = self.date("end")
+        if start is not None and end is not None and date_before(end, start):
+            self.error("end", f"the event ends before it starts ({start.value})",
+                       value=end.value, hint="check both dates")
+        kind = self.concept("type", "event-kind")
+        host = text_of(row.get("host"))
+        host_entry = self.institution("host", host) if host else None
+        participants = [
+            self.institution("participants", reference)
+            for reference in split_list(row.get("participants"))
+        ]
+        code = self.country("country")
+        implemented: list[ox.NamedNode] = []
+        for reference in split_list(row.get("agreement")):
+            agreement = self.session.find_agreement(reference)
+            if agreement is None:
+                close = difflib.get_close_matches(
+                    normalize_name(reference), list(self.session.agreements_by_id), n=3
+                )
+                hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+                self.error("agreement", "no agreement with this id in this load or in the store",
+                           value=reference, hint=hint + "write the id of an agreement")
+            else:
+                implemented.append(agreement)
+        if not title or start is None:
+            return
+        key = slug(key_id) if key_id else (
+            f"{slug(title)[:40].rstrip('-')}-"
+            + hashlib.sha256(f"{normalize_name(title)}|{start.value}".encode()).hexdigest()[:12]
+        )
+        iri = self.session.record_iri("event", key)
+        first = seen.get(iri.value)
+        if first is not None:
+            column = "id" if key_id else "title"
+            self.error(column, "this event is listed twice in this table", value=key_id or title,
+                       hint=f"it is first listed at {_where(self.table, first, column)}")
+            return
+        seen[iri.value] = row
+        self.records["event"].add(iri.value)
+        self.add(iri, t.A, t.EVENT)
+        if key_id:
+            self.add(iri, t.IDENTIFIER, ox.Literal(key_id))
+        self.add(iri, t.PREF_LABEL, tagged(title))
+        if kind is not None:
+            self.add(iri, t.KIND, kind)
+        self.add(iri, t.START_DATE, start)
+        if end is not None:
+            self.add(iri, t.END_DATE, end)
+        if host_entry is not None:
+            self.add(iri, t.ORGANIZER, host_entry.iri)
+        for participant in dict.fromkeys(p.iri for p in participants if p is not None):
+            self.add(iri, t.ATTENDEE, participant)
+        city = text_of(row.get("city"))
+        if city:
+            self.add(iri, t.LOCALITY, tagged(city))
+        if code is not None:
+            self.add(iri, t.COUNTRY, t.country_node(code))
+        for agreement in implemented:
+            self.add(iri, t.IMPLEMENTS, agreement)
+        self._source(iri)
+
+
+def write_parties(
+    triples: list[ox.Triple],
+    agreement: ox.NamedNode,
+    parties: list[tuple[ox.NamedNode, ox.NamedNode]],
+) -> None:
+    """The ``edukg:hasParty`` shortcut and one ``edukg:AgreementParty`` per party.
+
+    ``parties`` are (institution, role concept) pairs, in order; party nodes are
+    numbered ``<agreement>/party/1``, ``/2``... in that order.
+    """
+    for number, (institution, role) in enumerate(parties, 1):
+        party = ox.NamedNode(f"{agreement.value}/party/{number}")
+        triples.append(ox.Triple(agreement, t.HAS_PARTY, institution))
+        triples.append(ox.Triple(agreement, t.QUALIFIED_PARTY, party))
+        triples.append(ox.Triple(party, t.A, t.AGREEMENT_PARTY))
+        triples.append(ox.Triple(party, t.PARTY_AGREEMENT, agreement))
+        triples.append(ox.Triple(party, t.MEMBER, institution))
+        triples.append(ox.Triple(party, t.ROLE_PREDICATE, role))
+
+
+def _shown(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return "; ".join(text_of(v) for v in value)
+    return text_of(value)
+
+
+def build_source(path: Path, scanned: ScannedFile, context: LoadContext) -> SourceData | None:
+    """The triples of a scanned register file, or ``None`` if it has errors."""
+    session = session_of(context)
+    builder = _Builder(path, scanned, context, session)
+    order = {"institutions": 0, "agreements": 1, "events": 2}
+    for table in sorted(scanned.tables, key=lambda tb: order[tb.kind]):
+        builder.table = table
+        getattr(builder, table.kind)(table)
+    if builder.problems.has_errors:
+        return None
+    return SourceData(
+        name=context.source_name,
+        triples=builder.triples,
+        sha256=scanned.content.sha256,
+        loader=scanned.loader,
+        file_name=path.name,
+        warnings=builder.problems.warnings,
+        records=builder.records,
+    )
