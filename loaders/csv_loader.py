@@ -118,11 +118,12 @@ def csv_tables(path: Path, content: FileContent, problems: ProblemCollector,
     parsed = read_csv_text(content, problems)
     if parsed is None:
         return None
-    return [table_from_rows(str(path), parsed, problems, context)]
+    table = table_from_rows(str(path), parsed, problems, context)
+    return [table] if table is not None else None
 
 
 def table_from_rows(file: str, parsed: CsvText, problems: ProblemCollector,
-                    context: LoadContext) -> Table:
+                    context: LoadContext) -> Table | None:
     """Turn header and rows into a :class:`Table`, reporting row-shape problems."""
     header_line = 1
     headers: dict[str, str] = {}
@@ -147,7 +148,7 @@ def table_from_rows(file: str, parsed: CsvText, problems: ProblemCollector,
             hint="name the columns as in the register format (institutions need 'name', "
             "agreements 'parties', events 'start'), or pass --kind institutions|agreements|events",
         )
-        kind = "institutions"
+        return None
     columns = [canonical_column(h) for h in parsed.header]
     used = [(i, c) for i, c in enumerate(columns) if c in headers and columns.index(c) == i]
     rows: list[Row] = []

@@ -150,9 +150,11 @@ def _scan_institutions(
     for row in table.rows:
         names = _institution_names(row)
         key_id = text_of(row.get("id")) or None
+        # Registered even with a bad or missing country or name, so that the rows
+        # naming it do not repeat the error; the row itself reports it when built.
         code = country_code(text_of(row.get("country")))
-        if not names or (key_id is None and code is None):
-            continue  # reported when the row is built
+        if not names and key_id is None:
+            continue
         if key_id is not None:
             folded = normalize_name(key_id)
             first = seen_ids.get(folded)
@@ -165,7 +167,7 @@ def _scan_institutions(
                 continue
             seen_ids[folded] = row
         origin = _where(table, row, "name")
-        iri = session.institution_iri(key_id=key_id, name=names[0], country=code)
+        iri = session.institution_iri(key_id=key_id, name=names[0] if names else "", country=code)
         before = session.institutions_by_iri.get(iri.value)
         entry = session.add_institution(
             key_id=key_id, names=names, country=code, origin=origin, iri=iri
@@ -310,9 +312,10 @@ class _Builder:
         row = self.row
         names = _institution_names(row)
         code = self.country("country")
-        if not names:
+        # A missing column was reported once for the header, not again for every row.
+        if not names and set(self.table.headers) & {"name", "name_ru", "name_be", "name_en"}:
             self.error("name", "an institution needs a name", hint="fill in the name column")
-        if is_empty(row.get("country")):
+        if is_empty(row.get("country")) and "country" in self.table.headers:
             self.error("country", "an institution needs a country", hint="write e.g. BY or Беларусь")
         if not names or code is None:
             return
@@ -428,9 +431,10 @@ class _Builder:
                 if earlier is not None and date_before(valid_until, earlier):
                     self.error(
                         "valid_until", f"the agreement ends before {column.replace('_', ' ')} "
-                        f"({earlier.value})", value=valid_until.value,
+                        f"({earlier.value})", value=row.get("valid_until"),
                         hint="check both dates",
                     )
+                    break
         if parties is None:
             return
         if key_id:
@@ -474,6 +478,8 @@ class _Builder:
     def parties(self, column: str) -> list[InstitutionEntry] | None:
         references = split_list(self.row.get(column))
         if not references:
+            if column not in self.table.headers:
+                return None
             self.error(column, "an agreement needs its parties",
                        hint="list two or more institutions (ids or names) separated by ';'")
             return None
@@ -524,15 +530,15 @@ class _Builder:
         row = self.row
         key_id = text_of(row.get("id")) or None
         title = text_of(row.get("title"))
-        if not title:
+        if not title and "title" in self.table.headers:
             self.error("title", "an event needs a title", hint="fill in the title column")
         start = self.date("start")
-        if start is None and is_empty(row.get("start")):
+        if start is None and is_empty(row.get("start")) and "start" in self.table.headers:
             self.error("start", "an event needs a start date", hint="write e.g. 2024-04-10")
         end = self.date("end")
         if start is not None and end is not None and date_before(end, start):
             self.error("end", f"the event ends before it starts ({start.value})",
-                       value=end.value, hint="check both dates")
+                       value=row.get("end"), hint="check both dates")
         kind = self.concept("type", "event-kind")
         host = text_of(row.get("host"))
         host_entry = self.institution("host", host) if host else None

@@ -95,7 +95,7 @@ class RegisterSession:
     ) -> InstitutionEntry:
         """Register an institution of this load (or of the store) for look-ups."""
         if iri is None:
-            iri = self.institution_iri(key_id=key_id, name=names[0], country=country)
+            iri = self.institution_iri(key_id=key_id, name=names[0] if names else "", country=country)
         entry = self.institutions_by_iri.get(iri.value)
         if entry is None:
             entry = InstitutionEntry(iri, key_id, [], country, origin)
