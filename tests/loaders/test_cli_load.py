@@ -1,0 +1,93 @@
+"""``edukg load`` with registers: --kind, --report, exit codes, change lines, no progress bar in pipes."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from edukg.cli import main
+from tests.loaders.conftest import AGREEMENTS, INSTITUTIONS, TABLES, write_csv
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as exited:
+        main(list(args))
+    captured = capsys.readouterr()
+    return int(exited.value.code or 0), captured.out, captured.err
+
+
+def test_load_prints_what_changed_and_reimport_prints_unchanged(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    store = str(tmp_path / "store")
+    paths = [str(write_csv(tmp_path / f"{k}.csv", rows)) for k, rows in TABLES.items()]
+    code, out, err = run(capsys, "--store", store, "load", *paths)
+    assert code == 0, err
+    assert "institutions.csv: loaded, +" in out and "records: 4 new, 0 changed, 0 removed" in out
+    assert "\x1b[" not in err  # no progress bar, no colours when not a terminal
+    code, out, _ = run(capsys, "--store", store, "load", *paths)
+    assert out.count("unchanged") == 3
+
+
+def test_kind_option_reads_a_header_that_says_nothing(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    store = str(tmp_path / "store")
+    path = write_csv(tmp_path / "list.csv", [["id", "title"], ["x", "Без заголовка"]])
+    code, _, err = run(capsys, "--store", store, "load", str(path))
+    assert code == 1 and "--kind" in err
+    institutions = write_csv(tmp_path / "i.csv", [["id", "name_ru", "country"], ["a", "Школа", "BY"]])
+    code, out, err = run(capsys, "--store", store, "load", "--kind", "institutions", str(institutions))
+    assert code == 0, err
+
+
+def test_failing_load_exits_1_writes_the_report_and_nothing_else(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    store = str(tmp_path / "store")
+    bad = [list(r) for r in AGREEMENTS]
+    bad[1][3] = "31.02.2024"
+    paths = [str(write_csv(tmp_path / "i.csv", INSTITUTIONS)),
+             str(write_csv(tmp_path / "a.csv", bad, encoding="cp1251", delimiter=";"))]
+    report = tmp_path / "problems.csv"
+    code, _, err = run(capsys, "--store", store, "load", "--report", str(report), *paths)
+    assert code == 1
+    assert "a.csv:2:signed: error: no such date" in err and "Traceback" not in err
+    with report.open(encoding="utf-8-sig") as handle:
+        [row] = list(csv.DictReader(handle))
+    assert (row["line"], row["column"], row["value"]) == ("2", "signed", "31.02.2024")
+    json_report = tmp_path / "problems.json"
+    run(capsys, "--store", store, "load", "--report", str(json_report), *paths)
+    assert json.loads(json_report.read_text("utf-8"))[0]["value"] == "31.02.2024"
+    code, out, _ = run(capsys, "--store", store, "sources")
+    assert "no sources" in out
+
+
+def test_progress_bar_is_quiet_in_ci(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from edukg.load_progress import load_progress, wants_progress
+
+    monkeypatch.setenv("CI", "true")
+    assert not wants_progress()
+    with load_progress() as progress:
+        assert progress is None
+    with load_progress(enabled=True) as progress:
+        assert progress is not None
+        progress("x", 1, 2)
+
+
+def test_examples_and_templates_load_and_conform(tmp_path, kg) -> None:  # type: ignore[no-untyped-def]
+    from edukg.graph.validate import validate
+    from edukg.loaders import load_files
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    load_files(kg, sorted(examples.glob("illustrative-*.csv")))
+    templates = examples / "templates"
+    load_files(kg, [templates / "register.json"])
+    # The CSV templates are one register: the school comes from register.json.
+    load_files(kg, [templates / n for n in ("institutions.csv", "agreements.csv", "events.csv")])
+    report = validate(kg)
+    assert report.conforms, [str(v) for v in report.violations]
+    labels = [r["l"].value for r in kg.select(
+        "SELECT ?l WHERE { ?s a ?c ; skos:prefLabel ?l . "
+        "VALUES ?c { edukg:Institution edukg:CooperationAgreement edukg:CooperationEvent } }")]
+    assert labels and all(
+        "иллюстративный пример" in label or "illustrative" in label or "образец" in label
+        or "sample" in label or "узор" in label for label in labels
+    )
