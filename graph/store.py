@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,8 @@ REFERENCE_GRAPHS = (ONTOLOGY_GRAPH, COUNTRIES_GRAPH)
 
 _URI_SPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
 _SHA256 = ox.NamedNode(EDUKG_NS + "sha256")
+BULK_LOAD_THRESHOLD = 10_000
+"""Sources adding more triples than this are written with Oxigraph's bulk loader."""
 _RECORD_CLASSES = frozenset(
     ox.NamedNode(EDUKG_NS + name)
     for name in ("Institution", "CooperationAgreement", "CooperationEvent", "AgreementCount")
@@ -235,20 +238,41 @@ class KnowledgeGraph:
     def _write_source(self, data: SourceData) -> SourceChange:
         graph = self.source_graph(data.name)
         existed = self._store.contains_named_graph(graph) or self.source(data.name) is not None
-        old = {
-            ox.Triple(q.subject, q.predicate, q.object)
-            for q in self._store.quads_for_pattern(None, None, None, graph)
-        }
         new = set(data.triples)
-        added, removed = new - old, old - new
-        records = _record_changes(old, new, added, removed)
+        # The old graph is compared in place, never copied into Python: a source
+        # may hold millions of triples.
+        if existed:
+            store = self._store
+            added = {
+                t for t in new if ox.Quad(t.subject, t.predicate, t.object, graph) not in store
+            }
+            removed = set()
+            for quad in store.quads_for_pattern(None, None, None, graph):
+                triple = ox.Triple(quad.subject, quad.predicate, quad.object)
+                if triple not in new:
+                    removed.add(triple)
+        else:
+            added, removed = new, set()
         if existed and not added and not removed:
             return SourceChange(data.name, 0, 0, len(new), new_source=False)
+        records = _record_changes(new, added, removed)
         if existed:
-            self._store.remove_graph(graph)
             self._remove_description(graph)
+        to_write = added
+        if existed and len(removed) > BULK_LOAD_THRESHOLD:
+            self._store.remove_graph(graph)
+            to_write = new
+        else:
+            # Only the difference is written, so editing one row of a large file is quick.
+            for triple in removed:
+                self._store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, graph))
         self._store.add_graph(graph)
-        self._store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in new)
+        quads = (ox.Quad(t.subject, t.predicate, t.object, graph) for t in to_write)
+        if len(to_write) > BULK_LOAD_THRESHOLD:
+            # Several times faster on disk; not atomic, but the input was checked before.
+            self._store.bulk_extend(quads)
+        else:
+            self._store.extend(quads)
         self._store.extend(provenance_quads(graph, data, len(new)))
         return SourceChange(
             data.name,
@@ -342,30 +366,34 @@ class KnowledgeGraph:
 
 
 def _record_changes(
-    old: set[ox.Triple], new: set[ox.Triple], added: set[ox.Triple], removed: set[ox.Triple]
+    new: set[ox.Triple], added: set[ox.Triple], removed: set[ox.Triple]
 ) -> tuple[int, int, int]:
     """Counts of records (institutions, agreements, events) added, removed and changed.
 
-    A record changed when a triple about it, or about a node only it points to
-    (its agreement parties), was added or removed.
+    The old graph is ``new - added | removed``. A record changed when a triple
+    about it, or about a node only it points to (its agreement parties), was
+    added or removed; a record naming another record does not change with it.
     """
 
-    def records(triples: set[ox.Triple]) -> set[Any]:
+    def records(triples: Iterable[ox.Triple]) -> set[Any]:
         return {t.subject for t in triples if t.predicate == RDF_TYPE and t.object in _RECORD_CLASSES}
 
-    before, after = records(old), records(new)
-    touched: set[Any] = {t.subject for t in added | removed}
+    after = records(new)
+    if not removed and added is new:
+        return len(after), 0, 0
+    before = (after - records(added)) | records(removed)
     known = before | after
+    touched: set[Any] = {t.subject for t in added} | {t.subject for t in removed}
+    parts = touched - known
     owner: dict[Any, set[Any]] = defaultdict(set)
-    for triple in old | new if touched else ():
-        if triple.subject in known and isinstance(triple.object, ox.NamedNode):
-            owner[triple.object].add(triple.subject)
+    if parts:
+        for triple in chain(new, removed):
+            if triple.object in parts and triple.subject in known:
+                owner[triple.object].add(triple.subject)
     changed = set()
     for subject in touched:
         if subject in before and subject in after:
             changed.add(subject)
-        if subject in known:
-            continue  # a record that changed is one change, not one for each record naming it
         for record in owner.get(subject, ()):
             if record in before and record in after:
                 changed.add(record)

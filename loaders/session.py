@@ -72,6 +72,7 @@ class RegisterSession:
     stored_regions: set[str] = field(default_factory=set)
     """Regions the store already describes: files only link to them."""
     _store_read: bool = False
+    _found: dict[str, Match | None] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------ IRIs
 
@@ -94,6 +95,7 @@ class RegisterSession:
         iri: ox.NamedNode | None = None,
     ) -> InstitutionEntry:
         """Register an institution of this load (or of the store) for look-ups."""
+        self._found.clear()
         if iri is None:
             iri = self.institution_iri(key_id=key_id, name=names[0] if names else "", country=country)
         entry = self.institutions_by_iri.get(iri.value)
@@ -115,6 +117,13 @@ class RegisterSession:
 
         Raises :class:`AmbiguousName` when a name fits several institutions.
         """
+        if reference in self._found:
+            return self._found[reference]
+        found = self._find_institution(reference)
+        self._found[reference] = found
+        return found
+
+    def _find_institution(self, reference: str) -> Match | None:
         self._read_store()
         entry = self.institutions_by_id.get(normalize_name(reference))
         if entry is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -84,7 +85,12 @@ def parse_date(value: Any) -> ox.Literal:
         return ox.Literal(value.date().isoformat(), datatype=XSD_DATE)
     if isinstance(value, dt.date):
         return ox.Literal(value.isoformat(), datatype=XSD_DATE)
-    text = text_of(value)
+    return _parse_date_text(text_of(value))
+
+
+@lru_cache(maxsize=65536)
+def _parse_date_text(text: str) -> ox.Literal:
+    # Registers repeat dates a lot; a cached literal is also shared, not copied.
     midnight = _EXCEL_MIDNIGHT.match(text)
     if midnight:
         text = midnight.group(1)

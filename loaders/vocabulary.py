@@ -35,6 +35,7 @@ class Vocabulary:
     index: dict[str, dict[str, ox.NamedNode]] = field(default_factory=lambda: defaultdict(dict))
     notations: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     labels: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    _seen: dict[tuple[str, str], ox.NamedNode | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     @cache
@@ -63,7 +64,10 @@ class Vocabulary:
 
     def concept(self, scheme: str, value: str) -> ox.NamedNode | None:
         """The concept of ``scheme`` named by ``value``, or ``None``."""
-        return self.index[scheme].get(normalize_name(value))
+        key = (scheme, value)
+        if key not in self._seen:
+            self._seen[key] = self.index[scheme].get(normalize_name(value))
+        return self._seen[key]
 
     def suggestions(self, scheme: str, value: str, limit: int = 3) -> list[str]:
         """Names close to ``value`` in ``scheme``, for "did you mean" hints."""
