@@ -80,3 +80,10 @@ def test_bad_option_value_is_a_usage_error(tmp_path: Path) -> None:
     assert result.returncode == 2 and "Invalid value" in result.stderr
     result = run_edukg("--base-iri", "not-an-iri", "stats", cwd=tmp_path)
     assert result.returncode == 2 and "not an absolute http(s) IRI" in result.stderr
+
+
+def test_memory_store_runs_one_command_and_keeps_nothing(tmp_path: Path) -> None:
+    result = run_edukg("--store", ":memory:", "demo", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "store: in memory, not kept" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
