@@ -64,6 +64,19 @@ def test_reloading_an_edited_file_replaces_the_source(kg: KnowledgeGraph, tmp_pa
     assert len(kg.sources()) == 1
 
 
+def test_editing_a_party_node_changes_its_agreement(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    register = Path(__file__).parents[2] / "examples" / "illustrative-register.ttl"
+    copy = tmp_path / "register.ttl"
+    copy.write_text(register.read_text("utf-8"), encoding="utf-8")
+    load_files(kg, [copy])
+    text = copy.read_text("utf-8").replace("org:role role:coordinator", "org:role role:partner")
+    copy.write_text(text.replace('"Лицей (иллюстративный', '"Новый лицей (иллюстративный'), encoding="utf-8")
+    (change,) = load_files(kg, [copy]).changes
+    assert (change.added, change.removed) == (2, 2)
+    assert (change.records_added, change.records_changed, change.records_removed) == (0, 2, 0)
+    assert kg.ask("ASK { ?p org:role role:partner }") and not kg.ask("ASK { ?p org:role role:coordinator }")
+
+
 def test_remove_source_removes_graph_and_description(example_kg: KnowledgeGraph) -> None:
     example_kg.remove_source("illustrative-register.ttl")
     assert [i.name for i in example_kg.sources()] == ["minsk-region-2024.ttl"]
