@@ -10,7 +10,7 @@ import pytest
 from edukg.viz.network_page import write_network_page
 from tests.viz.networks import BASE, INJECTION, cooperation_network, random_network
 
-READY = "window.edukgPage && window.edukgPage.ready"
+READY = "body[data-ready=true]"  # set by the page script once vis-network has drawn
 
 
 class OpenPage:
@@ -25,7 +25,7 @@ class OpenPage:
         self.page.on("dialog", self._dialog)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.goto(path.resolve().as_uri())
-        self.page.wait_for_function(READY, timeout=60_000)
+        self.page.locator(READY).wait_for(state="attached", timeout=60_000)
 
     def _route(self, route: object) -> None:
         url = route.request.url  # type: ignore[attr-defined]
