@@ -34,8 +34,8 @@ def finish(graph: nx.Graph) -> nx.Graph:
     return graph
 
 
-def agreement(key: str, title: str, signed: str, *, type_: str = "cooperation",
-              areas: tuple[str, ...] = ("education",), valid_until: str | None = None) -> dict:
+def agreement(key: str, title: str, signed: str, *, type_: str = "agreement",
+              areas: tuple[str, ...] = ("methodological_support",), valid_until: str | None = None) -> dict:
     return {"iri": BASE + "agreement/" + key, "id": key, "title": title, "signed": signed,
             "valid_until": valid_until, "type": type_, "areas": list(areas), "source": "register-2024"}
 
@@ -62,7 +62,7 @@ def cooperation_network() -> nx.Graph:
     tie(g, bsu, msu, agreements=[agreement("A-1", "Соглашение о сотрудничестве БГУ и МГУ", "2019-05-14",
                                            valid_until="2029-05-14"),
                                  agreement("A-2", "Договор об академическом обмене", "2023-02-01",
-                                           type_="academic_exchange", areas=("student_mobility",))],
+                                           type_="contract", areas=("student_exchange",))],
         events=[{"iri": BASE + "event/1", "title": "Круглый стол ректоров", "type": "round_table",
                  "start": datetime.date(2023, 10, 3), "end": datetime.date(2023, 10, 4),
                  "source": "events-2023"}])

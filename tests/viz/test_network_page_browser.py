@@ -81,7 +81,7 @@ def test_every_node_of_the_network_is_drawn(opened: OpenPage) -> None:
     assert opened.page.evaluate("edukgPage.edgeView.length") == graph.number_of_edges()
 
 
-def test_clicking_a_node_opens_its_details(opened: OpenPage) -> None:
+def test_clicking_a_node_opens_its_details(opened: OpenPage, artifacts: Path) -> None:
     assert opened.page.locator("#details").is_hidden()
     opened.click_node(BASE + "bsu")
     details = opened.page.locator("#details")
@@ -93,6 +93,7 @@ def test_clicking_a_node_opens_its_details(opened: OpenPage) -> None:
     assert "Круглый стол ректоров" in text and "2023-10-03 – 2023-10-04" in text
     assert "register-2024" in text and "events-2023" in text
     assert "университет" in text and "Беларусь (BY)" in text and "Минск" in text
+    opened.page.screenshot(path=str(artifacts / "network-page-details.png"))
 
 
 def test_country_filter_keeps_the_country_and_its_partners(opened: OpenPage) -> None:
@@ -118,7 +119,7 @@ def test_year_slider_hides_ties_outside_the_years(opened: OpenPage) -> None:
 
 
 def test_agreement_type_filter(opened: OpenPage) -> None:
-    opened.page.select_option("#filter-type", "academic_exchange")
+    opened.page.select_option("#filter-type", "contract")
     assert opened.visible_node_ids() == {BASE + "bsu", BASE + "msu"}
 
 
@@ -172,3 +173,9 @@ def test_capped_page_says_so_and_draws_the_cap(browser: object, tmp_path: Path, 
         opened.page.screenshot(path=str(artifacts / "network-page-capped.png"))
     finally:
         opened.page.close()
+
+
+def test_area_filter_hides_ties_of_other_areas(opened: OpenPage) -> None:
+    opened.page.select_option("#filter-area", "research")
+    assert opened.visible_node_ids() == {BASE + "bsu", BASE + "tsinghua"}
+    assert "научные исследования" in opened.page.locator("#filter-area").inner_text()

@@ -9,7 +9,7 @@
 
   var UI = {
     ru: {
-      language: "Язык", search: "Поиск по названию", filters: "Фильтры", country: "Страна (с партнёрами)",
+      language: "Язык", search: "Поиск по названию", filters: "Фильтры", country: "Страна (с партнёрами)", country_field: "Страна",
       kind: "Вид учреждения", agreement_type: "Вид соглашения", area: "Направление", years: "Годы",
       reset: "Сбросить", legend: "Легенда", clusters: "Кластеры", kinds: "Виды учреждений",
       countries: "Страны", close: "Закрыть", all: "Все", none: "не указано", cluster: "Кластер",
@@ -23,7 +23,7 @@
       no_results: "Ничего не найдено", edge: "Связь", id: "номер", areas: "направления"
     },
     be: {
-      language: "Мова", search: "Пошук па назве", filters: "Фільтры", country: "Краіна (з партнёрамі)",
+      language: "Мова", search: "Пошук па назве", filters: "Фільтры", country: "Краіна (з партнёрамі)", country_field: "Краіна",
       kind: "Від установы", agreement_type: "Від пагаднення", area: "Кірунак", years: "Гады",
       reset: "Скінуць", legend: "Легенда", clusters: "Кластары", kinds: "Віды ўстаноў",
       countries: "Краіны", close: "Закрыць", all: "Усе", none: "не пазначана", cluster: "Кластар",
@@ -37,7 +37,7 @@
       no_results: "Нічога не знойдзена", edge: "Сувязь", id: "нумар", areas: "кірункі"
     },
     en: {
-      language: "Language", search: "Search by name", filters: "Filters", country: "Country (with partners)",
+      language: "Language", search: "Search by name", filters: "Filters", country: "Country (with partners)", country_field: "Country",
       kind: "Institution kind", agreement_type: "Agreement type", area: "Cooperation area", years: "Years",
       reset: "Reset", legend: "Legend", clusters: "Clusters", kinds: "Institution kinds",
       countries: "Countries", close: "Close", all: "All", none: "not given", cluster: "Cluster",
@@ -257,7 +257,7 @@
     others.forEach(function (k) { detailsBody.appendChild(el("div", (k ? k + ": " : "") + n.label[k], "meta")); });
     var fields = el("dl");
     addField(fields, t("kind"), conceptName(n.kind));
-    addField(fields, t("country"), countryName(n.country));
+    addField(fields, t("country_field"), countryName(n.country));
     addField(fields, t("region"), n.region);
     addField(fields, t("cluster"), n.cluster === null ? t("no_cluster") : n.cluster);
     addField(fields, t("centrality"), n.centrality.toPrecision(3));
