@@ -49,7 +49,8 @@ def measure(sizes: list[int], *, repeats: int = 3) -> None:
             timings.sort()
             print(
                 f"{size:>6} {graph.number_of_edges():>6} {build_seconds:>8.1f} "
-                f"{path.stat().st_size / 1e6:>5.1f} {timings[0]:>12.0f} / {timings[len(timings) // 2]:.0f}"
+                f"{path.stat().st_size / 1e6:>5.1f} {timings[0]:>12.0f} / "
+                f"{timings[len(timings) // 2]:.0f}"
             )
         browser.close()
 

@@ -48,12 +48,17 @@ def seeded_layout(
         raw = nx.spring_layout(graph, seed=seed, weight=weight, iterations=iterations)
         coords = np.array([raw[node] for node in nodes], dtype=np.float64)
     else:
-        coords = _fruchterman_reingold(graph, nodes, seed=seed, weight=weight, iterations=iterations)
+        coords = _fruchterman_reingold(
+            graph, nodes, seed=seed, weight=weight, iterations=iterations
+        )
     coords -= coords.mean(axis=0)
     extent = float(np.abs(coords).max()) or 1.0
     half_side = spacing * math.sqrt(len(nodes)) / 2
     coords *= half_side / extent
-    return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in zip(nodes, coords)}
+    return {
+        node: (round(float(x), 1), round(float(y), 1))
+        for node, (x, y) in zip(nodes, coords, strict=True)
+    }
 
 
 def _fruchterman_reingold(
@@ -70,8 +75,11 @@ def _fruchterman_reingold(
     n = len(nodes)
     rng = np.random.default_rng(seed)
     pos = rng.random((n, 2)).astype(np.float32)
-    edges = [(index[u], index[v], float(d.get(weight, 1) or 1) if weight else 1.0)
-             for u, v, d in graph.edges(data=True) if u != v]
+    edges = [
+        (index[u], index[v], float(d.get(weight, 1) or 1) if weight else 1.0)
+        for u, v, d in graph.edges(data=True)
+        if u != v
+    ]
     src = np.array([e[0] for e in edges], dtype=np.int64)
     dst = np.array([e[1] for e in edges], dtype=np.int64)
     strength = np.array([e[2] for e in edges], dtype=np.float32)
@@ -82,14 +90,14 @@ def _fruchterman_reingold(
         disp = np.zeros((n, 2), dtype=np.float32)
         x, y = pos[:, 0], pos[:, 1]
         for start in range(0, n, block):
-            dx = x[start:start + block, None] - x[None, :]
-            dy = y[start:start + block, None] - y[None, :]
+            dx = x[start : start + block, None] - x[None, :]
+            dy = y[start : start + block, None] - y[None, :]
             inverse = dx * dx
             inverse += dy * dy
             np.maximum(inverse, 1e-6, out=inverse)
             np.divide(k * k, inverse, out=inverse)
-            disp[start:start + block, 0] += (dx * inverse).sum(axis=1)
-            disp[start:start + block, 1] += (dy * inverse).sum(axis=1)
+            disp[start : start + block, 0] += (dx * inverse).sum(axis=1)
+            disp[start : start + block, 1] += (dy * inverse).sum(axis=1)
         if len(src):
             delta = pos[src] - pos[dst]
             distance = np.sqrt((delta * delta).sum(axis=1))

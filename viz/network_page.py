@@ -81,16 +81,20 @@ class NetworkPage:
         }
         page_script = _template_text("network.js")
         scripts = [assets.script, page_script]
-        return _environment().get_template("network.html").render(
-            lang=self.data["meta"]["lang"],
-            title=self.title,
-            vis_version=assets.version,
-            vis_stylesheet=Markup(assets.stylesheet),
-            page_stylesheet=Markup(_template_text("network.css")),
-            vis_script=Markup(assets.script),
-            page_script=Markup(page_script),
-            data_json=Markup(script_safe_json(payload)),
-            content_security_policy=_content_security_policy(scripts),
+        return (
+            _environment()
+            .get_template("network.html")
+            .render(
+                lang=self.data["meta"]["lang"],
+                title=self.title,
+                vis_version=assets.version,
+                vis_stylesheet=Markup(assets.stylesheet),
+                page_stylesheet=Markup(_template_text("network.css")),
+                vis_script=Markup(assets.script),
+                page_script=Markup(page_script),
+                data_json=Markup(script_safe_json(payload)),
+                content_security_policy=_content_security_policy(scripts),
+            )
         )
 
 
@@ -142,12 +146,17 @@ def build_network_page(
     # Filled directly rather than with add_node/add_edge: pyvis checks every new edge against
     # all existing ones, which is quadratic (85 s for 27,000 edges).
     network.nodes = [
-        {key: node[key] for key in ("id", "x", "y", "size", "shape", "color")} for node in data["nodes"]
+        {key: node[key] for key in ("id", "x", "y", "size", "shape", "color")}
+        for node in data["nodes"]
     ]
     network.node_ids = [node["id"] for node in data["nodes"]]
     network.node_map = {node["id"]: node for node in network.nodes}
-    network.edges = [{key: edge[key] for key in ("id", "from", "to", "width")} for edge in data["edges"]]
-    network.options = vis_options(physics=data["meta"]["physics"], large=len(network.nodes) > 1000, seed=seed)
+    network.edges = [
+        {key: edge[key] for key in ("id", "from", "to", "width")} for edge in data["edges"]
+    ]
+    network.options = vis_options(
+        physics=data["meta"]["physics"], large=len(network.nodes) > 1000, seed=seed
+    )
     return NetworkPage(network=network, data=data)
 
 
@@ -171,7 +180,12 @@ def vis_options(*, physics: bool, large: bool, seed: int) -> dict[str, Any]:
             "font": {"size": 13, "face": "system-ui, DejaVu Sans, Noto Sans, Arial, sans-serif"},
         },
         "edges": {
-            "color": {"color": "#8a96a3", "highlight": "#1d2733", "hover": "#1d2733", "opacity": 0.7},
+            "color": {
+                "color": "#8a96a3",
+                "highlight": "#1d2733",
+                "hover": "#1d2733",
+                "opacity": 0.7,
+            },
             "smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.3},
             "selectionWidth": 2,
         },
@@ -249,8 +263,13 @@ def script_safe_json(value: Any) -> str:
     '{"name":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    for character, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                              ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for character, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(character, escape)
     return text
 
@@ -263,7 +282,8 @@ def _content_security_policy(scripts: list[str]) -> str:
     )
     return (
         f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
-        "img-src data: blob:; font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'"
+        "img-src data: blob:; font-src data:; connect-src 'none'; "
+        "form-action 'none'; base-uri 'none'"
     )
 
 

@@ -56,8 +56,16 @@ def network_svg(
         labelled: how many of the most central nodes get a label.
         focus, depth: draw only the ego network of ``focus``.
     """
-    data = network_page_data(graph, lang=lang, title=title, node_cap=node_cap, seed=seed,
-                             focus=focus, depth=depth, physics_threshold=0)
+    data = network_page_data(
+        graph,
+        lang=lang,
+        title=title,
+        node_cap=node_cap,
+        seed=seed,
+        focus=focus,
+        depth=depth,
+        physics_threshold=0,
+    )
     nodes, edges, meta = data["nodes"], data["edges"], data["meta"]
     margin, header = 90.0, (50.0 if title or meta["capped"] else 10.0)
     xs = [n["x"] for n in nodes] or [0.0]
@@ -68,7 +76,10 @@ def network_svg(
     height = int(header + 2 * margin + span_y * scale)
 
     def place(node: dict[str, Any]) -> tuple[float, float]:
-        return (margin + (node["x"] - min(xs)) * scale, header + margin + (node["y"] - min(ys)) * scale)
+        return (
+            margin + (node["x"] - min(xs)) * scale,
+            header + margin + (node["y"] - min(ys)) * scale,
+        )
 
     where = {n["id"]: place(n) for n in nodes}
     radius_scale = max(0.35, min(1.0, scale))
@@ -78,27 +89,41 @@ def network_svg(
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
     ]
     if title:
-        parts.append(f'<text x="20" y="28" font-size="20" font-weight="bold">{escape(title)}</text>')
+        parts.append(
+            f'<text x="20" y="28" font-size="20" font-weight="bold">{escape(title)}</text>'
+        )
     if meta["capped"]:
         notice = NOTICES[lang].format(shown=meta["shown_nodes"], total=meta["focus_nodes"])
         parts.append(f'<text x="20" y="46" font-size="13" fill="#8a4b00">{escape(notice)}</text>')
     parts.append('<g stroke="#8a96a3" stroke-opacity="0.6">')
     for edge in edges:
         (x1, y1), (x2, y2) = where[edge["from"]], where[edge["to"]]
-        parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
-                     f'stroke-width="{edge["width"] * radius_scale:.2f}"/>')
+        parts.append(
+            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+            f'stroke-width="{edge["width"] * radius_scale:.2f}"/>'
+        )
     parts.append("</g>")
     parts.append('<g stroke="#34404d" stroke-width="0.8">')
     for node in nodes:
         x, y = where[node["id"]]
-        parts.append(_shape(node["shape"], x, y, node["size"] * radius_scale, node["color"],
-                            _label(node["label"], lang)))
+        parts.append(
+            _shape(
+                node["shape"],
+                x,
+                y,
+                node["size"] * radius_scale,
+                node["color"],
+                _label(node["label"], lang),
+            )
+        )
     parts.append("</g>")
     parts.append('<g font-size="11" fill="#1d2733" text-anchor="middle">')
     for node in sorted(nodes, key=lambda n: (-n["centrality"], n["id"]))[:labelled]:
         x, y = where[node["id"]]
         dy = node["size"] * radius_scale + 12
-        parts.append(f'<text x="{x:.1f}" y="{y + dy:.1f}">{escape(_label(node["label"], lang))}</text>')
+        parts.append(
+            f'<text x="{x:.1f}" y="{y + dy:.1f}">{escape(_label(node["label"], lang))}</text>'
+        )
     parts.append("</g></svg>")
     return "\n".join(parts) + "\n"
 
@@ -121,11 +146,22 @@ def _shape(shape: str, x: float, y: float, r: float, colour: str, name: str) -> 
     tooltip = f"<title>{escape(name)}</title>"
     fill = f"fill={quoteattr(colour)}"
     if shape in ("square", "box", "database"):
-        return f'<rect x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r:.1f}" height="{2 * r:.1f}" {fill}>{tooltip}</rect>'
+        return (
+            f'<rect x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r:.1f}" height="{2 * r:.1f}" '
+            f"{fill}>{tooltip}</rect>"
+        )
     if shape == "ellipse":
-        return f'<ellipse cx="{x:.1f}" cy="{y:.1f}" rx="{1.4 * r:.1f}" ry="{0.8 * r:.1f}" {fill}>{tooltip}</ellipse>'
-    corners = {"triangle": (3, -90, 1.0), "triangleDown": (3, 90, 1.0), "diamond": (4, 0, 1.0),
-               "hexagon": (6, 0, 1.0), "star": (10, -90, 0.5)}
+        return (
+            f'<ellipse cx="{x:.1f}" cy="{y:.1f}" rx="{1.4 * r:.1f}" ry="{0.8 * r:.1f}" '
+            f"{fill}>{tooltip}</ellipse>"
+        )
+    corners = {
+        "triangle": (3, -90, 1.0),
+        "triangleDown": (3, 90, 1.0),
+        "diamond": (4, 0, 1.0),
+        "hexagon": (6, 0, 1.0),
+        "star": (10, -90, 0.5),
+    }
     if shape in corners:
         count, start, inner = corners[shape]
         points = []

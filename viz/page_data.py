@@ -82,7 +82,9 @@ def network_page_data(
         graph = nx.ego_graph(graph, focus, radius=depth)
     shown = _most_central(graph, node_cap)
     positions = seeded_layout(shown, seed=seed)
-    max_centrality = max((_number(d.get("centrality")) for _, d in shown.nodes(data=True)), default=0.0)
+    max_centrality = max(
+        (_number(d.get("centrality")) for _, d in shown.nodes(data=True)), default=0.0
+    )
 
     nodes = [
         _node(node_id, attrs, positions[node_id], max_centrality)
@@ -124,7 +126,10 @@ def _most_central(graph: nx.Graph, node_cap: int) -> nx.Graph:
 
 
 def _node(
-    node_id: Hashable, attrs: Mapping[str, Any], position: tuple[float, float], max_centrality: float
+    node_id: Hashable,
+    attrs: Mapping[str, Any],
+    position: tuple[float, float],
+    max_centrality: float,
 ) -> dict[str, Any]:
     centrality = _number(attrs.get("centrality"))
     kind = _text_or_none(attrs.get("kind"))
@@ -195,8 +200,12 @@ def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[st
         "names": {
             "concepts": {
                 key: vocabulary[key]
-                for key in {*(k for k in kinds if k), *types, *areas,
-                            *(e.get("type") for edge in edges for e in edge["events"] if e.get("type"))}
+                for key in {
+                    *(k for k in kinds if k),
+                    *types,
+                    *areas,
+                    *(e.get("type") for edge in edges for e in edge["events"] if e.get("type")),
+                }
                 if key in vocabulary
             },
             "countries": country_labels(sorted(c for c in countries if c)),

@@ -55,7 +55,8 @@ def vis_network_assets() -> VisNetworkAssets:
         r"</style", stylesheet, re.IGNORECASE
     ):
         raise ConfigError(
-            f"vis-network {VIS_NETWORK_VERSION} from pyvis contains a closing tag and cannot be inlined",
+            f"vis-network {VIS_NETWORK_VERSION} from pyvis contains a closing tag"
+            " and cannot be inlined",
             hint="pin pyvis to 0.3.2",
         )
     # Every url() in the stylesheet must be a data: URI, or the page would fetch something.

@@ -7,8 +7,15 @@ import importlib
 
 import pytest
 
-MODULES = ["layout", "network_page", "network_svg", "page_data", "styling", "vis_assets",
-           "vocabulary_labels"]
+MODULES = [
+    "layout",
+    "network_page",
+    "network_svg",
+    "page_data",
+    "styling",
+    "vis_assets",
+    "vocabulary_labels",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)

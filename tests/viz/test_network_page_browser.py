@@ -162,7 +162,9 @@ def test_search_finds_and_opens_a_node(opened: OpenPage) -> None:
     assert opened.page.evaluate("edukgPage.network.getSelectedNodes()") == [BASE + "tsinghua"]
 
 
-def test_capped_page_says_so_and_draws_the_cap(browser: object, tmp_path: Path, artifacts: Path) -> None:
+def test_capped_page_says_so_and_draws_the_cap(
+    browser: object, tmp_path: Path, artifacts: Path
+) -> None:
     path = tmp_path / "capped.html"
     write_network_page(random_network(600), path, lang="en", node_cap=250)
     opened = OpenPage(browser, path)

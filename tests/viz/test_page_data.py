@@ -34,10 +34,14 @@ def test_page_is_one_utf8_file_with_no_outside_reference(tmp_path: Path) -> None
 
 def test_data_cannot_close_the_script_block() -> None:
     html = build_network_page(cooperation_network(), title="t").to_html()
-    data = html.split('<script type="application/json" id="edukg-data">', 1)[1].split("</script>", 1)[0]
+    data = html.split('<script type="application/json" id="edukg-data">', 1)[1].split(
+        "</script>", 1
+    )[0]
     assert "<" not in data and ">" not in data
     assert len(re.findall(r"</script", html, re.IGNORECASE)) == 3  # our three blocks, no more
-    assert script_safe_json({"a": "\u2028</script>&"}) == '{"a":"\\u2028\\u003c/script\\u003e\\u0026"}'
+    assert (
+        script_safe_json({"a": "\u2028</script>&"}) == '{"a":"\\u2028\\u003c/script\\u003e\\u0026"}'
+    )
 
 
 def test_title_is_escaped() -> None:
@@ -52,7 +56,9 @@ def test_same_graph_and_seed_give_the_same_page() -> None:
 
 
 def test_page_script_builds_no_markup_from_data() -> None:
-    script = (Path(__file__).resolve().parents[2] / "viz" / "templates" / "network.js").read_text("utf-8")
+    script = (Path(__file__).resolve().parents[2] / "viz" / "templates" / "network.js").read_text(
+        "utf-8"
+    )
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert sink not in script.replace("never through innerHTML", "")
 
@@ -66,7 +72,10 @@ def test_styling_follows_the_attributes() -> None:
     assert bsu["color"] == nodes[BASE + "gym1"]["color"] != nodes[BASE + "msu"]["color"]
     assert lone["color"] == "#9e9e9e"
     widths = {frozenset((e["from"], e["to"])): e["width"] for e in data["edges"]}
-    assert widths[frozenset((BASE + "bsu", BASE + "msu"))] > widths[frozenset((BASE + "gym1", BASE + "school5"))]
+    assert (
+        widths[frozenset((BASE + "bsu", BASE + "msu"))]
+        > widths[frozenset((BASE + "gym1", BASE + "school5"))]
+    )
     assert data["legend"]["year_min"] == 2019 and data["legend"]["year_max"] == 2024
     assert data["legend"]["names"]["concepts"]["university"]["be"] == "універсітэт"
 
