@@ -181,3 +181,17 @@ def test_area_filter_hides_ties_of_other_areas(opened: OpenPage) -> None:
     opened.page.select_option("#filter-area", "research")
     assert opened.visible_node_ids() == {BASE + "bsu", BASE + "tsinghua"}
     assert "научные исследования" in opened.page.locator("#filter-area").inner_text()
+
+
+@pytest.mark.parametrize(("threshold", "physics"), [(10, True), (6, False)])
+def test_physics_only_up_to_the_threshold(
+    browser: object, tmp_path: Path, threshold: int, physics: bool
+) -> None:
+    path = tmp_path / "physics.html"
+    write_network_page(cooperation_network(), path, physics_threshold=threshold)
+    opened = OpenPage(browser, path)
+    try:
+        assert opened.page.evaluate("edukgPage.physicsAtStart") is physics
+        assert len(opened.visible_node_ids()) == 7
+    finally:
+        opened.page.close()

@@ -133,3 +133,16 @@ def test_svg_has_every_node_and_escaped_text(tmp_path: Path) -> None:
     import xml.etree.ElementTree as ET
 
     ET.fromstring(svg)  # well-formed XML
+
+
+def test_large_pages_do_not_use_pyvis_add_edge(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pyvis' add_edge checks every edge against all others: 85 s for 27,000 edges."""
+    from pyvis.network import Network
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("pyvis add_node/add_edge must not be used")
+
+    monkeypatch.setattr(Network, "add_edge", refuse)
+    monkeypatch.setattr(Network, "add_node", refuse)
+    page = build_network_page(random_network(1000))
+    assert page.network.num_nodes() == 1000 and page.network.num_edges() == 1996

@@ -179,7 +179,8 @@
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options);
   var page = {
     nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView, network: network,
-    ready: false, readyAt: null, setLanguage: null, applyFilters: applyFilters, state: state
+    ready: false, readyAt: null, setLanguage: null, applyFilters: applyFilters, state: state,
+    physicsAtStart: Boolean(DATA.options.physics && DATA.options.physics.enabled), meta: META
   };
   window.edukgPage = page;
   function markReady() {
