@@ -69,6 +69,13 @@ class NetworkPage:
     def title(self) -> str:
         return str(self.data["meta"]["title"])
 
+    def script_hashes(self) -> list[str]:
+        """CSP source expressions (``'sha256-...'``) of the page's scripts.
+
+        A page that embeds this one (in an ``iframe srcdoc``) must allow them too.
+        """
+        return [script_hash(vis_network_assets().script), script_hash(_template_text("network.js"))]
+
     def to_html(self) -> str:
         """The whole page as one HTML string (no outside references)."""
         assets = vis_network_assets()
@@ -80,9 +87,8 @@ class NetworkPage:
             "options": self.network.options,
         }
         page_script = _template_text("network.js")
-        scripts = [assets.script, page_script]
         return (
-            _environment()
+            page_templates()
             .get_template("network.html")
             .render(
                 lang=self.data["meta"]["lang"],
@@ -93,7 +99,7 @@ class NetworkPage:
                 vis_script=Markup(assets.script),
                 page_script=Markup(page_script),
                 data_json=Markup(script_safe_json(payload)),
-                content_security_policy=_content_security_policy(scripts),
+                content_security_policy=content_security_policy(self.script_hashes()),
             )
         )
 
@@ -206,6 +212,11 @@ def write_page(page: NetworkPage, path: str | os.PathLike[str]) -> Path:
     Returns:
         The path written.
     """
+    return write_text_atomically(page.to_html(), path)
+
+
+def write_text_atomically(text: str, path: str | os.PathLike[str]) -> Path:
+    """Write UTF-8 text to ``path`` through a temporary file in the same folder."""
     target = Path(path)
     if target.is_dir():
         raise ConfigError(f"{target} is a folder", hint="give a file name such as network.html")
@@ -213,11 +224,13 @@ def write_page(page: NetworkPage, path: str | os.PathLike[str]) -> Path:
         raise ConfigError(
             f"folder {target.parent} does not exist", hint="create it first or choose another path"
         )
-    html = page.to_html()
     handle, temporary = tempfile.mkstemp(prefix=".edukg-", suffix=".html", dir=target.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(html)
+            stream.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600 files; give the usual mode
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -274,14 +287,21 @@ def script_safe_json(value: Any) -> str:
     return text
 
 
-def _content_security_policy(scripts: list[str]) -> str:
-    """Allow only our own inline scripts (by hash) and inline styles; no requests at all."""
-    hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
-        for s in scripts
-    )
+def script_hash(script: str) -> str:
+    """The CSP source expression that allows exactly this inline script."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def content_security_policy(script_hashes: list[str]) -> str:
+    """Allow only the inline scripts with these hashes and inline styles; no requests at all.
+
+    >>> content_security_policy([]).startswith("default-src 'none'; script-src 'none';")
+    True
+    """
+    scripts = " ".join(script_hashes) or "'none'"
     return (
-        f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
+        f"default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; "
         "img-src data: blob:; font-src data:; connect-src 'none'; "
         "form-action 'none'; base-uri 'none'"
     )
@@ -293,7 +313,8 @@ def _template_text(name: str) -> str:
 
 
 @cache
-def _environment() -> Environment:
+def page_templates() -> Environment:
+    """The Jinja environment over ``edukg/viz/templates`` (autoescaping on)."""
     return Environment(
         loader=FunctionLoader(_template_text),
         autoescape=select_autoescape(default=True, default_for_string=True),

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from edukg.viz.network_page import write_network_page
+from edukg.viz.report import Table, build_report, write_report
 from tests.viz.networks import BASE, INJECTION, cooperation_network, random_network
 
 READY = "body[data-ready=true]"  # set by the page script once vis-network has drawn
@@ -195,3 +196,39 @@ def test_physics_only_up_to_the_threshold(
         assert len(opened.visible_node_ids()) == 7
     finally:
         opened.page.close()
+
+
+def test_report_embeds_a_working_network_offline(
+    browser: object, tmp_path: Path, artifacts: Path
+) -> None:
+    report = build_report(
+        lang="ru",
+        headline={"Учреждений": 7, "Соглашений": 6},
+        by_country=[("Китай", 2), ("Российская Федерация", 2), (INJECTION, 1)],
+        by_year=[(2019, 1), (2021, 1), (2022, 1), (2023, 1), (2024, 1)],
+        brokers=Table(["Учреждение", "Посредничество"], [["Белорусский университет", 0.5]]),
+        expiring=Table(["Соглашение", "Действует до"], [[INJECTION, "2026-12-31"]]),
+        dormant=Table(["Соглашение", "Последнее событие"], []),
+        network=cooperation_network(),
+    )
+    path = write_report(report, tmp_path / "report.html")
+    page = browser.new_page(viewport={"width": 1200, "height": 900})  # type: ignore[attr-defined]
+    requests: list[str] = []
+    dialogs: list[str] = []
+    page.route("**/*", lambda route: (requests.append(route.request.url), route.continue_()))
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        page.goto(path.as_uri())
+        frame = page.frame_locator("#network-frame")
+        frame.locator(READY).wait_for(state="attached", timeout=60_000)
+        network_frame = next(f for f in page.frames if f != page.main_frame)
+        assert network_frame.evaluate("edukgPage.network.body.nodeIndices.length") == 7
+        assert [u for u in requests if not u.startswith(("file://", "about:"))] == []
+        assert dialogs == [] and page.evaluate("document.querySelectorAll('img').length") == 0
+        assert INJECTION in page.locator("table").nth(1).inner_text()
+        assert page.locator("#by-country rect").count() == 3
+        assert page.locator("#by-year rect").count() == 5
+        assert "Нет данных." in page.inner_text("body")
+        page.screenshot(path=str(artifacts / "report.png"), full_page=True)
+    finally:
+        page.close()
