@@ -8,6 +8,7 @@ Run from the repository root (needs the test extra and Debian's chromium):
 
     python bench/network_page_bench.py            # 500 and 5,000 nodes
     python bench/network_page_bench.py 500 2000   # other sizes
+    python bench/network_page_bench.py --ties 6 5000   # denser: about 30,000 ties
 
 This is a benchmark, not a test: it prints numbers and asserts nothing.
 """
@@ -27,14 +28,14 @@ from tests.viz.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.viz.networks import random_network  # noqa: E402
 
 
-def measure(sizes: list[int], *, repeats: int = 3) -> None:
+def measure(sizes: list[int], *, repeats: int = 3, ties: int = 2) -> None:
     from playwright.sync_api import sync_playwright
 
     print(f"{'nodes':>6} {'edges':>6} {'build s':>8} {'MB':>5} {'usable ms (best / median)':>26}")
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for size in sizes:
-            graph = random_network(size)
+            graph = random_network(size, ties_per_node=ties)
             started = time.perf_counter()
             page = build_network_page(graph, lang="ru", node_cap=max(size, 5000))
             path = write_page(page, Path(folder) / f"network-{size}.html")
@@ -56,4 +57,8 @@ def measure(sizes: list[int], *, repeats: int = 3) -> None:
 
 
 if __name__ == "__main__":
-    measure([int(a) for a in sys.argv[1:]] or [500, 5000])
+    arguments = sys.argv[1:]
+    ties = 2
+    if arguments[:1] == ["--ties"]:
+        ties, arguments = int(arguments[1]), arguments[2:]
+    measure([int(a) for a in arguments] or [500, 5000], ties=ties)

@@ -199,13 +199,13 @@ def cooperation_network() -> nx.Graph:
 
 
 def random_network(
-    nodes: int, *, seed: int = 7, countries: int = 12, clusters: int = 8
+    nodes: int, *, seed: int = 7, countries: int = 12, clusters: int = 8, ties_per_node: int = 2
 ) -> nx.Graph:
     """A scale-free network of ``nodes`` institutions with random attributes (benchmarks, caps)."""
     import random
 
     rng = random.Random(seed)
-    shape = nx.barabasi_albert_graph(nodes, 2, seed=seed)
+    shape = nx.barabasi_albert_graph(nodes, ties_per_node, seed=seed)
     g = nx.Graph()
     kinds = ["university", "school", "gymnasium", "lyceum", "college", "preschool", None]
     codes = ["BY", "RU", "CN", "DE", "PL", "LT", "KZ", "UZ", "FR", "TR", "IN", "VN"][:countries]

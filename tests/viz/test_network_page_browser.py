@@ -11,6 +11,17 @@ from edukg.viz.network_page import write_network_page
 from edukg.viz.report import Table, build_report, write_report
 from tests.viz.networks import BASE, INJECTION, cooperation_network, random_network
 
+GLYPHS_DIFFER = """([a, b]) => {
+  const draw = (text) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 40; canvas.height = 40;
+    const context = canvas.getContext("2d");
+    context.font = "28px " + getComputedStyle(document.body).fontFamily;
+    context.fillText(text, 4, 32);
+    return Array.from(context.getImageData(0, 0, 40, 40).data).join(",");
+  };
+  return draw(a) !== draw(b);
+}"""
 READY = "body[data-ready=true]"  # set by the page script once vis-network has drawn
 
 
@@ -144,6 +155,9 @@ def test_cyrillic_labels_render_and_language_switches(opened: OpenPage, artifact
     labels = opened.page.evaluate("edukgPage.nodes.get().map(n => n.label)")
     assert "Гимназия № 1 г. Минска" in labels
     assert opened.page.locator("#legend").inner_text().count("Беларусь (BY)") == 1
+    # A missing font draws every letter as the same "tofu" box as an unassigned code point.
+    assert opened.page.evaluate(GLYPHS_DIFFER, ["Ж", "\u0378"]) is True
+    assert opened.page.evaluate(GLYPHS_DIFFER, ["Ж", "ў"]) is True
     opened.page.screenshot(path=str(artifacts / "network-page-ru.png"))
     opened.page.select_option("#lang", "be")
     labels = opened.page.evaluate("edukgPage.nodes.get().map(n => n.label)")
