@@ -3,7 +3,7 @@
 >>> cluster_colour(0), cluster_colour(None)
 ('#1f77b4', '#9e9e9e')
 >>> kind_shape("university"), kind_shape(None), kind_shape("something-new")
-('dot', 'dot', 'hexagon')
+('dot', 'hexagon', 'hexagon')
 >>> node_size(0.0, 0.0), node_size(1.0, 1.0)
 (8.0, 40.0)
 >>> edge_width(1), edge_width(8)
@@ -50,7 +50,7 @@ KIND_SHAPES = {
     "institute_of_education_development": "box",
     "education_authority": "ellipse",
     "ministry": "database",
-    "extracurricular": "text",
+    "extracurricular": "circle",
     "other": "hexagon",
 }
 UNKNOWN_KIND_SHAPE = "hexagon"
@@ -67,9 +67,7 @@ def cluster_colour(cluster: int | None) -> str:
 
 
 def kind_shape(kind: str | None) -> str:
-    """The vis-network shape of an institution kind (a dot when the kind is unknown)."""
-    if kind is None:
-        return "dot"
+    """The vis-network shape of an institution kind; a hexagon, like ``other``, when unknown."""
     return KIND_SHAPES.get(kind, UNKNOWN_KIND_SHAPE)
 
 
