@@ -24,6 +24,9 @@ EXIT_INPUT = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
+MEMORY_STORE = ":memory:"
+"""``--store :memory:`` runs one command on a store that vanishes when it ends."""
+
 
 class Settings:
     """Options every command shares."""
@@ -39,9 +42,12 @@ def open_store(settings: Settings, *, read_only: bool = False) -> Iterator[objec
     from edukg.graph.settings import requested_base_iri, resolve_store_path
     from edukg.graph.store import KnowledgeGraph
 
-    path = resolve_store_path(settings.store)
     base_iri = requested_base_iri(settings.base_iri)
-    kg = KnowledgeGraph.open(path, base_iri=base_iri, read_only=read_only)
+    path = resolve_store_path(settings.store)
+    if str(path) == MEMORY_STORE:
+        kg = KnowledgeGraph.in_memory(base_iri=base_iri)
+    else:
+        kg = KnowledgeGraph.open(path, base_iri=base_iri, read_only=read_only)
     try:
         yield kg
     finally:
@@ -70,7 +76,8 @@ def write_report(problems: Sequence[Problem], path: Path) -> None:
 @click.option(
     "--store",
     metavar="DIR",
-    help="Store directory (default: $EDUKG_STORE, else ./edukg-store).",
+    help="Store directory (default: $EDUKG_STORE, else ./edukg-store); "
+    "':memory:' for a one-off store that is gone when the command ends.",
 )
 @click.option(
     "--base-iri",
@@ -326,7 +333,7 @@ def demo(settings: Settings, out: Path) -> None:
         figures = store_stats(kg)
         store_path = kg.path
     click.echo("counts: " + ", ".join(f"{n} {c}" for c, n in sorted(figures.per_class.items())))
-    click.echo(f"store: {Path(store_path).resolve()}")
+    click.echo(f"store: {Path(store_path).resolve() if store_path else 'in memory, not kept'}")
     for path in written:
         click.echo(f"wrote: {path.resolve()}")
     if not report.conforms:

@@ -7,6 +7,7 @@ the SHA-256 of its bytes, when, by which loader and version.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -35,19 +36,43 @@ def _node(iri: str) -> ox.NamedNode:
 class SourceData:
     """Everything one input contributes, parsed and checked, ready to write.
 
-    ``triples`` are the source's statements (graph names are ignored: the
-    store puts them in the source's own graph).
+    The statements come either as ``triples`` or, for bulk paths, already
+    ``staged`` in an in-memory Oxigraph store's default graph. Graph names are
+    ignored: the store puts a source's statements in the source's own graph.
     """
 
     name: str
-    triples: list[ox.Triple]
     sha256: str
     loader: str
+    triples: list[ox.Triple] = field(default_factory=list)
+    staged: ox.Store | None = None
     file_name: str | None = None
     loader_version: str = __version__
     warnings: list[Problem] = field(default_factory=list)
-    records: dict[str, set[str]] = field(default_factory=dict)
-    """Entity IRIs by kind (``institution``, ``agreement``...), for change reports."""
+
+    def statements(self) -> ox.Store:
+        """An in-memory store holding the statements in its default graph."""
+        if self.staged is None:
+            self.staged = ox.Store()
+            self.staged.extend(ox.Quad(t.subject, t.predicate, t.object) for t in self.triples)
+            self.triples = []
+        return self.staged
+
+
+def statements_digest(ntriples: bytes) -> str:
+    """SHA-256 of N-Triples statements in sorted line order: equal for equal graphs.
+
+    >>> statements_digest(b"<a:x> <a:p> <a:y> .\n<a:w> <a:p> <a:y> .\n") == statements_digest(
+    ...     b"<a:w> <a:p> <a:y> .\n<a:x> <a:p> <a:y> .\n")
+    True
+    """
+    lines = ntriples.splitlines()
+    lines.sort()
+    digest = hashlib.sha256()
+    for line in lines:
+        digest.update(line)
+        digest.update(b"\n")
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -62,6 +87,7 @@ class SourceInfo:
     loaded_at: str
     triples: int
     file_name: str | None = None
+    statements_sha256: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,7 +115,11 @@ def agent_iri(loader: str, version: str) -> ox.NamedNode:
 
 
 def provenance_quads(
-    graph: ox.NamedNode, data: SourceData, triple_count: int, loaded_at: datetime | None = None
+    graph: ox.NamedNode,
+    data: SourceData,
+    triple_count: int,
+    digest: str,
+    loaded_at: datetime | None = None,
 ) -> list[ox.Quad]:
     """The PROV-O description of a source, for the catalog graph.
 
@@ -105,6 +135,7 @@ def provenance_quads(
         (graph, RDF_TYPE, _node(PROV + "Entity")),
         (graph, RDFS_LABEL, ox.Literal(data.name)),
         (graph, _node(EDUKG_NS + "sha256"), ox.Literal(data.sha256)),
+        (graph, _node(EDUKG_NS + "statementsSha256"), ox.Literal(digest)),
         (graph, _node(EDUKG_NS + "tripleCount"), ox.Literal(str(triple_count), datatype=_node(XSD + "integer"))),
         (graph, _node(PROV + "generatedAtTime"), stamp),
         (graph, _node(PROV + "wasGeneratedBy"), activity),
@@ -127,7 +158,7 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX schema: <https://schema.org/>
-SELECT ?graph ?name ?sha ?count ?time ?loader ?version ?file WHERE {
+SELECT ?graph ?name ?sha ?count ?time ?loader ?version ?file ?digest WHERE {
   GRAPH <https://w3id.org/edukg/graph/catalog> {
     ?graph a edukg:Source ; rdfs:label ?name ; edukg:sha256 ?sha ;
            edukg:tripleCount ?count ; prov:generatedAtTime ?time ;
@@ -135,6 +166,7 @@ SELECT ?graph ?name ?sha ?count ?time ?loader ?version ?file WHERE {
     ?agent schema:softwareVersion ?version .
     BIND (REPLACE(STR(?agent), "^.*/agent/([^/]+)/.*$", "$1") AS ?loader)
     OPTIONAL { ?graph dcterms:source ?file }
+    OPTIONAL { ?graph edukg:statementsSha256 ?digest }
   }
 }
 ORDER BY ?name

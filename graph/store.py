@@ -9,9 +9,7 @@ True
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from itertools import chain
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,12 +24,12 @@ from edukg.graph.settings import DEFAULT_BASE_IRI, check_base_iri
 from edukg.graph.sources import (
     CATALOG_GRAPH,
     EDUKG_NS,
-    RDF_TYPE,
     SOURCES_QUERY,
     SourceChange,
     SourceData,
     SourceInfo,
     provenance_quads,
+    statements_digest,
 )
 from edukg.graph.terms import to_oxigraph
 from edukg.ontology import countries_graph, ontology_text
@@ -42,14 +40,11 @@ COUNTRIES_GRAPH = ox.NamedNode(SYSTEM_GRAPH_BASE + "countries")
 REFERENCE_GRAPHS = (ONTOLOGY_GRAPH, COUNTRIES_GRAPH)
 """Graphs edukg writes itself: the ontology and the generated countries."""
 
+BULK_LOAD_THRESHOLD = 100_000
+"""New sources with at least this many statements are bulk-loaded into an on-disk store."""
+
 _URI_SPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
 _SHA256 = ox.NamedNode(EDUKG_NS + "sha256")
-BULK_LOAD_THRESHOLD = 10_000
-"""Sources adding more triples than this are written with Oxigraph's bulk loader."""
-_RECORD_CLASSES = frozenset(
-    ox.NamedNode(EDUKG_NS + name)
-    for name in ("Institution", "CooperationAgreement", "CooperationEvent", "AgreementCount")
-)
 
 
 def _reference_fingerprint() -> str:
@@ -193,6 +188,7 @@ class KnowledgeGraph:
                 loaded_at=row["time"].value,
                 triples=int(row["count"].value),
                 file_name=row["file"].value if row["file"] is not None else None,
+                statements_sha256=row["digest"].value if row["digest"] is not None else None,
             )
             for row in rows
         ]
@@ -236,69 +232,56 @@ class KnowledgeGraph:
         return changes
 
     def _write_source(self, data: SourceData) -> SourceChange:
+        """Replace one source's graph by ``data``, touching only what differs.
+
+        The comparison runs in the in-memory staging store (fast); the store on
+        disk only receives the added and removed statements, or one bulk load
+        for a new source.
+        """
         graph = self.source_graph(data.name)
-        existed = self._store.contains_named_graph(graph) or self.source(data.name) is not None
-        new = set(data.triples)
-        # The old graph is compared in place, never copied into Python: a source
-        # may hold millions of triples.
-        if existed:
-            added, removed = self._difference(graph, new)
-        else:
-            added, removed = new, set()
-        if existed and not added and not removed:
-            return SourceChange(data.name, 0, 0, len(new), new_source=False)
-        records = _record_changes(new, added, removed)
-        if existed:
-            self._remove_description(graph)
-        to_write = added
-        if existed and len(removed) > BULK_LOAD_THRESHOLD:
-            self._store.remove_graph(graph)
-            to_write = new
-        else:
-            # Only the difference is written, so editing one row of a large file is quick.
-            for triple in removed:
-                self._store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, graph))
-        self._store.add_graph(graph)
-        quads = (ox.Quad(t.subject, t.predicate, t.object, graph) for t in to_write)
-        if len(to_write) > BULK_LOAD_THRESHOLD:
-            # Several times faster on disk; not atomic, but the input was checked before.
-            self._store.bulk_extend(quads)
-        else:
-            self._store.extend(quads)
-        self._store.extend(provenance_quads(graph, data, len(new)))
-        return SourceChange(
+        staged = data.statements()
+        ntriples = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        digest = statements_digest(ntriples)
+        total = len(staged)
+        info = self.source(data.name)
+        if info is not None and info.statements_sha256 == digest:
+            return SourceChange(data.name, 0, 0, total, new_source=False)
+        if info is None and not self._store.contains_named_graph(graph):
+            self._bulk_write(ntriples, graph, total)
+            self._store.extend(provenance_quads(graph, data, total, digest))
+            records = _count(staged, _RECORDS_IN_DEFAULT)
+            return SourceChange(data.name, total, 0, total, new_source=True, records_added=records)
+        old = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+        staged.load(old, ox.RdfFormat.N_TRIPLES, to_graph=_OLD)
+        added = [ox.Quad(s, p, o, graph) for s, p, o in staged.query(_ADDED)]
+        removed = [ox.Quad(s, p, o, graph) for s, p, o in staged.query(_REMOVED)]
+        change = SourceChange(
             data.name,
             added=len(added),
             removed=len(removed),
-            total=len(new),
-            new_source=not existed,
-            records_added=records[0],
-            records_removed=records[1],
-            records_changed=records[2],
+            total=total,
+            new_source=info is None,
+            records_added=_count(staged, _NEW_RECORDS),
+            records_removed=_count(staged, _GONE_RECORDS),
+            records_changed=_changed_records(staged, added + removed),
         )
+        staged.remove_graph(_OLD)
+        for quad in removed:
+            self._store.remove(quad)
+        self._store.extend(added)
+        self._remove_description(graph)
+        self._store.extend(provenance_quads(graph, data, total, digest))
+        return change
 
-    def _difference(
-        self, graph: ox.NamedNode, new: set[ox.Triple]
-    ) -> tuple[set[ox.Triple], set[ox.Triple]]:
-        """Triples to add to and remove from ``graph`` so that it holds ``new``.
-
-        Compared as N-Triples lines, which Oxigraph writes the same way for the
-        store and for Python terms: much faster than looking up each triple.
-        """
-        old_lines = set(
-            self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).splitlines()
-        )
-        new_lines = set(ox.serialize(new, format=ox.RdfFormat.N_TRIPLES).splitlines())
-
-        def triples(lines: set[bytes]) -> set[ox.Triple]:
-            if not lines:
-                return set()
-            return {
-                ox.Triple(q.subject, q.predicate, q.object)
-                for q in ox.parse(b"\n".join(lines), ox.RdfFormat.N_TRIPLES)
-            }
-
-        return triples(new_lines - old_lines), triples(old_lines - new_lines)
+    def _bulk_write(self, ntriples: bytes, graph: ox.NamedNode, count: int) -> None:
+        """Write a new source's statements: one transaction, or a bulk load when large."""
+        self._store.add_graph(graph)
+        if count >= BULK_LOAD_THRESHOLD and self.path is not None:
+            # Not transactional, but 5x faster and 4x smaller on disk; every check
+            # has passed before this point, so only a crash could interrupt it.
+            self._store.bulk_load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        else:
+            self._store.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph)
 
     def remove_source(self, name: str) -> SourceInfo:
         """Remove a source: its graph and its description."""
@@ -380,36 +363,44 @@ class KnowledgeGraph:
         return next((int(row["n"].value) for row in result), 0)
 
 
-def _record_changes(
-    new: set[ox.Triple], added: set[ox.Triple], removed: set[ox.Triple]
-) -> tuple[int, int, int]:
-    """Counts of records (institutions, agreements, events) added, removed and changed.
+_OLD = ox.NamedNode("urn:edukg:staging:old")
+_RECORD_VALUES = "VALUES ?class { edukg:Institution edukg:CooperationAgreement edukg:CooperationEvent edukg:AgreementCount }"
+# Queries on a staging store: the new statements in its default graph, the old in <_OLD>.
+_ADDED = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o MINUS { GRAPH <urn:edukg:staging:old> { ?s ?p ?o } } }"
+_REMOVED = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <urn:edukg:staging:old> { ?s ?p ?o } MINUS { ?s ?p ?o } }"
+_RECORDS_IN_DEFAULT = f"SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE {{ {_RECORD_VALUES} ?r a ?class }}"
+_NEW_RECORDS = f"""SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE {{ {_RECORD_VALUES}
+    ?r a ?class MINUS {{ GRAPH <urn:edukg:staging:old> {{ ?r a ?class }} }} }}"""
+_GONE_RECORDS = f"""SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE {{ {_RECORD_VALUES}
+    GRAPH <urn:edukg:staging:old> {{ ?r a ?class }} MINUS {{ ?r a ?class }} }}"""
+def _count(staged: ox.Store, query: str) -> int:
+    (row,) = staged.query(query, prefixes=PREFIXES)
+    return int(row["n"].value)
 
-    The old graph is ``new - added | removed``. A record changed when a triple
-    about it, or about a node only it points to (its agreement parties), was
-    added or removed; a record naming another record does not change with it.
+
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_QUALIFIED_PARTY = ox.NamedNode(EDUKG_NS + "qualifiedParty")
+_RECORD_CLASSES = frozenset(
+    ox.NamedNode(EDUKG_NS + name)
+    for name in ("Institution", "CooperationAgreement", "CooperationEvent", "AgreementCount")
+)
+
+
+def _changed_records(staged: ox.Store, differences: list[ox.Quad]) -> int:
+    """Records present before and after with a statement added or removed.
+
+    A statement about one of an agreement's party nodes changes the agreement.
     """
 
-    def records(triples: Iterable[ox.Triple]) -> set[Any]:
-        return {t.subject for t in triples if t.predicate == RDF_TYPE and t.object in _RECORD_CLASSES}
+    def is_record(node: Any, graph: ox.NamedNode | ox.DefaultGraph) -> bool:
+        return any(
+            q.object in _RECORD_CLASSES for q in staged.quads_for_pattern(node, _RDF_TYPE, None, graph)
+        )
 
-    after = records(new)
-    if not removed and added is new:
-        return len(after), 0, 0
-    before = (after - records(added)) | records(removed)
-    known = before | after
-    touched: set[Any] = {t.subject for t in added} | {t.subject for t in removed}
-    parts = touched - known
-    owner: dict[Any, set[Any]] = defaultdict(set)
-    if parts:
-        for triple in chain(new, removed):
-            if triple.object in parts and triple.subject in known:
-                owner[triple.object].add(triple.subject)
     changed = set()
-    for subject in touched:
-        if subject in before and subject in after:
-            changed.add(subject)
-        for record in owner.get(subject, ()):
-            if record in before and record in after:
+    for subject in {quad.subject for quad in differences}:
+        owners = {q.subject for q in staged.quads_for_pattern(None, _QUALIFIED_PARTY, subject, None)}
+        for record in owners | {subject}:
+            if is_record(record, ox.DefaultGraph()) and is_record(record, _OLD):
                 changed.add(record)
-    return len(after - before), len(before - after), len(changed)
+    return len(changed)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from rdflib import RDF, SH, Graph, URIRef
+from rdflib import RDF, SH, SKOS, Graph, URIRef
 from rdflib.term import Node
 
 from edukg.errors import EdukgError
@@ -24,6 +24,7 @@ class Violation:
     """One SHACL result: which entity broke which rule, with which value."""
 
     focus: str
+    label: str | None
     path: str | None
     value: str | None
     message: str
@@ -32,6 +33,8 @@ class Violation:
 
     def __str__(self) -> str:
         text = f"{self.focus}"
+        if self.label:
+            text += f" «{self.label}»"
         if self.path:
             text += f" {self.path}"
         text += f": {self.message}"
@@ -52,11 +55,17 @@ def _short(graph: Graph, node: Node | None) -> str | None:
     if node is None:
         return None
     if isinstance(node, URIRef):
-        try:
-            return graph.namespace_manager.normalizeUri(node)
-        except Exception:  # noqa: BLE001 - rdflib raises several kinds for odd IRIs
-            return f"<{node}>"
+        for prefix, namespace in graph.namespaces():
+            local = node[len(namespace):]
+            if prefix and node.startswith(namespace) and local.replace("_", "a").isalnum():
+                return f"{prefix}:{local}"
+        return f"<{node}>"
     return str(node.n3(graph.namespace_manager)) if hasattr(node, "n3") else str(node)
+
+
+def _label(graph: Graph, node: Node | None) -> str | None:
+    labels = list(graph.objects(node, SKOS.prefLabel)) if node is not None else []
+    return str(sorted(labels, key=lambda l: (l.language != "ru", str(l)))[0]) if labels else None
 
 
 def data_graph(kg: KnowledgeGraph, graphs: Sequence[ox.NamedNode] | None = None) -> Graph:
@@ -83,13 +92,16 @@ def validate_graph(data: Graph) -> ValidationReport:
     for prefix, namespace in data.namespaces():
         results.bind(prefix, namespace, override=False)
     violations = []
-    for result in results.subjects(RDF.type, SH.ValidationResult):
+    # Nested sh:detail results explain a top-level one; report only the top level.
+    for result in results.objects(None, SH.result):
+        focus = results.value(result, SH.focusNode)
         message = results.value(result, SH.resultMessage)
         rule = results.value(result, SH.sourceConstraintComponent)
         severity = results.value(result, SH.resultSeverity)
         violations.append(
             Violation(
-                focus=_short(data, results.value(result, SH.focusNode)) or "?",
+                focus=_short(data, focus) or "?",
+                label=str(label) if (label := _label(data, focus)) else None,
                 path=_short(data, results.value(result, SH.resultPath)),
                 value=_short(data, results.value(result, SH.value)),
                 message=str(message) if message else "violates a shape",
@@ -107,5 +119,4 @@ def validate(kg: KnowledgeGraph, *, sources: Sequence[str] | None = None) -> Val
     data = data_graph(kg, graphs)
     for prefix, namespace in PREFIXES.items():
         data.bind(prefix, namespace, override=True)
-    data.bind("kg", kg.base_iri)
     return validate_graph(data)

@@ -127,15 +127,17 @@ def load_files(
         base_iri=kg.base_iri, kg=kg, replaced_graphs=frozenset(kg.source_graph(n).value for n in names)
     )
     jobs: list[tuple[Path, str, LoadContext]] = []
+    unreadable: dict[Path, Problem] = {}
     for raw_path, name in zip(paths, names, strict=True):
         path = Path(raw_path)
         chosen = loader_name or loader_name_for(path)
         if chosen is None or chosen not in LOADERS:
             known = ", ".join(sorted(EXTENSIONS))
-            problems.append(
-                Problem(str(path), f"no loader reads {path.suffix or 'files without extension'}",
-                        hint=f"edukg reads: {known}")
+            unreadable[path] = Problem(
+                str(path), f"no loader reads {path.suffix or 'files without extension'}",
+                hint=f"edukg reads: {known}",
             )
+            jobs.append((path, "", LoadContext(source_name=name, base_iri=kg.base_iri)))
             continue
         context = LoadContext(
             source_name=name, base_iri=kg.base_iri, kg=kg, options=dict(options or {}),
@@ -143,12 +145,15 @@ def load_files(
         )
         jobs.append((path, chosen, context))
     for number, (path, chosen, context) in enumerate(jobs, 1):
-        if chosen in SCANNERS:
+        if chosen and chosen in SCANNERS:
             if progress is not None:
                 progress(f"{path.name}: reading", number - 1, len(jobs))
             module_name = LOADERS[chosen][0]
             getattr(importlib.import_module(module_name), SCANNERS[chosen])(path, context)
     for number, (path, chosen, context) in enumerate(jobs, 1):
+        if not chosen:
+            problems.append(unreadable[path])
+            continue
         if progress is not None:
             progress(f"{path.name}: checking", number - 1, len(jobs))
         data = loader(chosen)(path, context)

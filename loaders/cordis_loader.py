@@ -17,7 +17,6 @@ fewer than two organisations are left out.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -145,7 +144,6 @@ def read_cordis(path: Path, context: LoadContext) -> SourceData | None:
     if problems.has_errors:
         return None
     triples: list[ox.Triple] = []
-    records: dict[str, set[str]] = defaultdict(set)
     used: set[str] = set()
     for project in projects.values():
         if len(project.members) < 2:
@@ -155,7 +153,6 @@ def read_cordis(path: Path, context: LoadContext) -> SourceData | None:
             )
             continue
         agreement = ox.NamedNode(mint(context.base_iri, "agreement", f"cordis-{project.rcn}"))
-        records["agreement"].add(agreement.value)
         add = triples.append
         add(ox.Triple(agreement, t.A, t.AGREEMENT))
         add(ox.Triple(agreement, t.IDENTIFIER, ox.Literal(f"cordis-{project.rcn}")))
@@ -176,7 +173,6 @@ def read_cordis(path: Path, context: LoadContext) -> SourceData | None:
     for pic in sorted(used, key=lambda p: organisations[p].line):
         organisation = organisations[pic]
         iri = _institution_iri(context, pic)
-        records["institution"].add(iri.value)
         add = triples.append
         add(ox.Triple(iri, t.A, t.INSTITUTION))
         add(ox.Triple(iri, t.A, t.EDUCATIONAL_ORGANIZATION))
@@ -217,7 +213,6 @@ def read_cordis(path: Path, context: LoadContext) -> SourceData | None:
         loader=LOADER_NAME,
         file_name=path.name,
         warnings=problems.warnings,
-        records=dict(records),
     )
 
 

@@ -30,8 +30,9 @@ def read_rdf(path: Path, context: LoadContext) -> SourceData | None:
         return None
     rdf_format = rdf_format_for_path(path)
     assert rdf_format is not None, "the loader registry only sends RDF files here"
+    staged = ox.Store()  # parsing into an in-memory store stays in Rust: fast for big files
     try:
-        quads = list(ox.parse(content.data, rdf_format, base_iri=context.base_iri))
+        staged.load(content.data, rdf_format, base_iri=context.base_iri)
     except SyntaxError as error:
         problems.error(
             _syntax_message(error),
@@ -40,20 +41,31 @@ def read_rdf(path: Path, context: LoadContext) -> SourceData | None:
             hint=_syntax_hint(error, rdf_format),
         )
         return None
-    if any(not isinstance(q.graph_name, ox.DefaultGraph) for q in quads):
+    named = list(staged.named_graphs())
+    if named:
         problems.warning(
             "named graphs in this file are merged into the source's own graph",
             hint="use one file per source if the graphs must stay apart",
         )
-    triples = _skolemized(quads, f"{context.base_iri}.well-known/genid/{slug(context.source_name)}/")
-    return SourceData(
+        for graph in named:
+            staged.extend(
+                ox.Quad(q.subject, q.predicate, q.object)
+                for q in staged.quads_for_pattern(None, None, None, graph)
+            )
+            staged.remove_graph(graph)
+    data = SourceData(
         name=context.source_name,
-        triples=triples,
         sha256=content.sha256,
         loader=LOADER_NAME,
+        staged=staged,
         file_name=path.name,
         warnings=problems.warnings,
     )
+    if staged.query("ASK { ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) }"):
+        genid = f"{context.base_iri}.well-known/genid/{slug(context.source_name)}/"
+        data.triples = _skolemized(list(staged), genid)
+        data.staged = None
+    return data
 
 
 def _syntax_message(error: SyntaxError) -> str:
@@ -74,10 +86,6 @@ def _syntax_hint(error: SyntaxError, rdf_format: ox.RdfFormat) -> str:
 
 def _skolemized(quads: list[ox.Quad], genid: str) -> list[ox.Triple]:
     """The quads as triples, blank nodes replaced by IRIs stable for the same content."""
-    if not any(
-        isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in quads
-    ):
-        return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
     dataset = ox.Dataset(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
     dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
 

@@ -205,7 +205,6 @@ class _Builder:
         self.session = session
         self.problems = ProblemCollector(str(path), context)
         self.triples: list[ox.Triple] = []
-        self.records: dict[str, set[str]] = {"institution": set(), "agreement": set(), "event": set()}
         self.regions_written: set[str] = set()
         self.table: Table
         self.row: Row
@@ -334,7 +333,6 @@ class _Builder:
                     hint=f"see {other.key_id or other.iri.value} ({other.origin}); "
                     "use one id for both, or rename one",
                 )
-        self.records["institution"].add(iri.value)
         self.add(iri, t.A, t.INSTITUTION)
         self.add(iri, t.A, t.EDUCATIONAL_ORGANIZATION)
         if key_id:
@@ -456,7 +454,6 @@ class _Builder:
             )
             return
         seen[iri.value] = row
-        self.records["agreement"].add(iri.value)
         self.add(iri, t.A, t.AGREEMENT)
         if key_id:
             self.add(iri, t.IDENTIFIER, ox.Literal(key_id))
@@ -573,7 +570,6 @@ class _Builder:
                        hint=f"it is first listed at {_where(self.table, first, column)}")
             return
         seen[iri.value] = row
-        self.records["event"].add(iri.value)
         self.add(iri, t.A, t.EVENT)
         if key_id:
             self.add(iri, t.IDENTIFIER, ox.Literal(key_id))
@@ -642,5 +638,4 @@ def build_source(path: Path, scanned: ScannedFile, context: LoadContext) -> Sour
         loader=scanned.loader,
         file_name=path.name,
         warnings=builder.problems.warnings,
-        records=builder.records,
     )

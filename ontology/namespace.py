@@ -42,6 +42,7 @@ class EDUKG(DefinedNamespace):
     period: URIRef
     reportedEventKind: URIRef
     sha256: URIRef
+    statementsSha256: URIRef
     tripleCount: URIRef
 
 

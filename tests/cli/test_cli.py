@@ -1,0 +1,89 @@
+"""The command line, run in fresh processes as a user runs it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import DATA, run_edukg
+
+
+def test_demo_builds_the_example_graph_and_prints_paths(tmp_path: Path) -> None:
+    result = run_edukg("demo", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "SHACL: conforms" in result.stdout
+    written = [Path(line.split(": ", 1)[1]) for line in result.stdout.splitlines() if line.startswith("wrote: ")]
+    assert [p.name for p in written] == ["edukg.ttl", "edukg.jsonld", "edukg.nq"]
+    assert all(p.is_file() and p.stat().st_size > 1000 for p in written)
+    assert "Минский областной институт развития образования" in written[0].read_text("utf-8")
+    assert (tmp_path / "edukg-store").is_dir()
+    again = run_edukg("demo", cwd=tmp_path)
+    assert again.returncode == 0 and "unchanged" in again.stdout
+
+
+def test_missing_file_exits_1_without_traceback(tmp_path: Path) -> None:
+    result = run_edukg("load", "nope.ttl", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "nope.ttl: error: file not found" in result.stderr
+    assert "nothing was loaded" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_malformed_turtle_reports_its_line_and_changes_nothing(tmp_path: Path) -> None:
+    assert run_edukg("load", str(DATA / "shapes" / "good-partial-dates.ttl"), cwd=tmp_path).returncode == 0
+    before = run_edukg("export", "-f", "nq", cwd=tmp_path).stdout
+    result = run_edukg("load", str(DATA / "rdf" / "malformed.ttl"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "malformed.ttl:3:26: error: syntax error" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert run_edukg("export", "-f", "nq", cwd=tmp_path).stdout == before
+
+
+def test_load_report_file_lists_every_problem(tmp_path: Path) -> None:
+    report = tmp_path / "problems.csv"
+    result = run_edukg("load", "absent.ttl", str(DATA / "rdf" / "malformed.ttl"), "--report", str(report), cwd=tmp_path)
+    assert result.returncode == 1
+    lines = report.read_text("utf-8-sig").splitlines()
+    assert lines[0].startswith("severity,file,sheet,cell,line,column,value,message,hint")
+    assert len(lines) == 3 and "malformed.ttl" in lines[2] and ",3,26," in lines[2]
+
+
+def test_validate_exit_codes(tmp_path: Path) -> None:
+    assert run_edukg("validate", cwd=tmp_path).returncode == 2  # no store yet: could not run
+    assert run_edukg("load", str(DATA / "shapes" / "event-ends-before-start.ttl"), cwd=tmp_path).returncode == 0
+    result = run_edukg("validate", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "<https://edukg.example/id/test/ev> «Семинар» schema:endDate: the event ends (2024-10-04) before it starts (2024-10-05)" in result.stdout
+    assert "[rule: SPARQLConstraintComponent]" in result.stdout
+    assert run_edukg("sources", "remove", "event-ends-before-start.ttl", cwd=tmp_path).returncode == 0
+    assert run_edukg("validate", cwd=tmp_path).returncode == 0
+
+
+def test_store_location_from_option_and_environment(tmp_path: Path) -> None:
+    example = Path(__file__).parents[2] / "examples" / "minsk-region-2024.ttl"
+    assert run_edukg("--store", "by-option", "load", str(example), cwd=tmp_path).returncode == 0
+    assert run_edukg("load", str(example), cwd=tmp_path, env={"EDUKG_STORE": str(tmp_path / "by-env")}).returncode == 0
+    assert (tmp_path / "by-option").is_dir() and (tmp_path / "by-env").is_dir()
+    listed = run_edukg("--store", "by-option", "sources", cwd=tmp_path)
+    assert listed.stdout.startswith("minsk-region-2024.ttl\t55 triples\trdf ")
+
+
+def test_stats_counts_per_class_and_source(tmp_path: Path) -> None:
+    run_edukg("demo", cwd=tmp_path)
+    result = run_edukg("stats", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "  institutions: 8" in result.stdout and "  agreements: 4" in result.stdout
+    assert "source minsk-region-2024.ttl: 55 triples" in result.stdout
+
+
+def test_bad_option_value_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_edukg("export", "-f", "docx", cwd=tmp_path)
+    assert result.returncode == 2 and "Invalid value" in result.stderr
+    result = run_edukg("--base-iri", "not-an-iri", "stats", cwd=tmp_path)
+    assert result.returncode == 2 and "not an absolute http(s) IRI" in result.stderr
+
+
+def test_memory_store_runs_one_command_and_keeps_nothing(tmp_path: Path) -> None:
+    result = run_edukg("--store", ":memory:", "demo", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "store: in memory, not kept" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]

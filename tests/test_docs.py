@@ -1,0 +1,41 @@
+"""Docs that cannot rot: every command has help text and is in the README."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+import pytest
+
+from edukg.cli import cli
+
+README = (Path(__file__).parents[1] / "README.md").read_text("utf-8")
+
+
+def all_commands(group: click.Group, prefix: str = "edukg") -> list[tuple[str, click.Command]]:
+    found = []
+    for name, command in sorted(group.commands.items()):
+        path = f"{prefix} {name}"
+        found.append((path, command))
+        if isinstance(command, click.Group):
+            found.extend(all_commands(command, path))
+    return found
+
+
+@pytest.mark.parametrize(("path", "command"), all_commands(cli), ids=lambda x: x if isinstance(x, str) else "")
+def test_every_command_has_help_and_is_in_the_readme(path: str, command: click.Command) -> None:
+    assert command.help and len(command.help.split()) >= 5, f"{path} needs help text"
+    assert re.search(re.escape(path) + r"\b", README), f"README.md does not mention `{path}`"
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    blocks = re.findall(r"```(?:sh|bash|console)?\n(.*?)```", README, flags=re.S)
+    assert "edukg demo" in blocks[0]
+    assert "pytest" in blocks[1]
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    test_command = re.findall(r"```(?:sh|bash|console)?\n(.*?)```", README, flags=re.S)[1].strip()
+    ci = (Path(__file__).parents[1] / ".ci" / "run").read_text("utf-8")
+    assert test_command in ci
