@@ -24,9 +24,23 @@ import time
 from pathlib import Path
 
 COUNTRIES = ["BY", "RU", "KZ", "UZ", "KG", "TJ", "AM", "CN", "DE", "PL"]
-KINDS = ["school", "gymnasium", "lyceum", "college", "university", "institute_of_education_development"]
-AREAS = ["professional_development", "methodological_support", "research", "student_exchange",
-         "teacher_exchange", "digital_education", "language_and_culture"]
+KINDS = [
+    "school",
+    "gymnasium",
+    "lyceum",
+    "college",
+    "university",
+    "institute_of_education_development",
+]
+AREAS = [
+    "professional_development",
+    "methodological_support",
+    "research",
+    "student_exchange",
+    "teacher_exchange",
+    "digital_education",
+    "language_and_culture",
+]
 AGREEMENT_KINDS = ["agreement", "memorandum", "roadmap", "contract", "programme"]
 
 
@@ -38,8 +52,15 @@ def generate(folder: Path, agreements: int, institutions: int, seed: int = 7) ->
         writer = csv.writer(handle)
         writer.writerow(["id", "name", "type", "country", "city"])
         for number in range(institutions):
-            writer.writerow([f"inst-{number}", f"Учреждение № {number} (сгенерировано для замера)",
-                             rng.choice(KINDS), rng.choice(COUNTRIES), "Минск"])
+            writer.writerow(
+                [
+                    f"inst-{number}",
+                    f"Учреждение № {number} (сгенерировано для замера)",
+                    rng.choice(KINDS),
+                    rng.choice(COUNTRIES),
+                    "Минск",
+                ]
+            )
     agreements_path = folder / "bench-agreements.csv"
     with agreements_path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
@@ -47,15 +68,17 @@ def generate(folder: Path, agreements: int, institutions: int, seed: int = 7) ->
         for number in range(agreements):
             parties = rng.sample(range(institutions), 2 if rng.random() < 0.8 else 3)
             year = rng.randint(2015, 2025)
-            writer.writerow([
-                f"agr-{number}",
-                f"Соглашение № {number} (сгенерировано для замера)",
-                "; ".join(f"inst-{p}" for p in parties),
-                f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{year}",
-                str(year + rng.randint(1, 5)),
-                rng.choice(AGREEMENT_KINDS),
-                rng.choice(AREAS),
-            ])
+            writer.writerow(
+                [
+                    f"agr-{number}",
+                    f"Соглашение № {number} (сгенерировано для замера)",
+                    "; ".join(f"inst-{p}" for p in parties),
+                    f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{year}",
+                    str(year + rng.randint(1, 5)),
+                    rng.choice(AGREEMENT_KINDS),
+                    rng.choice(AREAS),
+                ]
+            )
     return [institutions_path, agreements_path]
 
 
@@ -63,8 +86,13 @@ def timed_load(store: Path, paths: list[Path]) -> tuple[float, str]:
     """Run ``edukg load`` in a child process; its wall time and output."""
     command = [sys.executable, "-m", "edukg", "--store", str(store), "load", *map(str, paths)]
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False,
-                          env={"CI": "1", "PATH": "", "PYTHONIOENCODING": "utf-8"})
+    done = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"CI": "1", "PATH": "", "PYTHONIOENCODING": "utf-8"},
+    )
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"load failed ({done.returncode}):\n{done.stderr[-2000:]}")
@@ -82,8 +110,10 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         paths = generate(folder, options.agreements, options.institutions)
         size = sum(p.stat().st_size for p in paths) / 1e6
-        print(f"register: {options.agreements} agreements, {options.institutions} institutions, "
-              f"{size:.1f} MB of CSV")
+        print(
+            f"register: {options.agreements} agreements, {options.institutions} institutions, "
+            f"{size:.1f} MB of CSV"
+        )
         store = folder / "store"
         first, output = timed_load(store, paths)
         peak_first = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -16,7 +16,9 @@ def wants_progress() -> bool:
 
 
 @contextmanager
-def load_progress(*, enabled: bool | None = None) -> Iterator[Callable[[str, int, int], None] | None]:
+def load_progress(
+    *, enabled: bool | None = None
+) -> Iterator[Callable[[str, int, int], None] | None]:
     """Yield a ``progress(description, done, total)`` callback, or ``None`` when quiet."""
     if not (wants_progress() if enabled is None else enabled):
         yield None
@@ -25,8 +27,12 @@ def load_progress(*, enabled: bool | None = None) -> Iterator[Callable[[str, int
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=Console(stderr=True), transient=True,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
     ) as bar:
         task = bar.add_task("loading", total=None)
 

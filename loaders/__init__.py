@@ -59,12 +59,23 @@ def register_loader(
         EXTENSIONS[extension.lower()] = name
 
 
-register_loader("register-csv", "edukg.loaders.csv_loader", "read_csv",
-                (".csv", ".tsv", ".tab", ".txt"), scan="scan_csv")
-register_loader("register-excel", "edukg.loaders.excel_loader", "read_excel", (".xlsx", ".xlsm"),
-                scan="scan_excel")
-register_loader("register-json", "edukg.loaders.json_loader", "read_json", (".json",),
-                scan="scan_json")
+register_loader(
+    "register-csv",
+    "edukg.loaders.csv_loader",
+    "read_csv",
+    (".csv", ".tsv", ".tab", ".txt"),
+    scan="scan_csv",
+)
+register_loader(
+    "register-excel",
+    "edukg.loaders.excel_loader",
+    "read_excel",
+    (".xlsx", ".xlsm"),
+    scan="scan_excel",
+)
+register_loader(
+    "register-json", "edukg.loaders.json_loader", "read_json", (".json",), scan="scan_json"
+)
 register_loader("cordis", "edukg.loaders.cordis_loader", "read_cordis", ())
 
 
@@ -124,7 +135,9 @@ def load_files(
             hint="rename one file, or give each its own --source name",
         )
     session = RegisterSession(
-        base_iri=kg.base_iri, kg=kg, replaced_graphs=frozenset(kg.source_graph(n).value for n in names)
+        base_iri=kg.base_iri,
+        kg=kg,
+        replaced_graphs=frozenset(kg.source_graph(n).value for n in names),
     )
     jobs: list[tuple[Path, str, LoadContext]] = []
     unreadable: dict[Path, Problem] = {}
@@ -134,14 +147,19 @@ def load_files(
         if chosen is None or chosen not in LOADERS:
             known = ", ".join(sorted(EXTENSIONS))
             unreadable[path] = Problem(
-                str(path), f"no loader reads {path.suffix or 'files without extension'}",
+                str(path),
+                f"no loader reads {path.suffix or 'files without extension'}",
                 hint=f"edukg reads: {known}",
             )
             jobs.append((path, "", LoadContext(source_name=name, base_iri=kg.base_iri)))
             continue
         context = LoadContext(
-            source_name=name, base_iri=kg.base_iri, kg=kg, options=dict(options or {}),
-            session=session, progress=progress,
+            source_name=name,
+            base_iri=kg.base_iri,
+            kg=kg,
+            options=dict(options or {}),
+            session=session,
+            progress=progress,
         )
         jobs.append((path, chosen, context))
     for number, (path, chosen, context) in enumerate(jobs, 1):

@@ -83,7 +83,8 @@ def read_cordis(path: Path, context: LoadContext) -> SourceData | None:
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         problems.error(
-            f"not a CORDIS participation table: no {', '.join(missing)} column(s)", line=1,
+            f"not a CORDIS participation table: no {', '.join(missing)} column(s)",
+            line=1,
             hint="a CORDIS participation table has the columns rcn, role, pic, type, country",
         )
         return None
@@ -99,8 +100,11 @@ def read_cordis(path: Path, context: LoadContext) -> SourceData | None:
         pic, rcn = row.get("pic", ""), row.get("rcn", "")
         if pic.upper() in MISSING or rcn.upper() in MISSING:
             column = "pic" if pic.upper() in MISSING else "rcn"
-            problems.warning("row left out: it has no organisation (pic) or project (rcn)",
-                             **place(column), value=row.get(column, ""))
+            problems.warning(
+                "row left out: it has no organisation (pic) or project (rcn)",
+                **place(column),
+                value=row.get(column, ""),
+            )
             continue
         organisation = organisations.get(pic)
         if organisation is None:
@@ -111,9 +115,12 @@ def read_cordis(path: Path, context: LoadContext) -> SourceData | None:
         if name and name.upper() not in MISSING and name not in organisation.names:
             organisation.names.append(name)
             if "√" in name:
-                problems.warning("the name looks garbled (Mac-Roman mojibake, e.g. √∂ for ö)",
-                                 **place("name"), value=name,
-                                 hint="the name is loaded as written; correct it at the source")
+                problems.warning(
+                    "the name looks garbled (Mac-Roman mojibake, e.g. √∂ for ö)",
+                    **place("name"),
+                    value=name,
+                    hint="the name is loaded as written; correct it at the source",
+                )
         short = row.get("shortname", "")
         if short and short.upper() not in MISSING and short not in organisation.short_names:
             organisation.short_names.append(short)
@@ -135,8 +142,12 @@ def read_cordis(path: Path, context: LoadContext) -> SourceData | None:
                     project.end = date
         role = row.get("role", "").lower()
         if role not in ROLE_RANK:
-            problems.warning("unknown role, read as participant", **place("role"), value=role,
-                             hint="CORDIS roles are coordinator, participant and partner")
+            problems.warning(
+                "unknown role, read as participant",
+                **place("role"),
+                value=role,
+                hint="CORDIS roles are coordinator, participant and partner",
+            )
             role = "participant"
         previous = project.members.get(pic)
         if previous is None or ROLE_RANK[role] < ROLE_RANK[previous]:
@@ -149,26 +160,43 @@ def read_cordis(path: Path, context: LoadContext) -> SourceData | None:
         if len(project.members) < 2:
             problems.warning(
                 "project left out: it has fewer than two organisations, so no cooperation",
-                line=project.line, column=written["rcn"], value=project.rcn,
+                line=project.line,
+                column=written["rcn"],
+                value=project.rcn,
             )
             continue
         agreement = ox.NamedNode(mint(context.base_iri, "agreement", f"cordis-{project.rcn}"))
         add = triples.append
         add(ox.Triple(agreement, t.A, t.AGREEMENT))
         add(ox.Triple(agreement, t.IDENTIFIER, ox.Literal(f"cordis-{project.rcn}")))
-        add(ox.Triple(agreement, t.PREF_LABEL,
-                      ox.Literal(f"CORDIS project rcn {project.rcn}", language="en")))
+        add(
+            ox.Triple(
+                agreement,
+                t.PREF_LABEL,
+                ox.Literal(f"CORDIS project rcn {project.rcn}", language="en"),
+            )
+        )
         add(ox.Triple(agreement, t.KIND, AGREEMENT_KIND))
         add(ox.Triple(agreement, t.AREA, RESEARCH_AREA))
         if project.start is not None:
             add(ox.Triple(agreement, t.VALID_FROM, project.start))
         if project.end is not None:
             add(ox.Triple(agreement, t.VALID_THROUGH, project.end))
-        add(ox.Triple(agreement, t.SOURCE,
-                      ox.NamedNode(f"https://cordis.europa.eu/project/rcn/{project.rcn}")))
-        write_parties(triples, agreement, [
-            (_institution_iri(context, pic), t.ROLES[role]) for pic, role in project.members.items()
-        ])
+        add(
+            ox.Triple(
+                agreement,
+                t.SOURCE,
+                ox.NamedNode(f"https://cordis.europa.eu/project/rcn/{project.rcn}"),
+            )
+        )
+        write_parties(
+            triples,
+            agreement,
+            [
+                (_institution_iri(context, pic), t.ROLES[role])
+                for pic, role in project.members.items()
+            ],
+        )
         used.update(project.members)
     for pic in sorted(used, key=lambda p: organisations[p].line):
         organisation = organisations[pic]
@@ -182,12 +210,17 @@ def read_cordis(path: Path, context: LoadContext) -> SourceData | None:
             for other in organisation.names[1:]:
                 add(ox.Triple(iri, t.ALT_LABEL, ox.Literal(other)))
         else:
-            add(ox.Triple(iri, t.PREF_LABEL,
-                          ox.Literal(f"CORDIS organisation PIC {pic}", language="en")))
+            add(
+                ox.Triple(
+                    iri, t.PREF_LABEL, ox.Literal(f"CORDIS organisation PIC {pic}", language="en")
+                )
+            )
             if has_names:
                 problems.warning(
                     "the organisation has no name; it is labelled with its PIC",
-                    line=organisation.line, column=written.get("name", "name"), value=pic,
+                    line=organisation.line,
+                    column=written.get("name", "name"),
+                    value=pic,
                     hint="names can be joined from a CORDIS organisations table by PIC",
                 )
         for short in organisation.short_names:
@@ -196,14 +229,22 @@ def read_cordis(path: Path, context: LoadContext) -> SourceData | None:
         add(ox.Triple(iri, t.KIND, ox.NamedNode(f"{CONCEPTS}institution-kind/{kind}")))
         if organisation.activity:
             meaning = ACTIVITY_TYPES.get(organisation.activity, "unknown type")
-            add(ox.Triple(iri, t.NOTE, ox.Literal(
-                f"CORDIS activity type: {organisation.activity} ({meaning})", language="en")))
+            add(
+                ox.Triple(
+                    iri,
+                    t.NOTE,
+                    ox.Literal(
+                        f"CORDIS activity type: {organisation.activity} ({meaning})", language="en"
+                    ),
+                )
+            )
         if organisation.country is not None:
             add(ox.Triple(iri, t.COUNTRY, t.country_node(organisation.country)))
     if not has_names and used:
         problems.warning(
             f"the table has no organisation names: {len(used)} institutions are labelled by PIC",
-            line=1, hint="use a table with a name column (e.g. one joined with CORDIS "
+            line=1,
+            hint="use a table with a name column (e.g. one joined with CORDIS "
             "organisation names) for readable labels",
         )
     return SourceData(
@@ -226,25 +267,37 @@ def _country(row: dict[str, str], problems: ProblemCollector, place) -> str | No
         if row.get("group", "").lower() == "tc":
             problems.warning(
                 "country NA read as Namibia (a third country in this row); CORDIS also writes "
-                "missing values as NA", **place("country"), value=value,
+                "missing values as NA",
+                **place("country"),
+                value=value,
                 hint="check the organisation; write NAM to make Namibia unambiguous",
             )
             return "NA"
-        problems.warning("country missing (NA); the institution is loaded without a country",
-                         **place("country"), value=value,
-                         hint="add the country, or write NAM if the organisation is in Namibia")
+        problems.warning(
+            "country missing (NA); the institution is loaded without a country",
+            **place("country"),
+            value=value,
+            hint="add the country, or write NAM if the organisation is in Namibia",
+        )
         return None
     if not value:
-        problems.warning("country missing; the institution is loaded without a country",
-                         **place("country"), hint="add the organisation's country")
+        problems.warning(
+            "country missing; the institution is loaded without a country",
+            **place("country"),
+            hint="add the organisation's country",
+        )
         return None
     code = country_code(value)
     if code is None:
         close = closest_countries(value)
         problems.warning(
-            "unknown country; the institution is loaded without a country", **place("country"),
+            "unknown country; the institution is loaded without a country",
+            **place("country"),
             value=value,
-            hint=(f"did you mean {' or '.join(repr(c) for c in close)}?" if close else
-                  "write an ISO 3166-1 code"),
+            hint=(
+                f"did you mean {' or '.join(repr(c) for c in close)}?"
+                if close
+                else "write an ISO 3166-1 code"
+            ),
         )
     return code

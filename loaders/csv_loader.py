@@ -42,7 +42,7 @@ class CsvText:
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
-    """The text of a file and the encoding it was in: UTF-8 (with or without BOM) or Windows-1251."""
+    """The text of a file and its encoding: UTF-8 (with or without BOM) or Windows-1251."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     try:
@@ -97,8 +97,11 @@ def read_csv_text(content: FileContent, problems: ProblemCollector) -> CsvText |
                 continue
             rows.append((start, values))
     except csv.Error as error:
-        problems.error(f"the CSV cannot be read: {error}", line=reader.line_num,
-                       hint="check the quotes on this line: a value with quotes must be quoted")
+        problems.error(
+            f"the CSV cannot be read: {error}",
+            line=reader.line_num,
+            hint="check the quotes on this line: a value with quotes must be quoted",
+        )
         return None
     if header is None:
         problems.error("the file has no header line", line=1)
@@ -112,8 +115,9 @@ def is_cordis_header(header: list[str]) -> bool:
     return {"rcn", "pic", "role", "country"} <= names
 
 
-def csv_tables(path: Path, content: FileContent, problems: ProblemCollector,
-               context: LoadContext) -> list[Table] | None:
+def csv_tables(
+    path: Path, content: FileContent, problems: ProblemCollector, context: LoadContext
+) -> list[Table] | None:
     """The register table in a CSV file (one kind per file)."""
     parsed = read_csv_text(content, problems)
     if parsed is None:
@@ -122,8 +126,9 @@ def csv_tables(path: Path, content: FileContent, problems: ProblemCollector,
     return [table] if table is not None else None
 
 
-def table_from_rows(file: str, parsed: CsvText, problems: ProblemCollector,
-                    context: LoadContext) -> Table | None:
+def table_from_rows(
+    file: str, parsed: CsvText, problems: ProblemCollector, context: LoadContext
+) -> Table | None:
     """Turn header and rows into a :class:`Table`, reporting row-shape problems."""
     header_line = 1
     headers: dict[str, str] = {}
@@ -131,20 +136,28 @@ def table_from_rows(file: str, parsed: CsvText, problems: ProblemCollector,
         column = canonical_column(written)
         if not column:
             if any(values[position].strip() for _, values in parsed.rows if position < len(values)):
-                problems.warning(f"column {position + 1} has no name and was ignored",
-                                 line=header_line, column=position + 1,
-                                 hint="give the column a name from the register format")
+                problems.warning(
+                    f"column {position + 1} has no name and was ignored",
+                    line=header_line,
+                    column=position + 1,
+                    hint="give the column a name from the register format",
+                )
             continue
         if column in headers:
-            problems.error(f"the column {written!r} appears twice", line=header_line,
-                           column=written, hint="remove or rename one of them")
+            problems.error(
+                f"the column {written!r} appears twice",
+                line=header_line,
+                column=written,
+                hint="remove or rename one of them",
+            )
             continue
         headers[column] = written
     kind = requested_kind(context) or kind_from_columns(headers)
     if kind is None:
         problems.error(
             "cannot tell which kind of table this is from its header",
-            line=header_line, value=parsed.delimiter.join(parsed.header),
+            line=header_line,
+            value=parsed.delimiter.join(parsed.header),
             hint="name the columns as in the register format (institutions need 'name', "
             "agreements 'parties', events 'start'), or pass --kind institutions|agreements|events",
         )
@@ -153,11 +166,12 @@ def table_from_rows(file: str, parsed: CsvText, problems: ProblemCollector,
     used = [(i, c) for i, c in enumerate(columns) if c in headers and columns.index(c) == i]
     rows: list[Row] = []
     for line, values in parsed.rows:
-        if len(values) > len(columns) and any(v.strip() for v in values[len(columns):]):
+        if len(values) > len(columns) and any(v.strip() for v in values[len(columns) :]):
             delimiter = {"\t": "tab"}.get(parsed.delimiter, repr(parsed.delimiter))
             problems.error(
                 f"the row has {len(values)} values but the header has {len(columns)} columns",
-                line=line, value=parsed.delimiter.join(values),
+                line=line,
+                value=parsed.delimiter.join(values),
                 hint=f"put quotes around values that contain the delimiter ({delimiter})",
             )
             continue

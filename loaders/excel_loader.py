@@ -22,8 +22,9 @@ from edukg.loaders.tables import Row, Table, canonical_column, kind_from_columns
 LOADER_NAME = "register-excel"
 
 
-def excel_tables(path: Path, content: FileContent, problems: ProblemCollector,
-                 context: LoadContext) -> list[Table] | None:
+def excel_tables(
+    path: Path, content: FileContent, problems: ProblemCollector, context: LoadContext
+) -> list[Table] | None:
     """The register tables of a workbook, one per recognised sheet."""
     import io
 
@@ -60,9 +61,13 @@ def excel_tables(path: Path, content: FileContent, problems: ProblemCollector,
                     continue
                 letter = get_column_letter(index + 1)
                 if column in headers:
-                    problems.error(f"the column {written!r} appears twice", sheet=sheet.title,
-                                   cell=f"{letter}{header_number}", column=str(written),
-                                   hint="remove or rename one of them")
+                    problems.error(
+                        f"the column {written!r} appears twice",
+                        sheet=sheet.title,
+                        cell=f"{letter}{header_number}",
+                        column=str(written),
+                        hint="remove or rename one of them",
+                    )
                     continue
                 headers[column] = str(written)
                 header_cells[column] = f"{letter}{header_number}"
@@ -71,7 +76,8 @@ def excel_tables(path: Path, content: FileContent, problems: ProblemCollector,
             if kind is None:
                 problems.warning(
                     f"sheet {sheet.title!r} was skipped: its name and header say no table kind",
-                    sheet=sheet.title, cell=f"A{header_number}",
+                    sheet=sheet.title,
+                    cell=f"A{header_number}",
                     hint="name the sheet institutions, agreements or events "
                     "(учреждения, соглашения, мероприятия)",
                 )
@@ -89,8 +95,16 @@ def excel_tables(path: Path, content: FileContent, problems: ProblemCollector,
                     record[column] = value
                     cells[column] = f"{get_column_letter(index + 1)}{number}"
                 table_rows.append(Row(record, cells=cells))
-            tables.append(Table(str(path), kind, table_rows, headers=headers, sheet=sheet.title,
-                                header_cells=header_cells))
+            tables.append(
+                Table(
+                    str(path),
+                    kind,
+                    table_rows,
+                    headers=headers,
+                    sheet=sheet.title,
+                    header_cells=header_cells,
+                )
+            )
     finally:
         workbook.close()
     if not tables:

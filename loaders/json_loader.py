@@ -88,15 +88,20 @@ def _lists_of_object(text: str) -> dict[str, tuple[int, list[tuple[int, Any]] | 
             index += 1
 
 
-def json_tables(path: Path, content: FileContent, problems: ProblemCollector,
-                context: LoadContext) -> list[Table] | None:
+def json_tables(
+    path: Path, content: FileContent, problems: ProblemCollector, context: LoadContext
+) -> list[Table] | None:
     """The register tables of a JSON file."""
     text, _ = decode_text(content.data)
     try:
         whole = json.loads(text)
     except json.JSONDecodeError as error:
-        problems.error(f"not valid JSON: {error.msg}", line=error.lineno, column=error.colno,
-                       hint="fix the JSON syntax at this place (a missing comma or quote?)")
+        problems.error(
+            f"not valid JSON: {error.msg}",
+            line=error.lineno,
+            column=error.colno,
+            hint="fix the JSON syntax at this place (a missing comma or quote?)",
+        )
         return None
     forced = requested_kind(context)
     groups: list[tuple[str | None, list[tuple[int, Any]], str | None]] = []
@@ -106,26 +111,36 @@ def json_tables(path: Path, content: FileContent, problems: ProblemCollector,
         for key, (line, value) in _lists_of_object(text).items():
             kind = kind_from_name(key)
             if kind is None:
-                problems.warning(f"the key {key!r} is not a register table and was ignored",
-                                 line=line, column=key,
-                                 hint=f"use the keys {', '.join(KINDS)}")
+                problems.warning(
+                    f"the key {key!r} is not a register table and was ignored",
+                    line=line,
+                    column=key,
+                    hint=f"use the keys {', '.join(KINDS)}",
+                )
                 continue
             if not isinstance(value, list):
                 problems.error(f"{key!r} must be a list of records", line=line, column=key)
                 continue
             groups.append((kind, value, key))
     else:
-        problems.error("a register in JSON is a list of records, or an object of lists",
-                       line=1, hint='write [{"name": ...}, ...] or {"institutions": [...], ...}')
+        problems.error(
+            "a register in JSON is a list of records, or an object of lists",
+            line=1,
+            hint='write [{"name": ...}, ...] or {"institutions": [...], ...}',
+        )
         return None
     tables = []
-    for kind, items, key in groups:
+    for kind, items, _key in groups:
         rows: list[Row] = []
         headers: dict[str, str] = {}
         for line, item in items:
             if not isinstance(item, dict):
-                problems.error("a record must be a JSON object", line=line, value=str(item)[:80],
-                               hint='write each record as {"column": "value", ...}')
+                problems.error(
+                    "a record must be a JSON object",
+                    line=line,
+                    value=str(item)[:80],
+                    hint='write each record as {"column": "value", ...}',
+                )
                 continue
             values: dict[str, Any] = {}
             for name, value in item.items():
@@ -134,9 +149,12 @@ def json_tables(path: Path, content: FileContent, problems: ProblemCollector,
                 if isinstance(value, dict) or (
                     isinstance(value, list) and any(isinstance(v, dict | list) for v in value)
                 ):
-                    problems.error("nested objects are not part of the register format",
-                                   line=line, column=str(name),
-                                   hint="write a string, a number or a list of strings")
+                    problems.error(
+                        "nested objects are not part of the register format",
+                        line=line,
+                        column=str(name),
+                        hint="write a string, a number or a list of strings",
+                    )
                     continue
                 values[column] = value
             rows.append(Row(values, line=line))
@@ -148,8 +166,15 @@ def json_tables(path: Path, content: FileContent, problems: ProblemCollector,
                 hint="use an object with institutions/agreements/events keys, or --kind",
             )
             continue
-        tables.append(Table(str(path), table_kind, rows, headers=headers,
-                            header_line=items[0][0] if items else None))
+        tables.append(
+            Table(
+                str(path),
+                table_kind,
+                rows,
+                headers=headers,
+                header_line=items[0][0] if items else None,
+            )
+        )
     return tables
 
 

@@ -47,6 +47,7 @@ TableReader = Callable[[Path, FileContent, ProblemCollector, LoadContext], "list
 """Turns a file's bytes into register tables, reporting problems; ``None`` if unreadable."""
 
 PROGRESS_EVERY = 5000
+STAGE_EVERY = 100_000
 
 
 @dataclass
@@ -161,8 +162,10 @@ def _scan_institutions(
             if first is not None:
                 problems.error(
                     f"institution id {key_id!r} is used twice in this table",
-                    **table.place(row, "id"), value=key_id,
-                    hint=f"it is first used at {_where(table, first, 'id')}; give each institution its own id",
+                    **table.place(row, "id"),
+                    value=key_id,
+                    hint=f"it is first used at {_where(table, first, 'id')}; "
+                    "give each institution its own id",
                 )
                 continue
             seen_ids[folded] = row
@@ -177,7 +180,8 @@ def _scan_institutions(
         elif key_id is None and before.origin.startswith(problems.file):
             problems.error(
                 "this institution is listed twice in this file (same name and country)",
-                **table.place(row, "name"), value=names[0],
+                **table.place(row, "name"),
+                value=names[0],
                 hint=f"it is first listed at {before.origin}; remove one row or give each an id",
             )
         _ = entry
@@ -205,18 +209,24 @@ class _Builder:
         self.session = session
         self.problems = ProblemCollector(str(path), context)
         self.triples: list[ox.Triple] = []
+        self.staged = ox.Store()
+        """Where triples go in batches: a million Python triples would take a gigabyte."""
         self.regions_written: set[str] = set()
         self.table: Table
         self.row: Row
 
     # -- reporting
 
-    def error(self, column: str | None, message: str, *, value: Any = None, hint: str | None = None) -> None:
+    def error(
+        self, column: str | None, message: str, *, value: Any = None, hint: str | None = None
+    ) -> None:
         self.problems.error(
             message, **self.table.place(self.row, column), value=_shown(value), hint=hint
         )
 
-    def warning(self, column: str | None, message: str, *, value: Any = None, hint: str | None = None) -> None:
+    def warning(
+        self, column: str | None, message: str, *, value: Any = None, hint: str | None = None
+    ) -> None:
         self.problems.warning(
             message, **self.table.place(self.row, column), value=_shown(value), hint=hint
         )
@@ -244,7 +254,9 @@ class _Builder:
         found = self.session.vocabulary.concept(scheme, text)
         if found is None:
             self.error(
-                column, f"unknown {scheme.replace('-', ' ')}", value=text,
+                column,
+                f"unknown {scheme.replace('-', ' ')}",
+                value=text,
                 hint=self.session.vocabulary.hint(scheme, text),
             )
         return found
@@ -258,8 +270,7 @@ class _Builder:
         if code is None:
             close = closest_countries(text)
             hint = (
-                f"did you mean {' or '.join(repr(c) for c in close)}? "
-                if close else ""
+                f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
             ) + "write an ISO 3166-1 code (BY, BLR, 112) or the country's name in ru, be or en"
             self.error(column, "unknown country", value=text, hint=hint)
         return code
@@ -273,7 +284,9 @@ class _Builder:
                 for e in ambiguous.candidates
             )
             self.error(
-                column, "this name fits more than one institution", value=reference,
+                column,
+                "this name fits more than one institution",
+                value=reference,
                 hint=f"write the id instead: {options}",
             )
             return None
@@ -281,7 +294,8 @@ class _Builder:
             close = self.session.closest_institutions(reference)
             hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
             self.error(
-                column, "no institution with this id or name in this load or in the store",
+                column,
+                "no institution with this id or name in this load or in the store",
                 value=reference,
                 hint=hint + "add the institution to an institutions table of this load, "
                 "or write its id or its name exactly",
@@ -289,13 +303,22 @@ class _Builder:
             return None
         if match.matched == "normalised":
             self.warning(
-                column, "matched an institution only after normalising the name",
+                column,
+                "matched an institution only after normalising the name",
                 value=reference,
                 hint=f"it was read as {match.entry.names[0]!r} ({match.entry.origin})",
             )
         return match.entry
 
+    def flush(self) -> None:
+        """Move the triples built so far into the in-memory staging store."""
+        if self.triples:
+            self.staged.extend(ox.Quad(t.subject, t.predicate, t.object) for t in self.triples)
+            self.triples.clear()
+
     def progress(self, done: int, total: int) -> None:
+        if len(self.triples) >= STAGE_EVERY:
+            self.flush()
         if self.context.progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
             self.context.progress(f"{self.path.name}: {self.table.kind}", done, total)
 
@@ -315,7 +338,9 @@ class _Builder:
         if not names and set(self.table.headers) & {"name", "name_ru", "name_be", "name_en"}:
             self.error("name", "an institution needs a name", hint="fill in the name column")
         if is_empty(row.get("country")) and "country" in self.table.headers:
-            self.error("country", "an institution needs a country", hint="write e.g. BY or Беларусь")
+            self.error(
+                "country", "an institution needs a country", hint="write e.g. BY or Беларусь"
+            )
         if not names or code is None:
             return
         key_id = text_of(row.get("id")) or None
@@ -328,8 +353,10 @@ class _Builder:
             other = self.session.same_name_elsewhere(entry)
             if other is not None and other.iri != iri:
                 self.warning(
-                    "name", "probably a duplicate: an institution with the same name and "
-                    "country has another id", value=names[0],
+                    "name",
+                    "probably a duplicate: an institution with the same name and "
+                    "country has another id",
+                    value=names[0],
                     hint=f"see {other.key_id or other.iri.value} ({other.origin}); "
                     "use one id for both, or rename one",
                 )
@@ -395,13 +422,17 @@ class _Builder:
             address, added_scheme = parse_web_address(value)
             node = ox.NamedNode(address)
         except (ValueProblem, ValueError) as problem:
-            hint = getattr(problem, "hint", None) or "write the full address, e.g. https://example.by/"
+            hint = (
+                getattr(problem, "hint", None) or "write the full address, e.g. https://example.by/"
+            )
             self.error("website", "not a web address", value=value, hint=hint)
             return
         if added_scheme:
             self.warning(
-                "website", "the web address has no http:// or https://; http:// was added",
-                value=value, hint="write the full address to silence this warning",
+                "website",
+                "the web address has no http:// or https://; http:// was added",
+                value=value,
+                hint="write the full address to silence this warning",
             )
         self.add(iri, t.URL, node)
 
@@ -428,8 +459,9 @@ class _Builder:
             for earlier, column in ((signed, "signed"), (valid_from, "valid_from")):
                 if earlier is not None and date_before(valid_until, earlier):
                     self.error(
-                        "valid_until", f"the agreement ends before {column.replace('_', ' ')} "
-                        f"({earlier.value})", value=row.get("valid_until"),
+                        "valid_until",
+                        f"the agreement ends before {column.replace('_', ' ')} ({earlier.value})",
+                        value=row.get("valid_until"),
                         hint="check both dates",
                     )
                     break
@@ -439,8 +471,13 @@ class _Builder:
             key = slug(key_id)
         else:
             digest = hashlib.sha256(
-                "|".join([normalize_name(title), signed.value if signed else "",
-                          *sorted(p.iri.value for p in parties)]).encode()
+                "|".join(
+                    [
+                        normalize_name(title),
+                        signed.value if signed else "",
+                        *sorted(p.iri.value for p in parties),
+                    ]
+                ).encode()
             ).hexdigest()[:12]
             key = f"{slug(title)[:40].rstrip('-')}-{digest}" if title else digest
         iri = self.session.record_iri("agreement", key)
@@ -448,7 +485,9 @@ class _Builder:
         if first is not None:
             column = "id" if key_id else "title"
             self.error(
-                column, "this agreement is listed twice in this table", value=key_id or title,
+                column,
+                "this agreement is listed twice in this table",
+                value=key_id or title,
                 hint=f"it is first listed at {_where(self.table, first, column)}; "
                 "give each agreement its own id",
             )
@@ -477,8 +516,11 @@ class _Builder:
         if not references:
             if column not in self.table.headers:
                 return None
-            self.error(column, "an agreement needs its parties",
-                       hint="list two or more institutions (ids or names) separated by ';'")
+            self.error(
+                column,
+                "an agreement needs its parties",
+                hint="list two or more institutions (ids or names) separated by ';'",
+            )
             return None
         found: list[InstitutionEntry] = []
         failed = False
@@ -487,15 +529,17 @@ class _Builder:
             if entry is None:
                 failed = True
             elif entry in found:
-                self.warning(column, "the same party is listed twice; it counts once",
-                             value=reference)
+                self.warning(
+                    column, "the same party is listed twice; it counts once", value=reference
+                )
             else:
                 found.append(entry)
         if failed:
             return None
         if len(found) < 2:
             self.error(
-                column, "an agreement needs two or more different parties",
+                column,
+                "an agreement needs two or more different parties",
                 value=self.row.get(column),
                 hint="separate the parties with ';' or put each on its own line in the cell",
             )
@@ -534,8 +578,12 @@ class _Builder:
             self.error("start", "an event needs a start date", hint="write e.g. 2024-04-10")
         end = self.date("end")
         if start is not None and end is not None and date_before(end, start):
-            self.error("end", f"the event ends before it starts ({start.value})",
-                       value=row.get("end"), hint="check both dates")
+            self.error(
+                "end",
+                f"the event ends before it starts ({start.value})",
+                value=row.get("end"),
+                hint="check both dates",
+            )
         kind = self.concept("type", "event-kind")
         host = text_of(row.get("host"))
         host_entry = self.institution("host", host) if host else None
@@ -552,22 +600,34 @@ class _Builder:
                     normalize_name(reference), list(self.session.agreements_by_id), n=3
                 )
                 hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
-                self.error("agreement", "no agreement with this id in this load or in the store",
-                           value=reference, hint=hint + "write the id of an agreement")
+                self.error(
+                    "agreement",
+                    "no agreement with this id in this load or in the store",
+                    value=reference,
+                    hint=hint + "write the id of an agreement",
+                )
             else:
                 implemented.append(agreement)
         if not title or start is None:
             return
-        key = slug(key_id) if key_id else (
-            f"{slug(title)[:40].rstrip('-')}-"
-            + hashlib.sha256(f"{normalize_name(title)}|{start.value}".encode()).hexdigest()[:12]
+        key = (
+            slug(key_id)
+            if key_id
+            else (
+                f"{slug(title)[:40].rstrip('-')}-"
+                + hashlib.sha256(f"{normalize_name(title)}|{start.value}".encode()).hexdigest()[:12]
+            )
         )
         iri = self.session.record_iri("event", key)
         first = seen.get(iri.value)
         if first is not None:
             column = "id" if key_id else "title"
-            self.error(column, "this event is listed twice in this table", value=key_id or title,
-                       hint=f"it is first listed at {_where(self.table, first, column)}")
+            self.error(
+                column,
+                "this event is listed twice in this table",
+                value=key_id or title,
+                hint=f"it is first listed at {_where(self.table, first, column)}",
+            )
             return
         seen[iri.value] = row
         self.add(iri, t.A, t.EVENT)
@@ -631,9 +691,10 @@ def build_source(path: Path, scanned: ScannedFile, context: LoadContext) -> Sour
         getattr(builder, table.kind)(table)
     if builder.problems.has_errors:
         return None
+    builder.flush()
     return SourceData(
         name=context.source_name,
-        triples=builder.triples,
+        staged=builder.staged,
         sha256=scanned.content.sha256,
         loader=scanned.loader,
         file_name=path.name,

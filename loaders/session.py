@@ -76,7 +76,9 @@ class RegisterSession:
 
     # ------------------------------------------------------------ IRIs
 
-    def institution_iri(self, *, key_id: str | None, name: str, country: str | None) -> ox.NamedNode:
+    def institution_iri(
+        self, *, key_id: str | None, name: str, country: str | None
+    ) -> ox.NamedNode:
         """Same institution, same IRI: from the id, else from normalised name and country."""
         if key_id:
             return ox.NamedNode(mint(self.base_iri, "institution", slug(key_id)))
@@ -91,13 +93,20 @@ class RegisterSession:
     # ------------------------------------------------------------ institutions
 
     def add_institution(
-        self, *, key_id: str | None, names: list[str], country: str | None, origin: str,
+        self,
+        *,
+        key_id: str | None,
+        names: list[str],
+        country: str | None,
+        origin: str,
         iri: ox.NamedNode | None = None,
     ) -> InstitutionEntry:
         """Register an institution of this load (or of the store) for look-ups."""
         self._found.clear()
         if iri is None:
-            iri = self.institution_iri(key_id=key_id, name=names[0] if names else "", country=country)
+            iri = self.institution_iri(
+                key_id=key_id, name=names[0] if names else "", country=country
+            )
         entry = self.institutions_by_iri.get(iri.value)
         if entry is None:
             entry = InstitutionEntry(iri, key_id, [], country, origin)
@@ -205,11 +214,14 @@ class RegisterSession:
             found[iri] = (names, key_id, country)
         for iri, (names, key_id, country) in sorted(found.items()):
             if key_id is None and iri.startswith(prefix):
-                key_id = iri[len(prefix):]
+                key_id = iri[len(prefix) :]
             if iri in self.institutions_by_iri:
                 continue
             self.add_institution(
-                key_id=key_id, names=sorted(names), country=country, origin="the store",
+                key_id=key_id,
+                names=sorted(names),
+                country=country,
+                origin="the store",
                 iri=ox.NamedNode(iri),
             )
         agreement_prefix = self.base_iri + "agreement/"
@@ -219,7 +231,7 @@ class RegisterSession:
             iri = row["a"].value
             key = row["id"].value if row["id"] is not None else None
             if key is None and iri.startswith(agreement_prefix):
-                key = iri[len(agreement_prefix):]
+                key = iri[len(agreement_prefix) :]
             if key:
                 self.agreements_by_id.setdefault(normalize_name(key), ox.NamedNode(iri))
         for row in store.query(_REGIONS_QUERY):

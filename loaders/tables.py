@@ -22,16 +22,42 @@ KINDS = ("institutions", "agreements", "events")
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "institutions": (
-        "id", "name", "name_ru", "name_be", "name_en", "type", "country", "region", "city",
-        "website", "parent", "wikidata",
+        "id",
+        "name",
+        "name_ru",
+        "name_be",
+        "name_en",
+        "type",
+        "country",
+        "region",
+        "city",
+        "website",
+        "parent",
+        "wikidata",
     ),
     "agreements": (
-        "id", "title", "parties", "signed", "valid_from", "valid_until", "type", "areas",
+        "id",
+        "title",
+        "parties",
+        "signed",
+        "valid_from",
+        "valid_until",
+        "type",
+        "areas",
         "source",
     ),
     "events": (
-        "id", "title", "type", "start", "end", "host", "participants", "city", "country",
-        "agreement", "source",
+        "id",
+        "title",
+        "type",
+        "start",
+        "end",
+        "host",
+        "participants",
+        "city",
+        "country",
+        "agreement",
+        "source",
     ),
 }
 """The columns of each kind of table: the public contract (see README, Register format)."""
@@ -43,9 +69,15 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 
 SHEET_NAMES: dict[str, str] = {
-    "institutions": "institutions", "учреждения": "institutions", "установы": "institutions",
-    "agreements": "agreements", "соглашения": "agreements", "пагадненні": "agreements",
-    "events": "events", "мероприятия": "events", "мерапрыемствы": "events",
+    "institutions": "institutions",
+    "учреждения": "institutions",
+    "установы": "institutions",
+    "agreements": "agreements",
+    "соглашения": "agreements",
+    "пагадненні": "agreements",
+    "events": "events",
+    "мероприятия": "events",
+    "мерапрыемствы": "events",
 }
 """Sheet names (en, ru, be) and JSON keys that say which kind a table holds."""
 

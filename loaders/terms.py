@@ -54,7 +54,9 @@ ORGANIZER = ox.NamedNode(SCHEMA + "organizer")
 ATTENDEE = ox.NamedNode(SCHEMA + "attendee")
 IMPLEMENTS = ox.NamedNode(EDUKG + "implements")
 
-ROLES = {name: ox.NamedNode(ROLE + name) for name in ("party", "coordinator", "participant", "partner")}
+ROLES = {
+    name: ox.NamedNode(ROLE + name) for name in ("party", "coordinator", "participant", "partner")
+}
 
 _COUNTRIES: dict[str, ox.NamedNode] = {}
 

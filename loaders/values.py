@@ -165,9 +165,7 @@ def parse_wikidata(value: Any) -> str:
     """
     match = _WIKIDATA.match(text_of(value))
     if not match:
-        raise ValueProblem(
-            "not a Wikidata item", hint="write the item id (Q1123) or its URL"
-        )
+        raise ValueProblem("not a Wikidata item", hint="write the item id (Q1123) or its URL")
     return match.group(1).upper()
 
 
@@ -182,6 +180,4 @@ def parse_web_address(value: Any) -> tuple[str, bool]:
         return text, False
     if _BARE_DOMAIN.match(text):
         return f"http://{text}", True
-    raise ValueProblem(
-        "not a web address", hint="write the full address, e.g. https://example.by/"
-    )
+    raise ValueProblem("not a web address", hint="write the full address, e.g. https://example.by/")

@@ -17,27 +17,96 @@ BASE = "https://edukg.example/id/"
 
 INSTITUTIONS = [
     ["id", "name", "name_en", "type", "country", "region", "city", "website", "parent", "wikidata"],
-    ["test-dept", "Управление образования «Тестовое»", "Test education department",
-     "управление образования", "Беларусь", "Минская область", "Борисов", "", "", ""],
-    ["test-gym", "Гимназия № 1 «Тестовая»", "Test gymnasium No. 1", "гимназия", "BY",
-     "Минская область", "Борисов", "https://gym1.example.by/", "test-dept", "Q1123"],
-    ["", "Школа № 5 «Тестовая»", "", "средняя школа", "Россия", "Псковская область", "Псков",
-     "", "", ""],
+    [
+        "test-dept",
+        "Управление образования «Тестовое»",
+        "Test education department",
+        "управление образования",
+        "Беларусь",
+        "Минская область",
+        "Борисов",
+        "",
+        "",
+        "",
+    ],
+    [
+        "test-gym",
+        "Гимназия № 1 «Тестовая»",
+        "Test gymnasium No. 1",
+        "гимназия",
+        "BY",
+        "Минская область",
+        "Борисов",
+        "https://gym1.example.by/",
+        "test-dept",
+        "Q1123",
+    ],
+    [
+        "",
+        "Школа № 5 «Тестовая»",
+        "",
+        "средняя школа",
+        "Россия",
+        "Псковская область",
+        "Псков",
+        "",
+        "",
+        "",
+    ],
     ["test-uni", "Універсітэт «Тэставы»", "Test university", "ВНУ", "KZ", "", "Алматы", "", "", ""],
 ]
 AGREEMENTS = [
     ["id", "title", "parties", "signed", "valid_from", "valid_until", "type", "areas", "source"],
-    ["test-a1", "Соглашение о сотрудничестве «Тест»", "test-gym; Школа № 5 «Тестовая»",
-     "15.03.2024", "2024-03-15", "2027-03", "соглашение", "повышение квалификации; обмен педагогами",
-     "https://example.by/a1.pdf"],
-    ["test-a2", "Меморандум «Тест»", "test-dept\ntest-uni\nШкола № 5 «Тестовая»", "2024-05", "",
-     "2026", "Memorandum", "digital_education", "приказ № 12"],
+    [
+        "test-a1",
+        "Соглашение о сотрудничестве «Тест»",
+        "test-gym; Школа № 5 «Тестовая»",
+        "15.03.2024",
+        "2024-03-15",
+        "2027-03",
+        "соглашение",
+        "повышение квалификации; обмен педагогами",
+        "https://example.by/a1.pdf",
+    ],
+    [
+        "test-a2",
+        "Меморандум «Тест»",
+        "test-dept\ntest-uni\nШкола № 5 «Тестовая»",
+        "2024-05",
+        "",
+        "2026",
+        "Memorandum",
+        "digital_education",
+        "приказ № 12",
+    ],
 ]
 EVENTS = [
-    ["id", "title", "type", "start", "end", "host", "participants", "city", "country", "agreement",
-     "source"],
-    ["test-e1", "Круглый стол «Школа и семья»", "круглый стол", "2024-04-10", "12.04.2024",
-     "test-gym", "Школа № 5 «Тестовая»; test-uni", "Псков", "RU", "test-a1", ""],
+    [
+        "id",
+        "title",
+        "type",
+        "start",
+        "end",
+        "host",
+        "participants",
+        "city",
+        "country",
+        "agreement",
+        "source",
+    ],
+    [
+        "test-e1",
+        "Круглый стол «Школа и семья»",
+        "круглый стол",
+        "2024-04-10",
+        "12.04.2024",
+        "test-gym",
+        "Школа № 5 «Тестовая»; test-uni",
+        "Псков",
+        "RU",
+        "test-a1",
+        "",
+    ],
     ["test-e2", "Семинар", "seminar", "2024", "", "", "", "", "", "", ""],
 ]
 TABLES = {"institutions": INSTITUTIONS, "agreements": AGREEMENTS, "events": EVENTS}
@@ -50,8 +119,9 @@ def csv_text(rows: Sequence[Sequence[str]], delimiter: str = ",") -> str:
     return buffer.getvalue()
 
 
-def write_csv(path: Path, rows: Sequence[Sequence[str]], *, encoding: str = "utf-8",
-              delimiter: str = ",") -> Path:
+def write_csv(
+    path: Path, rows: Sequence[Sequence[str]], *, encoding: str = "utf-8", delimiter: str = ","
+) -> Path:
     """Write rows as a CSV file in an encoding; returns the path."""
     path.write_bytes(csv_text(rows, delimiter).encode(encoding))
     return path

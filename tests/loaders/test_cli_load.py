@@ -1,4 +1,4 @@
-"""``edukg load`` with registers: --kind, --report, exit codes, change lines, no progress bar in pipes."""
+"""``edukg load`` with registers: --kind, --report, exit codes, change lines, quiet in pipes."""
 
 from __future__ import annotations
 
@@ -35,8 +35,12 @@ def test_kind_option_reads_a_header_that_says_nothing(tmp_path, capsys) -> None:
     path = write_csv(tmp_path / "list.csv", [["id", "title"], ["x", "Без заголовка"]])
     code, _, err = run(capsys, "--store", store, "load", str(path))
     assert code == 1 and "--kind" in err
-    institutions = write_csv(tmp_path / "i.csv", [["id", "name_ru", "country"], ["a", "Школа", "BY"]])
-    code, out, err = run(capsys, "--store", store, "load", "--kind", "institutions", str(institutions))
+    institutions = write_csv(
+        tmp_path / "i.csv", [["id", "name_ru", "country"], ["a", "Школа", "BY"]]
+    )
+    code, out, err = run(
+        capsys, "--store", store, "load", "--kind", "institutions", str(institutions)
+    )
     assert code == 0, err
 
 
@@ -44,8 +48,10 @@ def test_failing_load_exits_1_writes_the_report_and_nothing_else(tmp_path, capsy
     store = str(tmp_path / "store")
     bad = [list(r) for r in AGREEMENTS]
     bad[1][3] = "31.02.2024"
-    paths = [str(write_csv(tmp_path / "i.csv", INSTITUTIONS)),
-             str(write_csv(tmp_path / "a.csv", bad, encoding="cp1251", delimiter=";"))]
+    paths = [
+        str(write_csv(tmp_path / "i.csv", INSTITUTIONS)),
+        str(write_csv(tmp_path / "a.csv", bad, encoding="cp1251", delimiter=";")),
+    ]
     report = tmp_path / "problems.csv"
     code, _, err = run(capsys, "--store", store, "load", "--report", str(report), *paths)
     assert code == 1
@@ -84,10 +90,18 @@ def test_examples_and_templates_load_and_conform(tmp_path, kg) -> None:  # type:
     load_files(kg, [templates / n for n in ("institutions.csv", "agreements.csv", "events.csv")])
     report = validate(kg)
     assert report.conforms, [str(v) for v in report.violations]
-    labels = [r["l"].value for r in kg.select(
-        "SELECT ?l WHERE { ?s a ?c ; skos:prefLabel ?l . "
-        "VALUES ?c { edukg:Institution edukg:CooperationAgreement edukg:CooperationEvent } }")]
+    labels = [
+        r["l"].value
+        for r in kg.select(
+            "SELECT ?l WHERE { ?s a ?c ; skos:prefLabel ?l . "
+            "VALUES ?c { edukg:Institution edukg:CooperationAgreement edukg:CooperationEvent } }"
+        )
+    ]
     assert labels and all(
-        "иллюстративный пример" in label or "illustrative" in label or "образец" in label
-        or "sample" in label or "узор" in label for label in labels
+        "иллюстративный пример" in label
+        or "illustrative" in label
+        or "образец" in label
+        or "sample" in label
+        or "узор" in label
+        for label in labels
     )

@@ -38,8 +38,11 @@ def csv_files(tmp_path: Path, *, encoding: str, delimiter: str, suffix: str) -> 
 
 
 def xlsx_russian_sheets(tmp_path: Path) -> list[Path]:
-    sheets = {"соглашения": TABLES["agreements"], "учреждения": TABLES["institutions"],
-              "мероприятия": TABLES["events"]}
+    sheets = {
+        "соглашения": TABLES["agreements"],
+        "учреждения": TABLES["institutions"],
+        "мероприятия": TABLES["events"],
+    }
     return [write_xlsx(tmp_path / "реестр.xlsx", sheets)]
 
 
@@ -64,16 +67,22 @@ def json_lists(tmp_path: Path) -> list[Path]:
 
 
 FORMS = [
-    pytest.param(lambda p: csv_files(p, encoding="utf-8", delimiter=",", suffix=".csv"),
-                 id="csv-utf8-comma"),
-    pytest.param(lambda p: csv_files(p, encoding="utf-8-sig", delimiter=",", suffix=".csv"),
-                 id="csv-utf8-bom"),
-    pytest.param(lambda p: csv_files(p, encoding="cp1251", delimiter=";", suffix=".csv"),
-                 id="cp1251-semicolon"),
-    pytest.param(lambda p: csv_files(p, encoding="utf-8", delimiter="\t", suffix=".tsv"),
-                 id="tsv"),
-    pytest.param(lambda p: csv_files(p, encoding="cp1251", delimiter="\t", suffix=".txt"),
-                 id="txt-cp1251-tab"),
+    pytest.param(
+        lambda p: csv_files(p, encoding="utf-8", delimiter=",", suffix=".csv"), id="csv-utf8-comma"
+    ),
+    pytest.param(
+        lambda p: csv_files(p, encoding="utf-8-sig", delimiter=",", suffix=".csv"),
+        id="csv-utf8-bom",
+    ),
+    pytest.param(
+        lambda p: csv_files(p, encoding="cp1251", delimiter=";", suffix=".csv"),
+        id="cp1251-semicolon",
+    ),
+    pytest.param(lambda p: csv_files(p, encoding="utf-8", delimiter="\t", suffix=".tsv"), id="tsv"),
+    pytest.param(
+        lambda p: csv_files(p, encoding="cp1251", delimiter="\t", suffix=".txt"),
+        id="txt-cp1251-tab",
+    ),
     pytest.param(xlsx_russian_sheets, id="xlsx-russian-sheets"),
     pytest.param(json_object, id="json-object"),
     pytest.param(json_lists, id="json-lists"),
@@ -110,7 +119,8 @@ def test_the_register_means_what_it_says(kg, register_files) -> None:  # type: i
     rows = kg.select(
         """SELECT ?title ?signed ?until ?kind (COUNT(DISTINCT ?p) AS ?parties)
                   (COUNT(DISTINCT ?q) AS ?qualified) WHERE {
-             ?a a edukg:CooperationAgreement ; dcterms:identifier "test-a1" ; skos:prefLabel ?title ;
+             ?a a edukg:CooperationAgreement ; dcterms:identifier "test-a1" ;
+                skos:prefLabel ?title ;
                 edukg:signedOn ?signed ; schema:validThrough ?until ; edukg:kind ?kind ;
                 edukg:hasParty ?p ; edukg:qualifiedParty ?q .
              ?q a edukg:AgreementParty ; edukg:agreement ?a ; org:member ?p ; org:role role:party .
@@ -139,7 +149,7 @@ def test_cyrillic_in_every_field_survives(kg, register_files) -> None:  # type: 
     assert kg.ask('ASK { ?a dcterms:source "приказ № 12" }')
     # Region: an administrative area contained in its country.
     assert kg.ask(
-        'ASK { ?i edukg:region ?r . ?r a schema:AdministrativeArea ; '
+        "ASK { ?i edukg:region ?r . ?r a schema:AdministrativeArea ; "
         'skos:prefLabel "Псковская область"@ru ; schema:containedInPlace country:RU }'
     )
     assert kg.ask("ASK { ?i org:subOrganizationOf ?d . ?d dcterms:identifier 'test-dept' }")

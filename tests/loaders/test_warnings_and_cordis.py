@@ -22,10 +22,13 @@ def test_unknown_columns_are_reported_not_dropped_silently(kg, tmp_path) -> None
 
 
 def test_a_name_matched_only_after_normalisation_is_a_warning(kg, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    agreements = [AGREEMENTS[0], ["n1", "", 'гимназия № 1 "тестовая"; test-uni', "", "", "", "",
-                                  "", ""]]
-    result = load_files(kg, [write_csv(tmp_path / "i.csv", INSTITUTIONS),
-                             write_csv(tmp_path / "a.csv", agreements)])
+    agreements = [
+        AGREEMENTS[0],
+        ["n1", "", 'гимназия № 1 "тестовая"; test-uni', "", "", "", "", "", ""],
+    ]
+    result = load_files(
+        kg, [write_csv(tmp_path / "i.csv", INSTITUTIONS), write_csv(tmp_path / "a.csv", agreements)]
+    )
     [warning] = result.warnings
     assert (Path(warning.file).name, warning.line, warning.column) == ("a.csv", 2, "parties")
     assert "only after normalising" in warning.message
@@ -33,8 +36,9 @@ def test_a_name_matched_only_after_normalisation_is_a_warning(kg, tmp_path) -> N
 
 
 def test_a_probable_duplicate_institution_is_a_warning(kg, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    rows = [list(r) for r in INSTITUTIONS] + [["gym-again", "ГИМНАЗИЯ № 1 «ТЕСТОВАЯ»", "", "",
-                                               "Belarus"] + [""] * 5]
+    rows = [list(r) for r in INSTITUTIONS] + [
+        ["gym-again", "ГИМНАЗИЯ № 1 «ТЕСТОВАЯ»", "", "", "Belarus"] + [""] * 5
+    ]
     result = load_files(kg, [write_csv(tmp_path / "i.csv", rows)])
     duplicates = [w for w in result.warnings if "duplicate" in w.message]
     assert {(w.line, w.column) for w in duplicates} == {(3, "name"), (6, "name")}
@@ -75,8 +79,10 @@ def test_cordis_subset_becomes_institutions_and_multilateral_agreements(kg) -> N
 def test_cordis_na_country_is_namibia_only_for_third_countries(kg, tmp_path) -> None:  # type: ignore[no-untyped-def]
     result = load_files(kg, [CORDIS / "h2020-participations-cut.csv"])
     namibia = [w for w in result.warnings if "Namibia" in w.message]
-    assert [(w.line, w.column, w.value) for w in namibia] == [(4, "country", "NA"),
-                                                             (12, "country", "NA")]
+    assert [(w.line, w.column, w.value) for w in namibia] == [
+        (4, "country", "NA"),
+        (12, "country", "NA"),
+    ]
     assert kg.ask("ASK { ?i dcterms:identifier '929267470' ; edukg:country country:NA }")
     single = [w for w in result.warnings if "fewer than two" in w.message]
     assert [(w.line, w.value) for w in single] == [(2, "214359")]
@@ -99,8 +105,10 @@ def test_cordis_in_windows_1251_with_semicolons(kg, tmp_path) -> None:  # type: 
     rows[1][15] = "Белорусский государственный университет (переименовано для теста)"
     path = write_csv(tmp_path / "cordis-1251.csv", rows, encoding="cp1251", delimiter=";")
     load_files(kg, [path])
-    assert kg.ask("ASK { ?i skos:prefLabel "
-                  "'Белорусский государственный университет (переименовано для теста)' }")
+    assert kg.ask(
+        "ASK { ?i skos:prefLabel "
+        "'Белорусский государственный университет (переименовано для теста)' }"
+    )
 
 
 def test_cordis_bad_dates_are_errors_with_their_place(kg, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -121,7 +129,9 @@ def test_cordis_and_register_in_one_load_are_all_or_nothing(kg, tmp_path) -> Non
     from tests.loaders.conftest import dump
 
     before = dump(kg)
-    bad = write_csv(tmp_path / "i.csv", [INSTITUTIONS[0], ["x", "Школа", "", "", "Нарния"] + [""] * 5])
+    bad = write_csv(
+        tmp_path / "i.csv", [INSTITUTIONS[0], ["x", "Школа", "", "", "Нарния"] + [""] * 5]
+    )
     with pytest.raises(InputError):
         load_files(kg, [CORDIS / "cordis-subset-cut.csv", bad])
     assert dump(kg) == before
