@@ -209,8 +209,8 @@ class _Builder:
         self.session = session
         self.problems = ProblemCollector(str(path), context)
         self.triples: list[ox.Triple] = []
-        self.staged = ox.Store()
-        """Where triples go in batches: a million Python triples would take a gigabyte."""
+        self.ntriples: list[bytes] = []
+        """Triples built so far, as N-Triples: a million Python triples would take a gigabyte."""
         self.regions_written: set[str] = set()
         self.table: Table
         self.row: Row
@@ -311,10 +311,19 @@ class _Builder:
         return match.entry
 
     def flush(self) -> None:
-        """Move the triples built so far into the in-memory staging store."""
+        """Serialise the triples built so far (in Rust) and let the Python objects go."""
         if self.triples:
-            self.staged.extend(ox.Quad(t.subject, t.predicate, t.object) for t in self.triples)
+            self.ntriples.append(ox.serialize(self.triples, format=ox.RdfFormat.N_TRIPLES))
             self.triples.clear()
+
+    def staged(self) -> ox.Store:
+        """Every triple of the file in an in-memory store, loaded in one bulk load."""
+        self.flush()
+        store = ox.Store()
+        # One bulk load into an empty store is about twice as fast as extend().
+        store.bulk_load(b"".join(self.ntriples), ox.RdfFormat.N_TRIPLES)
+        self.ntriples.clear()
+        return store
 
     def progress(self, done: int, total: int) -> None:
         if len(self.triples) >= STAGE_EVERY:
@@ -691,10 +700,9 @@ def build_source(path: Path, scanned: ScannedFile, context: LoadContext) -> Sour
         getattr(builder, table.kind)(table)
     if builder.problems.has_errors:
         return None
-    builder.flush()
     return SourceData(
         name=context.source_name,
-        staged=builder.staged,
+        staged=builder.staged(),
         sha256=scanned.content.sha256,
         loader=scanned.loader,
         file_name=path.name,
