@@ -123,8 +123,10 @@ def parse_parameters(
         except ConfigError as error:
             problems.append(str(error).replace("\n  hint: ", "; "))
     if problems:
-        raise ConfigError("; ".join(problems) if len(problems) == 1 else "\n  " + "\n  ".join(problems),
-                          hint=f"edukg queries shows the parameters of {query.name}")
+        message = problems[0] if len(problems) == 1 else (
+            f"{len(problems)} problems with the parameters of {query.name}:\n  " + "\n  ".join(problems)
+        )
+        raise ConfigError(message, hint=f"edukg queries shows the parameters of {query.name}")
     return terms
 
 
