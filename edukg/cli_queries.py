@@ -64,7 +64,9 @@ def _emit(result: Any, format_name: str, output: Path | None, *, title: str | No
     if format_name == "table" and output is None and result.kind == "select":
         from rich.console import Console
 
-        Console(soft_wrap=False).print(rich_table(result, title=title))
+        # a pipe gets a wide table rather than one folded to 80 columns
+        width = None if sys.stdout.isatty() else 400
+        Console(soft_wrap=False, width=width).print(rich_table(result, title=title))
         click.echo(f"{len(result.rows)} row(s)", err=True)
         return
     _write(format_rows(result, "tsv" if format_name == "table" else format_name), output)

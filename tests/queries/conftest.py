@@ -75,17 +75,13 @@ class OxigraphServer:
         return int(result.rows[0][0].value)
 
 
-@pytest.fixture(scope="session")
-def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
-    """A real Oxigraph server on a free loopback port, whose default graph is the union of all graphs."""
-    location = tmp_path_factory.mktemp("oxigraph-server")
+def start_oxigraph(location: Path, *, union_default_graph: bool = True) -> OxigraphServer:
+    """Start ``oxigraph serve`` on a free loopback port and wait until it answers."""
     port = free_port()
-    process = subprocess.Popen(
-        [oxigraph_command(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-         "--union-default-graph"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    command = [oxigraph_command(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
+    if union_default_graph:
+        command.append("--union-default-graph")
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     server = OxigraphServer(f"http://127.0.0.1:{port}", process)
     deadline = time.monotonic() + 30
     while True:
@@ -94,23 +90,44 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Oxigra
             pytest.fail(f"oxigraph serve exited with {process.returncode}: {message}")
         try:
             with urllib.request.urlopen(server.query_url + "?query=ASK%7B%7D", timeout=2):
-                break
+                return server
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             if time.monotonic() > deadline:
-                process.kill()
+                stop_oxigraph(server)
                 pytest.fail("oxigraph serve did not answer within 30 s")
             time.sleep(0.1)
+
+
+def stop_oxigraph(server: OxigraphServer) -> None:
+    """Stop the server process and wait for it."""
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait()
+    if server.process.stderr:
+        server.process.stderr.close()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
+    """A real Oxigraph server on a free loopback port, whose default graph is the union of all graphs."""
+    server = start_oxigraph(tmp_path_factory.mktemp("oxigraph-server"))
     try:
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stderr:
-            process.stderr.close()
+        stop_oxigraph(server)
+
+
+@pytest.fixture
+def plain_oxigraph_server(tmp_path: Path) -> Iterator[OxigraphServer]:
+    """A real Oxigraph server started without --union-default-graph."""
+    server = start_oxigraph(tmp_path / "plain-server", union_default_graph=False)
+    try:
+        yield server
+    finally:
+        stop_oxigraph(server)
 
 
 def load_fixture(kg: KnowledgeGraph, name: str) -> KnowledgeGraph:
