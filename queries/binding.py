@@ -154,5 +154,36 @@ def bind(text: str, terms: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise ConfigError(f"{name!r} cannot be a parameter name", hint="use letters, digits and _")
     block = values_block(terms)
-    lines = [block if line.strip() == PARAMETER_MARKER else line for line in text.splitlines()]
+    lines = [block if line.strip() == PARAMETER_MARKER else line for line in select_sections(text, set(terms))]
     return prefix_declarations() + "\n".join(lines) + "\n"
+
+
+def select_sections(text: str, bound: set[str]) -> list[str]:
+    r"""The query's lines, keeping ``# @if NAME`` sections only when NAME is bound.
+
+    ``# @if a b`` keeps its lines up to the matching ``# @end`` when every name
+    is bound; ``# @unless a`` when none is. Sections let a query leave out the
+    patterns of filters nobody asked for: Oxigraph would evaluate them anyway.
+    The text of each section is fixed in the ``.rq`` file, so no value can add one.
+
+    >>> select_sections("a\n# @if year\nb\n# @end\n# @unless year\nc\n# @end", {"year"})
+    ['a', 'b']
+    """
+    kept: list[str] = []
+    stack: list[bool] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith(("# @if ", "# @unless ")):
+            keyword, *names = stripped[2:].split()
+            wanted = all(name in bound for name in names) if keyword == "@if" else not any(
+                name in bound for name in names
+            )
+            stack.append(wanted and all(stack))
+            continue
+        if stripped == "# @end":
+            if stack:
+                stack.pop()
+            continue
+        if all(stack):
+            kept.append(line)
+    return kept

@@ -154,6 +154,7 @@ def parse_query_file(name: str, text: str, *, file_name: str | None = None) -> C
             f"{file_name}: declares parameters but has no '{PARAMETER_MARKER}' line "
             "where their VALUES go"
         )
+    problems.extend(_section_problems(text, file_name, {p.name for p in parameters}))
     if problems:
         raise QueryError(
             f"catalogue query {name!r} has a bad header:\n  " + "\n  ".join(problems),
@@ -169,6 +170,27 @@ def parse_query_file(name: str, text: str, *, file_name: str | None = None) -> C
         lists=lists,
         extra=extra,
     )
+
+
+def _section_problems(text: str, file_name: str, names: set[str]) -> list[str]:
+    """Unbalanced ``# @if``/``# @end`` lines, or sections on undeclared parameters."""
+    problems = []
+    depth = 0
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if line.startswith(("# @if ", "# @unless ")):
+            depth += 1
+            for name in line.split()[2:]:
+                if name not in names:
+                    problems.append(f"{file_name}:{number}: section on {name!r}, which is not a parameter")
+        elif line == "# @end":
+            depth -= 1
+            if depth < 0:
+                problems.append(f"{file_name}:{number}: '# @end' without '# @if'")
+                depth = 0
+    if depth:
+        problems.append(f"{file_name}: {depth} '# @if' section(s) without '# @end'")
+    return problems
 
 
 def _parse_parameter(text: str) -> Parameter | str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import time
 import urllib.error
@@ -114,7 +115,9 @@ class Endpoint:
         from edukg.queries.runner import QueryResult
 
         wrapper = self.wrapper(text, timeout=timeout)
-        query_type = wrapper.queryType
+        # SPARQLWrapper guesses the form from the first keyword anywhere, comments included
+        query_type = query_form(text)
+        wrapper.queryType = query_type
         if query_type in ("CONSTRUCT", "DESCRIBE"):
             wrapper.setReturnFormat(TURTLE)
             body = self._send(wrapper, timeout)
@@ -151,6 +154,26 @@ class Endpoint:
 
         return with_retries(attempt, what=self.url, retries=self.retries, pause=self.retry_pause,
                             timeout=timeout, sleep=self.sleep)
+
+
+_COMMENT_LINE = re.compile(r"(?m)^\s*#.*$")
+_DECLARATION = re.compile(r"(?is)^\s*(?:PREFIX\s+[^:\s]*:\s*<[^>]*>|BASE\s*<[^>]*>)")
+
+
+def query_form(text: str) -> str:
+    r"""SELECT, ASK, CONSTRUCT, DESCRIBE (or an update keyword): the first keyword after the prologue.
+
+    >>> query_form("# drops nothing\nPREFIX x: <http://a#>\nSELECT * WHERE {}")
+    'SELECT'
+    """
+    rest = _COMMENT_LINE.sub("", text)
+    while True:
+        match = _DECLARATION.match(rest)
+        if not match:
+            break
+        rest = rest[match.end():]
+    words = rest.split(None, 1)
+    return words[0].upper().rstrip("{*") if words else ""
 
 
 def with_retries(
