@@ -40,18 +40,86 @@ DCT = "http://purl.org/dc/terms/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 CONCEPT = "https://w3id.org/edukg/concept/"
-COUNTRIES = ["BY", "RU", "KZ", "TJ", "UZ", "KG", "AM", "AZ", "CN", "VN", "IN", "TR", "RS", "LV", "LT", "PL",
-             "DE", "FR", "IT", "ES", "MN", "IR", "EG", "CU", "VE", "BR", "AE", "SY", "GE", "MD"]
-INSTITUTION_KINDS = ["school", "gymnasium", "lyceum", "college", "university", "institute_of_education_development",
-                     "education_authority", "preschool", "extracurricular"]
+COUNTRIES = [
+    "BY",
+    "RU",
+    "KZ",
+    "TJ",
+    "UZ",
+    "KG",
+    "AM",
+    "AZ",
+    "CN",
+    "VN",
+    "IN",
+    "TR",
+    "RS",
+    "LV",
+    "LT",
+    "PL",
+    "DE",
+    "FR",
+    "IT",
+    "ES",
+    "MN",
+    "IR",
+    "EG",
+    "CU",
+    "VE",
+    "BR",
+    "AE",
+    "SY",
+    "GE",
+    "MD",
+]
+INSTITUTION_KINDS = [
+    "school",
+    "gymnasium",
+    "lyceum",
+    "college",
+    "university",
+    "institute_of_education_development",
+    "education_authority",
+    "preschool",
+    "extracurricular",
+]
 AGREEMENT_KINDS = ["agreement", "memorandum", "roadmap", "contract", "programme"]
-AREAS = ["professional_development", "methodological_support", "student_exchange", "teacher_exchange",
-         "digital_education", "language_and_culture"]
-EVENT_KINDS = ["delegation_visit", "seminar", "round_table", "conference", "webinar", "workshop", "competition",
-               "exchange_visit"]
+AREAS = [
+    "professional_development",
+    "methodological_support",
+    "student_exchange",
+    "teacher_exchange",
+    "digital_education",
+    "language_and_culture",
+]
+EVENT_KINDS = [
+    "delegation_visit",
+    "seminar",
+    "round_table",
+    "conference",
+    "webinar",
+    "workshop",
+    "competition",
+    "exchange_visit",
+]
 ROLES = ["party", "coordinator", "participant", "partner"]
-WORDS = ["Минский", "Гродненский", "Брестский", "Витебский", "Гомельский", "Могилёвский", "Пинский", "Лидский",
-         "Полоцкий", "Бобруйский", "Казанский", "Смоленский", "Псковский", "Алматинский", "Ташкентский"]
+WORDS = [
+    "Минский",
+    "Гродненский",
+    "Брестский",
+    "Витебский",
+    "Гомельский",
+    "Могилёвский",
+    "Пинский",
+    "Лидский",
+    "Полоцкий",
+    "Бобруйский",
+    "Казанский",
+    "Смоленский",
+    "Псковский",
+    "Алматинский",
+    "Ташкентский",
+]
 
 
 def iri(value: str) -> str:
@@ -59,8 +127,15 @@ def iri(value: str) -> str:
 
 
 def literal(value: str, *, lang: str | None = None, datatype: str | None = None) -> str:
-    term = ox.Literal(value, language=lang) if lang else (
-        ox.Literal(value, datatype=ox.NamedNode(XSD + datatype)) if datatype else ox.Literal(value))
+    term = (
+        ox.Literal(value, language=lang)
+        if lang
+        else (
+            ox.Literal(value, datatype=ox.NamedNode(XSD + datatype))
+            if datatype
+            else ox.Literal(value)
+        )
+    )
     return str(term)
 
 
@@ -85,6 +160,7 @@ def generate(path: Path, *, triples: int, seed: int = 7) -> dict[str, int]:
     n_events = max(50, int(29_000 * scale))
     written = 0
     with path.open("w", encoding="utf-8") as out:
+
         def emit(s: str, p: str, o: str) -> None:
             nonlocal written
             out.write(f"{s} {iri(p)} {o} .\n")
@@ -103,18 +179,30 @@ def generate(path: Path, *, triples: int, seed: int = 7) -> dict[str, int]:
         for i in range(n_institutions):
             inst = iri(f"{BASE}institution/i{i}")
             # about half of all institutions are Belarusian: the home side of most registers
-            r = rng.randrange(n_regions) if rng.random() < 0.5 else rng.randrange(0, n_regions, len(COUNTRIES))
+            r = (
+                rng.randrange(n_regions)
+                if rng.random() < 0.5
+                else rng.randrange(0, n_regions, len(COUNTRIES))
+            )
             code = region_country[r]
             institution_country.append(code)
             emit(inst, RDF_TYPE, iri(EDUKG + "Institution"))
             emit(inst, RDF_TYPE, iri(SCHEMA + "EducationalOrganization"))
-            emit(inst, SKOS + "prefLabel", literal(f"{rng.choice(WORDS)} учреждение образования № {i}", lang="ru"))
+            emit(
+                inst,
+                SKOS + "prefLabel",
+                literal(f"{rng.choice(WORDS)} учреждение образования № {i}", lang="ru"),
+            )
             if rng.random() < 0.6:
                 emit(inst, SKOS + "prefLabel", literal(f"Institution {i}", lang="en"))
             if rng.random() < 0.2:
                 emit(inst, SKOS + "prefLabel", literal(f"Установа адукацыі № {i}", lang="be"))
             emit(inst, DCT + "identifier", literal(f"I-{i:06d}"))
-            emit(inst, EDUKG + "kind", iri(f"{CONCEPT}institution-kind/{rng.choice(INSTITUTION_KINDS)}"))
+            emit(
+                inst,
+                EDUKG + "kind",
+                iri(f"{CONCEPT}institution-kind/{rng.choice(INSTITUTION_KINDS)}"),
+            )
             emit(inst, EDUKG + "country", iri(f"https://w3id.org/edukg/country/{code}"))
             emit(inst, EDUKG + "region", iri(f"{BASE}region/r{r}"))
             emit(inst, SCHEMA + "addressLocality", literal(f"Город {r}", lang="ru"))
@@ -126,17 +214,29 @@ def generate(path: Path, *, triples: int, seed: int = 7) -> dict[str, int]:
             agreement_parties.append(parties)
             emit(agreement, RDF_TYPE, iri(EDUKG + "CooperationAgreement"))
             emit(agreement, DCT + "identifier", literal(f"A-{a:06d}"))
-            emit(agreement, SKOS + "prefLabel", literal(f"Соглашение о сотрудничестве № {a}", lang="ru"))
+            emit(
+                agreement,
+                SKOS + "prefLabel",
+                literal(f"Соглашение о сотрудничестве № {a}", lang="ru"),
+            )
             if rng.random() < 0.5:
-                emit(agreement, SKOS + "prefLabel", literal(f"Cooperation agreement {a}", lang="en"))
-            emit(agreement, EDUKG + "kind", iri(f"{CONCEPT}agreement-kind/{rng.choice(AGREEMENT_KINDS)}"))
+                emit(
+                    agreement, SKOS + "prefLabel", literal(f"Cooperation agreement {a}", lang="en")
+                )
+            emit(
+                agreement,
+                EDUKG + "kind",
+                iri(f"{CONCEPT}agreement-kind/{rng.choice(AGREEMENT_KINDS)}"),
+            )
             for area in rng.sample(AREAS, rng.randint(1, 2)):
                 emit(agreement, EDUKG + "area", iri(f"{CONCEPT}cooperation-area/{area}"))
             emit(agreement, EDUKG + "signedOn", partial_date(rng, year))
             if rng.random() < 0.3:
                 emit(agreement, SCHEMA + "validFrom", partial_date(rng, year))
             if rng.random() < 0.7:
-                emit(agreement, SCHEMA + "validThrough", partial_date(rng, year + rng.randint(1, 5)))
+                emit(
+                    agreement, SCHEMA + "validThrough", partial_date(rng, year + rng.randint(1, 5))
+                )
             for number, party in enumerate(parties, start=1):
                 emit(agreement, EDUKG + "hasParty", iri(f"{BASE}institution/i{party}"))
                 if rng.random() < 0.5:
@@ -164,8 +264,17 @@ def generate(path: Path, *, triples: int, seed: int = 7) -> dict[str, int]:
             emit(event, SCHEMA + "organizer", iri(f"{BASE}institution/i{people[0]}"))
             for attendee in people[1:]:
                 emit(event, SCHEMA + "attendee", iri(f"{BASE}institution/i{attendee}"))
-            emit(event, EDUKG + "country", iri(f"https://w3id.org/edukg/country/{institution_country[people[0]]}"))
-    return {"triples": written, "institutions": n_institutions, "agreements": n_agreements, "events": n_events}
+            emit(
+                event,
+                EDUKG + "country",
+                iri(f"https://w3id.org/edukg/country/{institution_country[people[0]]}"),
+            )
+    return {
+        "triples": written,
+        "institutions": n_institutions,
+        "agreements": n_agreements,
+        "events": n_events,
+    }
 
 
 DORMANT_NOT_EXISTS = """
@@ -207,13 +316,19 @@ def median_seconds(action, repeats: int) -> tuple[float, object]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--triples", type=int, default=1_000_000, help="about how many triples to generate")
+    parser.add_argument(
+        "--triples", type=int, default=1_000_000, help="about how many triples to generate"
+    )
     parser.add_argument("--repeats", type=int, default=5, help="runs per query; the median counts")
-    parser.add_argument("--target", type=float, default=1.0, help="seconds a catalogue query may take (median)")
+    parser.add_argument(
+        "--target", type=float, default=1.0, help="seconds a catalogue query may take (median)"
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path, help="also write the numbers here")
     args = parser.parse_args()
-    assert set(load_catalogue()) <= {name for name, _ in CASES}, "every catalogue query needs a bench case"
+    assert set(load_catalogue()) <= {name for name, _ in CASES}, (
+        "every catalogue query needs a bench case"
+    )
 
     with tempfile.TemporaryDirectory(prefix="edukg-bench-") as folder:
         data = Path(folder) / "synthetic.nt"
@@ -222,24 +337,34 @@ def main() -> int:
         generated = time.perf_counter() - started
         with KnowledgeGraph.open(Path(folder) / "store") as kg:
             started = time.perf_counter()
-            kg.oxigraph.bulk_load(path=str(data), format=ox.RdfFormat.N_TRIPLES,
-                                  to_graph=kg.source_graph("synthetic"))
+            kg.oxigraph.bulk_load(
+                path=str(data), format=ox.RdfFormat.N_TRIPLES, to_graph=kg.source_graph("synthetic")
+            )
             loaded = time.perf_counter() - started
             total = len(kg.oxigraph)
-            print(f"synthetic data: {sizes['triples']:,} triples ({sizes['institutions']:,} institutions, "
-                  f"{sizes['agreements']:,} agreements, {sizes['events']:,} events); store holds {total:,} quads")
+            print(
+                f"synthetic data: {sizes['triples']:,} triples ({sizes['institutions']:,} institutions, "
+                f"{sizes['agreements']:,} agreements, {sizes['events']:,} events); store holds {total:,} quads"
+            )
             print(f"generate {generated:.1f} s, bulk load {loaded:.1f} s\n")
-            report: dict[str, object] = {"sizes": sizes, "store_quads": total, "queries": [], "guard": {}}
+            report: dict[str, object] = {
+                "sizes": sizes,
+                "store_quads": total,
+                "queries": [],
+                "guard": {},
+            }
             missed = []
             print(f"{'query':<32} {'parameters':<36} {'median s':>9} {'rows':>7}")
             for name, params in CASES:
                 run_query(kg, name, params)  # warm the caches once
-                seconds, result = median_seconds(lambda: run_query(kg, name, params), args.repeats)
+                seconds, result = median_seconds(lambda n=name, p=params: run_query(kg, n, p), args.repeats)
                 rows = len(result.rows)  # type: ignore[attr-defined]
                 shown = " ".join(f"{k}={v}" for k, v in params.items()) or "-"
                 flag = "" if seconds < args.target else "  <- over target"
                 print(f"{name:<32} {shown:<36} {seconds:>9.3f} {rows:>7}{flag}")
-                report["queries"].append({"query": name, "params": params, "median_s": seconds, "rows": rows})  # type: ignore[union-attr]
+                report["queries"].append(
+                    {"query": name, "params": params, "median_s": seconds, "rows": rows}
+                )  # type: ignore[union-attr]
                 if seconds >= args.target:
                     missed.append(name)
 
@@ -253,13 +378,21 @@ def main() -> int:
             except QueryError:
                 not_exists_s, same = None, None
             print(f"  MINUS             {minus_s:.3f} s  ({minus.rows[0][0].value} agreements)")  # type: ignore[attr-defined]
-            print(f"  FILTER NOT EXISTS {'> 60 s (stopped)' if not_exists_s is None else f'{not_exists_s:.3f} s'}"
-                  f"{'' if same is None else ('  same answer' if same else '  DIFFERENT answer')}")
-            report["guard"] = {"minus_s": minus_s, "not_exists_s": not_exists_s, "same_answer": same}
+            print(
+                f"  FILTER NOT EXISTS {'> 60 s (stopped)' if not_exists_s is None else f'{not_exists_s:.3f} s'}"
+                f"{'' if same is None else ('  same answer' if same else '  DIFFERENT answer')}"
+            )
+            report["guard"] = {
+                "minus_s": minus_s,
+                "not_exists_s": not_exists_s,
+                "same_answer": same,
+            }
             if minus_s >= args.target:
                 missed.append("guard: MINUS")
     if args.json:
-        args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        args.json.write_text(
+            json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     if missed:
         print(f"\nover the {args.target:g} s target: {', '.join(missed)}")
         return 1

@@ -59,8 +59,10 @@ def _emit(result: Any, format_name: str, output: Path | None, *, title: str | No
         _write(serialize_graph(result, "ttl" if format_name == "table" else format_name), output)
         return
     if format_name in RDF_FORMATS:
-        raise ConfigError(f"-f {format_name} is for CONSTRUCT and DESCRIBE results",
-                          hint="use -f table, csv, tsv, json or md for SELECT and ASK")
+        raise ConfigError(
+            f"-f {format_name} is for CONSTRUCT and DESCRIBE results",
+            hint="use -f table, csv, tsv, json or md for SELECT and ASK",
+        )
     if format_name == "table" and output is None and result.kind == "select":
         from rich.console import Console
 
@@ -73,21 +75,37 @@ def _emit(result: Any, format_name: str, output: Path | None, *, title: str | No
 
 
 _FORMAT = click.option(
-    "-f", "--format", "format_name", default="table", show_default=True,
+    "-f",
+    "--format",
+    "format_name",
+    default="table",
+    show_default=True,
     type=click.Choice(["table", "csv", "tsv", "json", "md", "ttl", "nt", "jsonld"]),
     help="Output: table, csv, tsv, json, md (rows); ttl, nt, jsonld (CONSTRUCT/DESCRIBE).",
 )
-_OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File (default: stdout).")
-_TIMEOUT = click.option("--timeout", type=float, metavar="S", help="Stop the query after S seconds.")
-_ENDPOINT = click.option("--endpoint", metavar="URL", help="Run on this SPARQL endpoint instead of the store.")
+_OUTPUT = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File (default: stdout).",
+)
+_TIMEOUT = click.option(
+    "--timeout", type=float, metavar="S", help="Stop the query after S seconds."
+)
+_ENDPOINT = click.option(
+    "--endpoint", metavar="URL", help="Run on this SPARQL endpoint instead of the store."
+)
 _UNION = click.option(
-    "--union-default-graph", is_flag=True,
+    "--union-default-graph",
+    is_flag=True,
     help="Ask an Oxigraph server to query the union of its named graphs (if not started so).",
 )
 
 
 @click.command(name="queries")
-@click.option("--lang", type=LANG_CHOICE, default="en", show_default=True, help="Language of titles.")
+@click.option(
+    "--lang", type=LANG_CHOICE, default="en", show_default=True, help="Language of titles."
+)
 def queries_command(lang: str) -> None:
     """List the catalogue queries with their parameters and columns.
 
@@ -108,7 +126,14 @@ def queries_command(lang: str) -> None:
 
 @click.command(name="query")
 @click.argument("name")
-@click.option("-p", "--param", "pairs", multiple=True, metavar="KEY=VALUE", help="A parameter; repeat as needed.")
+@click.option(
+    "-p",
+    "--param",
+    "pairs",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter; repeat as needed.",
+)
 @_FORMAT
 @click.option("--lang", type=LANG_CHOICE, help="Language of labels (falls back to any label).")
 @_TIMEOUT
@@ -176,19 +201,30 @@ def sparql_command(
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as error:
-            raise ConfigError(f"cannot read the query file {path}: {error.strerror}", hint="check the path after @") from None
+            raise ConfigError(
+                f"cannot read the query file {path}: {error.strerror}",
+                hint="check the path after @",
+            ) from None
     with _target(settings, endpoint, union_default_graph) as target:
         result = run_sparql(target, text, timeout=timeout)
     _emit(result, format_name, output)
 
 
 @click.command(name="push")
-@click.option("--endpoint", metavar="URL", help="Query endpoint, to check the graph sizes afterwards.")
+@click.option(
+    "--endpoint", metavar="URL", help="Query endpoint, to check the graph sizes afterwards."
+)
 @click.option("--update-endpoint", metavar="URL", help="Send through SPARQL Update to this URL.")
-@click.option("--store-endpoint", metavar="URL", help="Send through the Graph Store Protocol to this URL.")
-@click.option("--source", "sources", multiple=True, metavar="NAME", help="Only these sources (default: all).")
+@click.option(
+    "--store-endpoint", metavar="URL", help="Send through the Graph Store Protocol to this URL."
+)
+@click.option(
+    "--source", "sources", multiple=True, metavar="NAME", help="Only these sources (default: all)."
+)
 @click.option("--no-reference", is_flag=True, help="Leave out the ontology and country graphs.")
-@click.option("--batch-size", type=int, default=20_000, show_default=True, help="Triples per request.")
+@click.option(
+    "--batch-size", type=int, default=20_000, show_default=True, help="Triples per request."
+)
 @click.pass_obj
 def push_command(
     settings: Any,
@@ -223,10 +259,16 @@ def push_command(
                 hint="e.g. --store-endpoint http://localhost:7878/store for an Oxigraph server",
             )
     credentials = Credentials.from_environment()
-    with open_store(settings, read_only=True) as kg, Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), transient=False,
-        console=None,
-    ) as progress:
+    with (
+        open_store(settings, read_only=True) as kg,
+        Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            transient=False,
+            console=None,
+        ) as progress,
+    ):
         tasks: dict[str, Any] = {}
 
         def report(graph: str, sent: int, total: int) -> None:
@@ -250,8 +292,11 @@ def push_command(
         sizes = remote_graph_sizes(Endpoint.from_url(endpoint), [g.graph for g in pushed])
         wrong = [g for g in pushed if sizes.get(g.graph, 0) != g.triples]
         for graph in wrong:
-            click.echo(f"check: {graph.graph} holds {sizes.get(graph.graph, 0)} triples remotely, "
-                       f"{graph.triples} here", err=True)
+            click.echo(
+                f"check: {graph.graph} holds {sizes.get(graph.graph, 0)} triples remotely, "
+                f"{graph.triples} here",
+                err=True,
+            )
         if not wrong:
             click.echo(f"check: {len(pushed)} graph(s) hold the same number of triples remotely")
 

@@ -44,7 +44,9 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def run(target: Any, name: str, *, lang: str | None = None, timeout: float | None = None, **params: Any) -> QueryResult:
+def run(
+    target: Any, name: str, *, lang: str | None = None, timeout: float | None = None, **params: Any
+) -> QueryResult:
     """Run catalogue query ``name``; parameters as keywords (``year=2024``, ``on=date(...)``)."""
     given = {key: _text(value) for key, value in params.items() if value is not None}
     return run_query(target, name, given, lang=lang, timeout=timeout)

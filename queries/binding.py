@@ -30,7 +30,9 @@ LANGUAGES = ("ru", "be", "en")
 _LANG_TAG = re.compile(r"^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$")
 
 
-def parse_value(parameter: Parameter, text: str, *, today: dt.date | None = None) -> ox.NamedNode | ox.Literal:
+def parse_value(
+    parameter: Parameter, text: str, *, today: dt.date | None = None
+) -> ox.NamedNode | ox.Literal:
     """The term for one parameter value, or a :class:`ConfigError` that says how to fix it.
 
     >>> parse_value(Parameter("on", "date"), "today", today=dt.date(2025, 1, 2)).value
@@ -45,18 +47,22 @@ def parse_value(parameter: Parameter, text: str, *, today: dt.date | None = None
             number = int(text.strip())
         except ValueError:
             raise ConfigError(
-                f"{where}: {text!r} is not a whole number", hint=f"use e.g. -p {parameter.name}=2024"
+                f"{where}: {text!r} is not a whole number",
+                hint=f"use e.g. -p {parameter.name}=2024",
             ) from None
         return ox.Literal(str(number), datatype=ox.NamedNode(XSD + "integer"))
     if kind == "date":
         value = text.strip()
         if value.lower() == "today":
-            return ox.Literal((today or dt.date.today()).isoformat(), datatype=ox.NamedNode(XSD + "date"))
+            return ox.Literal(
+                (today or dt.date.today()).isoformat(), datatype=ox.NamedNode(XSD + "date")
+            )
         try:
             day = dt.date.fromisoformat(value)
         except ValueError:
             raise ConfigError(
-                f"{where}: {text!r} is not a date", hint=f"use YYYY-MM-DD or today, e.g. -p {parameter.name}=2025-09-01"
+                f"{where}: {text!r} is not a date",
+                hint=f"use YYYY-MM-DD or today, e.g. -p {parameter.name}=2025-09-01",
             ) from None
         return ox.Literal(day.isoformat(), datatype=ox.NamedNode(XSD + "date"))
     if kind == "iri":
@@ -64,12 +70,16 @@ def parse_value(parameter: Parameter, text: str, *, today: dt.date | None = None
             return ox.NamedNode(_expand_curie(text.strip()))
         except ValueError:
             raise ConfigError(
-                f"{where}: {text!r} is not an IRI", hint="use a full IRI such as https://... or a prefixed name like country:BY"
+                f"{where}: {text!r} is not an IRI",
+                hint="use a full IRI such as https://... or a prefixed name like country:BY",
             ) from None
     if kind == "lang":
         value = text.strip().lower()
         if not _LANG_TAG.match(value):
-            raise ConfigError(f"{where}: {text!r} is not a language tag", hint=f"use one of {', '.join(LANGUAGES)}")
+            raise ConfigError(
+                f"{where}: {text!r} is not a language tag",
+                hint=f"use one of {', '.join(LANGUAGES)}",
+            )
         return ox.Literal(value)
     if kind == "country":
         from edukg.ontology.countries import closest_countries, country_code
@@ -78,7 +88,9 @@ def parse_value(parameter: Parameter, text: str, *, today: dt.date | None = None
         if code is None:
             close = closest_countries(text)
             hint = f"did you mean {', '.join(close)}? " if close else ""
-            raise ConfigError(f"{where}: no country called {text!r}", hint=f"{hint}use an ISO code such as BY")
+            raise ConfigError(
+                f"{where}: no country called {text!r}", hint=f"{hint}use an ISO code such as BY"
+            )
         return ox.Literal(code)
     return ox.Literal(text)
 
@@ -116,15 +128,22 @@ def parse_parameters(
             text = parameter.default
         if text is None:
             if parameter.required:
-                problems.append(f"{query.name} needs -p {parameter.name}=... ({parameter.description or parameter.type})")
+                problems.append(
+                    f"{query.name} needs -p {parameter.name}=... ({parameter.description or parameter.type})"
+                )
             continue
         try:
             terms[parameter.name] = parse_value(parameter, str(text), today=today)
         except ConfigError as error:
             problems.append(str(error).replace("\n  hint: ", "; "))
     if problems:
-        message = problems[0] if len(problems) == 1 else (
-            f"{len(problems)} problems with the parameters of {query.name}:\n  " + "\n  ".join(problems)
+        message = (
+            problems[0]
+            if len(problems) == 1
+            else (
+                f"{len(problems)} problems with the parameters of {query.name}:\n  "
+                + "\n  ".join(problems)
+            )
         )
         raise ConfigError(message, hint=f"edukg queries shows the parameters of {query.name}")
     return terms
@@ -152,9 +171,14 @@ def bind(text: str, terms: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
     """
     for name in terms:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-            raise ConfigError(f"{name!r} cannot be a parameter name", hint="use letters, digits and _")
+            raise ConfigError(
+                f"{name!r} cannot be a parameter name", hint="use letters, digits and _"
+            )
     block = values_block(terms)
-    lines = [block if line.strip() == PARAMETER_MARKER else line for line in select_sections(text, set(terms))]
+    lines = [
+        block if line.strip() == PARAMETER_MARKER else line
+        for line in select_sections(text, set(terms))
+    ]
     return prefix_declarations() + "\n".join(lines) + "\n"
 
 
@@ -175,8 +199,10 @@ def select_sections(text: str, bound: set[str]) -> list[str]:
         stripped = line.strip()
         if stripped.startswith(("# @if ", "# @unless ")):
             keyword, *names = stripped[2:].split()
-            wanted = all(name in bound for name in names) if keyword == "@if" else not any(
-                name in bound for name in names
+            wanted = (
+                all(name in bound for name in names)
+                if keyword == "@if"
+                else not any(name in bound for name in names)
             )
             stack.append(wanted and all(stack))
             continue

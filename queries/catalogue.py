@@ -38,7 +38,9 @@ PARAMETER_TYPES = ("string", "integer", "date", "iri", "lang", "country")
 PARAMETER_MARKER = "# @parameters"
 """The line the runner replaces with a ``VALUES`` block of the bound parameters."""
 
-_HEADER_LINE = re.compile(r"^#\s*(?P<key>[a-z][a-z_-]*)(?:@(?P<lang>[a-z]{2,3}))?\s*:\s*(?P<value>.*)$")
+_HEADER_LINE = re.compile(
+    r"^#\s*(?P<key>[a-z][a-z_-]*)(?:@(?P<lang>[a-z]{2,3}))?\s*:\s*(?P<value>.*)$"
+)
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*"
     r"\(\s*(?P<type>[a-z]+)\s*(?:,\s*(?P<mode>optional|required|default\s+(?P<default>[^)]*?)))?\s*\)"
@@ -135,7 +137,9 @@ def parse_query_file(name: str, text: str, *, file_name: str | None = None) -> C
             if isinstance(parameter, str):
                 problems.append(f"{file_name}:{number}: {parameter} (line: {raw.strip()!r})")
             elif any(p.name == parameter.name for p in parameters):
-                problems.append(f"{file_name}:{number}: parameter {parameter.name!r} is declared twice")
+                problems.append(
+                    f"{file_name}:{number}: parameter {parameter.name!r} is declared twice"
+                )
             else:
                 parameters.append(parameter)
         elif key == "columns":
@@ -182,7 +186,9 @@ def _section_problems(text: str, file_name: str, names: set[str]) -> list[str]:
             depth += 1
             for name in line.split()[2:]:
                 if name not in names:
-                    problems.append(f"{file_name}:{number}: section on {name!r}, which is not a parameter")
+                    problems.append(
+                        f"{file_name}:{number}: section on {name!r}, which is not a parameter"
+                    )
         elif line == "# @end":
             depth -= 1
             if depth < 0:

@@ -57,7 +57,10 @@ class Credentials:
             return None
         scheme = environ.get(AUTH_ENV, "basic").lower()
         if scheme not in ("basic", "digest"):
-            raise ConfigError(f"{AUTH_ENV}={scheme!r} is not an HTTP authentication scheme", hint="use basic or digest")
+            raise ConfigError(
+                f"{AUTH_ENV}={scheme!r} is not an HTTP authentication scheme",
+                hint="use basic or digest",
+            )
         return cls(user, environ.get(PASSWORD_ENV, ""), scheme)
 
 
@@ -82,7 +85,10 @@ class Endpoint:
 
     def __post_init__(self) -> None:
         if not self.url.startswith(("http://", "https://")):
-            raise ConfigError(f"{self.url!r} is not an http(s) endpoint URL", hint="use e.g. http://localhost:7878/query")
+            raise ConfigError(
+                f"{self.url!r} is not an http(s) endpoint URL",
+                hint="use e.g. http://localhost:7878/query",
+            )
 
     @classmethod
     def from_url(cls, url: str, **options: Any) -> Endpoint:
@@ -127,13 +133,18 @@ class Endpoint:
                 raise QueryError(f"the endpoint sent RDF that does not parse: {error}") from None
             return QueryResult("graph", triples=triples)
         if query_type not in ("SELECT", "ASK"):
-            raise QueryError(f"{query_type} is not a query", hint="use edukg push to change an endpoint")
+            raise QueryError(
+                f"{query_type} is not a query", hint="use edukg push to change an endpoint"
+            )
         wrapper.setReturnFormat(JSON)
         body = self._send(wrapper, timeout)
         try:
             data = json.loads(body)
         except ValueError:
-            raise QueryError(f"{self.url} did not answer with SPARQL JSON results", hint="is it a SPARQL endpoint?") from None
+            raise QueryError(
+                f"{self.url} did not answer with SPARQL JSON results",
+                hint="is it a SPARQL endpoint?",
+            ) from None
         if "boolean" in data:
             return QueryResult("ask", boolean=bool(data["boolean"]))
         columns = tuple(data["head"]["vars"])
@@ -152,8 +163,14 @@ class Endpoint:
             response = wrapper.query().response
             return response.read()
 
-        return with_retries(attempt, what=self.url, retries=self.retries, pause=self.retry_pause,
-                            timeout=timeout, sleep=self.sleep)
+        return with_retries(
+            attempt,
+            what=self.url,
+            retries=self.retries,
+            pause=self.retry_pause,
+            timeout=timeout,
+            sleep=self.sleep,
+        )
 
 
 _COMMENT_LINE = re.compile(r"(?m)^\s*#.*$")
@@ -171,7 +188,7 @@ def query_form(text: str) -> str:
         match = _DECLARATION.match(rest)
         if not match:
             break
-        rest = rest[match.end():]
+        rest = rest[match.end() :]
     words = rest.split(None, 1)
     return words[0].upper().rstrip("{*") if words else ""
 
@@ -205,32 +222,42 @@ def with_retries(
                 hint=f"set {USER_ENV} and {PASSWORD_ENV} (and {AUTH_ENV}=digest if it uses digest)",
             ) from None
         except EndPointNotFound:
-            raise QueryError(f"{what} does not exist (HTTP 404)", hint="check the endpoint URL") from None
+            raise QueryError(
+                f"{what} does not exist (HTTP 404)", hint="check the endpoint URL"
+            ) from None
         except URITooLong:
             raise QueryError(f"{what} says the request is too long (HTTP 414)") from None
         except EndPointInternalError as error:
             message = _tail(error)
             if "timeout" in message.lower() or "time limit" in message.lower():
-                raise QueryError(f"{what} stopped the query at its time limit: {message}",
-                                 hint="raise --timeout or add filters") from None
+                raise QueryError(
+                    f"{what} stopped the query at its time limit: {message}",
+                    hint="raise --timeout or add filters",
+                ) from None
             raise QueryError(f"{what} failed to run the query: {message}") from None
         except urllib.error.HTTPError as error:
             if error.code not in TRANSIENT_HTTP_CODES or number == retries:
                 raise QueryError(f"{what} answered HTTP {error.code} {error.reason}") from None
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise QueryError(
-                f"{what} did not answer within the time limit of {timeout:g} s" if timeout else f"{what} timed out",
+                f"{what} did not answer within the time limit of {timeout:g} s"
+                if timeout
+                else f"{what} timed out",
                 hint="raise --timeout or add filters",
             ) from None
         except (urllib.error.URLError, ConnectionError) as error:
             reason = getattr(error, "reason", error)
             if isinstance(reason, TimeoutError | socket.timeout):
                 raise QueryError(
-                    f"{what} did not answer within the time limit of {timeout:g} s" if timeout else f"{what} timed out",
+                    f"{what} did not answer within the time limit of {timeout:g} s"
+                    if timeout
+                    else f"{what} timed out",
                     hint="raise --timeout or add filters",
                 ) from None
             if number == retries:
-                raise QueryError(f"cannot reach {what}: {reason}", hint="check the URL and that the server runs") from None
+                raise QueryError(
+                    f"cannot reach {what}: {reason}", hint="check the URL and that the server runs"
+                ) from None
         sleep(pause * (2**number))
     raise AssertionError("unreachable")
 
@@ -240,7 +267,9 @@ def _tail(error: Exception) -> str:
     return text.split("Response:", 1)[-1].strip().replace("\\n", " ")[:500] or text
 
 
-def term_from_json(value: Mapping[str, str] | None) -> ox.NamedNode | ox.BlankNode | ox.Literal | None:
+def term_from_json(
+    value: Mapping[str, str] | None,
+) -> ox.NamedNode | ox.BlankNode | ox.Literal | None:
     """A term from one SPARQL 1.1 JSON results binding.
 
     >>> term_from_json({"type": "literal", "value": "Минск", "xml:lang": "ru"})

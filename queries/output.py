@@ -28,7 +28,11 @@ from edukg.ontology.namespace import PREFIXES
 from edukg.queries.runner import QueryResult
 
 ROW_FORMATS = ("table", "csv", "tsv", "json", "md")
-RDF_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
+RDF_FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
 
 
 def _cell(value: Any) -> str:
@@ -46,19 +50,29 @@ def format_rows(result: QueryResult, format_name: str) -> str:
         return json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n"
     if format_name in ("csv", "tsv"):
         buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter="," if format_name == "csv" else "\t", lineterminator="\n")
+        writer = csv.writer(
+            buffer, delimiter="," if format_name == "csv" else "\t", lineterminator="\n"
+        )
         writer.writerow(result.columns)
         for record in records:
             writer.writerow([_cell(record[column]) for column in result.columns])
         return buffer.getvalue()
     if format_name == "md":
+
         def escape(text: str) -> str:
             return text.replace("|", "\\|").replace("\n", " ")
 
-        lines = ["| " + " | ".join(result.columns) + " |", "| " + " | ".join("---" for _ in result.columns) + " |"]
-        lines += ["| " + " | ".join(escape(_cell(r[c])) for c in result.columns) + " |" for r in records]
+        lines = [
+            "| " + " | ".join(result.columns) + " |",
+            "| " + " | ".join("---" for _ in result.columns) + " |",
+        ]
+        lines += [
+            "| " + " | ".join(escape(_cell(r[c])) for c in result.columns) + " |" for r in records
+        ]
         return "\n".join(lines) + "\n"
-    raise ConfigError(f"unknown result format {format_name!r}", hint=f"use one of {', '.join(ROW_FORMATS)}")
+    raise ConfigError(
+        f"unknown result format {format_name!r}", hint=f"use one of {', '.join(ROW_FORMATS)}"
+    )
 
 
 def rich_table(result: QueryResult, *, title: str | None = None) -> Any:
@@ -82,7 +96,9 @@ def serialize_graph(result: QueryResult, format_name: str) -> bytes:
         )
     rdf_format = RDF_FORMATS[format_name]
     prefixes = PREFIXES if rdf_format is ox.RdfFormat.TURTLE else None
-    output = ox.serialize(result.triples, format=rdf_format, prefixes=prefixes) if prefixes else ox.serialize(
-        result.triples, format=rdf_format
+    output = (
+        ox.serialize(result.triples, format=rdf_format, prefixes=prefixes)
+        if prefixes
+        else ox.serialize(result.triples, format=rdf_format)
     )
     return output or b""

@@ -43,7 +43,9 @@ class PushedGraph:
     requests: int
 
 
-def graphs_to_push(kg: Any, sources: Sequence[str] | None = None, *, with_reference: bool = True) -> list[ox.NamedNode]:
+def graphs_to_push(
+    kg: Any, sources: Sequence[str] | None = None, *, with_reference: bool = True
+) -> list[ox.NamedNode]:
     """The named graphs a push sends: the chosen sources' graphs (all when none are named).
 
     All sources also bring the catalog graph (their PROV-O descriptions).
@@ -69,7 +71,9 @@ def batches(triples: Iterable[ox.Triple], size: int) -> list[list[ox.Triple]]:
     """
     plain, blank = [], []
     for triple in triples:
-        has_blank = isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode)
+        has_blank = isinstance(triple.subject, ox.BlankNode) or isinstance(
+            triple.object, ox.BlankNode
+        )
         (blank if has_blank else plain).append(triple)
     chunks = [plain[i : i + size] for i in range(0, len(plain), size)]
     if blank:
@@ -106,9 +110,13 @@ def push(
         if progress:
             progress(graph.value, 0, len(triples))
         if store_endpoint is not None:
-            requests = _push_graph_store(store_endpoint, graph, chunks, credentials, progress, len(triples))
+            requests = _push_graph_store(
+                store_endpoint, graph, chunks, credentials, progress, len(triples)
+            )
         else:
-            requests = _push_update(update_endpoint or "", graph, chunks, credentials, progress, len(triples))
+            requests = _push_update(
+                update_endpoint or "", graph, chunks, credentials, progress, len(triples)
+            )
         pushed.append(PushedGraph(graph.value, len(triples), requests))
     return pushed
 

@@ -27,10 +27,7 @@ from edukg.queries.catalogue import CatalogueQuery, get_query
 
 if TYPE_CHECKING:
     import pandas
-    import rdflib
 
-    from edukg.graph.store import KnowledgeGraph
-    from edukg.queries.endpoint import Endpoint
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Target = "KnowledgeGraph | ox.Store | rdflib.Graph | Endpoint"
@@ -84,7 +81,9 @@ def run_query(
         if lang not in LANGUAGES:
             from edukg.errors import ConfigError
 
-            raise ConfigError(f"unknown language {lang!r}", hint=f"use one of {', '.join(LANGUAGES)}")
+            raise ConfigError(
+                f"unknown language {lang!r}", hint=f"use one of {', '.join(LANGUAGES)}"
+            )
         given.setdefault("lang", lang)
     terms = parse_parameters(query, given, today=today)
     result = run_sparql(target, bind(query.text, terms), timeout=timeout, with_prefixes=False)
@@ -132,7 +131,9 @@ def run_sparql(
     if timeout is not None and timeout <= 0:
         from edukg.errors import ConfigError
 
-        raise ConfigError(f"--timeout must be positive, not {timeout}", hint="give seconds, e.g. --timeout 30")
+        raise ConfigError(
+            f"--timeout must be positive, not {timeout}", hint="give seconds, e.g. --timeout 30"
+        )
     from edukg.queries.endpoint import Endpoint
 
     if isinstance(target, Endpoint):
@@ -228,7 +229,8 @@ def _run_on_rdflib(graph: Any, text: str) -> QueryResult:
         return QueryResult("ask", boolean=bool(answer.askAnswer))
     if answer.type in ("CONSTRUCT", "DESCRIBE"):
         return QueryResult(
-            "graph", triples=[ox.Triple(*(to_oxigraph(term) for term in triple)) for triple in answer.graph]
+            "graph",
+            triples=[ox.Triple(*(to_oxigraph(term) for term in triple)) for triple in answer.graph],
         )
     columns = tuple(str(variable) for variable in answer.vars)
     rows = [tuple(None if term is None else to_oxigraph(term) for term in row) for row in answer]

@@ -25,7 +25,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def pytest_configure(config: pytest.Config) -> None:
     # rdflib's own N-Quads parser uses a Dataset API it has deprecated
-    config.addinivalue_line("filterwarnings", "ignore:Dataset.default_context is deprecated:DeprecationWarning")
+    config.addinivalue_line(
+        "filterwarnings", "ignore:Dataset.default_context is deprecated:DeprecationWarning"
+    )
 
 
 def free_port() -> int:
@@ -71,14 +73,23 @@ class OxigraphServer:
         Endpoint(self.update_url).update("DROP ALL")
 
     def count(self) -> int:
-        result = Endpoint(self.query_url).run("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        result = Endpoint(self.query_url).run(
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+        )
         return int(result.rows[0][0].value)
 
 
 def start_oxigraph(location: Path, *, union_default_graph: bool = True) -> OxigraphServer:
     """Start ``oxigraph serve`` on a free loopback port and wait until it answers."""
     port = free_port()
-    command = [oxigraph_command(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
+    command = [
+        oxigraph_command(),
+        "serve",
+        "--location",
+        str(location),
+        "--bind",
+        f"127.0.0.1:{port}",
+    ]
     if union_default_graph:
         command.append("--union-default-graph")
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -17,7 +17,10 @@ from .conftest import OxigraphServer, load_fixture
 
 HOSTILE = [
     pytest.param('x" } ; DELETE WHERE { ?s ?p ?o } ; #', id="quote-brace-delete"),
-    pytest.param("x' } } DELETE WHERE { ?s ?p ?o } INSERT DATA { <urn:a> <urn:b> \"c\" }", id="single-quote-insert"),
+    pytest.param(
+        'x\' } } DELETE WHERE { ?s ?p ?o } INSERT DATA { <urn:a> <urn:b> "c" }',
+        id="single-quote-insert",
+    ),
     pytest.param('"""} UNION { ?s ?p ?o } #', id="triple-quote-union"),
     pytest.param('\\" } DELETE WHERE { GRAPH ?g { ?s ?p ?o } }\n#', id="backslash-newline"),
     pytest.param("> } DELETE WHERE { ?s ?p ?o } <", id="angle-brackets"),
@@ -72,15 +75,21 @@ def test_hostile_value_stays_one_literal_in_the_query_text(value: str) -> None:
 @pytest.mark.parametrize(
     ("parameter", "value", "message"),
     [
-        pytest.param(Parameter("year", "integer"), "2024 } DELETE", "not a whole number", id="integer"),
+        pytest.param(
+            Parameter("year", "integer"), "2024 } DELETE", "not a whole number", id="integer"
+        ),
         pytest.param(Parameter("on", "date"), "2025-13-01", "not a date", id="date-month-13"),
         pytest.param(Parameter("on", "date"), '2025-01-01" } #', "not a date", id="date-injection"),
-        pytest.param(Parameter("g", "iri"), "http://a> } DELETE WHERE { ?s ?p ?o } <", "not an IRI", id="iri"),
+        pytest.param(
+            Parameter("g", "iri"), "http://a> } DELETE WHERE { ?s ?p ?o } <", "not an IRI", id="iri"
+        ),
         pytest.param(Parameter("lang", "lang"), 'ru" } #', "not a language tag", id="lang"),
         pytest.param(Parameter("country", "country"), "Нарния", "no country", id="country"),
     ],
 )
-def test_malformed_values_are_refused_with_a_hint(parameter: Parameter, value: str, message: str) -> None:
+def test_malformed_values_are_refused_with_a_hint(
+    parameter: Parameter, value: str, message: str
+) -> None:
     with pytest.raises(ConfigError) as caught:
         parse_value(parameter, value)
     assert message in str(caught.value)
@@ -89,14 +98,22 @@ def test_malformed_values_are_refused_with_a_hint(parameter: Parameter, value: s
 
 def test_values_parse_to_typed_terms() -> None:
     assert parse_value(Parameter("c", "country"), "Republic of Belarus").value == "BY"
-    assert parse_value(Parameter("d", "date"), "today", today=dt.date(2026, 1, 2)).value == "2026-01-02"
-    assert parse_value(Parameter("g", "iri"), "country:BY").value == "https://w3id.org/edukg/country/BY"
+    assert (
+        parse_value(Parameter("d", "date"), "today", today=dt.date(2026, 1, 2)).value
+        == "2026-01-02"
+    )
+    assert (
+        parse_value(Parameter("g", "iri"), "country:BY").value
+        == "https://w3id.org/edukg/country/BY"
+    )
     assert parse_value(Parameter("n", "integer"), " 42 ").datatype.value.endswith("#integer")
 
 
 def test_all_parameter_problems_are_reported_at_once() -> None:
     with pytest.raises(ConfigError) as caught:
-        parse_parameters(get_query("agreements"), {"yeer": "2024", "year": "soon", "active_on": "tomorrow"})
+        parse_parameters(
+            get_query("agreements"), {"yeer": "2024", "year": "soon", "active_on": "tomorrow"}
+        )
     text = str(caught.value)
     assert "3 problems" in text
     assert "'yeer'" in text and "soon" in text and "tomorrow" in text
@@ -124,12 +141,24 @@ def test_default_day_is_really_today(query_kg: KnowledgeGraph) -> None:
     ("text", "message"),
     [
         pytest.param("# title: X\nSELECT ?x WHERE {}", "no '# columns:' line", id="no-columns"),
-        pytest.param("# param: n (number): n\n# columns: x\nSELECT ?x WHERE { # @parameters\n}",
-                     "unknown type 'number'", id="bad-type"),
-        pytest.param("# param: n integer\n# columns: x\nSELECT ?x WHERE {}", "expected 'name (type", id="bad-param"),
-        pytest.param("# param: n (integer): n\n# columns: x\nSELECT ?x WHERE { }", "no '# @parameters' line",
-                     id="no-marker"),
-        pytest.param("# columns: x\n# lists: y\nSELECT ?x WHERE { }", "list column 'y'", id="bad-list"),
+        pytest.param(
+            "# param: n (number): n\n# columns: x\nSELECT ?x WHERE { # @parameters\n}",
+            "unknown type 'number'",
+            id="bad-type",
+        ),
+        pytest.param(
+            "# param: n integer\n# columns: x\nSELECT ?x WHERE {}",
+            "expected 'name (type",
+            id="bad-param",
+        ),
+        pytest.param(
+            "# param: n (integer): n\n# columns: x\nSELECT ?x WHERE { }",
+            "no '# @parameters' line",
+            id="no-marker",
+        ),
+        pytest.param(
+            "# columns: x\n# lists: y\nSELECT ?x WHERE { }", "list column 'y'", id="bad-list"
+        ),
     ],
 )
 def test_bad_headers_name_the_file_and_line(text: str, message: str) -> None:

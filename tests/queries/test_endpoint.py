@@ -16,16 +16,26 @@ from edukg.errors import QueryError
 from edukg.queries.endpoint import Credentials, Endpoint
 
 ANSWER = json.dumps(
-    {"head": {"vars": ["code", "label"]},
-     "results": {"bindings": [{"code": {"type": "literal", "value": "BY"},
-                               "label": {"type": "literal", "value": "Беларусь", "xml:lang": "ru"}}]}}
+    {
+        "head": {"vars": ["code", "label"]},
+        "results": {
+            "bindings": [
+                {
+                    "code": {"type": "literal", "value": "BY"},
+                    "label": {"type": "literal", "value": "Беларусь", "xml:lang": "ru"},
+                }
+            ]
+        },
+    }
 ).encode()
 
 
 class Script:
     """What the fake endpoint answers, request by request, and what it saw."""
 
-    def __init__(self, statuses: list[int], *, delay: float = 0.0, password: str | None = None) -> None:
+    def __init__(
+        self, statuses: list[int], *, delay: float = 0.0, password: str | None = None
+    ) -> None:
         self.statuses = statuses
         self.delay = delay
         self.password = password
@@ -41,10 +51,17 @@ def endpoint_server() -> Iterator[Any]:
             def do_POST(self) -> None:  # noqa: N802
                 length = int(self.headers.get("Content-Length", 0))
                 body = self.rfile.read(length)
-                script.seen.append({"agent": self.headers.get("User-Agent"), "auth": self.headers.get("Authorization"),
-                                    "body": body})
+                script.seen.append(
+                    {
+                        "agent": self.headers.get("User-Agent"),
+                        "auth": self.headers.get("Authorization"),
+                        "body": body,
+                    }
+                )
                 if script.password is not None:
-                    expected = "Basic " + base64.b64encode(f"kg:{script.password}".encode()).decode()
+                    expected = (
+                        "Basic " + base64.b64encode(f"kg:{script.password}".encode()).decode()
+                    )
                     if self.headers.get("Authorization") != expected:
                         self.send_response(401)
                         self.send_header("WWW-Authenticate", 'Basic realm="kg"')
@@ -77,7 +94,9 @@ def test_transient_failures_are_retried_and_the_user_agent_is_sent(endpoint_serv
     script = Script([503, 502])
     url = endpoint_server(script)
     pauses: list[float] = []
-    result = Endpoint(url, sleep=pauses.append).run("SELECT ?code ?label WHERE { ?c skos:notation ?code }")
+    result = Endpoint(url, sleep=pauses.append).run(
+        "SELECT ?code ?label WHERE { ?c skos:notation ?code }"
+    )
     assert result.records() == [{"code": "BY", "label": "Беларусь"}]
     assert len(script.seen) == 3
     assert pauses == [0.5, 1.0]
@@ -90,7 +109,9 @@ def test_retries_give_up_with_a_clear_error(endpoint_server: Any) -> None:
         Endpoint(url, sleep=lambda _: None).run("SELECT * WHERE { ?s ?p ?o }")
 
 
-def test_basic_credentials_come_from_the_environment(endpoint_server: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_basic_credentials_come_from_the_environment(
+    endpoint_server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     script = Script([], password="секрет")
     url = endpoint_server(script)
     monkeypatch.setenv("EDUKG_ENDPOINT_USER", "kg")
@@ -106,10 +127,14 @@ def test_credentials_scheme_is_checked() -> None:
     from edukg.errors import ConfigError
 
     assert Credentials.from_environment({}) is None
-    digest = Credentials.from_environment({"EDUKG_ENDPOINT_USER": "u", "EDUKG_ENDPOINT_AUTH": "Digest"})
+    digest = Credentials.from_environment(
+        {"EDUKG_ENDPOINT_USER": "u", "EDUKG_ENDPOINT_AUTH": "Digest"}
+    )
     assert digest is not None and digest.scheme == "digest"
     with pytest.raises(ConfigError, match="basic or digest"):
-        Credentials.from_environment({"EDUKG_ENDPOINT_USER": "u", "EDUKG_ENDPOINT_AUTH": "kerberos"})
+        Credentials.from_environment(
+            {"EDUKG_ENDPOINT_USER": "u", "EDUKG_ENDPOINT_AUTH": "kerberos"}
+        )
 
 
 def test_a_slow_endpoint_hits_the_time_limit(endpoint_server: Any) -> None:
@@ -138,9 +163,18 @@ def test_the_oxigraph_server_through_sparqlwrapper(oxigraph_server: Any, query_k
     push(query_kg, store_endpoint=oxigraph_server.store_url)
     endpoint = oxigraph_server.endpoint()
     assert run_sparql(endpoint, "ASK { ?e a edukg:CooperationEvent }").boolean is True
-    graph = run_sparql(endpoint, "CONSTRUCT { ?e schema:name ?l } WHERE { ?e a edukg:CooperationEvent ; skos:prefLabel ?l }")
+    graph = run_sparql(
+        endpoint,
+        "CONSTRUCT { ?e schema:name ?l } WHERE { ?e a edukg:CooperationEvent ; skos:prefLabel ?l }",
+    )
     assert sorted(map(str, graph.triples)) == sorted(
-        map(str, run_sparql(query_kg, "CONSTRUCT { ?e schema:name ?l } WHERE { ?e a edukg:CooperationEvent ; skos:prefLabel ?l }").triples)
+        map(
+            str,
+            run_sparql(
+                query_kg,
+                "CONSTRUCT { ?e schema:name ?l } WHERE { ?e a edukg:CooperationEvent ; skos:prefLabel ?l }",
+            ).triples,
+        )
     )
     with pytest.raises(QueryError, match="malformed"):
         run_sparql(endpoint, "SELECT WHERE {")

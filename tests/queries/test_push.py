@@ -46,14 +46,24 @@ def test_push_twice_gives_the_same_graphs_without_duplicates(
     protocol: str, two_sources: KnowledgeGraph, oxigraph_server: OxigraphServer
 ) -> None:
     oxigraph_server.clear()
-    where = {"store_endpoint": oxigraph_server.store_url} if protocol == "store" else {
-        "update_endpoint": oxigraph_server.update_url}
+    where = (
+        {"store_endpoint": oxigraph_server.store_url}
+        if protocol == "store"
+        else {"update_endpoint": oxigraph_server.update_url}
+    )
     seen: list[tuple[str, int, int]] = []
-    first = push(two_sources, batch_size=7, progress=lambda g, done, total: seen.append((g, done, total)), **where)
+    first = push(
+        two_sources,
+        batch_size=7,
+        progress=lambda g, done, total: seen.append((g, done, total)),
+        **where,
+    )
     expected = local_sizes(two_sources)
     assert {graph.graph: graph.triples for graph in first} == expected
     assert remote_graph_sizes(oxigraph_server.endpoint(), expected) == expected
-    assert any(done == total and total > 7 for _, done, total in seen)  # progress reached the end in batches
+    assert any(
+        done == total and total > 7 for _, done, total in seen
+    )  # progress reached the end in batches
     total = oxigraph_server.count()
     push(two_sources, batch_size=7, **where)
     assert oxigraph_server.count() == total
@@ -66,22 +76,35 @@ def test_push_twice_gives_the_same_graphs_without_duplicates(
     assert sorted(str(row[0].value) for row in addresses.rows) == ["Гродно", "Минск"]
 
 
-def test_push_replaces_what_a_source_held(query_kg: KnowledgeGraph, oxigraph_server: OxigraphServer, tmp_path: Path) -> None:
+def test_push_replaces_what_a_source_held(
+    query_kg: KnowledgeGraph, oxigraph_server: OxigraphServer, tmp_path: Path
+) -> None:
     oxigraph_server.clear()
     register = tmp_path / "register.ttl"
     register.write_text(BLANK_NODES, encoding="utf-8")
     load_files(query_kg, [register])
     push(query_kg, store_endpoint=oxigraph_server.store_url)
-    register.write_text(BLANK_NODES.split("<https://edukg.example/id/institution/b>")[0], encoding="utf-8")
+    register.write_text(
+        BLANK_NODES.split("<https://edukg.example/id/institution/b>")[0], encoding="utf-8"
+    )
     load_files(query_kg, [register])
     push(query_kg, update_endpoint=oxigraph_server.update_url)
-    names = run_sparql(oxigraph_server.endpoint(), "SELECT ?l WHERE { ?i a edukg:Institution ; skos:prefLabel ?l }")
+    names = run_sparql(
+        oxigraph_server.endpoint(), "SELECT ?l WHERE { ?i a edukg:Institution ; skos:prefLabel ?l }"
+    )
     assert [row[0].value for row in names.rows] == ["Школа А"]
 
 
-def test_push_chosen_sources_only(two_sources: KnowledgeGraph, oxigraph_server: OxigraphServer) -> None:
+def test_push_chosen_sources_only(
+    two_sources: KnowledgeGraph, oxigraph_server: OxigraphServer
+) -> None:
     oxigraph_server.clear()
-    pushed = push(two_sources, store_endpoint=oxigraph_server.store_url, sources=["agreements.ttl"], with_reference=False)
+    pushed = push(
+        two_sources,
+        store_endpoint=oxigraph_server.store_url,
+        sources=["agreements.ttl"],
+        with_reference=False,
+    )
     assert [graph.graph for graph in pushed] == [two_sources.source_graph("agreements.ttl").value]
     assert oxigraph_server.count() == pushed[0].triples
 
@@ -90,7 +113,11 @@ def test_push_needs_exactly_one_way_in(two_sources: KnowledgeGraph) -> None:
     with pytest.raises(ConfigError, match="exactly one"):
         push(two_sources)
     with pytest.raises(ConfigError, match="exactly one"):
-        push(two_sources, update_endpoint="http://127.0.0.1:1/update", store_endpoint="http://127.0.0.1:1/store")
+        push(
+            two_sources,
+            update_endpoint="http://127.0.0.1:1/update",
+            store_endpoint="http://127.0.0.1:1/store",
+        )
 
 
 def test_unknown_source_is_refused_before_anything_is_sent(two_sources: KnowledgeGraph) -> None:
@@ -104,4 +131,7 @@ def test_union_default_graph_option_for_a_server_started_without_it(
     push(two_sources, store_endpoint=plain_oxigraph_server.store_url)
     ask = "ASK { ?a a edukg:CooperationAgreement }"
     assert run_sparql(Endpoint(plain_oxigraph_server.query_url), ask).boolean is False
-    assert run_sparql(Endpoint(plain_oxigraph_server.query_url, union_default_graph=True), ask).boolean is True
+    assert (
+        run_sparql(Endpoint(plain_oxigraph_server.query_url, union_default_graph=True), ask).boolean
+        is True
+    )

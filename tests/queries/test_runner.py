@@ -38,7 +38,10 @@ def test_a_timed_out_query_on_an_on_disk_store_leaves_it_usable(tmp_path) -> Non
 
 def test_a_query_within_its_time_limit_gives_the_same_rows(query_kg: KnowledgeGraph) -> None:
     load_fixture(query_kg, "agreements")
-    assert run_query(query_kg, "agreements", {}, timeout=30).rows == run_query(query_kg, "agreements", {}).rows
+    assert (
+        run_query(query_kg, "agreements", {}, timeout=30).rows
+        == run_query(query_kg, "agreements", {}).rows
+    )
 
 
 def test_errors_inside_the_timed_child_come_back_as_query_errors(query_kg: KnowledgeGraph) -> None:
@@ -53,7 +56,10 @@ def test_malformed_sparql_is_a_query_error(query_kg: KnowledgeGraph) -> None:
 
 def test_construct_and_ask_results(query_kg: KnowledgeGraph) -> None:
     load_fixture(query_kg, "events")
-    graph = run_sparql(query_kg, "CONSTRUCT { ?e schema:name ?l } WHERE { ?e a edukg:CooperationEvent ; skos:prefLabel ?l }")
+    graph = run_sparql(
+        query_kg,
+        "CONSTRUCT { ?e schema:name ?l } WHERE { ?e a edukg:CooperationEvent ; skos:prefLabel ?l }",
+    )
     assert graph.kind == "graph"
     assert len(graph.triples) == 5
     assert run_sparql(query_kg, "ASK { ?e a edukg:CooperationEvent }").boolean is True
@@ -67,7 +73,11 @@ def test_python_api_functions_return_rows_and_frames(query_kg: KnowledgeGraph) -
         {"year": 2025, "agreements": 0, "events": 1},
     ]
     load_fixture(query_kg, "events-by-type")
-    assert queries.events_by_type(query_kg, year=2025, lang="en")[0] == {"type": "seminar", "label": "seminar", "events": 2}
+    assert queries.events_by_type(query_kg, year=2025, lang="en")[0] == {
+        "type": "seminar",
+        "label": "seminar",
+        "events": 2,
+    }
     pandas = pytest.importorskip("pandas")
     frame = queries.dataframe(query_kg, "cooperation-by-year")
     assert isinstance(frame, pandas.DataFrame)
