@@ -340,6 +340,13 @@ def demo(settings: Settings, out: Path) -> None:
         sys.exit(EXIT_INPUT)
 
 
+# ---------------------------------------------------------------- queries (edukg/cli_queries.py)
+from edukg.cli_queries import COMMANDS as QUERY_COMMANDS  # noqa: E402
+
+for _command in QUERY_COMMANDS:
+    cli.add_command(_command)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the CLI; print user errors without a traceback and exit with their code."""
     try:

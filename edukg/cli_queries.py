@@ -1,0 +1,305 @@
+"""The query commands: ``edukg queries``, ``query``, ``sparql`` and ``push``.
+
+Thin wiring over :mod:`edukg.queries`; registered in :mod:`edukg.cli`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from edukg.errors import ConfigError
+
+LANG_CHOICE = click.Choice(["ru", "be", "en"])
+
+
+def _parse_pairs(pairs: tuple[str, ...]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, equals, value = pair.partition("=")
+        if not equals or not name.strip():
+            raise ConfigError(f"-p {pair!r} is not key=value", hint="write e.g. -p year=2024")
+        params[name.strip()] = value
+    return params
+
+
+@contextmanager
+def _target(settings: Any, endpoint: str | None, union_default_graph: bool) -> Iterator[Any]:
+    """The remote endpoint when one is given, else the store opened read-only."""
+    if endpoint:
+        from edukg.queries.endpoint import Endpoint
+
+        yield Endpoint.from_url(endpoint, union_default_graph=union_default_graph)
+        return
+    from edukg.cli import open_store
+
+    with open_store(settings, read_only=True) as kg:
+        yield kg
+
+
+def _write(text: str | bytes, output: Path | None) -> None:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        output.write_bytes(data)
+        click.echo(f"wrote {output}", err=True)
+
+
+def _emit(result: Any, format_name: str, output: Path | None, *, title: str | None = None) -> None:
+    from edukg.queries.output import RDF_FORMATS, format_rows, rich_table, serialize_graph
+
+    if result.kind == "graph":
+        _write(serialize_graph(result, "ttl" if format_name == "table" else format_name), output)
+        return
+    if format_name in RDF_FORMATS:
+        raise ConfigError(
+            f"-f {format_name} is for CONSTRUCT and DESCRIBE results",
+            hint="use -f table, csv, tsv, json or md for SELECT and ASK",
+        )
+    if format_name == "table" and output is None and result.kind == "select":
+        from rich.console import Console
+
+        # a pipe gets a wide table rather than one folded to 80 columns
+        width = None if sys.stdout.isatty() else 400
+        Console(soft_wrap=False, width=width).print(rich_table(result, title=title))
+        click.echo(f"{len(result.rows)} row(s)", err=True)
+        return
+    _write(format_rows(result, "tsv" if format_name == "table" else format_name), output)
+
+
+_FORMAT = click.option(
+    "-f",
+    "--format",
+    "format_name",
+    default="table",
+    show_default=True,
+    type=click.Choice(["table", "csv", "tsv", "json", "md", "ttl", "nt", "jsonld"]),
+    help="Output: table, csv, tsv, json, md (rows); ttl, nt, jsonld (CONSTRUCT/DESCRIBE).",
+)
+_OUTPUT = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File (default: stdout).",
+)
+_TIMEOUT = click.option(
+    "--timeout", type=float, metavar="S", help="Stop the query after S seconds."
+)
+_ENDPOINT = click.option(
+    "--endpoint", metavar="URL", help="Run on this SPARQL endpoint instead of the store."
+)
+_UNION = click.option(
+    "--union-default-graph",
+    is_flag=True,
+    help="Ask an Oxigraph server to query the union of its named graphs (if not started so).",
+)
+
+
+@click.command(name="queries")
+@click.option(
+    "--lang", type=LANG_CHOICE, default="en", show_default=True, help="Language of titles."
+)
+def queries_command(lang: str) -> None:
+    """List the catalogue queries with their parameters and columns.
+
+    Example: edukg queries --lang ru
+    """
+    from edukg.queries.catalogue import load_catalogue
+
+    for name, query in load_catalogue().items():
+        click.echo(f"{name}: {query.title(lang)}")
+        description = query.description(lang)
+        if description:
+            click.echo(f"    {description}")
+        for parameter in query.parameters:
+            text = f"    -p {parameter.describe()}"
+            click.echo(f"{text}: {parameter.description}" if parameter.description else text)
+        click.echo(f"    columns: {', '.join(query.columns)}")
+
+
+@click.command(name="query")
+@click.argument("name")
+@click.option(
+    "-p",
+    "--param",
+    "pairs",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter; repeat as needed.",
+)
+@_FORMAT
+@click.option("--lang", type=LANG_CHOICE, help="Language of labels (falls back to any label).")
+@_TIMEOUT
+@_ENDPOINT
+@_UNION
+@_OUTPUT
+@click.pass_obj
+def query_command(
+    settings: Any,
+    name: str,
+    pairs: tuple[str, ...],
+    format_name: str,
+    lang: str | None,
+    timeout: float | None,
+    endpoint: str | None,
+    union_default_graph: bool,
+    output: Path | None,
+) -> None:
+    """Run catalogue query NAME (see edukg queries) on the store or an endpoint.
+
+    Parameters are checked and bound as RDF terms, never pasted into the query.
+
+    Example: edukg query partner-countries -p country=BY -p year=2024 -f csv
+    """
+    from edukg.queries.catalogue import get_query
+    from edukg.queries.runner import run_query
+
+    query = get_query(name)
+    params = _parse_pairs(pairs)
+    with _target(settings, endpoint, union_default_graph) as target:
+        result = run_query(target, query, params, lang=lang, timeout=timeout)
+    _emit(result, format_name, output, title=query.title(lang or "en"))
+
+
+@click.command(name="sparql")
+@click.argument("query")
+@_FORMAT
+@_TIMEOUT
+@_ENDPOINT
+@_UNION
+@_OUTPUT
+@click.pass_obj
+def sparql_command(
+    settings: Any,
+    query: str,
+    format_name: str,
+    timeout: float | None,
+    endpoint: str | None,
+    union_default_graph: bool,
+    output: Path | None,
+) -> None:
+    """Run any SPARQL query: QUERY is the text, or @FILE.rq to read it from a file.
+
+    edukg's prefixes (edukg:, skos:, schema:, country:, ...) are predeclared.
+    The default graph is the union of all sources. CONSTRUCT and DESCRIBE
+    results come out as RDF (-f ttl, nt or jsonld).
+
+    Example: edukg sparql 'SELECT ?c (COUNT(*) AS ?n) WHERE { ?x a ?c } GROUP BY ?c'
+    """
+    from edukg.queries.runner import run_sparql
+
+    text = query
+    if query.startswith("@"):
+        path = Path(query[1:])
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as error:
+            raise ConfigError(
+                f"cannot read the query file {path}: {error.strerror}",
+                hint="check the path after @",
+            ) from None
+    with _target(settings, endpoint, union_default_graph) as target:
+        result = run_sparql(target, text, timeout=timeout)
+    _emit(result, format_name, output)
+
+
+@click.command(name="push")
+@click.option(
+    "--endpoint", metavar="URL", help="Query endpoint, to check the graph sizes afterwards."
+)
+@click.option("--update-endpoint", metavar="URL", help="Send through SPARQL Update to this URL.")
+@click.option(
+    "--store-endpoint", metavar="URL", help="Send through the Graph Store Protocol to this URL."
+)
+@click.option(
+    "--source", "sources", multiple=True, metavar="NAME", help="Only these sources (default: all)."
+)
+@click.option("--no-reference", is_flag=True, help="Leave out the ontology and country graphs.")
+@click.option(
+    "--batch-size", type=int, default=20_000, show_default=True, help="Triples per request."
+)
+@click.pass_obj
+def push_command(
+    settings: Any,
+    endpoint: str | None,
+    update_endpoint: str | None,
+    store_endpoint: str | None,
+    sources: tuple[str, ...],
+    no_reference: bool,
+    batch_size: int,
+) -> None:
+    """Send the store, or chosen sources, to a remote store as named graphs.
+
+    One named graph per source, each replaced whole, so pushing again
+    creates no duplicates. With only --endpoint ending in /query, updates go
+    to the same URL ending in /update (Oxigraph, Fuseki). Credentials come
+    from EDUKG_ENDPOINT_USER, EDUKG_ENDPOINT_PASSWORD and EDUKG_ENDPOINT_AUTH.
+
+    Example: edukg push --endpoint http://localhost:7878/query --store-endpoint http://localhost:7878/store
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from edukg.cli import open_store
+    from edukg.queries.endpoint import Credentials, Endpoint
+    from edukg.queries.push import push, remote_graph_sizes
+
+    if update_endpoint is None and store_endpoint is None:
+        if endpoint and endpoint.rstrip("/").endswith("/query"):
+            update_endpoint = endpoint.rstrip("/")[: -len("query")] + "update"
+        else:
+            raise ConfigError(
+                "push needs --update-endpoint URL or --store-endpoint URL",
+                hint="e.g. --store-endpoint http://localhost:7878/store for an Oxigraph server",
+            )
+    credentials = Credentials.from_environment()
+    with (
+        open_store(settings, read_only=True) as kg,
+        Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            transient=False,
+            console=None,
+        ) as progress,
+    ):
+        tasks: dict[str, Any] = {}
+
+        def report(graph: str, sent: int, total: int) -> None:
+            if graph not in tasks:
+                tasks[graph] = progress.add_task(graph, total=max(total, 1))
+            progress.update(tasks[graph], completed=sent if total else 1)
+
+        pushed = push(
+            kg,
+            update_endpoint=update_endpoint,
+            store_endpoint=store_endpoint,
+            sources=list(sources),
+            with_reference=not no_reference,
+            batch_size=batch_size,
+            credentials=credentials,
+            progress=report,
+        )
+    for graph in pushed:
+        click.echo(f"pushed {graph.graph}: {graph.triples} triples in {graph.requests} request(s)")
+    if endpoint:
+        sizes = remote_graph_sizes(Endpoint.from_url(endpoint), [g.graph for g in pushed])
+        wrong = [g for g in pushed if sizes.get(g.graph, 0) != g.triples]
+        for graph in wrong:
+            click.echo(
+                f"check: {graph.graph} holds {sizes.get(graph.graph, 0)} triples remotely, "
+                f"{graph.triples} here",
+                err=True,
+            )
+        if not wrong:
+            click.echo(f"check: {len(pushed)} graph(s) hold the same number of triples remotely")
+
+
+COMMANDS = (queries_command, query_command, sparql_command, push_command)
+"""The commands this module adds to ``edukg``."""

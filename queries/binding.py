@@ -1,0 +1,215 @@
+"""Parameter values: parse and check them, then bind them as RDF terms.
+
+Values never enter the query as user text. Each is parsed into a typed
+pyoxigraph term, and the term's own N-Triples serialisation (which escapes
+quotes, newlines and everything else) goes into a ``VALUES`` block at the
+query's ``# @parameters`` lines. That works on the embedded store and on
+any SPARQL 1.1 endpoint alike.
+
+>>> terms = parse_parameters(get_query("events-by-type"), {"year": "2024"})
+>>> terms["year"]
+<Literal value=2024 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#integer>>
+>>> print(values_block({"name": ox.Literal('x" } DELETE WHERE { ?s ?p ?o }')}))
+VALUES (?name) { ("x\\" } DELETE WHERE { ?s ?p ?o }") }
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+
+import pyoxigraph as ox
+
+from edukg.errors import ConfigError
+from edukg.ontology.namespace import PREFIXES
+from edukg.queries.catalogue import PARAMETER_MARKER, CatalogueQuery, Parameter, get_query
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+LANGUAGES = ("ru", "be", "en")
+_LANG_TAG = re.compile(r"^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$")
+
+
+def parse_value(
+    parameter: Parameter, text: str, *, today: dt.date | None = None
+) -> ox.NamedNode | ox.Literal:
+    """The term for one parameter value, or a :class:`ConfigError` that says how to fix it.
+
+    >>> parse_value(Parameter("on", "date"), "today", today=dt.date(2025, 1, 2)).value
+    '2025-01-02'
+    >>> parse_value(Parameter("country", "country"), "Беларусь").value
+    'BY'
+    """
+    kind = parameter.type
+    where = f"parameter {parameter.name} ({kind})"
+    if kind == "integer":
+        try:
+            number = int(text.strip())
+        except ValueError:
+            raise ConfigError(
+                f"{where}: {text!r} is not a whole number",
+                hint=f"use e.g. -p {parameter.name}=2024",
+            ) from None
+        return ox.Literal(str(number), datatype=ox.NamedNode(XSD + "integer"))
+    if kind == "date":
+        value = text.strip()
+        if value.lower() == "today":
+            return ox.Literal(
+                (today or dt.date.today()).isoformat(), datatype=ox.NamedNode(XSD + "date")
+            )
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            raise ConfigError(
+                f"{where}: {text!r} is not a date",
+                hint=f"use YYYY-MM-DD or today, e.g. -p {parameter.name}=2025-09-01",
+            ) from None
+        return ox.Literal(day.isoformat(), datatype=ox.NamedNode(XSD + "date"))
+    if kind == "iri":
+        try:
+            return ox.NamedNode(_expand_curie(text.strip()))
+        except ValueError:
+            raise ConfigError(
+                f"{where}: {text!r} is not an IRI",
+                hint="use a full IRI such as https://... or a prefixed name like country:BY",
+            ) from None
+    if kind == "lang":
+        value = text.strip().lower()
+        if not _LANG_TAG.match(value):
+            raise ConfigError(
+                f"{where}: {text!r} is not a language tag",
+                hint=f"use one of {', '.join(LANGUAGES)}",
+            )
+        return ox.Literal(value)
+    if kind == "country":
+        from edukg.ontology.countries import closest_countries, country_code
+
+        code = country_code(text)
+        if code is None:
+            close = closest_countries(text)
+            hint = f"did you mean {', '.join(close)}? " if close else ""
+            raise ConfigError(
+                f"{where}: no country called {text!r}", hint=f"{hint}use an ISO code such as BY"
+            )
+        return ox.Literal(code)
+    return ox.Literal(text)
+
+
+def _expand_curie(text: str) -> str:
+    prefix, _, local = text.partition(":")
+    if prefix in PREFIXES and not local.startswith("//"):
+        return PREFIXES[prefix] + local
+    return text
+
+
+def parse_parameters(
+    query: CatalogueQuery | str,
+    given: Mapping[str, str | None],
+    *,
+    today: dt.date | None = None,
+) -> dict[str, ox.NamedNode | ox.Literal]:
+    """Parse every given value and fill in defaults; report all problems at once.
+
+    Unknown names, missing required values and malformed values all end in one
+    :class:`ConfigError` listing each of them.
+    """
+    if isinstance(query, str):
+        query = get_query(query)
+    problems: list[str] = []
+    known = {p.name for p in query.parameters}
+    for name in given:
+        if name not in known:
+            accepted = ", ".join(sorted(known)) or "none"
+            problems.append(f"{query.name} has no parameter {name!r} (it takes: {accepted})")
+    terms: dict[str, ox.NamedNode | ox.Literal] = {}
+    for parameter in query.parameters:
+        text = given.get(parameter.name)
+        if text is None or text == "":
+            text = parameter.default
+        if text is None:
+            if parameter.required:
+                problems.append(
+                    f"{query.name} needs -p {parameter.name}=... ({parameter.description or parameter.type})"
+                )
+            continue
+        try:
+            terms[parameter.name] = parse_value(parameter, str(text), today=today)
+        except ConfigError as error:
+            problems.append(str(error).replace("\n  hint: ", "; "))
+    if problems:
+        message = (
+            problems[0]
+            if len(problems) == 1
+            else (
+                f"{len(problems)} problems with the parameters of {query.name}:\n  "
+                + "\n  ".join(problems)
+            )
+        )
+        raise ConfigError(message, hint=f"edukg queries shows the parameters of {query.name}")
+    return terms
+
+
+def values_block(terms: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+    """A one-row ``VALUES`` block binding each name to its term (empty if none)."""
+    if not terms:
+        return ""
+    names = " ".join(f"?{name}" for name in terms)
+    values = " ".join(str(term) for term in terms.values())
+    return f"VALUES ({names}) {{ ({values}) }}"
+
+
+def prefix_declarations(prefixes: Mapping[str, str] = PREFIXES) -> str:
+    """``PREFIX`` lines for edukg's prefixes, so a query runs anywhere."""
+    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items())
+
+
+def bind(text: str, terms: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+    """The query text with the prefixes declared and the terms bound at the markers.
+
+    Only names that are SPARQL variables and terms that pyoxigraph built reach
+    the text, so a value cannot change the query's shape.
+    """
+    for name in terms:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise ConfigError(
+                f"{name!r} cannot be a parameter name", hint="use letters, digits and _"
+            )
+    block = values_block(terms)
+    lines = [
+        block if line.strip() == PARAMETER_MARKER else line
+        for line in select_sections(text, set(terms))
+    ]
+    return prefix_declarations() + "\n".join(lines) + "\n"
+
+
+def select_sections(text: str, bound: set[str]) -> list[str]:
+    r"""The query's lines, keeping ``# @if NAME`` sections only when NAME is bound.
+
+    ``# @if a b`` keeps its lines up to the matching ``# @end`` when every name
+    is bound; ``# @unless a`` when none is. Sections let a query leave out the
+    patterns of filters nobody asked for: Oxigraph would evaluate them anyway.
+    The text of each section is fixed in the ``.rq`` file, so no value can add one.
+
+    >>> select_sections("a\n# @if year\nb\n# @end\n# @unless year\nc\n# @end", {"year"})
+    ['a', 'b']
+    """
+    kept: list[str] = []
+    stack: list[bool] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith(("# @if ", "# @unless ")):
+            keyword, *names = stripped[2:].split()
+            wanted = (
+                all(name in bound for name in names)
+                if keyword == "@if"
+                else not any(name in bound for name in names)
+            )
+            stack.append(wanted and all(stack))
+            continue
+        if stripped == "# @end":
+            if stack:
+                stack.pop()
+            continue
+        if all(stack):
+            kept.append(line)
+    return kept

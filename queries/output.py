@@ -1,0 +1,104 @@
+"""Write query results as a table, CSV, TSV, JSON or Markdown, or as RDF.
+
+Text is UTF-8 throughout, so Cyrillic labels come out as they are.
+
+>>> import pyoxigraph as ox
+>>> from edukg.queries.runner import QueryResult
+>>> result = QueryResult("select", columns=("country", "agreements"),
+...                      rows=[(ox.Literal("BY"), ox.Literal("3", datatype=ox.NamedNode(
+...                          "http://www.w3.org/2001/XMLSchema#integer")))])
+>>> print(format_rows(result, "md"), end="")
+| country | agreements |
+| --- | --- |
+| BY | 3 |
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import pyoxigraph as ox
+
+from edukg.errors import ConfigError
+from edukg.graph.terms import python_value
+from edukg.ontology.namespace import PREFIXES
+from edukg.queries.runner import QueryResult
+
+ROW_FORMATS = ("table", "csv", "tsv", "json", "md")
+RDF_FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def format_rows(result: QueryResult, format_name: str) -> str:
+    """A SELECT or ASK result as text in ``format_name`` (one of :data:`ROW_FORMATS`, not table)."""
+    if result.kind == "ask":
+        if format_name == "json":
+            return json.dumps({"boolean": result.boolean}) + "\n"
+        return ("true" if result.boolean else "false") + "\n"
+    records = result.records()
+    if format_name == "json":
+        return json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n"
+    if format_name in ("csv", "tsv"):
+        buffer = io.StringIO()
+        writer = csv.writer(
+            buffer, delimiter="," if format_name == "csv" else "\t", lineterminator="\n"
+        )
+        writer.writerow(result.columns)
+        for record in records:
+            writer.writerow([_cell(record[column]) for column in result.columns])
+        return buffer.getvalue()
+    if format_name == "md":
+
+        def escape(text: str) -> str:
+            return text.replace("|", "\\|").replace("\n", " ")
+
+        lines = [
+            "| " + " | ".join(result.columns) + " |",
+            "| " + " | ".join("---" for _ in result.columns) + " |",
+        ]
+        lines += [
+            "| " + " | ".join(escape(_cell(r[c])) for c in result.columns) + " |" for r in records
+        ]
+        return "\n".join(lines) + "\n"
+    raise ConfigError(
+        f"unknown result format {format_name!r}", hint=f"use one of {', '.join(ROW_FORMATS)}"
+    )
+
+
+def rich_table(result: QueryResult, *, title: str | None = None) -> Any:
+    """A rich ``Table`` of the rows, for the terminal."""
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for column in result.columns:
+        table.add_column(column, overflow="fold")
+    for row in result.rows:
+        table.add_row(*(_cell(python_value(term)) for term in row))
+    return table
+
+
+def serialize_graph(result: QueryResult, format_name: str) -> bytes:
+    """CONSTRUCT or DESCRIBE triples as Turtle, N-Triples or JSON-LD bytes."""
+    if format_name not in RDF_FORMATS:
+        raise ConfigError(
+            f"a CONSTRUCT or DESCRIBE result cannot be written as {format_name!r}",
+            hint=f"use -f {', -f '.join(RDF_FORMATS)}",
+        )
+    rdf_format = RDF_FORMATS[format_name]
+    prefixes = PREFIXES if rdf_format is ox.RdfFormat.TURTLE else None
+    output = (
+        ox.serialize(result.triples, format=rdf_format, prefixes=prefixes)
+        if prefixes
+        else ox.serialize(result.triples, format=rdf_format)
+    )
+    return output or b""

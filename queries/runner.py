@@ -1,0 +1,237 @@
+"""Run SPARQL on the embedded store, on a plain rdflib graph, or on a remote endpoint.
+
+Every engine's answer comes back as one :class:`QueryResult` of pyoxigraph
+terms, so output and tests need not know where it came from.
+
+>>> from edukg.graph.store import KnowledgeGraph
+>>> with KnowledgeGraph.in_memory() as kg:
+...     result = run_sparql(kg, "SELECT ?code WHERE { country:BY skos:notation ?code }")
+>>> result.records()
+[{'code': 'BY'}]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+import pyoxigraph as ox
+
+from edukg.errors import QueryError
+from edukg.graph.terms import python_value, to_oxigraph
+from edukg.queries.binding import LANGUAGES, bind, parse_parameters, prefix_declarations
+from edukg.queries.catalogue import CatalogueQuery, get_query
+
+if TYPE_CHECKING:
+    import pandas
+
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+Target = "KnowledgeGraph | ox.Store | rdflib.Graph | Endpoint"
+LIST_SEPARATOR = "; "
+
+
+@dataclass
+class QueryResult:
+    """What a query returned: rows (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE)."""
+
+    kind: Literal["select", "ask", "graph"]
+    columns: tuple[str, ...] = ()
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+
+    def records(self) -> list[dict[str, Any]]:
+        """Rows as dictionaries of plain Python values (IRIs as strings, numbers as numbers)."""
+        return [dict(zip(self.columns, map(python_value, row), strict=True)) for row in self.rows]
+
+    def dataframe(self) -> pandas.DataFrame:
+        """Rows as a pandas DataFrame (needs pandas: ``pip install pandas``)."""
+        try:
+            import pandas
+        except ImportError:
+            raise QueryError("a DataFrame needs pandas", hint="pip install pandas") from None
+        return pandas.DataFrame(self.records(), columns=list(self.columns))
+
+
+# ---------------------------------------------------------------- catalogue
+
+
+def run_query(
+    target: Any,
+    name: str | CatalogueQuery,
+    params: Mapping[str, str | None] | None = None,
+    *,
+    lang: str | None = None,
+    timeout: float | None = None,
+    today: dt.date | None = None,
+) -> QueryResult:
+    """Run catalogue query ``name`` with ``params`` (text values, checked and bound as terms).
+
+    ``lang`` fills the query's ``lang`` parameter unless ``params`` sets it.
+    ``target`` is a :class:`~edukg.graph.store.KnowledgeGraph`, a pyoxigraph
+    ``Store``, an rdflib ``Graph``/``Dataset`` or an :class:`~edukg.queries.endpoint.Endpoint`.
+    """
+    query = get_query(name) if isinstance(name, str) else name
+    given = dict(params or {})
+    if lang is not None and query.parameter("lang") is not None:
+        if lang not in LANGUAGES:
+            from edukg.errors import ConfigError
+
+            raise ConfigError(
+                f"unknown language {lang!r}", hint=f"use one of {', '.join(LANGUAGES)}"
+            )
+        given.setdefault("lang", lang)
+    terms = parse_parameters(query, given, today=today)
+    result = run_sparql(target, bind(query.text, terms), timeout=timeout, with_prefixes=False)
+    if result.kind != "select":
+        return result
+    if tuple(result.columns) != query.columns:
+        raise QueryError(
+            f"catalogue query {query.name} returned columns {', '.join(result.columns)}, "
+            f"but its header promises {', '.join(query.columns)}",
+            hint=f"fix the SELECT clause or the '# columns:' line of {query.name}.rq",
+        )
+    return _sort_lists(result, query.lists)
+
+
+def _sort_lists(result: QueryResult, lists: tuple[str, ...]) -> QueryResult:
+    """Sort the items of list columns: GROUP_CONCAT's order is up to each engine."""
+    positions = [result.columns.index(column) for column in lists]
+    if not positions:
+        return result
+    rows = []
+    for row in result.rows:
+        cells = list(row)
+        for position in positions:
+            cell = cells[position]
+            if isinstance(cell, ox.Literal) and cell.value:
+                items = sorted(cell.value.split(LIST_SEPARATOR))
+                cells[position] = ox.Literal(LIST_SEPARATOR.join(items))
+        rows.append(tuple(cells))
+    result.rows = rows
+    return result
+
+
+# ---------------------------------------------------------------- any query
+
+
+def run_sparql(
+    target: Any, sparql: str, *, timeout: float | None = None, with_prefixes: bool = True
+) -> QueryResult:
+    """Run a SPARQL query on ``target``; with ``with_prefixes`` edukg's prefixes are declared first.
+
+    Raises :class:`QueryError` when the query is malformed, fails, or runs past
+    ``timeout`` seconds.
+    """
+    text = prefix_declarations() + sparql if with_prefixes else sparql
+    if timeout is not None and timeout <= 0:
+        from edukg.errors import ConfigError
+
+        raise ConfigError(
+            f"--timeout must be positive, not {timeout}", hint="give seconds, e.g. --timeout 30"
+        )
+    from edukg.queries.endpoint import Endpoint
+
+    if isinstance(target, Endpoint):
+        return target.run(text, timeout=timeout)
+    store = _oxigraph_store(target)
+    if store is not None:
+        if timeout is None:
+            return _run_on_oxigraph(store, text)
+        return _run_with_deadline(store, text, timeout)
+    return _run_on_rdflib(target, text)
+
+
+def _oxigraph_store(target: Any) -> ox.Store | None:
+    if isinstance(target, ox.Store):
+        return target
+    store = getattr(target, "oxigraph", None)
+    return store if isinstance(store, ox.Store) else None
+
+
+def _run_on_oxigraph(store: ox.Store, text: str) -> QueryResult:
+    try:
+        answer = store.query(text, use_default_graph_as_union=True)
+        if isinstance(answer, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(answer))
+        if isinstance(answer, ox.QueryTriples):
+            return QueryResult("graph", triples=list(answer))
+        columns = tuple(variable.value for variable in answer.variables)
+        rows = [tuple(solution[column] for column in columns) for solution in answer]
+        return QueryResult("select", columns=columns, rows=rows)
+    except SyntaxError as error:
+        raise QueryError(f"the SPARQL query is malformed: {error}") from None
+    except OSError as error:
+        raise QueryError(f"the query failed: {error}") from None
+
+
+def _run_in_child(store: ox.Store, text: str, connection: Any) -> None:
+    try:
+        connection.send(("ok", _run_on_oxigraph(store, text)))
+    except QueryError as error:
+        connection.send(("error", error.message))
+    except Exception as error:  # report anything else instead of dying silently
+        connection.send(("error", f"the query failed: {error}"))
+    finally:
+        connection.close()
+
+
+def _run_with_deadline(store: ox.Store, text: str, timeout: float) -> QueryResult:
+    """Run the query in a forked child and kill it at the deadline.
+
+    pyoxigraph cannot interrupt a running query, but a forked child shares the
+    open store's pages copy-on-write and can be killed safely; the parent's
+    store is untouched.
+    """
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_run_in_child, args=(store, text, sender), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise QueryError(
+                f"the query ran past the time limit of {timeout:g} s and was stopped",
+                hint="raise --timeout, add filters (e.g. -p year=2024), or simplify the query",
+            )
+        try:
+            status, payload = receiver.recv()
+        except EOFError:
+            raise QueryError(
+                f"the query process ended without an answer (exit code {child.exitcode})",
+                hint="run it again without --timeout to see the error",
+            ) from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receiver.close()
+    if status != "ok":
+        raise QueryError(payload)
+    return payload
+
+
+def _run_on_rdflib(graph: Any, text: str) -> QueryResult:
+    """Run on an rdflib Graph or Dataset (its default graph, or the union for a ConjunctiveGraph)."""
+    from pyparsing import ParseException
+
+    try:
+        answer = graph.query(text)
+    except ParseException as error:
+        raise QueryError(f"the SPARQL query is malformed: {error}") from None
+    except Exception as error:
+        raise QueryError(f"the query failed: {error}") from None
+    if answer.type == "ASK":
+        return QueryResult("ask", boolean=bool(answer.askAnswer))
+    if answer.type in ("CONSTRUCT", "DESCRIBE"):
+        return QueryResult(
+            "graph",
+            triples=[ox.Triple(*(to_oxigraph(term) for term in triple)) for triple in answer.graph],
+        )
+    columns = tuple(str(variable) for variable in answer.vars)
+    rows = [tuple(None if term is None else to_oxigraph(term) for term in row) for row in answer]
+    return QueryResult("select", columns=columns, rows=rows)

@@ -1,0 +1,165 @@
+"""The query commands, run as a user would: ``python -m edukg ...`` in a fresh process."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURES, OxigraphServer
+
+README = Path(__file__).parents[2] / "README.md"
+
+
+def edukg(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EDUKG_")}
+    env["PYTHONIOENCODING"] = "utf-8"
+    return subprocess.run(
+        [sys.executable, "-m", "edukg", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cli")
+    loaded = edukg(
+        "--store",
+        "kg",
+        "load",
+        str(FIXTURES / "events.ttl"),
+        str(FIXTURES / "agreements.ttl"),
+        cwd=folder,
+    )
+    assert loaded.returncode == 0, loaded.stderr
+    return folder
+
+
+def test_queries_lists_every_query_with_parameters(store: Path) -> None:
+    result = edukg("queries", "--lang", "ru", cwd=store)
+    assert result.returncode == 0
+    assert "partner-countries: Страны-партнёры" in result.stdout
+    assert "-p within_days (integer, default 180)" in result.stdout
+    assert "columns: country, label, agreements" in result.stdout
+
+
+def test_query_as_csv_with_cyrillic(store: Path) -> None:
+    result = edukg("--store", "kg", "query", "events", "-p", "year=2024", "-f", "csv", cwd=store)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [row["title"] for row in rows] == ["Визит делегации в Тулу", "Семинар «Цифровая школа»"]
+    assert (
+        rows[1]["participants"]
+        == "Бобруйский лицей; Ташкентский педагогический университет; Тульская школа № 1"
+    )
+
+
+@pytest.mark.parametrize("format_name", ["json", "tsv", "md", "table"])
+def test_query_formats(store: Path, format_name: str) -> None:
+    result = edukg(
+        "--store",
+        "kg",
+        "query",
+        "agreements",
+        "-p",
+        "country=KZ",
+        "--lang",
+        "en",
+        "-f",
+        format_name,
+        cwd=store,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Lyceum No. 7, Almaty" in result.stdout
+    if format_name == "json":
+        assert json.loads(result.stdout)[0]["agreement"] == "https://edukg.example/id/agreement/ag2"
+
+
+def test_query_errors_are_clear_and_exit_2(store: Path) -> None:
+    result = edukg("--store", "kg", "query", "agreements", "-p", "year=soon", cwd=store)
+    assert result.returncode == 2
+    assert "not a whole number" in result.stderr and "Traceback" not in result.stderr
+    unknown = edukg("--store", "kg", "query", "agreement", cwd=store)
+    assert unknown.returncode == 2 and "did you mean 'agreements'" in unknown.stderr
+
+
+def test_query_timeout_exit_2(store: Path) -> None:
+    result = edukg(
+        "--store",
+        "kg",
+        "sparql",
+        "--timeout",
+        "1",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+        cwd=store,
+    )
+    assert result.returncode == 2
+    assert "time limit of 1 s" in result.stderr
+
+
+def test_sparql_from_a_file_and_construct_as_ntriples(store: Path) -> None:
+    (store / "names.rq").write_text(
+        "CONSTRUCT { ?e schema:name ?l } WHERE { ?e a edukg:CooperationEvent ; skos:prefLabel ?l FILTER(LANG(?l) = 'ru') }",
+        encoding="utf-8",
+    )
+    result = edukg("--store", "kg", "sparql", "@names.rq", "-f", "nt", cwd=store)
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.strip().splitlines()) == 3
+    assert '"Вебинар для учителей физики"@ru' in result.stdout
+    jsonld = edukg("--store", "kg", "sparql", "@names.rq", "-f", "jsonld", cwd=store)
+    assert len(json.loads(jsonld.stdout)) == 3
+    wrong = edukg(
+        "--store", "kg", "sparql", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "-f", "nt", cwd=store
+    )
+    assert wrong.returncode == 2 and "CONSTRUCT" in wrong.stderr
+
+
+def test_push_then_query_the_server(store: Path, oxigraph_server: OxigraphServer) -> None:
+    oxigraph_server.clear()
+    pushed = edukg(
+        "--store",
+        "kg",
+        "push",
+        "--endpoint",
+        oxigraph_server.query_url,
+        "--store-endpoint",
+        oxigraph_server.store_url,
+        cwd=store,
+    )
+    assert pushed.returncode == 0, pushed.stderr
+    assert "hold the same number of triples remotely" in pushed.stdout
+    again = edukg(
+        "--store", "kg", "push", "--endpoint", oxigraph_server.query_url, cwd=store
+    )  # SPARQL Update
+    assert again.returncode == 0, again.stderr
+    assert "hold the same number of triples remotely" in again.stdout
+    local = edukg("--store", "kg", "query", "events", "-f", "json", cwd=store)
+    remote = edukg(
+        "query", "events", "-f", "json", "--endpoint", oxigraph_server.query_url, cwd=store
+    )
+    assert remote.returncode == 0, remote.stderr
+    assert json.loads(remote.stdout) == json.loads(local.stdout)
+
+
+def test_every_query_command_has_help_and_is_in_the_readme() -> None:
+    from edukg.cli_queries import COMMANDS
+
+    readme = README.read_text(encoding="utf-8")
+    for command in COMMANDS:
+        assert command.help, command.name
+        assert f"edukg {command.name}" in readme, command.name
+    from edukg.queries.catalogue import load_catalogue
+
+    for name in load_catalogue():
+        assert f"`{name}`" in readme, name
