@@ -325,6 +325,13 @@ def demo(settings: Settings, out: Path) -> None:
         sys.exit(EXIT_INPUT)
 
 
+from edukg.cli_analysis import analyze as analyze_command  # noqa: E402
+from edukg.cli_analysis import network as network_group  # noqa: E402
+
+cli.add_command(analyze_command)
+cli.add_command(network_group)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the CLI; print user errors without a traceback and exit with their code."""
     try:
