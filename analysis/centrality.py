@@ -100,4 +100,3 @@ def set_degrees_in_place(graph: nx.Graph) -> None:
         graph.nodes[node]["degree"] = degree
     for node, degree in graph.degree(weight="weight"):
         graph.nodes[node]["weighted_degree"] = float(degree)
-

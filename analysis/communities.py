@@ -80,7 +80,9 @@ def detect_communities(
     0.423
     """
     if algorithm not in ALGORITHMS:
-        raise ConfigError(f"unknown algorithm {algorithm!r}", hint=f"use one of {', '.join(ALGORITHMS)}")
+        raise ConfigError(
+            f"unknown algorithm {algorithm!r}", hint=f"use one of {', '.join(ALGORITHMS)}"
+        )
     if graph.number_of_edges() == 0:
         groups: list[set[Hashable]] = [{node} for node in graph]
     elif algorithm == "louvain":
@@ -135,7 +137,10 @@ def adjusted_rand_index(truth: Sequence[Hashable], found: Sequence[Hashable]) ->
 
     >>> adjusted_rand_index([0, 0, 1, 1], ["b", "b", "a", "a"])
     1.0
-    >>> round(adjusted_rand_index([0, 0, 0, 1, 1, 1], [0, 0, 1, 1, 2, 2]), 6)  # (2 - 1.2) / (4.5 - 1.2)
+
+    By hand: 2 agreeing pairs, 1.2 expected by chance, 4.5 at most: (2 - 1.2) / (4.5 - 1.2).
+
+    >>> round(adjusted_rand_index([0, 0, 0, 1, 1, 1], [0, 0, 1, 1, 2, 2]), 6)
     0.242424
     """
     if len(truth) != len(found):

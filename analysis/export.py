@@ -21,14 +21,23 @@ from edukg.errors import ConfigError
 FORMATS = ("graphml", "gexf", "csv")
 SEPARATOR = "; "
 NODE_FIELDS = (
-    "kind", "country", "region", "cluster", "degree", "weighted_degree", "centrality",
-    "participation", "bridges",
+    "kind",
+    "country",
+    "region",
+    "cluster",
+    "degree",
+    "weighted_degree",
+    "centrality",
+    "participation",
+    "bridges",
 )
 
 
 def flat_network(graph: nx.Graph, *, lang: str = "ru") -> nx.Graph:
     """A copy of the network with only strings and numbers as attributes."""
-    flat = nx.Graph(level=str(graph.graph.get("level", "")), window=str(graph.graph.get("window", "")))
+    flat = nx.Graph(
+        level=str(graph.graph.get("level", "")), window=str(graph.graph.get("window", ""))
+    )
     for node, data in graph.nodes(data=True):
         attributes: dict[str, str | int | float] = {"label": node_label(graph, node, lang)}
         for language in LABEL_LANGUAGES:
@@ -57,13 +66,17 @@ def flat_edge(data: dict) -> dict[str, str | int]:
     }
 
 
-def export_network(graph: nx.Graph, path: Path, *, format_name: str, lang: str = "ru") -> list[Path]:
+def export_network(
+    graph: nx.Graph, path: Path, *, format_name: str, lang: str = "ru"
+) -> list[Path]:
     """Write the network to ``path`` in ``format_name``; return the files written.
 
     CSV writes ``path`` (edges) and ``<stem>.nodes.csv`` beside it (nodes).
     """
     if format_name not in FORMATS:
-        raise ConfigError(f"unknown network format {format_name!r}", hint=f"use one of {', '.join(FORMATS)}")
+        raise ConfigError(
+            f"unknown network format {format_name!r}", hint=f"use one of {', '.join(FORMATS)}"
+        )
     flat = flat_network(graph, lang=lang)
     if format_name == "graphml":
         nx.write_graphml(flat, path, encoding="utf-8")

@@ -133,7 +133,8 @@ def _add_institution_nodes(
             label=dict(labels.get(iri, {})),
             kind=attributes["kind"] or _text(row["kind"]),
             country=attributes["country"] or _text(row["country"]),
-            region=attributes["region"] or (_preferred(labels.get(region, {}), lang) if region else None),
+            region=attributes["region"]
+            or (_preferred(labels.get(region, {}), lang) if region else None),
             region_iri=attributes.get("region_iri") or region,
         )
         graph.add_node(iri, **attributes)
@@ -363,4 +364,6 @@ def institution_event_network(
 
 def node_label(graph: nx.Graph, node: str, lang: str = "ru") -> str:
     """A node's label in ``lang`` (else en, ru, be), else its IRI's last segment."""
-    return _preferred(graph.nodes[node].get("label", {}), lang) or node.rstrip("/").rsplit("/", 1)[-1]
+    return (
+        _preferred(graph.nodes[node].get("label", {}), lang) or node.rstrip("/").rsplit("/", 1)[-1]
+    )

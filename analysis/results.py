@@ -72,7 +72,9 @@ def run_iri(base_iri: str, level: str) -> ox.NamedNode:
     return ox.NamedNode(f"{base_iri}analysis/{level}/run")
 
 
-def result_triples(analysis: Analysis, *, base_iri: str, source_graphs: list[str]) -> list[ox.Triple]:
+def result_triples(
+    analysis: Analysis, *, base_iri: str, source_graphs: list[str]
+) -> list[ox.Triple]:
     """The statements that describe one analysis run and what it found."""
     level = analysis.level
     run = run_iri(base_iri, level)
@@ -80,7 +82,11 @@ def result_triples(analysis: Analysis, *, base_iri: str, source_graphs: list[str
     triples: list[tuple[Any, Any, Any]] = [
         (run, RDF_TYPE, ox.NamedNode(PROV + "Activity")),
         (run, RDF_TYPE, _ana("AnalysisRun")),
-        (run, RDFS_LABEL, ox.Literal(f"edukg {level} network analysis ({communities.algorithm})", language="en")),
+        (
+            run,
+            RDFS_LABEL,
+            ox.Literal(f"edukg {level} network analysis ({communities.algorithm})", language="en"),
+        ),
         (run, _ana("level"), ox.Literal(level)),
         (run, _ana("algorithm"), ox.Literal(communities.algorithm)),
         (run, _ana("seed"), _typed(communities.seed, "integer")),
@@ -90,18 +96,35 @@ def result_triples(analysis: Analysis, *, base_iri: str, source_graphs: list[str
         (run, _ana("betweennessMethod"), ox.Literal(analysis.centrality.method)),
         (run, _ana("nodeCount"), _typed(analysis.network.number_of_nodes(), "integer")),
         (run, _ana("edgeCount"), _typed(analysis.network.number_of_edges(), "integer")),
-        (run, ox.NamedNode(PROV + "startedAtTime"), _typed(analysis.started.isoformat(), "dateTime")),
+        (
+            run,
+            ox.NamedNode(PROV + "startedAtTime"),
+            _typed(analysis.started.isoformat(), "dateTime"),
+        ),
         (run, ox.NamedNode(PROV + "endedAtTime"), _typed(analysis.ended.isoformat(), "dateTime")),
-        (run, ox.NamedNode(PROV + "wasAssociatedWith"), ox.NamedNode(f"https://w3id.org/edukg/agent/{LOADER}/{__version__}")),
+        (
+            run,
+            ox.NamedNode(PROV + "wasAssociatedWith"),
+            ox.NamedNode(f"https://w3id.org/edukg/agent/{LOADER}/{__version__}"),
+        ),
     ]
     if analysis.centrality.samples is not None:
-        triples.append((run, _ana("betweennessSamples"), _typed(analysis.centrality.samples, "integer")))
-    for name, value in (("since", analysis.window.since), ("until", analysis.window.until), ("activeOn", analysis.window.active_on)):
+        triples.append(
+            (run, _ana("betweennessSamples"), _typed(analysis.centrality.samples, "integer"))
+        )
+    for name, value in (
+        ("since", analysis.window.since),
+        ("until", analysis.window.until),
+        ("activeOn", analysis.window.active_on),
+    ):
         if value is not None:
             triples.append((run, _ana(name), _typed(value.isoformat(), "date")))
     for graph in source_graphs:
         triples.append((run, ox.NamedNode(PROV + "used"), ox.NamedNode(graph)))
-    clusters = [ox.NamedNode(f"{base_iri}analysis/{level}/cluster/{number}") for number in range(len(communities.clusters))]
+    clusters = [
+        ox.NamedNode(f"{base_iri}analysis/{level}/cluster/{number}")
+        for number in range(len(communities.clusters))
+    ]
     for number, members in enumerate(communities.clusters):
         cluster = clusters[number]
         triples += [
@@ -126,7 +149,11 @@ def result_triples(analysis: Analysis, *, base_iri: str, source_graphs: list[str
             (score, _ana("betweenness"), _double(data["centrality"])),
             (score, _ana("participation"), _double(data.get("participation", 0.0))),
             (score, _ana("bridges"), _typed(data.get("bridges", 0), "integer")),
-            (score, _ana("clustersReached"), _typed(broker.clusters_reached if broker else 1, "integer")),
+            (
+                score,
+                _ana("clustersReached"),
+                _typed(broker.clusters_reached if broker else 1, "integer"),
+            ),
             (score, ox.NamedNode(PROV + "wasGeneratedBy"), run),
         ]
         if data.get("cluster") is not None:

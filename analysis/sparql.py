@@ -60,8 +60,10 @@ def bind(text: str, values: Mapping[str, Any]) -> str:
         stripped = line.strip()
         if stripped.startswith(("# @if ", "# @unless ")):
             keyword, *names = stripped[2:].split()
-            wanted = all(n in terms for n in names) if keyword == "@if" else not any(
-                n in terms for n in names
+            wanted = (
+                all(n in terms for n in names)
+                if keyword == "@if"
+                else not any(n in terms for n in names)
             )
             keep.append(wanted)
         elif stripped == "# @end":

@@ -32,7 +32,9 @@ def new_partners_per_year(graph: nx.Graph) -> dict[int, int]:
     >>> new_partners_per_year(g)
     {2022: 1, 2024: 1}
     """
-    firsts = Counter(min(data["years"]) for _, _, data in graph.edges(data=True) if data.get("years"))
+    firsts = Counter(
+        min(data["years"]) for _, _, data in graph.edges(data=True) if data.get("years")
+    )
     return dict(sorted(firsts.items()))
 
 
@@ -44,7 +46,10 @@ def new_partners_by_node(graph: nx.Graph) -> dict[Hashable, dict[int, int]]:
             first = min(data["years"])
             gained[a][first] += 1
             gained[b][first] += 1
-    return {node: dict(sorted(years.items())) for node, years in sorted(gained.items(), key=lambda i: str(i[0]))}
+    return {
+        node: dict(sorted(years.items()))
+        for node, years in sorted(gained.items(), key=lambda i: str(i[0]))
+    }
 
 
 @dataclass(frozen=True)
@@ -69,9 +74,7 @@ def visit_reciprocity(kg: Any, *, window: Window | None = None) -> Reciprocity:
     event of kind ``delegation_visit``.
     """
     window = window or Window()
-    rows = select_rows(
-        kg, "network-delegation-visits", since=window.since, until=window.until
-    )
+    rows = select_rows(kg, "network-delegation-visits", since=window.since, until=window.until)
     directed = {(row["visitor"].value, row["host"].value) for row in rows}
     return reciprocity_of(directed)
 
@@ -145,5 +148,6 @@ def country_shares(graph: nx.Graph, *, region: str) -> list[CountryShare]:
 def _matches_region(graph: nx.Graph, data: dict[str, Any], region: str) -> bool:
     labels = graph.graph.get("labels", {}).get(data.get("region_iri"), {})
     wanted = region.casefold()
-    return data["region"].casefold() == wanted or any(v.casefold() == wanted for v in labels.values())
-
+    return data["region"].casefold() == wanted or any(
+        v.casefold() == wanted for v in labels.values()
+    )

@@ -4,7 +4,8 @@ Writes a synthetic register (institutions in countries and regions, bilateral an
 multilateral agreements, events) into an in-memory store, then times
 ``partnership_network`` at each level: one SPARQL query plus building the graph.
 
-    .venv/bin/python bench/analysis_store.py [--institutions 20000] [--agreements 50000] [--events 20000]
+    .venv/bin/python bench/analysis_store.py [--institutions 20000] [--agreements 50000]
+                                             [--events 20000]
 """
 
 from __future__ import annotations
@@ -43,12 +44,26 @@ def register(institutions: int, agreements: int, events: int, *, seed: int) -> l
             (inst, RDF_TYPE, ox.NamedNode(EDUKG + "Institution")),
             (inst, ox.NamedNode(SKOS + "prefLabel"), ox.Literal(f"Учреждение {i}", language="ru")),
             (inst, ox.NamedNode(SKOS + "prefLabel"), ox.Literal(f"Institution {i}", language="en")),
-            (inst, ox.NamedNode(EDUKG + "kind"), ox.NamedNode("https://w3id.org/edukg/concept/institution-kind/school")),
-            (inst, ox.NamedNode(EDUKG + "country"), ox.NamedNode("https://w3id.org/edukg/country/" + country)),
+            (
+                inst,
+                ox.NamedNode(EDUKG + "kind"),
+                ox.NamedNode("https://w3id.org/edukg/concept/institution-kind/school"),
+            ),
+            (
+                inst,
+                ox.NamedNode(EDUKG + "country"),
+                ox.NamedNode("https://w3id.org/edukg/country/" + country),
+            ),
             (inst, ox.NamedNode(EDUKG + "region"), region),
         ]
     for r in range(200):
-        triples.append((node("region", r), ox.NamedNode(SKOS + "prefLabel"), ox.Literal(f"Область {r}", language="ru")))
+        triples.append(
+            (
+                node("region", r),
+                ox.NamedNode(SKOS + "prefLabel"),
+                ox.Literal(f"Область {r}", language="ru"),
+            )
+        )
     for a in range(agreements):
         agreement = node("agreement", a)
         parties = rng.sample(range(institutions), 2 if rng.random() < 0.9 else rng.randint(3, 6))
@@ -56,18 +71,38 @@ def register(institutions: int, agreements: int, events: int, *, seed: int) -> l
         triples += [
             (agreement, RDF_TYPE, ox.NamedNode(EDUKG + "CooperationAgreement")),
             (agreement, ox.NamedNode("http://purl.org/dc/terms/identifier"), ox.Literal(f"a{a}")),
-            (agreement, ox.NamedNode(SKOS + "prefLabel"), ox.Literal(f"Соглашение {a}", language="ru")),
-            (agreement, ox.NamedNode(EDUKG + "signedOn"), ox.Literal(f"{year}-03-01", datatype=ox.NamedNode(XSD + "date"))),
-            (agreement, ox.NamedNode(EDUKG + "area"), ox.NamedNode("https://w3id.org/edukg/concept/cooperation-area/student_exchange")),
+            (
+                agreement,
+                ox.NamedNode(SKOS + "prefLabel"),
+                ox.Literal(f"Соглашение {a}", language="ru"),
+            ),
+            (
+                agreement,
+                ox.NamedNode(EDUKG + "signedOn"),
+                ox.Literal(f"{year}-03-01", datatype=ox.NamedNode(XSD + "date")),
+            ),
+            (
+                agreement,
+                ox.NamedNode(EDUKG + "area"),
+                ox.NamedNode("https://w3id.org/edukg/concept/cooperation-area/student_exchange"),
+            ),
         ]
-        triples += [(agreement, ox.NamedNode(EDUKG + "hasParty"), node("institution", p)) for p in parties]
+        triples += [
+            (agreement, ox.NamedNode(EDUKG + "hasParty"), node("institution", p)) for p in parties
+        ]
     for e in range(events):
         event = node("event", e)
         host, guest = rng.sample(range(institutions), 2)
         triples += [
             (event, RDF_TYPE, ox.NamedNode(EDUKG + "CooperationEvent")),
             (event, ox.NamedNode(SKOS + "prefLabel"), ox.Literal(f"Семинар {e}", language="ru")),
-            (event, ox.NamedNode(SCHEMA + "startDate"), ox.Literal(f"{rng.randint(2015, 2025)}-05", datatype=ox.NamedNode(XSD + "gYearMonth"))),
+            (
+                event,
+                ox.NamedNode(SCHEMA + "startDate"),
+                ox.Literal(
+                    f"{rng.randint(2015, 2025)}-05", datatype=ox.NamedNode(XSD + "gYearMonth")
+                ),
+            ),
             (event, ox.NamedNode(SCHEMA + "organizer"), node("institution", host)),
             (event, ox.NamedNode(SCHEMA + "attendee"), node("institution", guest)),
         ]

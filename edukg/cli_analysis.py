@@ -23,24 +23,49 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-01-31") from None
+        raise click.BadParameter(
+            f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-01-31"
+        ) from None
 
 
 def network_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Options that choose the network: level, time window, events, language."""
     options = [
-        click.option("--level", type=LEVEL_CHOICE, default="institution", show_default=True,
-                     help="Nodes are institutions, or their countries or regions."),
-        click.option("--since", callback=_date, metavar="YYYY-MM-DD",
-                     help="Only agreements signed and events started on or after this day."),
-        click.option("--until", callback=_date, metavar="YYYY-MM-DD",
-                     help="Only agreements signed and events started on or before this day."),
-        click.option("--active-on", callback=_date, metavar="YYYY-MM-DD",
-                     help="Only agreements in force and events running on this day."),
-        click.option("--no-events", is_flag=True,
-                     help="Link institutions by agreements only, not by events."),
-        click.option("--lang", type=LANG_CHOICE, default="ru", show_default=True,
-                     help="Language of labels and titles."),
+        click.option(
+            "--level",
+            type=LEVEL_CHOICE,
+            default="institution",
+            show_default=True,
+            help="Nodes are institutions, or their countries or regions.",
+        ),
+        click.option(
+            "--since",
+            callback=_date,
+            metavar="YYYY-MM-DD",
+            help="Only agreements signed and events started on or after this day.",
+        ),
+        click.option(
+            "--until",
+            callback=_date,
+            metavar="YYYY-MM-DD",
+            help="Only agreements signed and events started on or before this day.",
+        ),
+        click.option(
+            "--active-on",
+            callback=_date,
+            metavar="YYYY-MM-DD",
+            help="Only agreements in force and events running on this day.",
+        ),
+        click.option(
+            "--no-events", is_flag=True, help="Link institutions by agreements only, not by events."
+        ),
+        click.option(
+            "--lang",
+            type=LANG_CHOICE,
+            default="ru",
+            show_default=True,
+            help="Language of labels and titles.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -55,14 +80,34 @@ def _window(since: dt.date | None, until: dt.date | None, active_on: dt.date | N
 
 @click.command()
 @network_options
-@click.option("--algorithm", type=click.Choice(["louvain", "leiden"]), default="louvain",
-              show_default=True, help="Community detection: Louvain (networkx) or Leiden (needs edukg[leiden]).")
-@click.option("--seed", type=int, default=0, show_default=True, help="Random seed; the same seed gives the same clusters.")
-@click.option("--resolution", type=float, default=1.0, show_default=True,
-              help="Above 1: smaller clusters; below 1: larger ones.")
+@click.option(
+    "--algorithm",
+    type=click.Choice(["louvain", "leiden"]),
+    default="louvain",
+    show_default=True,
+    help="Community detection: Louvain (networkx) or Leiden (needs edukg[leiden]).",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Random seed; the same seed gives the same clusters.",
+)
+@click.option(
+    "--resolution",
+    type=float,
+    default=1.0,
+    show_default=True,
+    help="Above 1: smaller clusters; below 1: larger ones.",
+)
 @click.option("--top", type=int, default=10, show_default=True, help="Brokers to show.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write every node's cluster and scores to this file (.csv or .json).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write every node's cluster and scores to this file (.csv or .json).",
+)
 @click.pass_obj
 def analyze(
     settings: Any,
@@ -97,12 +142,20 @@ def analyze(
     window = _window(since, until, active_on)
     with open_store(settings) as kg:
         result = run_analysis(
-            kg, level=level, window=window, algorithm=algorithm, seed=seed,
-            resolution=resolution, events=not no_events, lang=lang,
+            kg,
+            level=level,
+            window=window,
+            algorithm=algorithm,
+            seed=seed,
+            resolution=resolution,
+            events=not no_events,
+            lang=lang,
         )
         change = write_results(kg, result)
     _print_summary(result, lang=lang, top=top)
-    click.echo(f"results stored as source {source_name(level)} ({change.total} statements)", err=True)
+    click.echo(
+        f"results stored as source {source_name(level)} ({change.total} statements)", err=True
+    )
     if output is not None:
         _write_table(result, output, lang=lang)
         click.echo(f"wrote {result.network.number_of_nodes()} nodes to {output}", err=True)
@@ -176,10 +229,14 @@ def _print_summary(result: Any, *, lang: str, top: int) -> None:
         table.add_column(column)
     for number, members in enumerate(communities.clusters[:20]):
         main = sorted(members, key=lambda n: (-network.nodes[n]["weighted_degree"], str(n)))[:3]
-        countries = sorted({network.nodes[n]["country"] for n in members if network.nodes[n].get("country")})
+        countries = sorted(
+            {network.nodes[n]["country"] for n in members if network.nodes[n].get("country")}
+        )
         table.add_row(
-            str(number), str(len(members)),
-            "; ".join(node_label(network, n, lang) for n in main), ", ".join(countries),
+            str(number),
+            str(len(members)),
+            "; ".join(node_label(network, n, lang) for n in main),
+            ", ".join(countries),
         )
     console.print(table)
     if len(communities.clusters) > 20:
@@ -189,13 +246,25 @@ def _print_summary(result: Any, *, lang: str, top: int) -> None:
         console.print("no brokers: no node has partners in more than one cluster")
         return
     table = Table(title="Brokers (nodes linking clusters)")
-    for column in ("node", "country", "cluster", "betweenness", "participation", "clusters reached", "bridges"):
+    for column in (
+        "node",
+        "country",
+        "cluster",
+        "betweenness",
+        "participation",
+        "clusters reached",
+        "bridges",
+    ):
         table.add_column(column)
     for broker in brokers:
         table.add_row(
-            node_label(network, broker.node, lang), network.nodes[broker.node].get("country") or "",
-            str(broker.cluster), f"{broker.betweenness:.3f}", f"{broker.participation:.3f}",
-            str(broker.clusters_reached), str(broker.bridges),
+            node_label(network, broker.node, lang),
+            network.nodes[broker.node].get("country") or "",
+            str(broker.cluster),
+            f"{broker.betweenness:.3f}",
+            f"{broker.participation:.3f}",
+            str(broker.clusters_reached),
+            str(broker.bridges),
         )
     console.print(table)
 
@@ -210,11 +279,29 @@ def network() -> None:
 
 @network.command(name="export")
 @network_options
-@click.option("-f", "--format", "format_name", type=click.Choice(["graphml", "gexf", "csv"]),
-              default="graphml", show_default=True, help="GraphML, GEXF (Gephi) or CSV tables.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="File to write; csv also writes STEM.nodes.csv beside it.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed for the clusters written with the nodes.")
+@click.option(
+    "-f",
+    "--format",
+    "format_name",
+    type=click.Choice(["graphml", "gexf", "csv"]),
+    default="graphml",
+    show_default=True,
+    help="GraphML, GEXF (Gephi) or CSV tables.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="File to write; csv also writes STEM.nodes.csv beside it.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Seed for the clusters written with the nodes.",
+)
 @click.pass_obj
 def export_network_command(
     settings: Any,
@@ -243,8 +330,12 @@ def export_network_command(
 
     with open_store(settings, read_only=True) as kg:
         result = run_analysis(
-            kg, level=level, window=_window(since, until, active_on), seed=seed,
-            events=not no_events, lang=lang,
+            kg,
+            level=level,
+            window=_window(since, until, active_on),
+            seed=seed,
+            events=not no_events,
+            lang=lang,
         )
     written = export_network(result.network, output, format_name=format_name, lang=lang)
     for path in written:

@@ -84,7 +84,14 @@ def _links(network):
         ),
         pytest.param(
             Window(until=dt.date(2023, 5, 1)),  # ag3 is dated 2023-05: its month meets the window
-            [("a1", "a2", 2), ("a1", "a3", 1), ("a2", "a3", 1), ("b1", "b2", 1), ("b1", "b3", 1), ("b2", "b3", 1)],
+            [
+                ("a1", "a2", 2),
+                ("a1", "a3", 1),
+                ("a2", "a3", 1),
+                ("b1", "b2", 1),
+                ("b1", "b3", 1),
+                ("b2", "b3", 1),
+            ],
             id="until-partial-month",
         ),
         pytest.param(
@@ -96,12 +103,28 @@ def _links(network):
             # ag2 ended in 2023 (gYear), ag4 runs through 2024, ag1 and ag3 have no end;
             # events on other days drop out
             Window(active_on=dt.date(2024, 6, 1)),
-            [("a1", "a2", 1), ("a1", "a3", 1), ("a2", "a3", 1), ("a3", "b1", 1), ("b1", "b2", 1), ("b1", "b3", 1), ("b2", "b3", 1)],
+            [
+                ("a1", "a2", 1),
+                ("a1", "a3", 1),
+                ("a2", "a3", 1),
+                ("a3", "b1", 1),
+                ("b1", "b2", 1),
+                ("b1", "b3", 1),
+                ("b2", "b3", 1),
+            ],
             id="active-on",
         ),
         pytest.param(
             Window(active_on=dt.date(2024, 9, 20)),  # e2 is dated 2024-09: running all month
-            [("a1", "a2", 1), ("a1", "a3", 1), ("a2", "a3", 1), ("a3", "b1", 2), ("b1", "b2", 1), ("b1", "b3", 1), ("b2", "b3", 1)],
+            [
+                ("a1", "a2", 1),
+                ("a1", "a3", 1),
+                ("a2", "a3", 1),
+                ("a3", "b1", 2),
+                ("b1", "b2", 1),
+                ("b1", "b3", 1),
+                ("b2", "b3", 1),
+            ],
             id="active-on-partial-event",
         ),
     ],

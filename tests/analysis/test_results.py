@@ -49,7 +49,9 @@ def test_the_run_is_described_with_prov(partnerships_kg):
                prov:used ?used ; prov:startedAtTime ?started }"""
     )
     assert (row["algorithm"].value, int(row["seed"].value), row["since"].value) == (
-        "louvain", 9, "2021-01-01"
+        "louvain",
+        9,
+        "2021-01-01",
     )
     assert row["used"].value == partnerships_kg.source("partnerships.ttl").graph
     assert float(row["modularity"].value) == pytest.approx(analysis.communities.modularity)
@@ -61,19 +63,20 @@ def test_a_new_run_replaces_the_old_results(partnerships_kg):
     write_results(partnerships_kg, analyze(partnerships_kg, seed=1))
     second = analyze(partnerships_kg, seed=2, events=False)
     write_results(partnerships_kg, second)
-    assert partnerships_kg.ask(
-        'ASK { ?run <https://w3id.org/edukg/analysis#seed> 2 }'
-    )
-    assert not partnerships_kg.ask('ASK { ?run <https://w3id.org/edukg/analysis#seed> 1 }')
+    assert partnerships_kg.ask("ASK { ?run <https://w3id.org/edukg/analysis#seed> 2 }")
+    assert not partnerships_kg.ask("ASK { ?run <https://w3id.org/edukg/analysis#seed> 1 }")
     (count,) = partnerships_kg.select(
         "SELECT (COUNT(?run) AS ?n) WHERE { ?run a <https://w3id.org/edukg/analysis#AnalysisRun> }"
     )
     assert count["n"].value == "1"
     expected = result_triples(
-        second, base_iri=partnerships_kg.base_iri,
+        second,
+        base_iri=partnerships_kg.base_iri,
         source_graphs=[partnerships_kg.source("partnerships.ttl").graph],
     )
-    assert partnerships_kg.source("analysis-institution").triples == len(expected)  # nothing left over
+    assert partnerships_kg.source("analysis-institution").triples == len(
+        expected
+    )  # nothing left over
     # another level is a separate source, kept alongside
     write_results(partnerships_kg, analyze(partnerships_kg, level="region"))
     names = {info.name for info in partnerships_kg.sources()}
@@ -88,8 +91,14 @@ def test_analysis_results_do_not_feed_the_next_network(partnerships_kg):
     assert after.sources == ["partnerships.ttl"]
 
 
-QUERY_FILES = ["clusters", "brokers", "network-institutions", "network-institution-event",
-               "network-delegation-visits", "network-agreements-without-events"]
+QUERY_FILES = [
+    "clusters",
+    "brokers",
+    "network-institutions",
+    "network-institution-event",
+    "network-delegation-visits",
+    "network-agreements-without-events",
+]
 
 
 @pytest.mark.parametrize("name", QUERY_FILES)

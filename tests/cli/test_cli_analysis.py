@@ -29,17 +29,24 @@ def test_analyze_prints_a_summary_stores_results_and_writes_json(tmp_path: Path)
 
 def test_network_export_for_gephi(tmp_path: Path) -> None:
     assert run_edukg("load", str(FIXTURE), cwd=tmp_path).returncode == 0
-    result = run_edukg("network", "export", "-f", "graphml", "-o", "net.graphml", "--lang", "en", cwd=tmp_path)
+    result = run_edukg(
+        "network", "export", "-f", "graphml", "-o", "net.graphml", "--lang", "en", cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     graph = nx.read_graphml(tmp_path / "net.graphml")
     assert graph.nodes[T + "a1"]["label_ru"] == "Школа А1"
     assert graph.edges[T + "a3", T + "b1"]["weight"] == 3
     assert graph.edges[T + "a3", T + "b1"]["agreement_ids"] == "ag4"
-    result = run_edukg("network", "export", "-f", "csv", "-o", "net.csv", "--level", "country", cwd=tmp_path)
+    result = run_edukg(
+        "network", "export", "-f", "csv", "-o", "net.csv", "--level", "country", cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     with (tmp_path / "net.csv").open(encoding="utf-8-sig") as handle:
         edges = list(csv.DictReader(handle))
-    assert {(e["Source"][-2:], e["Target"][-2:], e["Weight"]) for e in edges} == {("BY", "KZ", "1"), ("BY", "RU", "3")}
+    assert {(e["Source"][-2:], e["Target"][-2:], e["Weight"]) for e in edges} == {
+        ("BY", "KZ", "1"),
+        ("BY", "RU", "3"),
+    }
     with (tmp_path / "net.nodes.csv").open(encoding="utf-8-sig") as handle:
         labels = {row["Id"][-2:]: row["Label"] for row in csv.DictReader(handle)}
     assert labels["BY"] == "Беларусь"
