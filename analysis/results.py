@@ -35,7 +35,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from edukg import __version__
-from edukg.analysis.run import Analysis
+from edukg.analysis.run import RESULTS_LOADER, Analysis
 from edukg.graph.sources import SourceChange, SourceData, statements_digest
 
 ANA = "https://w3id.org/edukg/analysis#"
@@ -43,7 +43,7 @@ PROV = "http://www.w3.org/ns/prov#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-LOADER = "analysis"
+LOADER = RESULTS_LOADER
 
 
 def source_name(level: str) -> str:

@@ -20,6 +20,9 @@ from edukg.analysis.centrality import EXACT_BETWEENNESS_LIMIT, CentralityReport,
 from edukg.analysis.communities import Communities, detect_communities
 from edukg.analysis.networks import Window, partnership_network
 
+RESULTS_LOADER = "analysis"
+"""The loader name results are stored under; such sources are not analysed themselves."""
+
 
 @dataclass
 class Analysis:
@@ -69,5 +72,5 @@ def analyze(
         events=events,
         started=started,
         ended=dt.datetime.now(dt.UTC),
-        sources=[info.name for info in kg.sources() if not info.name.startswith("analysis-")],
+        sources=[info.name for info in kg.sources() if info.loader != RESULTS_LOADER],
     )

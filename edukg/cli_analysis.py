@@ -141,6 +141,7 @@ def analyze(
         raise ConfigError(f"cannot write {output.name}", hint="use a .csv or .json file name")
     window = _window(since, until, active_on)
     with open_store(settings) as kg:
+        _require_data(kg)
         result = run_analysis(
             kg,
             level=level,
@@ -159,6 +160,18 @@ def analyze(
     if output is not None:
         _write_table(result, output, lang=lang)
         click.echo(f"wrote {result.network.number_of_nodes()} nodes to {output}", err=True)
+
+
+def _require_data(kg: Any) -> None:
+    """Refuse to analyse a store that holds no data, rather than store an empty result."""
+    from edukg.analysis.results import LOADER
+    from edukg.errors import StoreError
+
+    if not any(info.loader != LOADER for info in kg.sources()):
+        raise StoreError(
+            "the store holds no data to analyse",
+            hint="load some first (edukg load FILE, or edukg demo), or point --store at a store",
+        )
 
 
 def _node_rows(result: Any, *, lang: str) -> list[dict[str, Any]]:

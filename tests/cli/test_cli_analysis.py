@@ -58,3 +58,10 @@ def test_bad_dates_and_file_names_are_usage_errors(tmp_path: Path) -> None:
     result = run_edukg("--store", ":memory:", "analyze", "-o", "out.txt", cwd=tmp_path)
     assert result.returncode == 2 and "use a .csv or .json file name" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_empty_store_is_refused_and_stays_empty(tmp_path: Path) -> None:
+    result = run_edukg("analyze", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "no data to analyse" in result.stderr and "edukg load" in result.stderr
+    assert "analysis-" not in run_edukg("sources", cwd=tmp_path).stdout
