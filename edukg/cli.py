@@ -345,6 +345,11 @@ from edukg.cli_queries import COMMANDS as QUERY_COMMANDS  # noqa: E402
 
 for _command in QUERY_COMMANDS:
     cli.add_command(_command)
+from edukg.cli_analysis import analyze as analyze_command  # noqa: E402
+from edukg.cli_analysis import network as network_group  # noqa: E402
+
+cli.add_command(analyze_command)
+cli.add_command(network_group)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -1,0 +1,100 @@
+"""Hand a partnership network to other tools: GraphML, GEXF (Gephi) or CSV tables.
+
+GraphML and GEXF hold only plain values, so each node's labels become
+``label`` (preferred language) plus ``label_ru``/``label_be``/``label_en``,
+and each edge's links become text: ``agreement_ids``, ``event_titles`` and
+``years`` joined by ``; ``. CSV writes two UTF-8 tables in Gephi's
+spreadsheet-import shape: nodes (``Id``, ``Label``, ...) and edges
+(``Source``, ``Target``, ``Weight``, ...).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import networkx as nx
+
+from edukg.analysis.networks import LABEL_LANGUAGES, node_label
+from edukg.errors import ConfigError
+
+FORMATS = ("graphml", "gexf", "csv")
+SEPARATOR = "; "
+NODE_FIELDS = (
+    "kind",
+    "country",
+    "region",
+    "cluster",
+    "degree",
+    "weighted_degree",
+    "centrality",
+    "participation",
+    "bridges",
+)
+
+
+def flat_network(graph: nx.Graph, *, lang: str = "ru") -> nx.Graph:
+    """A copy of the network with only strings and numbers as attributes."""
+    flat = nx.Graph(
+        level=str(graph.graph.get("level", "")), window=str(graph.graph.get("window", ""))
+    )
+    for node, data in graph.nodes(data=True):
+        attributes: dict[str, str | int | float] = {"label": node_label(graph, node, lang)}
+        for language in LABEL_LANGUAGES:
+            attributes[f"label_{language}"] = data.get("label", {}).get(language, "")
+        for name in NODE_FIELDS:
+            value = data.get(name)
+            if value is not None:
+                attributes[name] = value
+        flat.add_node(node, **attributes)
+    for a, b, data in graph.edges(data=True):
+        flat.add_edge(a, b, **flat_edge(data))
+    return flat
+
+
+def flat_edge(data: dict) -> dict[str, str | int]:
+    """An edge's attributes as plain values."""
+    agreements = data.get("agreements", [])
+    events = data.get("events", [])
+    return {
+        "weight": int(data.get("weight", 0)),
+        "agreement_count": len(agreements),
+        "event_count": len(events),
+        "agreement_ids": SEPARATOR.join(a.get("id") or a["iri"] for a in agreements),
+        "event_titles": SEPARATOR.join(e.get("title") or e["iri"] for e in events),
+        "years": SEPARATOR.join(str(y) for y in data.get("years", [])),
+    }
+
+
+def export_network(
+    graph: nx.Graph, path: Path, *, format_name: str, lang: str = "ru"
+) -> list[Path]:
+    """Write the network to ``path`` in ``format_name``; return the files written.
+
+    CSV writes ``path`` (edges) and ``<stem>.nodes.csv`` beside it (nodes).
+    """
+    if format_name not in FORMATS:
+        raise ConfigError(
+            f"unknown network format {format_name!r}", hint=f"use one of {', '.join(FORMATS)}"
+        )
+    flat = flat_network(graph, lang=lang)
+    if format_name == "graphml":
+        nx.write_graphml(flat, path, encoding="utf-8")
+        return [path]
+    if format_name == "gexf":
+        nx.write_gexf(flat, path, encoding="utf-8")
+        return [path]
+    nodes_path = path.with_name(path.stem + ".nodes.csv")
+    node_columns = ["Id", "Label", *(f"label_{x}" for x in LABEL_LANGUAGES), *NODE_FIELDS]
+    with nodes_path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(node_columns)
+        for node, data in flat.nodes(data=True):
+            writer.writerow([node, data["label"], *(data.get(c, "") for c in node_columns[2:])])
+    edge_columns = ["agreement_count", "event_count", "agreement_ids", "event_titles", "years"]
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Source", "Target", "Weight", *edge_columns])
+        for a, b, data in flat.edges(data=True):
+            writer.writerow([a, b, data["weight"], *(data[c] for c in edge_columns)])
+    return [path, nodes_path]

@@ -1,0 +1,369 @@
+"""Partnership networks built from the knowledge graph, one SPARQL query each.
+
+The network handed to pages and exports is a :class:`networkx.Graph` whose
+node ids are entity IRIs, with node attributes ``label`` (dict lang -> text for
+ru/be/en as available), ``kind`` (concept notation or ``None``), ``country``
+(alpha-2 or ``None``), ``region`` (label or ``None``), ``cluster`` (int or
+``None``), ``centrality`` (betweenness), ``degree`` and ``weighted_degree``;
+and edge attributes ``weight`` (agreements + events), ``agreements`` (dicts:
+iri, id, title, signed, valid_until, type, areas, source), ``events`` (dicts:
+iri, title, type, start, end, source) and ``years`` (sorted ints).
+
+Levels: ``institution`` (the query), ``country`` and ``region`` (the
+institution network merged by the institutions' country or region; links
+inside one country or region are counted on the node as ``internal_weight``),
+and the bipartite institution-event network (:func:`institution_event_network`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from edukg.analysis.sparql import select_rows
+from edukg.errors import ConfigError
+
+LEVELS = ("institution", "country", "region")
+LABEL_LANGUAGES = ("ru", "be", "en")
+COUNTRY_BASE = "https://w3id.org/edukg/country/"
+
+
+@dataclass(frozen=True)
+class Window:
+    """A time window: links dated in [since, until], or running on ``active_on``.
+
+    A partial date (``2024``, ``2024-05``) counts when its period meets the window.
+    """
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    active_on: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        if self.since and self.until and self.since > self.until:
+            raise ConfigError(
+                f"--since {self.since} is after --until {self.until}",
+                hint="swap the dates, or leave one out",
+            )
+
+    def values(self) -> dict[str, dt.date | None]:
+        """The query parameters of this window."""
+        return {"since": self.since, "until": self.until, "active_on": self.active_on}
+
+    def describe(self) -> str:
+        """The window in words, for summaries.
+
+        >>> Window(since=dt.date(2024, 1, 1)).describe()
+        'since 2024-01-01'
+        >>> Window().describe()
+        'all time'
+        """
+        parts = [
+            f"{name.replace('_', ' ')} {value}"
+            for name, value in self.values().items()
+            if value is not None
+        ]
+        return ", ".join(parts) or "all time"
+
+
+def _text(term: Any) -> str | None:
+    """A result term's lexical form (an IRI's text), ``None`` when unbound or empty.
+
+    Read directly: converting through rdflib costs two thirds of building a network.
+    """
+    if term is None:
+        return None
+    return term.value or None
+
+
+def _year(text: str | None) -> int | None:
+    if text and len(text) >= 4 and text[:4].isdigit():
+        return int(text[:4])
+    return None
+
+
+def _node_attributes() -> dict[str, Any]:
+    return {
+        "label": {},
+        "kind": None,
+        "country": None,
+        "region": None,
+        "cluster": None,
+        "centrality": 0.0,
+        "degree": 0,
+        "weighted_degree": 0.0,
+    }
+
+
+def _labels(rows: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
+    labels: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in rows:
+        if _text(row["part"]) != "label":
+            continue
+        term = row["label"]
+        language = term.language or ""
+        current = labels[row["a"].value].get(language)
+        # several labels in one language: keep the smallest, so runs agree
+        if current is None or term.value < current:
+            labels[row["a"].value][language] = term.value
+    return labels
+
+
+def _preferred(label: dict[str, str], lang: str) -> str | None:
+    for language in (lang, "en", "ru", "be"):
+        if label.get(language):
+            return label[language]
+    return None
+
+
+def _add_institution_nodes(
+    graph: nx.Graph, rows: list[dict[str, Any]], labels: dict[str, dict[str, str]], lang: str
+) -> None:
+    for row in rows:
+        if _text(row["part"]) != "node":
+            continue
+        iri = row["a"].value
+        attributes = graph.nodes[iri] if iri in graph else _node_attributes()
+        region = row["region"].value if row["region"] is not None else None
+        attributes.update(
+            label=dict(labels.get(iri, {})),
+            kind=attributes["kind"] or _text(row["kind"]),
+            country=attributes["country"] or _text(row["country"]),
+            region=attributes["region"]
+            or (_preferred(labels.get(region, {}), lang) if region else None),
+            region_iri=attributes.get("region_iri") or region,
+        )
+        graph.add_node(iri, **attributes)
+
+
+def _empty_edge() -> dict[str, Any]:
+    return {"weight": 0, "agreements": [], "events": [], "years": []}
+
+
+def _finish_edges(graph: nx.Graph) -> None:
+    """Sort the links of every edge, and set weight and years from them."""
+    for _, _, data in graph.edges(data=True):
+        data["agreements"].sort(key=lambda a: a["iri"])
+        data["events"].sort(key=lambda e: e["iri"])
+        data["weight"] = len(data["agreements"]) + len(data["events"])
+        years = {_year(a["signed"]) for a in data["agreements"]}
+        years |= {_year(e["start"]) for e in data["events"]}
+        data["years"] = sorted(year for year in years if year is not None)
+
+
+def institution_network(
+    kg: Any,
+    *,
+    window: Window | None = None,
+    events: bool = True,
+    lang: str = "ru",
+) -> nx.Graph:
+    """The institution-institution partnership network, from one SPARQL query.
+
+    Two institutions are linked when they are parties to the same agreement
+    (every pair of a multilateral agreement's parties) or, with ``events``,
+    when one hosted an event the other attended. Every institution in the
+    store is a node, partners or not.
+
+    Args:
+        kg: a :class:`~edukg.graph.store.KnowledgeGraph`.
+        window: only links dated in this window (default: all).
+        events: also link event hosts and participants.
+        lang: preferred language of agreement and event titles.
+    """
+    window = window or Window()
+    rows = select_rows(kg, "network-institutions", lang=lang, **window.values())
+    labels = _labels(rows)
+    graph = nx.Graph(level="institution", window=window.describe())
+    _add_institution_nodes(graph, rows, labels, lang)
+    seen: set[tuple[str, str, str]] = set()
+    for row in rows:
+        part = _text(row["part"])
+        if part not in ("agreement", "event") or (part == "event" and not events):
+            continue
+        a, b, link = row["a"].value, row["b"].value, row["link"].value
+        key = (min(a, b), max(a, b), link)
+        if key in seen:
+            continue
+        seen.add(key)
+        for node in (a, b):
+            if node not in graph:
+                graph.add_node(node, **_node_attributes())
+        if not graph.has_edge(a, b):
+            graph.add_edge(a, b, **_empty_edge())
+        data = graph.edges[a, b]
+        if part == "agreement":
+            data["agreements"].append(
+                {
+                    "iri": link,
+                    "id": _text(row["id"]),
+                    "title": _text(row["title"]),
+                    "signed": _text(row["start"]),
+                    "valid_until": _text(row["end"]),
+                    "type": _text(row["type"]),
+                    "areas": sorted((_text(row["areas"]) or "").split()),
+                    "source": _text(row["source"]),
+                }
+            )
+        else:
+            data["events"].append(
+                {
+                    "iri": link,
+                    "title": _text(row["title"]),
+                    "type": _text(row["type"]),
+                    "start": _text(row["start"]),
+                    "end": _text(row["end"]),
+                    "source": _text(row["source"]),
+                }
+            )
+    _finish_edges(graph)
+    graph.graph["labels"] = labels
+    return set_degrees(graph)
+
+
+def set_degrees(graph: nx.Graph) -> nx.Graph:
+    """Set ``degree`` and ``weighted_degree``; return the graph with nodes and edges sorted.
+
+    Sorted order makes seeded algorithms give the same answer on every run,
+    whatever order the store returned the rows in.
+    """
+    ordered = nx.Graph(**graph.graph)
+    ordered.add_nodes_from(sorted(graph.nodes(data=True)))
+    ordered.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True)))
+    graph = ordered
+    for node, degree in graph.degree():
+        graph.nodes[node]["degree"] = degree
+    for node, degree in graph.degree(weight="weight"):
+        graph.nodes[node]["weighted_degree"] = float(degree)
+    return graph
+
+
+def aggregate_network(institutions: nx.Graph, *, level: str, lang: str = "ru") -> nx.Graph:
+    """Merge an institution network into a country or region network.
+
+    Each agreement or event is counted once per pair of countries (regions),
+    however many of their institutions it links. Institutions without a
+    country (region) are left out. Links inside one country (region) are
+    counted on its node as ``internal_weight``.
+    """
+    if level not in ("country", "region"):
+        raise ConfigError(f"cannot aggregate to level {level!r}", hint="use country or region")
+    labels: dict[str, dict[str, str]] = institutions.graph.get("labels", {})
+
+    def group_of(node: str) -> str | None:
+        data = institutions.nodes[node]
+        if level == "country":
+            return COUNTRY_BASE + data["country"] if data.get("country") else None
+        return data.get("region_iri")
+
+    graph = nx.Graph(level=level, window=institutions.graph.get("window", "all time"))
+    for node, data in sorted(institutions.nodes(data=True)):
+        group = group_of(node)
+        if group is None or group in graph:
+            continue
+        attributes = _node_attributes()
+        attributes.update(
+            label=dict(labels.get(group, {})),
+            country=data.get("country"),
+            region=data.get("region") if level == "region" else None,
+            institutions=0,
+            internal_weight=0,
+        )
+        graph.add_node(group, **attributes)
+    for node in institutions:
+        group = group_of(node)
+        if group is not None:
+            graph.nodes[group]["institutions"] += 1
+    internal: dict[str, set[str]] = defaultdict(set)
+    for a, b, data in institutions.edges(data=True):
+        group_a, group_b = group_of(a), group_of(b)
+        if group_a is None or group_b is None:
+            continue
+        links = [item["iri"] for item in data["agreements"] + data["events"]]
+        if group_a == group_b:
+            internal[group_a].update(links)
+            continue
+        if not graph.has_edge(group_a, group_b):
+            graph.add_edge(group_a, group_b, **_empty_edge(), _seen=set())
+        edge = graph.edges[group_a, group_b]
+        for kind in ("agreements", "events"):
+            for item in data[kind]:
+                if item["iri"] not in edge["_seen"]:
+                    edge["_seen"].add(item["iri"])
+                    edge[kind].append(dict(item))
+    for _, _, data in graph.edges(data=True):
+        del data["_seen"]
+    for group, links in internal.items():
+        graph.nodes[group]["internal_weight"] = len(links)
+    _finish_edges(graph)
+    graph.graph["labels"] = labels
+    return set_degrees(graph)
+
+
+def partnership_network(
+    kg: Any,
+    *,
+    level: str = "institution",
+    window: Window | None = None,
+    events: bool = True,
+    lang: str = "ru",
+) -> nx.Graph:
+    """The partnership network at ``level``: institution, country or region."""
+    if level not in LEVELS:
+        raise ConfigError(f"unknown level {level!r}", hint=f"use one of {', '.join(LEVELS)}")
+    institutions = institution_network(kg, window=window, events=events, lang=lang)
+    if level == "institution":
+        return institutions
+    return aggregate_network(institutions, level=level, lang=lang)
+
+
+def institution_event_network(
+    kg: Any, *, window: Window | None = None, lang: str = "ru"
+) -> nx.Graph:
+    """The bipartite institution-event network, from one SPARQL query.
+
+    Institutions have ``bipartite=0``, events ``bipartite=1`` (the networkx
+    convention); an edge's ``roles`` lists ``organizer`` and/or ``attendee``.
+    Every institution is a node; only events in the window are.
+    """
+    window = window or Window()
+    rows = select_rows(kg, "network-institution-event", lang=lang, **window.values())
+    labels = _labels(rows)
+    graph = nx.Graph(level="institution-event", window=window.describe())
+    _add_institution_nodes(graph, rows, labels, lang)
+    for node in graph:
+        graph.nodes[node]["bipartite"] = 0
+    for row in rows:
+        if _text(row["part"]) != "membership":
+            continue
+        institution, event = row["a"].value, row["b"].value
+        if event not in graph:
+            attributes = _node_attributes()
+            attributes.update(
+                label=dict(labels.get(event, {})),
+                kind=_text(row["type"]),
+                bipartite=1,
+                title=_text(row["title"]),
+                start=_text(row["start"]),
+                end=_text(row["end"]),
+                source=_text(row["source"]),
+            )
+            graph.add_node(event, **attributes)
+        if not graph.has_edge(institution, event):
+            graph.add_edge(institution, event, weight=1, roles=[])
+        roles = graph.edges[institution, event]["roles"]
+        roles.append(_text(row["role"]))
+        roles.sort()
+    graph.graph["labels"] = labels
+    return set_degrees(graph)
+
+
+def node_label(graph: nx.Graph, node: str, lang: str = "ru") -> str:
+    """A node's label in ``lang`` (else en, ru, be), else its IRI's last segment."""
+    return (
+        _preferred(graph.nodes[node].get("label", {}), lang) or node.rstrip("/").rsplit("/", 1)[-1]
+    )

@@ -1,0 +1,76 @@
+"""One analysis run: build a network, find clusters, score nodes, pick brokers.
+
+>>> from edukg.graph.store import KnowledgeGraph
+>>> with KnowledgeGraph.in_memory() as kg:
+...     result = analyze(kg, level="country", seed=1)
+>>> result.network.number_of_nodes(), result.communities.algorithm
+(0, 'louvain')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from edukg.analysis.brokers import Broker, find_brokers
+from edukg.analysis.centrality import EXACT_BETWEENNESS_LIMIT, CentralityReport, compute_centrality
+from edukg.analysis.communities import Communities, detect_communities
+from edukg.analysis.networks import Window, partnership_network
+
+RESULTS_LOADER = "analysis"
+"""The loader name results are stored under; such sources are not analysed themselves."""
+
+
+@dataclass
+class Analysis:
+    """What one run found, and with which settings."""
+
+    level: str
+    window: Window
+    network: nx.Graph
+    communities: Communities
+    centrality: CentralityReport
+    brokers: list[Broker]
+    events: bool
+    started: dt.datetime
+    ended: dt.datetime
+    sources: list[str] = field(default_factory=list)
+
+
+def analyze(
+    kg: Any,
+    *,
+    level: str = "institution",
+    window: Window | None = None,
+    algorithm: str = "louvain",
+    seed: int = 0,
+    resolution: float = 1.0,
+    events: bool = True,
+    exact_limit: int = EXACT_BETWEENNESS_LIMIT,
+    lang: str = "ru",
+) -> Analysis:
+    """Build the partnership network at ``level`` and analyse it (nothing is written).
+
+    Write the result into the store with :func:`edukg.analysis.results.write_results`.
+    """
+    window = window or Window()
+    started = dt.datetime.now(dt.UTC)
+    network = partnership_network(kg, level=level, window=window, events=events, lang=lang)
+    communities = detect_communities(network, algorithm=algorithm, seed=seed, resolution=resolution)
+    centrality = compute_centrality(network, seed=seed, exact_limit=exact_limit)
+    brokers = find_brokers(network, communities.membership, top=None)
+    return Analysis(
+        level=level,
+        window=window,
+        network=network,
+        communities=communities,
+        centrality=centrality,
+        brokers=brokers,
+        events=events,
+        started=started,
+        ended=dt.datetime.now(dt.UTC),
+        sources=[info.name for info in kg.sources() if info.loader != RESULTS_LOADER],
+    )

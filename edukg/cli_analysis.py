@@ -1,0 +1,355 @@
+"""``edukg analyze`` and ``edukg network export``: thin faces over ``edukg.analysis``."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from edukg.errors import ConfigError
+
+LEVEL_CHOICE = click.Choice(["institution", "country", "region"])
+LANG_CHOICE = click.Choice(["ru", "be", "en"])
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-01-31"
+        ) from None
+
+
+def network_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options that choose the network: level, time window, events, language."""
+    options = [
+        click.option(
+            "--level",
+            type=LEVEL_CHOICE,
+            default="institution",
+            show_default=True,
+            help="Nodes are institutions, or their countries or regions.",
+        ),
+        click.option(
+            "--since",
+            callback=_date,
+            metavar="YYYY-MM-DD",
+            help="Only agreements signed and events started on or after this day.",
+        ),
+        click.option(
+            "--until",
+            callback=_date,
+            metavar="YYYY-MM-DD",
+            help="Only agreements signed and events started on or before this day.",
+        ),
+        click.option(
+            "--active-on",
+            callback=_date,
+            metavar="YYYY-MM-DD",
+            help="Only agreements in force and events running on this day.",
+        ),
+        click.option(
+            "--no-events", is_flag=True, help="Link institutions by agreements only, not by events."
+        ),
+        click.option(
+            "--lang",
+            type=LANG_CHOICE,
+            default="ru",
+            show_default=True,
+            help="Language of labels and titles.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _window(since: dt.date | None, until: dt.date | None, active_on: dt.date | None) -> Any:
+    from edukg.analysis.networks import Window
+
+    return Window(since=since, until=until, active_on=active_on)
+
+
+@click.command()
+@network_options
+@click.option(
+    "--algorithm",
+    type=click.Choice(["louvain", "leiden"]),
+    default="louvain",
+    show_default=True,
+    help="Community detection: Louvain (networkx) or Leiden (needs edukg[leiden]).",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Random seed; the same seed gives the same clusters.",
+)
+@click.option(
+    "--resolution",
+    type=float,
+    default=1.0,
+    show_default=True,
+    help="Above 1: smaller clusters; below 1: larger ones.",
+)
+@click.option("--top", type=int, default=10, show_default=True, help="Brokers to show.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write every node's cluster and scores to this file (.csv or .json).",
+)
+@click.pass_obj
+def analyze(
+    settings: Any,
+    level: str,
+    since: dt.date | None,
+    until: dt.date | None,
+    active_on: dt.date | None,
+    no_events: bool,
+    lang: str,
+    algorithm: str,
+    seed: int,
+    resolution: float,
+    top: int,
+    output: Path | None,
+) -> None:
+    """Find partnership clusters and brokers, and store the results as linked data.
+
+    Builds the partnership network at --level, finds its clusters (seeded),
+    scores every node (degree, weighted degree, betweenness, participation)
+    and writes it all into the store as source analysis-LEVEL, replacing the
+    previous run at that level. The catalogue queries clusters and brokers
+    read it back. Prints a summary table.
+
+    Example: edukg analyze --level country --since 2024-01-01 -o clusters.csv
+    """
+    from edukg.analysis.results import source_name, write_results
+    from edukg.analysis.run import analyze as run_analysis
+    from edukg.cli import open_store
+
+    if output is not None and output.suffix.lower() not in (".csv", ".json"):
+        raise ConfigError(f"cannot write {output.name}", hint="use a .csv or .json file name")
+    window = _window(since, until, active_on)
+    with open_store(settings) as kg:
+        _require_data(kg)
+        result = run_analysis(
+            kg,
+            level=level,
+            window=window,
+            algorithm=algorithm,
+            seed=seed,
+            resolution=resolution,
+            events=not no_events,
+            lang=lang,
+        )
+        change = write_results(kg, result)
+    _print_summary(result, lang=lang, top=top)
+    click.echo(
+        f"results stored as source {source_name(level)} ({change.total} statements)", err=True
+    )
+    if output is not None:
+        _write_table(result, output, lang=lang)
+        click.echo(f"wrote {result.network.number_of_nodes()} nodes to {output}", err=True)
+
+
+def _require_data(kg: Any) -> None:
+    """Refuse to analyse a store that holds no data, rather than store an empty result."""
+    from edukg.analysis.results import LOADER
+    from edukg.errors import StoreError
+
+    if not any(info.loader != LOADER for info in kg.sources()):
+        raise StoreError(
+            "the store holds no data to analyse",
+            hint="load some first (edukg load FILE, or edukg demo), or point --store at a store",
+        )
+
+
+def _node_rows(result: Any, *, lang: str) -> list[dict[str, Any]]:
+    from edukg.analysis.networks import node_label
+
+    network = result.network
+    return [
+        {
+            "node": node,
+            "label": node_label(network, node, lang),
+            "country": data.get("country"),
+            "region": data.get("region"),
+            "kind": data.get("kind"),
+            "cluster": data.get("cluster"),
+            "degree": data["degree"],
+            "weighted_degree": data["weighted_degree"],
+            "betweenness": data["centrality"],
+            "participation": data.get("participation", 0.0),
+            "bridges": data.get("bridges", 0),
+        }
+        for node, data in network.nodes(data=True)
+    ]
+
+
+def _write_table(result: Any, path: Path, *, lang: str) -> None:
+    rows = _node_rows(result, lang=lang)
+    if path.suffix.lower() == ".csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]) if rows else ["node"])
+            writer.writeheader()
+            writer.writerows(rows)
+        return
+    document = {
+        "level": result.level,
+        "window": result.window.describe(),
+        "algorithm": result.communities.algorithm,
+        "seed": result.communities.seed,
+        "resolution": result.communities.resolution,
+        "modularity": result.communities.modularity,
+        "betweenness": result.centrality.describe(),
+        "clusters": [
+            {"cluster": number, "size": len(members), "members": members}
+            for number, members in enumerate(result.communities.clusters)
+        ],
+        "nodes": rows,
+    }
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def _print_summary(result: Any, *, lang: str, top: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from edukg.analysis.networks import node_label
+
+    network = result.network
+    console = Console()
+    communities = result.communities
+    console.print(
+        f"{result.level} network ({result.window.describe()}): "
+        f"{network.number_of_nodes()} nodes, {network.number_of_edges()} links; "
+        f"{communities.algorithm} (seed {communities.seed}, resolution {communities.resolution}): "
+        f"{len(communities.clusters)} clusters, modularity {communities.modularity:.3f}; "
+        f"{result.centrality.describe()}"
+    )
+    table = Table(title="Clusters")
+    for column in ("cluster", "size", "main members", "countries"):
+        table.add_column(column)
+    for number, members in enumerate(communities.clusters[:20]):
+        main = sorted(members, key=lambda n: (-network.nodes[n]["weighted_degree"], str(n)))[:3]
+        countries = sorted(
+            {network.nodes[n]["country"] for n in members if network.nodes[n].get("country")}
+        )
+        table.add_row(
+            str(number),
+            str(len(members)),
+            "; ".join(node_label(network, n, lang) for n in main),
+            ", ".join(countries),
+        )
+    console.print(table)
+    if len(communities.clusters) > 20:
+        console.print(f"... and {len(communities.clusters) - 20} smaller clusters")
+    brokers = result.brokers[:top]
+    if not brokers:
+        console.print("no brokers: no node has partners in more than one cluster")
+        return
+    table = Table(title="Brokers (nodes linking clusters)")
+    for column in (
+        "node",
+        "country",
+        "cluster",
+        "betweenness",
+        "participation",
+        "clusters reached",
+        "bridges",
+    ):
+        table.add_column(column)
+    for broker in brokers:
+        table.add_row(
+            node_label(network, broker.node, lang),
+            network.nodes[broker.node].get("country") or "",
+            str(broker.cluster),
+            f"{broker.betweenness:.3f}",
+            f"{broker.participation:.3f}",
+            str(broker.clusters_reached),
+            str(broker.bridges),
+        )
+    console.print(table)
+
+
+@click.group()
+def network() -> None:
+    """Work with the partnership network: export it for Gephi and other tools.
+
+    Example: edukg network export -f gexf -o network.gexf
+    """
+
+
+@network.command(name="export")
+@network_options
+@click.option(
+    "-f",
+    "--format",
+    "format_name",
+    type=click.Choice(["graphml", "gexf", "csv"]),
+    default="graphml",
+    show_default=True,
+    help="GraphML, GEXF (Gephi) or CSV tables.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="File to write; csv also writes STEM.nodes.csv beside it.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Seed for the clusters written with the nodes.",
+)
+@click.pass_obj
+def export_network_command(
+    settings: Any,
+    level: str,
+    since: dt.date | None,
+    until: dt.date | None,
+    active_on: dt.date | None,
+    no_events: bool,
+    lang: str,
+    format_name: str,
+    output: Path,
+    seed: int,
+) -> None:
+    """Export the partnership network with clusters and scores, for Gephi users.
+
+    Nodes carry labels (ru, be, en), kind, country, region, Louvain cluster
+    (seeded), degree, weighted degree and betweenness; edges carry the weight
+    (agreements + events), agreement ids, event titles and years.
+    Nothing is written to the store.
+
+    Example: edukg network export -f csv -o partners.csv --level country
+    """
+    from edukg.analysis.export import export_network
+    from edukg.analysis.run import analyze as run_analysis
+    from edukg.cli import open_store
+
+    with open_store(settings, read_only=True) as kg:
+        result = run_analysis(
+            kg,
+            level=level,
+            window=_window(since, until, active_on),
+            seed=seed,
+            events=not no_events,
+            lang=lang,
+        )
+    written = export_network(result.network, output, format_name=format_name, lang=lang)
+    for path in written:
+        click.echo(f"wrote {path}", err=True)

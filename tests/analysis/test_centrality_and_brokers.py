@@ -1,0 +1,74 @@
+"""Degree, weighted degree and betweenness on hand-checked examples; brokers between clusters."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from edukg.analysis.brokers import find_brokers, participation_coefficient
+from edukg.analysis.centrality import compute_centrality
+from edukg.analysis.communities import detect_communities
+from edukg.analysis.networks import partnership_network
+from tests.analysis.conftest import T
+
+
+def kite() -> nx.Graph:
+    """a-b, b-c, b-d, d-e with weights 1, 2, 3, 4.
+
+    By hand (5 nodes, normalised by 2/((n-1)(n-2)) = 1/6): b lies on the only
+    shortest paths of (a,c) (a,d) (a,e) (c,d) (c,e): 5/6; d on (a,e) (b,e)
+    (c,e): 3/6; a, c and e on none.
+    """
+    graph = nx.Graph()
+    for weight, (x, y) in enumerate([("a", "b"), ("b", "c"), ("b", "d"), ("d", "e")], start=1):
+        graph.add_edge(x, y, weight=weight)
+    return graph
+
+
+def test_degree_weighted_degree_and_betweenness_by_hand():
+    graph = kite()
+    report = compute_centrality(graph)
+    assert report.method == "exact" and report.samples is None
+    degrees = {n: (d["degree"], d["weighted_degree"]) for n, d in graph.nodes(data=True)}
+    assert degrees == {"a": (1, 1.0), "b": (3, 6.0), "c": (1, 2.0), "d": (2, 7.0), "e": (1, 4.0)}
+    betweenness = {n: d["centrality"] for n, d in graph.nodes(data=True)}
+    assert betweenness == pytest.approx({"a": 0.0, "b": 5 / 6, "c": 0.0, "d": 3 / 6, "e": 0.0})
+
+
+def test_large_networks_get_sampled_betweenness_and_say_so():
+    graph = nx.connected_watts_strogatz_graph(60, 4, 0.1, seed=3)
+    nx.set_edge_attributes(graph, 1, "weight")
+    report = compute_centrality(graph, exact_limit=50, samples=20, seed=5)
+    assert (report.method, report.samples, report.nodes) == ("sampled", 20, 60)
+    assert "estimate" in report.describe() and "20 of 60" in report.describe()
+    first = {n: d["centrality"] for n, d in graph.nodes(data=True)}
+    compute_centrality(graph, exact_limit=50, samples=20, seed=5)
+    assert {n: d["centrality"] for n, d in graph.nodes(data=True)} == first
+    assert max(first.values()) > 0
+
+
+def test_participation_coefficient_by_hand():
+    graph = nx.Graph([("hub", "a"), ("hub", "b"), ("hub", "c"), ("hub", "d")])
+    membership = {"hub": 0, "a": 0, "b": 1, "c": 1, "d": 2}
+    scores = participation_coefficient(graph, membership, weight=None)
+    assert scores["hub"] == pytest.approx(1 - (0.25**2 + 0.5**2 + 0.25**2))
+    assert scores["a"] == 0.0
+
+
+def test_the_fixture_brokers_are_the_two_ends_of_the_bridge(partnerships_kg):
+    network = partnership_network(partnerships_kg, events=False)
+    communities = detect_communities(network, seed=0)
+    assert communities.membership[T + "a1"] == communities.membership[T + "a3"]
+    assert communities.membership[T + "b1"] == communities.membership[T + "b3"]
+    assert communities.membership[T + "a3"] != communities.membership[T + "b1"]
+    compute_centrality(network)
+    brokers = find_brokers(network, communities.membership)
+    assert {b.node for b in brokers} == {T + "a3", T + "b1"}
+    for broker in brokers:
+        assert broker.clusters_reached == 2 and broker.bridges == 1
+        # three partners, one of them across the bridge (weights all 1 here)
+        assert broker.participation == pytest.approx(1 - ((2 / 3) ** 2 + (1 / 3) ** 2))
+    # a3 lies on the only shortest path of a1 and a2 to each of b1, b2, b3: 6 pairs;
+    # 8 nodes (k1 and z1 alone without events) normalise by 2/(7*6)
+    assert network.nodes[T + "a3"]["centrality"] == pytest.approx(6 / 21)
+    assert brokers[0].betweenness == pytest.approx(6 / 21)

@@ -1,0 +1,114 @@
+"""Results written back into the store are linked data that SPARQL (and the catalogue) can read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from importlib import resources
+
+import pytest
+
+from edukg.analysis.networks import Window
+from edukg.analysis.results import result_triples, source_name, write_results
+from edukg.analysis.run import analyze
+from edukg.analysis.sparql import select_rows
+from tests.analysis.conftest import T
+
+ANA = "https://w3id.org/edukg/analysis#"
+
+
+def _values(rows):
+    return [{k: (v.value if v is not None else None) for k, v in row.items()} for row in rows]
+
+
+def test_clusters_and_brokers_are_queryable(partnerships_kg):
+    write_results(partnerships_kg, analyze(partnerships_kg, seed=3, events=False))
+    clusters = _values(select_rows(partnerships_kg, "clusters", level="institution", lang="ru"))
+    assert [(c["cluster"], c["size"]) for c in clusters][:2] == [("0", "3"), ("1", "3")]
+    by_countries = {c["countries"]: sorted(c["members"].split("; ")) for c in clusters[:2]}
+    assert by_countries["BY"] == ["Гимназия А2", "Колледж А3", "Школа А1"]
+    assert by_countries["RU"] == ["Институт Б1", "Лицей Б3", "Школа Б2"]
+    brokers = _values(select_rows(partnerships_kg, "brokers", level="institution", lang="en"))
+    assert [(b["institution"], b["label"], b["country"]) for b in brokers] == [
+        (T + "a3", "College A3", "BY"),
+        (T + "b1", "Institute B1", "RU"),
+    ]
+    assert float(brokers[0]["betweenness"]) == pytest.approx(6 / 21)
+
+
+def test_the_run_is_described_with_prov(partnerships_kg):
+    analysis = analyze(
+        partnerships_kg, level="country", seed=9, window=Window(since=dt.date(2021, 1, 1))
+    )
+    write_results(partnerships_kg, analysis)
+    (row,) = partnerships_kg.select(
+        """PREFIX ana: <https://w3id.org/edukg/analysis#>
+        SELECT ?run ?algorithm ?seed ?since ?modularity ?used ?started WHERE {
+          ?run a prov:Activity , ana:AnalysisRun ; ana:level "country" ; ana:algorithm ?algorithm ;
+               ana:seed ?seed ; ana:since ?since ; ana:modularity ?modularity ;
+               prov:used ?used ; prov:startedAtTime ?started }"""
+    )
+    assert (row["algorithm"].value, int(row["seed"].value), row["since"].value) == (
+        "louvain",
+        9,
+        "2021-01-01",
+    )
+    assert row["used"].value == partnerships_kg.source("partnerships.ttl").graph
+    assert float(row["modularity"].value) == pytest.approx(analysis.communities.modularity)
+    info = partnerships_kg.source(source_name("country"))
+    assert info is not None and info.loader == "analysis"
+
+
+def test_a_new_run_replaces_the_old_results(partnerships_kg):
+    write_results(partnerships_kg, analyze(partnerships_kg, seed=1))
+    second = analyze(partnerships_kg, seed=2, events=False)
+    write_results(partnerships_kg, second)
+    assert partnerships_kg.ask("ASK { ?run <https://w3id.org/edukg/analysis#seed> 2 }")
+    assert not partnerships_kg.ask("ASK { ?run <https://w3id.org/edukg/analysis#seed> 1 }")
+    (count,) = partnerships_kg.select(
+        "SELECT (COUNT(?run) AS ?n) WHERE { ?run a <https://w3id.org/edukg/analysis#AnalysisRun> }"
+    )
+    assert count["n"].value == "1"
+    expected = result_triples(
+        second,
+        base_iri=partnerships_kg.base_iri,
+        source_graphs=[partnerships_kg.source("partnerships.ttl").graph],
+    )
+    assert partnerships_kg.source("analysis-institution").triples == len(
+        expected
+    )  # nothing left over
+    # another level is a separate source, kept alongside
+    write_results(partnerships_kg, analyze(partnerships_kg, level="region"))
+    names = {info.name for info in partnerships_kg.sources()}
+    assert {"analysis-institution", "analysis-region", "partnerships.ttl"} <= names
+
+
+def test_analysis_results_do_not_feed_the_next_network(partnerships_kg):
+    before = analyze(partnerships_kg, seed=1)
+    write_results(partnerships_kg, before)
+    after = analyze(partnerships_kg, seed=1)
+    assert sorted(after.network.edges()) == sorted(before.network.edges())
+    assert after.sources == ["partnerships.ttl"]
+
+
+QUERY_FILES = [
+    "clusters",
+    "brokers",
+    "network-institutions",
+    "network-institution-event",
+    "network-delegation-visits",
+    "network-agreements-without-events",
+]
+
+
+@pytest.mark.parametrize("name", QUERY_FILES)
+def test_query_files_carry_the_catalogue_header(name):
+    text = resources.files("edukg.queries").joinpath(f"{name}.rq").read_text("utf-8")
+    header = [line for line in text.splitlines() if line.startswith("# ")]
+    keys = {line[2:].split(":", 1)[0] for line in header if ":" in line}
+    assert {"title", "title@ru", "description", "description@ru", "columns"} <= keys
+    (columns,) = [line.split(":", 1)[1] for line in header if line.startswith("# columns:")]
+    select = re.search(r"^SELECT (.*?)(?:WHERE|$)", text, flags=re.M | re.S).group(1)
+    assert [c.strip() for c in columns.split(",")] == re.findall(r"\?(\w+)", select.split("\n")[0])
+    params = [line for line in header if line.startswith("# param:")]
+    assert not params or "# @parameters" in text
