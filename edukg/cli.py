@@ -298,16 +298,23 @@ def demo(settings: Settings, out: Path) -> None:
     """Build the example knowledge graph and write what it produces.
 
     Loads the bundled examples (the Minsk region article's facts and an
-    illustrative register) into the store, validates them with SHACL, and
-    exports them as Turtle, JSON-LD and N-Quads. Prints every path.
+    illustrative register) into the store, validates them with SHACL, exports
+    them as Turtle, JSON-LD and N-Quads, analyses the partnership network
+    (stored as source analysis-institution), and writes the network page and
+    the report. Prints every path; the report comes last.
 
     Example: edukg demo --out edukg-output
     """
+    from edukg.analysis.results import write_results
+    from edukg.analysis.run import analyze as run_analysis
     from edukg.examples import example_files
     from edukg.graph.export import export
     from edukg.graph.stats import store_stats
     from edukg.graph.validate import validate as validate_store
     from edukg.loaders import load_files
+    from edukg.viz.network_page import write_network_page
+    from edukg.viz.report import write_report
+    from edukg.viz.store_report import store_report
 
     out.mkdir(parents=True, exist_ok=True)
     with open_store(settings) as kg:
@@ -332,6 +339,13 @@ def demo(settings: Settings, out: Path) -> None:
             written.append(path)
         figures = store_stats(kg)
         store_path = kg.path
+        analysis = run_analysis(kg, seed=0)
+        write_results(kg, analysis)
+        network_path = out / "network.html"
+        write_network_page(analysis.network, network_path, lang="ru", seed=0)
+        report_path = out / "report.html"
+        write_report(store_report(kg, analysis=analysis, lang="ru"), report_path)
+        written += [network_path, report_path]
     click.echo("counts: " + ", ".join(f"{n} {c}" for c, n in sorted(figures.per_class.items())))
     click.echo(f"store: {Path(store_path).resolve() if store_path else 'in memory, not kept'}")
     for path in written:
@@ -345,11 +359,18 @@ from edukg.cli_queries import COMMANDS as QUERY_COMMANDS  # noqa: E402
 
 for _command in QUERY_COMMANDS:
     cli.add_command(_command)
+
 from edukg.cli_analysis import analyze as analyze_command  # noqa: E402
 from edukg.cli_analysis import network as network_group  # noqa: E402
 
 cli.add_command(analyze_command)
 cli.add_command(network_group)
+
+from edukg.cli_viz import report as report_command  # noqa: E402
+from edukg.cli_viz import viz as viz_command  # noqa: E402
+
+cli.add_command(viz_command)
+cli.add_command(report_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

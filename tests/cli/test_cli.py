@@ -12,9 +12,11 @@ def test_demo_builds_the_example_graph_and_prints_paths(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "SHACL: conforms" in result.stdout
     written = [Path(line.split(": ", 1)[1]) for line in result.stdout.splitlines() if line.startswith("wrote: ")]
-    assert [p.name for p in written] == ["edukg.ttl", "edukg.jsonld", "edukg.nq"]
+    assert [p.name for p in written] == ["edukg.ttl", "edukg.jsonld", "edukg.nq", "network.html", "report.html"]
     assert all(p.is_file() and p.stat().st_size > 1000 for p in written)
     assert "Минский областной институт развития образования" in written[0].read_text("utf-8")
+    assert "Педагогический колледж (иллюстративный пример)" in written[3].read_text("utf-8")
+    assert result.stdout.rstrip().splitlines()[-1].endswith("report.html")
     assert (tmp_path / "edukg-store").is_dir()
     again = run_edukg("demo", cwd=tmp_path)
     assert again.returncode == 0 and "unchanged" in again.stdout
@@ -87,3 +89,17 @@ def test_memory_store_runs_one_command_and_keeps_nothing(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     assert "store: in memory, not kept" in result.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_viz_and_report_write_self_contained_pages(tmp_path: Path) -> None:
+    assert run_edukg("demo", cwd=tmp_path).returncode == 0
+    result = run_edukg("viz", "--level", "country", "-o", "countries.html", "--svg", "countries.svg", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "countries.html").read_text("utf-8")
+    assert "Таджикистан" in page and "http://" not in page.split("<body", 1)[0].replace("http://www.w3.org", "")
+    assert (tmp_path / "countries.svg").read_text("utf-8").lstrip().startswith("<")
+    result = run_edukg("report", "-o", "report.html", "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Expiring" in (tmp_path / "report.html").read_text("utf-8")
+    bad = run_edukg("viz", "-o", "x.html", "--focus", "https://nowhere.example/x", cwd=tmp_path)
+    assert bad.returncode == 2 and "is not a node" in bad.stderr and "Traceback" not in bad.stderr
