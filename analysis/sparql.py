@@ -1,25 +1,13 @@
-"""Read the network queries (``.rq`` files of ``edukg.queries``) and bind their parameters.
+"""Run the network queries (``network-*.rq`` files of ``edukg.queries``) on the store.
 
-The files follow the catalogue's header format: parameter values go in as a
-``VALUES`` row at each ``# @parameters`` line, and ``# @if NAME`` ... ``# @end``
-sections are kept only when NAME is bound. Values are pyoxigraph terms, so a
-value can never change the shape of the query.
-
->>> text = "SELECT ?x WHERE {\\n# @parameters\\n# @if year\\nFILTER(?x > ?year)\\n# @end\\n}"
->>> print(bind(text, {"year": 2024}))
-SELECT ?x WHERE {
-VALUES (?year) { ("2024"^^<http://www.w3.org/2001/XMLSchema#integer>) }
-FILTER(?x > ?year)
-}
->>> print(bind(text, {"year": None}))
-SELECT ?x WHERE {
-<BLANKLINE>
-}
+The files follow the catalogue's header format; values are bound with the
+catalogue's binder (:func:`edukg.queries.binding.bind`) as pyoxigraph terms at
+each ``# @parameters`` line, and ``# @if NAME`` sections are kept only when NAME
+is bound, so a value can never change the shape of the query.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -27,9 +15,7 @@ from typing import Any
 
 from edukg.errors import QueryError
 from edukg.graph.terms import to_oxigraph
-
-PARAMETER_MARKER = "# @parameters"
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+from edukg.queries.binding import bind as bind_terms
 
 
 @cache
@@ -42,36 +28,8 @@ def query_text(name: str) -> str:
 
 
 def bind(text: str, values: Mapping[str, Any]) -> str:
-    """The query with the given values bound; ``None`` values are left unbound."""
-    terms = {}
-    for name, value in values.items():
-        if not _NAME.fullmatch(name):
-            raise QueryError(f"{name!r} cannot be a parameter name")
-        if value is not None:
-            terms[name] = to_oxigraph(value)
-    block = ""
-    if terms:
-        names = " ".join(f"?{name}" for name in terms)
-        row = " ".join(str(term) for term in terms.values())
-        block = f"VALUES ({names}) {{ ({row}) }}"
-    lines: list[str] = []
-    keep: list[bool] = []
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped.startswith(("# @if ", "# @unless ")):
-            keyword, *names = stripped[2:].split()
-            wanted = (
-                all(n in terms for n in names)
-                if keyword == "@if"
-                else not any(n in terms for n in names)
-            )
-            keep.append(wanted)
-        elif stripped == "# @end":
-            if keep:
-                keep.pop()
-        elif all(keep):
-            lines.append(block if stripped == PARAMETER_MARKER else line)
-    return "\n".join(lines)
+    """The query with the given values bound as terms; ``None`` values are left unbound."""
+    return bind_terms(text, {name: to_oxigraph(v) for name, v in values.items() if v is not None})
 
 
 def select_rows(kg: Any, name: str, **values: Any) -> list[dict[str, Any]]:
