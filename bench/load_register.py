@@ -6,7 +6,7 @@ reports wall time, triples written and the child's peak memory (max RSS).
 A second run re-imports the unchanged files.
 
     python bench/load_register.py                 # 100,000 agreements
-    python bench/load_register.py --agreements 20000 --keep /tmp/bench
+    python bench/load_register.py --agreements 20000 --keep bench-data
 
 Target (issue 3): under 30 s and under 2 GB on a 2-core machine.
 """
