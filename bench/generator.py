@@ -1,0 +1,212 @@
+"""Seeded generator of realistic cooperation registers for the benchmarks.
+
+Writes the register format (``institutions.csv``, ``agreements.csv``,
+``events.csv``, as ``edukg load`` reads them) and, from the same files, the
+N-Triples: the CSV is loaded with :func:`edukg.loaders.load_files` into an
+in-memory store and exported with :func:`edukg.graph.export.export`, so both
+forms hold the same graph.
+
+Institutions of every kind sit in countries and regions; partners are drawn
+mostly from the same region (partnerships cluster); about 10% of agreements
+are multilateral with 3 to 5 parties; events have a host and participants.
+Labels are Cyrillic (ru, be) and Latin.
+
+    python bench/generator.py --triples 100000 --out bench-data
+
+>>> import tempfile
+>>> with tempfile.TemporaryDirectory() as folder:
+...     files = write_register(Path(folder), triples=500, seed=1)
+...     sorted(p.name for p in files)
+['agreements.csv', 'events.csv', 'institutions.csv']
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+COUNTRIES = ["BY", "RU", "KZ", "UZ", "KG", "TJ", "AM", "AZ", "CN", "VN", "RS", "PL", "DE", "TR"]
+INSTITUTION_KINDS = [
+    "school",
+    "gymnasium",
+    "lyceum",
+    "college",
+    "university",
+    "institute_of_education_development",
+    "education_authority",
+    "preschool",
+    "extracurricular",
+]
+AGREEMENT_KINDS = ["agreement", "memorandum", "roadmap", "contract", "programme"]
+AREAS = [
+    "professional_development",
+    "methodological_support",
+    "student_exchange",
+    "teacher_exchange",
+    "digital_education",
+    "language_and_culture",
+]
+EVENT_KINDS = ["delegation_visit", "seminar", "round_table", "conference", "webinar", "workshop"]
+CITIES_RU = ["Минск", "Гродно", "Брест", "Витебск", "Гомель", "Могилёв", "Казань", "Алматы"]
+STEMS_RU = ["Минский", "Гродненский", "Брестский", "Витебский", "Гомельский", "Полоцкий"]
+STEMS_BE = ["Мінскі", "Гродзенскі", "Брэсцкі", "Віцебскі", "Гомельскі", "Полацкі"]
+
+# Triples per record, measured on the loaded graph; used to size a register for a target.
+TRIPLES_PER_UNIT = 119
+"""One unit is 3 institutions, 4 agreements and 1 event (measured, see :func:`counts`)."""
+
+
+@dataclass(frozen=True)
+class Counts:
+    institutions: int
+    agreements: int
+    events: int
+    regions: int
+
+
+def counts(triples: int) -> Counts:
+    """Record counts for about ``triples`` triples once loaded."""
+    units = max(4, round(triples / TRIPLES_PER_UNIT))
+    return Counts(
+        institutions=3 * units,
+        agreements=4 * units,
+        events=units,
+        regions=max(len(COUNTRIES), units // 40),
+    )
+
+
+def _date(rng: random.Random, year: int) -> str:
+    roll = rng.random()
+    if roll < 0.8:
+        return f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{year}"
+    if roll < 0.9:
+        return f"{year}-{rng.randint(1, 12):02d}"
+    return str(year)
+
+
+def write_register(folder: Path, *, triples: int, seed: int = 7) -> list[Path]:
+    """Write institutions.csv, agreements.csv and events.csv to ``folder``; their paths."""
+    rng = random.Random(seed)
+    size = counts(triples)
+    folder.mkdir(parents=True, exist_ok=True)
+    region_country = [COUNTRIES[r % len(COUNTRIES)] for r in range(size.regions)]
+    by_region: list[list[int]] = [[] for _ in range(size.regions)]
+    institution_region: list[int] = []
+    institutions = folder / "institutions.csv"
+    with institutions.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "name_ru", "name_be", "name_en", "type", "country", "region", "city"])
+        for number in range(size.institutions):
+            # about half of all institutions are Belarusian: the home side of most registers
+            if rng.random() < 0.5:
+                region = rng.randrange(0, size.regions, len(COUNTRIES))
+            else:
+                region = rng.randrange(size.regions)
+            by_region[region].append(number)
+            institution_region.append(region)
+            stem = rng.randrange(len(STEMS_RU))
+            writer.writerow(
+                [
+                    f"inst-{number}",
+                    f"{STEMS_RU[stem]} учреждение образования № {number}",
+                    f"{STEMS_BE[stem]} установа адукацыі № {number}" if rng.random() < 0.3 else "",
+                    f"Institution {number}" if rng.random() < 0.6 else "",
+                    rng.choice(INSTITUTION_KINDS),
+                    region_country[region],
+                    f"Регион {region}",
+                    rng.choice(CITIES_RU),
+                ]
+            )
+
+    def partners(first: int, many: int) -> list[int]:
+        chosen = {first}
+        local = by_region[institution_region[first]]
+        while len(chosen) < many:
+            pool = local if rng.random() < 0.7 and len(local) > many else None
+            chosen.add(rng.choice(pool) if pool else rng.randrange(size.institutions))
+        return sorted(chosen)
+
+    agreements = folder / "agreements.csv"
+    agreement_parties: list[list[int]] = []
+    with agreements.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "title", "parties", "signed", "valid_until", "type", "areas"])
+        for number in range(size.agreements):
+            many = rng.randint(3, 5) if rng.random() < 0.1 else 2
+            parties = partners(rng.randrange(size.institutions), many)
+            agreement_parties.append(parties)
+            year = rng.randint(2012, 2025)
+            writer.writerow(
+                [
+                    f"agr-{number}",
+                    f"Соглашение о сотрудничестве № {number}"
+                    if rng.random() < 0.7
+                    else f"Cooperation agreement {number}",
+                    "; ".join(f"inst-{p}" for p in parties),
+                    _date(rng, year),
+                    str(year + rng.randint(1, 6)),
+                    rng.choice(AGREEMENT_KINDS),
+                    "; ".join(rng.sample(AREAS, rng.randint(1, 2))),
+                ]
+            )
+    events = folder / "events.csv"
+    with events.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            ["id", "title", "type", "start", "host", "participants", "city", "country", "agreement"]
+        )
+        for number in range(size.events):
+            agreement = rng.randrange(size.agreements)
+            parties = agreement_parties[agreement]
+            host = parties[0]
+            year = rng.randint(2015, 2026)
+            writer.writerow(
+                [
+                    f"evt-{number}",
+                    f"Круглы стол № {number}" if rng.random() < 0.2 else f"Семинар № {number}",
+                    rng.choice(EVENT_KINDS),
+                    f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                    f"inst-{host}",
+                    "; ".join(f"inst-{p}" for p in parties[1:]),
+                    rng.choice(CITIES_RU),
+                    COUNTRIES[institution_region[host] % len(COUNTRIES)],
+                    f"agr-{agreement}",
+                ]
+            )
+    return [institutions, agreements, events]
+
+
+def write_ntriples(register: list[Path], path: Path) -> int:
+    """Load the register CSV into an in-memory store and export it as N-Triples; triples written."""
+    from edukg.graph.export import export
+    from edukg.graph.store import KnowledgeGraph
+    from edukg.loaders import load_files
+
+    kg = KnowledgeGraph.in_memory()
+    load_files(kg, register)
+    with path.open("wb") as output:
+        return export(kg, output, "nt")
+
+
+def generate(folder: Path, *, triples: int, seed: int = 7) -> tuple[list[Path], Path, int]:
+    """Register CSV and ``register.nt`` in ``folder``: (CSV paths, N-Triples path, triples)."""
+    register = write_register(folder, triples=triples, seed=seed)
+    ntriples = folder / "register.nt"
+    return register, ntriples, write_ntriples(register, ntriples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--out", type=Path, required=True)
+    options = parser.parse_args()
+    _, ntriples, written = generate(options.out, triples=options.triples, seed=options.seed)
+    print(f"{written} triples in {ntriples} and the register CSV beside it")
+
+
+if __name__ == "__main__":
+    main()
