@@ -151,7 +151,7 @@ def child_rdflib(step: str, folder: Path, repeats: int) -> list[float]:
         fmt = step.removeprefix("serialize-")
 
         def action(repeat: int) -> None:
-            graph.serialize(folder / "work" / f"rdflib.{fmt}", format=EXPORTS[fmt])
+            graph.serialize(folder / "work" / f"rdflib.{fmt}", format=EXPORTS[fmt], encoding="utf-8")
 
     elif step.startswith("query-"):
         from edukg.queries.runner import run_query
@@ -213,7 +213,9 @@ def measure_capped(
     return {"seconds": statistics.median(times), "peak_mb": round(peak), "times": times}
 
 
-def run_scale(target: int, folder: Path, repeats: int, cap: float, rdflib: bool) -> dict[str, Any]:
+def run_scale(
+    target: int, folder: Path, repeats: int, cap: float, rdflib: bool, rdflib_repeats: int
+) -> dict[str, Any]:
     started = time.perf_counter()
     register, ntriples, triples = generate(folder, triples=target)
     generated = time.perf_counter() - started
@@ -228,7 +230,9 @@ def run_scale(target: int, folder: Path, repeats: int, cap: float, rdflib: bool)
         row: dict[str, Any] = {"step": step, "edukg": measure_capped("edukg", step, folder, repeats, 10**6)}
         if rdflib and counterpart:
             row["rdflib_step"] = counterpart
-            row["rdflib"] = measure_capped("rdflib", counterpart, folder, repeats, cap)
+            row["rdflib"] = measure_capped(
+                "rdflib", counterpart, folder, rdflib_repeats, cap
+            )
             shutil.rmtree(folder / "work", ignore_errors=True)
             (folder / "work").mkdir()
         rows.append(row)
@@ -258,7 +262,8 @@ def _ratio(row: dict[str, Any]) -> str:
 
 def markdown(results: dict[str, Any]) -> str:
     lines = [
-        f"Machine: {results['machine']}; median of {results['repeats']} repeats; "
+        f"Machine: {results['machine']}; median of {results['repeats']} repeats "
+        f"(rdflib: {results['rdflib_repeats']}); "
         f"rdflib cap {results['rdflib_cap']:g} s per repeat.",
         "",
     ]
@@ -294,13 +299,15 @@ def main() -> None:
         except Exception as error:  # reported in the table, e.g. a query rdflib cannot run
             print(json.dumps({"error": f"{type(error).__name__}: {error}"[:300]}), flush=True)
             return
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(json.dumps({"peak_mb": peak}), flush=True)
+        print(json.dumps({"peak_mb": _peak_mb()}), flush=True)
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="100k", help="target triples, e.g. 100k,1M")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--rdflib-timeout", type=float, default=120.0)
+    parser.add_argument(
+        "--rdflib-repeats", type=int, help="repeats of the rdflib steps (default: --repeats)"
+    )
     parser.add_argument("--no-rdflib", action="store_true", help="edukg steps only")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results")
     options = parser.parse_args()
@@ -309,6 +316,7 @@ def main() -> None:
         "machine": f"{platform.machine()}, {_cores()} cores, {_memory_gib()} GiB, "
         f"Python {platform.python_version()}",
         "repeats": options.repeats,
+        "rdflib_repeats": options.rdflib_repeats or options.repeats,
         "rdflib_cap": options.rdflib_timeout,
         "scales": [],
     }
@@ -319,6 +327,7 @@ def main() -> None:
                 run_scale(
                     target, Path(temporary), options.repeats, options.rdflib_timeout,
                     not options.no_rdflib,
+                    options.rdflib_repeats or options.repeats,
                 )
             )
     options.out.mkdir(parents=True, exist_ok=True)
@@ -326,6 +335,22 @@ def main() -> None:
     stem.with_suffix(".json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     stem.with_suffix(".md").write_text(markdown(results), encoding="utf-8")
     print(markdown(results))
+
+
+def _peak_mb() -> float:
+    """This process's peak resident memory in MB.
+
+    ``VmHWM`` rather than ``ru_maxrss``: Linux carries ``ru_maxrss`` over
+    ``execve``, so a child started by a big parent would report the parent's peak.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _cores() -> int:
