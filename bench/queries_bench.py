@@ -31,6 +31,9 @@ from edukg.graph.store import KnowledgeGraph
 from edukg.queries.catalogue import load_catalogue
 from edukg.queries.runner import run_query, run_sparql
 
+sys.path.insert(0, str(Path(__file__).parent))
+from generator import AGREEMENT_KINDS, AREAS, INSTITUTION_KINDS  # noqa: E402 (beside this script)
+
 BASE = "https://edukg.example/id/"
 EDUKG = "https://w3id.org/edukg/ontology#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -71,26 +74,6 @@ COUNTRIES = [
     "SY",
     "GE",
     "MD",
-]
-INSTITUTION_KINDS = [
-    "school",
-    "gymnasium",
-    "lyceum",
-    "college",
-    "university",
-    "institute_of_education_development",
-    "education_authority",
-    "preschool",
-    "extracurricular",
-]
-AGREEMENT_KINDS = ["agreement", "memorandum", "roadmap", "contract", "programme"]
-AREAS = [
-    "professional_development",
-    "methodological_support",
-    "student_exchange",
-    "teacher_exchange",
-    "digital_education",
-    "language_and_culture",
 ]
 EVENT_KINDS = [
     "delegation_visit",
@@ -326,9 +309,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path, help="also write the numbers here")
     args = parser.parse_args()
-    assert set(load_catalogue()) <= {name for name, _ in CASES}, (
-        "every catalogue query needs a bench case"
-    )
+    # The analysis floor's queries (network-*, clusters, brokers) are timed by bench/run.py.
+    questions = {n for n in load_catalogue() if not n.startswith("network-")} - {"clusters", "brokers"}
+    assert questions <= {name for name, _ in CASES}, "every catalogue query needs a bench case"
 
     with tempfile.TemporaryDirectory(prefix="edukg-bench-") as folder:
         data = Path(folder) / "synthetic.nt"
