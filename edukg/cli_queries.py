@@ -136,6 +136,15 @@ def queries_command(lang: str) -> None:
 )
 @_FORMAT
 @click.option("--lang", type=LANG_CHOICE, help="Language of labels (falls back to any label).")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Rows per page (listings: 1000 unless given; 0: every row).",
+)
+@click.option(
+    "--offset", type=click.IntRange(min=0), default=0, metavar="N", help="Skip the first N rows."
+)
 @_TIMEOUT
 @_ENDPOINT
 @_UNION
@@ -147,6 +156,8 @@ def query_command(
     pairs: tuple[str, ...],
     format_name: str,
     lang: str | None,
+    limit: int | None,
+    offset: int,
     timeout: float | None,
     endpoint: str | None,
     union_default_graph: bool,
@@ -156,6 +167,9 @@ def query_command(
 
     Parameters are checked and bound as RDF terms, never pasted into the query.
 
+    Listings (agreements, events, ...) come a page of 1000 rows at a time;
+    --limit and --offset choose the page, --limit 0 gives every row.
+
     Example: edukg query partner-countries -p country=BY -p year=2024 -f csv
     """
     from edukg.queries.catalogue import get_query
@@ -164,8 +178,17 @@ def query_command(
     query = get_query(name)
     params = _parse_pairs(pairs)
     with _target(settings, endpoint, union_default_graph) as target:
-        result = run_query(target, query, params, lang=lang, timeout=timeout)
+        result = run_query(
+            target, query, params, lang=lang, timeout=timeout, limit=limit, offset=offset
+        )
     _emit(result, format_name, output, title=query.title(lang or "en"))
+    if result.more:
+        shown = len(result.rows)
+        click.echo(
+            f"rows {offset + 1}-{offset + shown} shown; more follow: "
+            f"--offset {offset + shown} for the next page, --limit 0 for every row",
+            err=True,
+        )
 
 
 @click.command(name="sparql")

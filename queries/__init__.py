@@ -45,11 +45,22 @@ def _text(value: Any) -> str | None:
 
 
 def run(
-    target: Any, name: str, *, lang: str | None = None, timeout: float | None = None, **params: Any
+    target: Any,
+    name: str,
+    *,
+    lang: str | None = None,
+    timeout: float | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    **params: Any,
 ) -> QueryResult:
-    """Run catalogue query ``name``; parameters as keywords (``year=2024``, ``on=date(...)``)."""
+    """Run catalogue query ``name``; parameters as keywords (``year=2024``, ``on=date(...)``).
+
+    Listings return a page of :data:`~edukg.queries.runner.PAGE_SIZE` rows unless
+    ``limit`` says otherwise (``limit=0``: every row); ``.more`` tells if rows follow.
+    """
     given = {key: _text(value) for key, value in params.items() if value is not None}
-    return run_query(target, name, given, lang=lang, timeout=timeout)
+    return run_query(target, name, given, lang=lang, timeout=timeout, limit=limit, offset=offset)
 
 
 def rows(target: Any, name: str, **options: Any) -> list[dict[str, Any]]:

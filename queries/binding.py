@@ -23,7 +23,13 @@ import pyoxigraph as ox
 
 from edukg.errors import ConfigError
 from edukg.ontology.namespace import PREFIXES
-from edukg.queries.catalogue import PARAMETER_MARKER, CatalogueQuery, Parameter, get_query
+from edukg.queries.catalogue import (
+    PAGE_MARKER,
+    PARAMETER_MARKER,
+    CatalogueQuery,
+    Parameter,
+    get_query,
+)
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 LANGUAGES = ("ru", "be", "en")
@@ -163,11 +169,22 @@ def prefix_declarations(prefixes: Mapping[str, str] = PREFIXES) -> str:
     return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items())
 
 
-def bind(text: str, terms: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+def bind(
+    text: str,
+    terms: Mapping[str, ox.NamedNode | ox.Literal],
+    *,
+    page: tuple[int, int] | None = None,
+) -> str:
     """The query text with the prefixes declared and the terms bound at the markers.
 
     Only names that are SPARQL variables and terms that pyoxigraph built reach
-    the text, so a value cannot change the query's shape.
+    the text, so a value cannot change the query's shape. ``page`` is
+    ``(limit, offset)`` for the ``# @page`` line; without it the line goes and
+    every item is listed.
+
+    >>> print(bind("SELECT ?x WHERE { ?x ?p ?o } ORDER BY ?x\n# @page", {}, page=(10, 20))
+    ...       .splitlines()[-1])
+    LIMIT 10 OFFSET 20
     """
     for name in terms:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
@@ -175,10 +192,17 @@ def bind(text: str, terms: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
                 f"{name!r} cannot be a parameter name", hint="use letters, digits and _"
             )
     block = values_block(terms)
-    lines = [
-        block if line.strip() == PARAMETER_MARKER else line
-        for line in select_sections(text, set(terms))
-    ]
+    page_text = ""
+    if page is not None:
+        limit, offset = (int(number) for number in page)  # numbers only, never text
+        if limit < 1 or offset < 0:
+            raise ConfigError(
+                f"a page needs a limit of 1 or more and an offset of 0 or more, not {page}",
+                hint="use e.g. --limit 100 --offset 200, or --limit 0 for every row",
+            )
+        page_text = f"LIMIT {limit} OFFSET {offset}"
+    markers = {PARAMETER_MARKER: block, PAGE_MARKER: page_text}
+    lines = [markers.get(line.strip(), line) for line in select_sections(text, set(terms))]
     return prefix_declarations() + "\n".join(lines) + "\n"
 
 

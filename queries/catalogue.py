@@ -38,6 +38,13 @@ PARAMETER_TYPES = ("string", "integer", "date", "iri", "lang", "country")
 PARAMETER_MARKER = "# @parameters"
 """The line the runner replaces with a ``VALUES`` block of the bound parameters."""
 
+PAGE_MARKER = "# @page"
+"""The line the runner replaces with ``LIMIT n OFFSET m`` to return one page of a listing.
+
+It stands after the ``ORDER BY`` of the subquery that picks the listed items, so
+the engine computes the columns of one page only, not of every item.
+"""
+
 _HEADER_LINE = re.compile(
     r"^#\s*(?P<key>[a-z][a-z_-]*)(?:@(?P<lang>[a-z]{2,3}))?\s*:\s*(?P<value>.*)$"
 )
@@ -95,6 +102,11 @@ class CatalogueQuery:
         """The description in ``lang``, else in English, else empty."""
         return self.descriptions.get(lang) or self.descriptions.get("en") or ""
 
+    @property
+    def paged(self) -> bool:
+        """Whether the query lists items a page at a time (it has a ``# @page`` line)."""
+        return any(line.strip() == PAGE_MARKER for line in self.text.splitlines())
+
     def parameter(self, name: str) -> Parameter | None:
         """The parameter called ``name``, or ``None``."""
         return next((p for p in self.parameters if p.name == name), None)
@@ -122,7 +134,7 @@ def parse_query_file(name: str, text: str, *, file_name: str | None = None) -> C
             continue
         if not line.startswith("#"):
             break
-        if line == PARAMETER_MARKER:
+        if line in (PARAMETER_MARKER, PAGE_MARKER):
             continue
         match = _HEADER_LINE.match(line)
         if not match:

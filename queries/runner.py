@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Target = "KnowledgeGraph | ox.Store | rdflib.Graph | Endpoint"
 LIST_SEPARATOR = "; "
+PAGE_SIZE = 1000
+"""Rows a listing query (one with a ``# @page`` line) returns unless told otherwise."""
 
 
 @dataclass
@@ -43,6 +45,8 @@ class QueryResult:
     rows: list[tuple[Term | None, ...]] = field(default_factory=list)
     boolean: bool | None = None
     triples: list[ox.Triple] = field(default_factory=list)
+    more: bool = False
+    """More rows follow this page: ask again with a larger offset, or with ``limit=0``."""
 
     def records(self) -> list[dict[str, Any]]:
         """Rows as dictionaries of plain Python values (IRIs as strings, numbers as numbers)."""
@@ -68,12 +72,19 @@ def run_query(
     lang: str | None = None,
     timeout: float | None = None,
     today: dt.date | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> QueryResult:
     """Run catalogue query ``name`` with ``params`` (text values, checked and bound as terms).
 
     ``lang`` fills the query's ``lang`` parameter unless ``params`` sets it.
     ``target`` is a :class:`~edukg.graph.store.KnowledgeGraph`, a pyoxigraph
     ``Store``, an rdflib ``Graph``/``Dataset`` or an :class:`~edukg.queries.endpoint.Endpoint`.
+
+    Listing queries return one page: ``limit`` rows (:data:`PAGE_SIZE` unless
+    given; ``0`` for all) from ``offset`` on, and ``result.more`` says whether
+    rows follow. The engine then works out the columns of that page only.
+    Other queries return every row unless ``limit`` or ``offset`` is given.
     """
     query = get_query(name) if isinstance(name, str) else name
     given = dict(params or {})
@@ -86,9 +97,20 @@ def run_query(
             )
         given.setdefault("lang", lang)
     terms = parse_parameters(query, given, today=today)
-    result = run_sparql(target, bind(query.text, terms), timeout=timeout, with_prefixes=False)
+    limit, offset = _check_page(limit, offset)
+    if limit is None and query.paged:
+        limit = PAGE_SIZE
+    in_sparql = query.paged and bool(limit)
+    # one row past the page tells whether more follow
+    page = (limit + 1, offset) if in_sparql and limit else None
+    text = bind(query.text, terms, page=page)
+    result = run_sparql(target, text, timeout=timeout, with_prefixes=False)
     if result.kind != "select":
         return result
+    if offset and not in_sparql:
+        result.rows = result.rows[offset:]
+    if limit and len(result.rows) > limit:
+        result.rows, result.more = result.rows[:limit], True
     if tuple(result.columns) != query.columns:
         raise QueryError(
             f"catalogue query {query.name} returned columns {', '.join(result.columns)}, "
@@ -96,6 +118,18 @@ def run_query(
             hint=f"fix the SELECT clause or the '# columns:' line of {query.name}.rq",
         )
     return _sort_lists(result, query.lists)
+
+
+def _check_page(limit: int | None, offset: int) -> tuple[int | None, int]:
+    """``limit`` and ``offset`` as whole numbers, or a :class:`ConfigError`."""
+    if (limit is not None and limit < 0) or offset < 0:
+        from edukg.errors import ConfigError
+
+        raise ConfigError(
+            f"a page needs a limit and an offset of 0 or more, not {limit} and {offset}",
+            hint="use e.g. --limit 100 --offset 200, or --limit 0 for every row",
+        )
+    return limit, offset
 
 
 def _sort_lists(result: QueryResult, lists: tuple[str, ...]) -> QueryResult:

@@ -163,3 +163,29 @@ def test_every_query_command_has_help_and_is_in_the_readme() -> None:
 
     for name in load_catalogue():
         assert f"`{name}`" in readme, name
+
+
+def test_query_pages_with_limit_and_offset_and_says_what_follows(store: Path) -> None:
+    whole = edukg("--store", "kg", "query", "agreements", "-f", "csv", "--limit", "0", cwd=store)
+    assert whole.returncode == 0, whole.stderr
+    all_rows = list(csv.DictReader(io.StringIO(whole.stdout)))
+    assert len(all_rows) >= 3
+    assert "more follow" not in whole.stderr
+
+    first = edukg("--store", "kg", "query", "agreements", "-f", "csv", "--limit", "2", cwd=store)
+    assert first.returncode == 0, first.stderr
+    assert list(csv.DictReader(io.StringIO(first.stdout))) == all_rows[:2]
+    assert "rows 1-2 shown; more follow: --offset 2 for the next page" in first.stderr
+
+    rest = edukg(
+        "--store", "kg", "query", "agreements", "-f", "csv", "--limit", "2", "--offset", "2",
+        cwd=store,
+    )
+    assert rest.returncode == 0, rest.stderr
+    assert list(csv.DictReader(io.StringIO(rest.stdout))) == all_rows[2:4]
+
+
+def test_a_negative_limit_is_a_usage_error(store: Path) -> None:
+    result = edukg("--store", "kg", "query", "agreements", "--limit", "-3", cwd=store)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
