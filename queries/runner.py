@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Target = "KnowledgeGraph | ox.Store | rdflib.Graph | Endpoint"
 LIST_SEPARATOR = "; "
-PAGE_SIZE = 1000
+PAGE_SIZE = 100
 """Rows a listing query (one with a ``# @page`` line) returns unless told otherwise."""
 
 
