@@ -140,7 +140,7 @@ def queries_command(lang: str) -> None:
     "--limit",
     type=click.IntRange(min=0),
     metavar="N",
-    help="Rows per page (listings: 1000 unless given; 0: every row).",
+    help="Rows per page (listings: 100 unless given; 0: every row).",
 )
 @click.option(
     "--offset", type=click.IntRange(min=0), default=0, metavar="N", help="Skip the first N rows."
@@ -167,7 +167,7 @@ def query_command(
 
     Parameters are checked and bound as RDF terms, never pasted into the query.
 
-    Listings (agreements, events, ...) come a page of 1000 rows at a time;
+    Listings (agreements, events, ...) come a page of 100 rows at a time;
     --limit and --offset choose the page, --limit 0 gives every row.
 
     Example: edukg query partner-countries -p country=BY -p year=2024 -f csv
