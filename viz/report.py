@@ -85,6 +85,8 @@ class Table:
 
     columns: Sequence[str]
     rows: Sequence[Sequence[Any]] = ()
+    note: str = ""
+    """Shown under the table, e.g. that it holds only the first rows."""
 
     def __post_init__(self) -> None:
         for number, row in enumerate(self.rows, start=1):

@@ -35,9 +35,25 @@ COLUMNS = {
 }
 
 
-def _table(rows: list[dict[str, Any]], columns: list[str], lang: str) -> Table:
+MORE_ROWS = {
+    "ru": "Показаны первые {shown} строк. Все строки: edukg query {query} --limit 0",
+    "be": "Паказаны першыя {shown} радкоў. Усе радкі: edukg query {query} --limit 0",
+    "en": "The first {shown} rows. Every row: edukg query {query} --limit 0",
+}
+
+
+def _table(rows: list[dict[str, Any]], columns: list[str], lang: str, note: str = "") -> Table:
     names = COLUMNS[lang]
-    return Table([names.get(c, c) for c in columns], [[row.get(c) for c in columns] for row in rows])
+    return Table(
+        [names.get(c, c) for c in columns], [[row.get(c) for c in columns] for row in rows], note
+    )
+
+
+def _listing(kg: Any, query: str, columns: list[str], lang: str) -> Table:
+    """The first page of a listing query, saying so when more rows follow."""
+    result = queries.run(kg, query, lang=lang)
+    note = MORE_ROWS[lang].format(shown=len(result.rows), query=query) if result.more else ""
+    return _table(result.records(), columns, lang, note)
 
 
 def store_report(kg: Any, *, analysis: Any | None, lang: str = "ru", title: str | None = None) -> Report:
@@ -67,13 +83,9 @@ def store_report(kg: Any, *, analysis: Any | None, lang: str = "ru", title: str 
         by_year=[(row["year"], row["agreements"]) for row in by_year if row["year"] is not None],
         clusters=_table(clusters, ["cluster", "size", "members", "countries"], lang),
         brokers=_table(brokers[:20], ["label", "country", "betweenness", "cluster"], lang),
-        expiring=_table(
-            queries.rows(kg, "expiring-agreements", lang=lang),
-            ["title", "valid_until", "days_left", "parties"], lang,
+        expiring=_listing(
+            kg, "expiring-agreements", ["title", "valid_until", "days_left", "parties"], lang
         ),
-        dormant=_table(
-            queries.rows(kg, "dormant-agreements", lang=lang),
-            ["title", "signed", "valid_until", "parties"], lang,
-        ),
+        dormant=_listing(kg, "dormant-agreements", ["title", "signed", "valid_until", "parties"], lang),
         network=analysis.network if analysis is not None else None,
     )
