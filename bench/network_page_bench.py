@@ -54,7 +54,9 @@ def chromium() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        # precise: otherwise performance.memory is rounded into coarse buckets
+        arguments = [*CHROMIUM_ARGS, "--enable-precise-memory-info"]
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=arguments)
         try:
             yield browser
         finally:
