@@ -2,16 +2,17 @@
 
 Writes the register format (``institutions.csv``, ``agreements.csv``,
 ``events.csv``, as ``edukg load`` reads them) and, from the same files, the
-N-Triples: the CSV is loaded with :func:`edukg.loaders.load_files` into an
-in-memory store and exported with :func:`edukg.graph.export.export`, so both
-forms hold the same graph.
+N-Triples: the CSV is loaded with :func:`edukg.loaders.load_files` (in chunks,
+see :func:`write_ntriples`) and its statements written out, so both forms hold
+the same graph. :func:`prepare` adds an on-disk store of the N-Triples and a
+manifest, so later runs reuse the folder instead of generating again.
 
 Institutions of every kind sit in countries and regions; partners are drawn
 mostly from the same region (partnerships cluster); about 10% of agreements
 are multilateral with 3 to 5 parties; events have a host and participants.
 Labels are Cyrillic (ru, be) and Latin.
 
-    python bench/generator.py --triples 100000 --out bench-data
+    python bench/generator.py --triples 1000000 --out bench-data/1M
 
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as folder:
@@ -24,7 +25,12 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
+import json
 import random
+import tempfile
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,7 +104,9 @@ def write_register(folder: Path, *, triples: int, seed: int = 7) -> list[Path]:
     institutions = folder / "institutions.csv"
     with institutions.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["id", "name_ru", "name_be", "name_en", "type", "country", "region", "city"])
+        writer.writerow(
+            ["id", "name_ru", "name_be", "name_en", "type", "country", "region", "city"]
+        )
         for number in range(size.institutions):
             # about half of all institutions are Belarusian: the home side of most registers
             if rng.random() < 0.5:
@@ -179,16 +187,56 @@ def write_register(folder: Path, *, triples: int, seed: int = 7) -> list[Path]:
     return [institutions, agreements, events]
 
 
+CHUNK_ROWS = 50_000
+"""Rows of one CSV loaded at a time when making the N-Triples: bounds the loader's memory."""
+MANIFEST = "generated.json"
+"""Written last into a generated folder: what it holds, so a later run can reuse it."""
+
+
 def write_ntriples(register: list[Path], path: Path) -> int:
-    """Load the register CSV into an in-memory store and export it as N-Triples; triples written."""
-    from edukg.graph.export import export
+    """Load the register CSV with edukg's loaders and write its triples as N-Triples; their count.
+
+    The CSV is loaded ``CHUNK_ROWS`` rows at a time into an in-memory store (a later
+    chunk finds the institutions and agreements of earlier ones there): the loader's
+    working memory stays that of one chunk, and the store holds about 400 MB per
+    million triples. Each chunk's graph is written with its lines sorted, so the same
+    register gives the same file. No statement is in two chunks' graphs: a chunk refers
+    to what earlier ones described (a region, a party) without describing it again.
+    """
+    import pyoxigraph as ox
+
     from edukg.graph.store import KnowledgeGraph
     from edukg.loaders import load_files
 
     kg = KnowledgeGraph.in_memory()
-    load_files(kg, register)
-    with path.open("wb") as output:
-        return export(kg, output, "nt")
+    with tempfile.TemporaryDirectory(prefix="chunks-", dir=path.parent) as scratch:
+        for part in _chunks(register, Path(scratch)):
+            load_files(kg, [part])
+            part.unlink()
+        written = 0
+        with path.open("wb") as output:
+            for graph in kg.data_graphs():
+                lines = kg.oxigraph.dump(
+                    format=ox.RdfFormat.N_TRIPLES, from_graph=graph
+                ).splitlines()
+                lines.sort()
+                output.writelines(line + b"\n" for line in lines)
+                written += len(lines)
+    return written
+
+
+def _chunks(register: list[Path], folder: Path) -> Iterator[Path]:
+    """Each CSV cut into files of ``CHUNK_ROWS`` rows with its header, written when needed."""
+    for path in register:
+        with path.open("rb") as handle:
+            header = handle.readline()
+            # the generator writes no line breaks inside fields: one line is one row
+            for number, rows in enumerate(
+                iter(lambda: list(itertools.islice(handle, CHUNK_ROWS)), [])
+            ):
+                part = folder / f"{path.stem}.part-{number:04d}{path.suffix}"
+                part.write_bytes(header + b"".join(rows))
+                yield part
 
 
 def generate(folder: Path, *, triples: int, seed: int = 7) -> tuple[list[Path], Path, int]:
@@ -198,14 +246,81 @@ def generate(folder: Path, *, triples: int, seed: int = 7) -> tuple[list[Path], 
     return register, ntriples, write_ntriples(register, ntriples)
 
 
+@dataclass(frozen=True)
+class BenchData:
+    """A data folder for the benchmarks: the register CSV, its N-Triples and a store of them."""
+
+    folder: Path
+    triples: int
+    generate_seconds: float | None
+    """How long generating took (``None`` for a folder made before manifests were written)."""
+    reused: bool
+
+    @property
+    def register(self) -> list[Path]:
+        return [self.folder / f"{name}.csv" for name in ("institutions", "agreements", "events")]
+
+    @property
+    def ntriples(self) -> Path:
+        return self.folder / "register.nt"
+
+    @property
+    def store(self) -> Path:
+        """An on-disk edukg store holding ``register.nt`` (loaded with ``load_files``)."""
+        return self.folder / "store"
+
+
+def prepare(folder: Path, *, triples: int, seed: int = 7) -> BenchData:
+    """The benchmark data for ``triples`` in ``folder``: generated if it is empty, else reused.
+
+    A folder filled here ends with a manifest (``generated.json``), written last; one
+    whose manifest names another target or seed is refused, never overwritten. A folder
+    with the register, ``register.nt`` and ``store/`` but no manifest (made before
+    manifests were written) is reused as it is. Nothing is written into a reused folder.
+    ``python bench/run.py --data DIR`` keeps each scale in ``DIR/<scale>`` this way.
+    """
+    manifest = folder / MANIFEST
+    if manifest.exists():
+        made = json.loads(manifest.read_text(encoding="utf-8"))
+        if (made["target"], made["seed"]) != (triples, seed):
+            raise SystemExit(
+                f"{folder} holds data for {made['target']:,} triples (seed {made['seed']}), "
+                f"not {triples:,} (seed {seed}): give another folder, or empty this one"
+            )
+        return BenchData(folder, made["triples"], made["generate_seconds"], reused=True)
+    data = BenchData(folder, 0, None, reused=True)
+    if all(path.exists() for path in [*data.register, data.ntriples, data.store / "CURRENT"]):
+        with data.ntriples.open("rb") as lines:
+            return BenchData(folder, sum(1 for _ in lines), None, reused=True)
+    if folder.exists() and any(folder.iterdir()):
+        raise SystemExit(
+            f"{folder} is not empty and holds no complete generated data "
+            f"(no {MANIFEST}): give an empty or new folder"
+        )
+    from edukg.graph.store import KnowledgeGraph
+    from edukg.loaders import load_files
+
+    started = time.perf_counter()
+    _, ntriples, written = generate(folder, triples=triples, seed=seed)
+    seconds = round(time.perf_counter() - started, 2)
+    with KnowledgeGraph.open(data.store) as kg:
+        load_files(kg, [ntriples])
+    made = {"target": triples, "seed": seed, "triples": written, "generate_seconds": seconds}
+    manifest.write_text(json.dumps(made, indent=2) + "\n", encoding="utf-8")
+    return BenchData(folder, written, seconds, reused=False)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--triples", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True, help="an empty or new folder")
     options = parser.parse_args()
-    _, ntriples, written = generate(options.out, triples=options.triples, seed=options.seed)
-    print(f"{written} triples in {ntriples} and the register CSV beside it")
+    data = prepare(options.out, triples=options.triples, seed=options.seed)
+    print(
+        f"{data.triples} triples in {data.ntriples}, the register CSV and a store beside it"
+        + (" (reused)" if data.reused else f" ({data.generate_seconds} s)")
+    )
 
 
 if __name__ == "__main__":

@@ -1,11 +1,11 @@
-"""Benchmark: load a register of 100,000 agreements into an on-disk store.
+"""Benchmark: load a seeded register into an on-disk store with ``edukg load``, then again.
 
-Not a test. Generates an institutions CSV and an agreements CSV (invented,
-deterministic), then runs ``edukg load`` on both in a child process and
-reports wall time, triples written and the child's peak memory (max RSS).
-A second run re-imports the unchanged files.
+Not a test. Writes the register CSV of ``bench/generator.py`` (institutions, agreements
+and events) sized for about N agreements, then runs ``edukg load`` on it in a child
+process and reports wall time, triples written and the child's peak memory (max RSS).
+A second run re-imports the unchanged files (``bench/run.py`` times first loads only).
 
-    python bench/load_register.py                 # 100,000 agreements
+    python bench/load_register.py                 # about 100,000 agreements (3M triples)
     python bench/load_register.py --agreements 20000 --keep bench-data
 
 Target (issue 3): under 30 s and under 2 GB on a 2-core machine.
@@ -14,8 +14,6 @@ Target (issue 3): under 30 s and under 2 GB on a 2-core machine.
 from __future__ import annotations
 
 import argparse
-import csv
-import random
 import resource
 import subprocess
 import sys
@@ -23,63 +21,11 @@ import tempfile
 import time
 from pathlib import Path
 
-COUNTRIES = ["BY", "RU", "KZ", "UZ", "KG", "TJ", "AM", "CN", "DE", "PL"]
-KINDS = [
-    "school",
-    "gymnasium",
-    "lyceum",
-    "college",
-    "university",
-    "institute_of_education_development",
-]
-AREAS = [
-    "professional_development",
-    "methodological_support",
-    "research",
-    "student_exchange",
-    "teacher_exchange",
-    "digital_education",
-    "language_and_culture",
-]
-AGREEMENT_KINDS = ["agreement", "memorandum", "roadmap", "contract", "programme"]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from generator import TRIPLES_PER_UNIT, counts, write_register  # noqa: E402
 
-def generate(folder: Path, agreements: int, institutions: int, seed: int = 7) -> list[Path]:
-    """Write institutions.csv and agreements.csv; return their paths."""
-    rng = random.Random(seed)
-    institutions_path = folder / "bench-institutions.csv"
-    with institutions_path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["id", "name", "type", "country", "city"])
-        for number in range(institutions):
-            writer.writerow(
-                [
-                    f"inst-{number}",
-                    f"Учреждение № {number} (сгенерировано для замера)",
-                    rng.choice(KINDS),
-                    rng.choice(COUNTRIES),
-                    "Минск",
-                ]
-            )
-    agreements_path = folder / "bench-agreements.csv"
-    with agreements_path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["id", "title", "parties", "signed", "valid_until", "type", "areas"])
-        for number in range(agreements):
-            parties = rng.sample(range(institutions), 2 if rng.random() < 0.8 else 3)
-            year = rng.randint(2015, 2025)
-            writer.writerow(
-                [
-                    f"agr-{number}",
-                    f"Соглашение № {number} (сгенерировано для замера)",
-                    "; ".join(f"inst-{p}" for p in parties),
-                    f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{year}",
-                    str(year + rng.randint(1, 5)),
-                    rng.choice(AGREEMENT_KINDS),
-                    rng.choice(AREAS),
-                ]
-            )
-    return [institutions_path, agreements_path]
+AGREEMENTS_PER_UNIT = 4
 
 
 def timed_load(store: Path, paths: list[Path]) -> tuple[float, str]:
@@ -101,18 +47,19 @@ def timed_load(store: Path, paths: list[Path]) -> tuple[float, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--agreements", type=int, default=100_000)
-    parser.add_argument("--institutions", type=int, default=5_000)
+    parser.add_argument("--agreements", type=int, default=100_000, help="about how many agreements")
+    parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         folder = options.keep or Path(temporary)
-        folder.mkdir(parents=True, exist_ok=True)
-        paths = generate(folder, options.agreements, options.institutions)
+        triples = options.agreements * TRIPLES_PER_UNIT // AGREEMENTS_PER_UNIT
+        paths = write_register(folder, triples=triples, seed=options.seed)
         size = sum(p.stat().st_size for p in paths) / 1e6
+        size_of = counts(triples)
         print(
-            f"register: {options.agreements} agreements, {options.institutions} institutions, "
-            f"{size:.1f} MB of CSV"
+            f"register: {size_of.institutions} institutions, {size_of.agreements} agreements, "
+            f"{size_of.events} events, {size:.1f} MB of CSV"
         )
         store = folder / "store"
         first, output = timed_load(store, paths)

@@ -3,6 +3,7 @@
 Usable means: vis-network has drawn the network for the first time (after its short physics
 run when the page has one) and the page script set ``edukgPage.ready``. Measured from the
 start of navigation (``performance.now()``) in Debian's ``/usr/bin/chromium``.
+``bench/run.py`` runs the same measurement as its ``page-500`` and ``page-5000`` steps.
 
 Run from the repository root (needs the test extra and Debian's chromium):
 
@@ -15,45 +16,102 @@ This is a benchmark, not a test: it prints numbers and asserts nothing.
 
 from __future__ import annotations
 
+import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from edukg.viz.network_page import build_network_page, write_page  # noqa: E402
 from tests.viz.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.viz.networks import random_network  # noqa: E402
 
 
-def measure(sizes: list[int], *, repeats: int = 3, ties: int = 2) -> None:
+@dataclass
+class PageTiming:
+    """One page size: its network, how long Python took to build it, and each load's timing."""
+
+    nodes: int
+    ties: int
+    build_seconds: float
+    page_mb: float
+    usable_ms: list[float] = field(default_factory=list)
+    js_heap_mb: float | None = None
+    """Chromium's JavaScript heap once the page is usable (largest of the loads)."""
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Debian's headless Chromium driven by Playwright (never Playwright's own browser builds)."""
+    if not CHROMIUM.exists():
+        raise RuntimeError(f"{CHROMIUM} is absent: install Debian's chromium package")
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as playwright:
+        # precise: otherwise performance.memory is rounded into coarse buckets
+        arguments = [*CHROMIUM_ARGS, "--enable-precise-memory-info"]
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=arguments)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def time_page(
+    browser: Any,
+    nodes: int,
+    folder: Path,
+    *,
+    repeats: int = 3,
+    ties_per_node: int = 2,
+    on_load: Callable[[float], None] | None = None,
+) -> PageTiming:
+    """Build the page of a seeded ``nodes``-node network in ``folder``; load it ``repeats`` times.
+
+    Each load opens a fresh tab; ``on_load(usable_ms)`` is told each load's time as it ends.
+    """
+    from edukg.viz.network_page import build_network_page, write_page
+
+    graph = random_network(nodes, ties_per_node=ties_per_node)
+    started = time.perf_counter()
+    page = build_network_page(graph, lang="ru", node_cap=max(nodes, 5000))
+    path = write_page(page, folder / f"network-{nodes}.html")
+    timing = PageTiming(
+        nodes=nodes,
+        ties=graph.number_of_edges(),
+        build_seconds=time.perf_counter() - started,
+        page_mb=path.stat().st_size / 1e6,
+    )
+    for _ in range(repeats):
+        tab = browser.new_page(viewport={"width": 1400, "height": 900})
+        tab.goto(path.as_uri(), wait_until="commit")
+        tab.locator("body[data-ready=true]").wait_for(state="attached", timeout=300_000)
+        timing.usable_ms.append(tab.evaluate("edukgPage.readyAt"))
+        heap = tab.evaluate("performance.memory ? performance.memory.usedJSHeapSize : null")
+        if heap is not None:
+            timing.js_heap_mb = max(timing.js_heap_mb or 0.0, heap / 1e6)
+        tab.close()
+        if on_load is not None:
+            on_load(timing.usable_ms[-1])
+    return timing
+
+
+def measure(sizes: list[int], *, repeats: int = 3, ties: int = 2) -> None:
     print(f"{'nodes':>6} {'edges':>6} {'build s':>8} {'MB':>5} {'usable ms (best / median)':>26}")
-    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with tempfile.TemporaryDirectory() as folder, chromium() as browser:
         for size in sizes:
-            graph = random_network(size, ties_per_node=ties)
-            started = time.perf_counter()
-            page = build_network_page(graph, lang="ru", node_cap=max(size, 5000))
-            path = write_page(page, Path(folder) / f"network-{size}.html")
-            build_seconds = time.perf_counter() - started
-            timings = []
-            for _ in range(repeats):
-                tab = browser.new_page(viewport={"width": 1400, "height": 900})
-                tab.goto(path.as_uri(), wait_until="commit")
-                tab.locator("body[data-ready=true]").wait_for(state="attached", timeout=300_000)
-                timings.append(tab.evaluate("edukgPage.readyAt"))
-                tab.close()
-            timings.sort()
+            timing = time_page(browser, size, Path(folder), repeats=repeats, ties_per_node=ties)
             print(
-                f"{size:>6} {graph.number_of_edges():>6} {build_seconds:>8.1f} "
-                f"{path.stat().st_size / 1e6:>5.1f} {timings[0]:>12.0f} / "
-                f"{timings[len(timings) // 2]:.0f}"
+                f"{size:>6} {timing.ties:>6} {timing.build_seconds:>8.1f} "
+                f"{timing.page_mb:>5.1f} {min(timing.usable_ms):>12.0f} / "
+                f"{statistics.median(timing.usable_ms):.0f}"
             )
-        browser.close()
 
 
 if __name__ == "__main__":

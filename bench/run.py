@@ -1,20 +1,29 @@
 """Benchmark edukg against plain rdflib, step by step, at several scales.
 
     python bench/run.py --scales 100k,1M [--repeats 3] [--rdflib-timeout 120] [--out bench/results]
+    python bench/run.py --scales 1M --data bench-data --steps load-nt,query-   # rerun some steps
 
-Per scale, generates a seeded register (``bench/generator.py``) of about that
-many triples, then runs every step in its own child process (so each step's
-peak memory, ``ru_maxrss``, is its own) and reports the median of the repeats:
+Per scale, takes a seeded register (``bench/generator.py``) of about that many
+triples, then runs every step in its own child process (so each step's peak
+memory is its own) and reports the median of the repeats:
 
 - edukg: N-Triples load into an on-disk store, CSV register load, export
-  ttl/nt/jsonld, each catalogue query (``edukg.queries.run``), ``analyze``, the
-  network page;
+  ttl/nt/jsonld, each catalogue query (``edukg.queries.run``), the
+  ``FILTER NOT EXISTS`` regression guard (the dormant-agreements selection
+  written with ``MINUS`` and with ``NOT EXISTS``), ``analyze``, the network page;
 - rdflib (in-memory ``Graph``): parse the N-Triples, serialize ttl/nt/json-ld,
   each catalogue query through the catalogue's rdflib runner. A step that runs
-  past ``--rdflib-timeout`` seconds is stopped and reported as "> cap".
+  past ``--rdflib-timeout`` seconds is stopped and reported as "> cap" (so is
+  the ``NOT EXISTS`` guard).
+
+Once per run, not per scale, ``page-500`` and ``page-5000`` time how long the
+network pages of seeded 500- and 5,000-node networks take to become usable in
+headless Chromium (``bench/network_page_bench.py``).
 
 Steps other than loads open their input once (not timed) and time only the step;
-peak memory includes that setup. Writes ``bench-<scales>.md`` and ``.json``.
+peak memory includes that setup. ``--steps`` picks steps by name or prefix;
+``--data DIR`` keeps each scale's data in ``DIR/<scale>`` (generated there when
+absent, reused when present). Writes ``bench-<scales>.md`` and ``.json``.
 """
 
 from __future__ import annotations
@@ -23,21 +32,42 @@ import argparse
 import json
 import platform
 import resource
+import selectors
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generator import generate  # noqa: E402
+from generator import prepare  # noqa: E402
 
 QUERY_OPTIONS = {"partners": {"institution": "inst-0"}}
 EXPORTS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
+PAGE_SIZES = (500, 5000)
+NO_CAP = 10.0**6
+# The FILTER NOT EXISTS regression guard (issue 4): Oxigraph evaluated NOT EXISTS row by
+# row, 13 s at 100k triples where MINUS took 0.04 s. Both forms must give the same answer.
+GUARD = {
+    "guard-minus": """
+SELECT (COUNT(*) AS ?n) WHERE {
+  ?agreement a edukg:CooperationAgreement .
+  MINUS { ?event edukg:implements ?agreement }
+}""",
+    "guard-not-exists": """
+SELECT (COUNT(*) AS ?n) WHERE {
+  ?agreement a edukg:CooperationAgreement .
+  FILTER NOT EXISTS { ?event edukg:implements ?agreement }
+}""",
+}
+CAPPED = {"guard-not-exists"}
+"""edukg steps stopped at the cap like the rdflib ones: a regression may make them run away."""
 
 
 def parse_scale(text: str) -> int:
@@ -51,6 +81,18 @@ def parse_scale(text: str) -> int:
     return int(float(text[:-1] if factor > 1 else text) * factor)
 
 
+def scale_label(triples: int) -> str:
+    """The short name of a scale, for folder names: the inverse of :func:`parse_scale`.
+
+    >>> scale_label(1_000_000), scale_label(100_000), scale_label(2500)
+    ('1M', '100k', '2500')
+    """
+    for suffix, factor in (("M", 1_000_000), ("k", 1_000)):
+        if triples % factor == 0:
+            return f"{triples // factor}{suffix}"
+    return str(triples)
+
+
 def catalogue_names() -> list[str]:
     from edukg.queries.catalogue import load_catalogue
 
@@ -58,63 +100,101 @@ def catalogue_names() -> list[str]:
 
 
 def steps() -> list[tuple[str, str]]:
-    """Every (step, rdflib counterpart or "") pair, in table order."""
+    """Every per-scale (step, rdflib counterpart or "") pair, in table order."""
     pairs = [("load-nt", "parse-nt"), ("load-csv", "")]
     pairs += [(f"export-{fmt}", f"serialize-{fmt}") for fmt in EXPORTS]
     pairs += [(f"query-{name}", f"query-{name}") for name in catalogue_names()]
+    pairs += [(name, "") for name in GUARD]
     pairs += [("analyze", ""), ("viz-page", "")]
     return pairs
+
+
+def page_steps(sizes: tuple[int, ...] = PAGE_SIZES) -> list[str]:
+    """The once-per-run page steps, ``page-<nodes>``.
+
+    >>> page_steps((500, 5000))
+    ['page-500', 'page-5000']
+    """
+    return [f"page-{size}" for size in sizes]
+
+
+def select(names: list[str], chosen: list[str] | None) -> list[str]:
+    """The ``names`` equal to or starting with one of ``chosen`` (all when ``chosen`` is None).
+
+    >>> select(["load-nt", "load-csv", "query-a", "query-b", "page-500"], ["load-nt", "query-"])
+    ['load-nt', 'query-a', 'query-b']
+    >>> select(["load-nt"], ["lod"])
+    Traceback (most recent call last):
+    ...
+    ValueError: no step is called or starts with: lod
+    """
+    if chosen is None:
+        return list(names)
+    unknown = [text for text in chosen if not any(name.startswith(text) for name in names)]
+    if unknown:
+        raise ValueError(f"no step is called or starts with: {', '.join(unknown)}")
+    return [name for name in names if any(name.startswith(text) for text in chosen)]
 
 
 # ---------------------------------------------------------------- child side
 
 
+def _say(**message: Any) -> None:
+    """One line of the child's report to the parent."""
+    print(json.dumps(message), flush=True)
+
+
 def _timed(action: Callable[[int], Any], repeats: int) -> list[float]:
+    """Time ``action`` ``repeats`` times, reporting each; an int it returns is reported as rows."""
     times = []
     for repeat in range(repeats):
         start = time.perf_counter()
-        action(repeat)
+        answer = action(repeat)
         times.append(time.perf_counter() - start)
-        print(json.dumps({"repeat": times[-1]}), flush=True)
+        _say(repeat=times[-1])
+        if isinstance(answer, int):
+            _say(rows=answer)
     return times
 
 
-def child_edukg(step: str, folder: Path, repeats: int) -> list[float]:
+def child_edukg(step: str, data: Path, work: Path, repeats: int) -> list[float]:
     from edukg.graph.export import export
     from edukg.graph.store import KnowledgeGraph
     from edukg.loaders import load_files
 
-    work = folder / "work"
     if step in ("load-nt", "load-csv"):
-        paths = (
-            [folder / "register.nt"]
-            if step == "load-nt"
-            else sorted(folder.glob("*.csv"))
-        )
+        paths = [data / "register.nt"] if step == "load-nt" else sorted(data.glob("*.csv"))
 
         def load(repeat: int) -> None:
             target = work / f"{step}-{repeat}"
             shutil.rmtree(target, ignore_errors=True)
-            load_files(KnowledgeGraph.open(target), paths)
+            with KnowledgeGraph.open(target) as kg:
+                load_files(kg, paths)
 
-        print(json.dumps({"ready": True}), flush=True)
+        _say(ready=True)
         return _timed(load, repeats)
-    kg = KnowledgeGraph.open(folder / "store")
+    kg = KnowledgeGraph.open(data / "store", read_only=True)
     action: Callable[[int], Any]
     if step.startswith("export-"):
         fmt = step.removeprefix("export-")
 
-        def action(repeat: int) -> None:
+        def action(repeat: int) -> int:
             with (work / f"export.{fmt}").open("wb") as output:
-                export(kg, output, fmt)
+                return export(kg, output, fmt)
 
     elif step.startswith("query-"):
         from edukg.queries import run
 
         name = step.removeprefix("query-")
 
-        def action(repeat: int) -> None:
-            run(kg, name, **QUERY_OPTIONS.get(name, {}))
+        def action(repeat: int) -> int:
+            return len(run(kg, name, **QUERY_OPTIONS.get(name, {})).rows)
+
+    elif step in GUARD:
+        from edukg.queries.runner import run_sparql
+
+        def action(repeat: int) -> int:
+            return int(run_sparql(kg, GUARD[step]).rows[0][0].value)
 
     elif step == "analyze":
         from edukg.analysis.run import analyze
@@ -133,16 +213,16 @@ def child_edukg(step: str, folder: Path, repeats: int) -> list[float]:
 
     else:
         raise SystemExit(f"unknown step {step}")
-    print(json.dumps({"ready": True}), flush=True)
+    _say(ready=True)
     return _timed(action, repeats)
 
 
-def child_rdflib(step: str, folder: Path, repeats: int) -> list[float]:
+def child_rdflib(step: str, data: Path, work: Path, repeats: int) -> list[float]:
     import rdflib
 
-    source = folder / "register.nt"
+    source = data / "register.nt"
     if step == "parse-nt":
-        print(json.dumps({"ready": True}), flush=True)
+        _say(ready=True)
         return _timed(lambda repeat: rdflib.Graph().parse(source, format="nt"), repeats)
     graph = rdflib.Graph()
     graph.parse(source, format="nt")
@@ -151,7 +231,7 @@ def child_rdflib(step: str, folder: Path, repeats: int) -> list[float]:
         fmt = step.removeprefix("serialize-")
 
         def action(repeat: int) -> None:
-            graph.serialize(folder / "work" / f"rdflib.{fmt}", format=EXPORTS[fmt], encoding="utf-8")
+            graph.serialize(work / f"rdflib.{fmt}", format=EXPORTS[fmt], encoding="utf-8")
 
     elif step.startswith("query-"):
         from edukg.queries.runner import run_query
@@ -159,23 +239,65 @@ def child_rdflib(step: str, folder: Path, repeats: int) -> list[float]:
         name = step.removeprefix("query-")
         params = QUERY_OPTIONS.get(name, {})
 
-        def action(repeat: int) -> None:
-            run_query(graph, name, params)
+        def action(repeat: int) -> int:
+            return len(run_query(graph, name, params).rows)
 
     else:
         raise SystemExit(f"unknown step {step}")
-    print(json.dumps({"ready": True}), flush=True)
+    _say(ready=True)
     return _timed(action, repeats)
+
+
+def child_page(step: str, data: Path, work: Path, repeats: int) -> list[float]:
+    """A ``page-<nodes>`` step: each repeat's time is the page's usable time, in seconds."""
+    from network_page_bench import chromium, time_page
+
+    with chromium() as browser:
+        _say(ready=True)
+        timing = time_page(
+            browser,
+            int(step.removeprefix("page-")),
+            work,
+            repeats=repeats,
+            on_load=lambda usable_ms: _say(repeat=usable_ms / 1000),
+        )
+    _say(
+        info={
+            "nodes": timing.nodes,
+            "ties": timing.ties,
+            "build_seconds": round(timing.build_seconds, 3),
+            "page_mb": round(timing.page_mb, 2),
+            "js_heap_mb": None if timing.js_heap_mb is None else round(timing.js_heap_mb),
+        }
+    )
+    return [ms / 1000 for ms in timing.usable_ms]
+
+
+CHILDREN = {"edukg": child_edukg, "rdflib": child_rdflib, "page": child_page}
 
 
 # ---------------------------------------------------------------- parent side
 
 
-def measure_capped(
-    engine: str, step: str, folder: Path, repeats: int, cap: float
+def measure(
+    engine: str, step: str, data: Path, work: Path, repeats: int, cap: float = NO_CAP
 ) -> dict[str, Any]:
-    """Like :func:`measure`, but stop the child when one repeat runs past ``cap`` seconds."""
-    command = [sys.executable, __file__, "--child", engine, step, str(folder), str(repeats)]
+    """Run one step in a child process; stop it when one repeat runs past ``cap`` seconds.
+
+    Returns the median ``seconds`` (``None`` when capped or failed, with ``capped`` or
+    ``error``), the child's ``peak_mb``, each repeat's ``times``, and what the child
+    reported besides (``rows``, ``info``).
+    """
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        engine,
+        step,
+        str(data),
+        str(work),
+        str(repeats),
+    ]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     assert child.stdout is not None
     first = child.stdout.readline()
@@ -184,61 +306,102 @@ def measure_capped(
         return {"seconds": None, "error": f"exit code {child.returncode}", "peak_mb": None}
     ready = json.loads(first)
     if "ready" not in ready:
+        child.wait()
+        if "error" in ready:
+            return {"seconds": None, "error": ready["error"], "peak_mb": None}
         raise SystemExit(f"{engine} {step}: unexpected output {ready}")
-    import selectors
-
     selector = selectors.DefaultSelector()
     selector.register(child.stdout, selectors.EVENT_READ)
-    times: list[float] = []
-    peak = 0
+    result: dict[str, Any] = {"times": []}
     while True:
         if not selector.select(timeout=cap):
             child.kill()
             child.wait()
-            return {"seconds": None, "capped": cap, "peak_mb": None, "times": times}
+            return {**result, "seconds": None, "capped": cap, "peak_mb": None}
         line = child.stdout.readline()
         if not line:
             break
         message = json.loads(line)
         if "repeat" in message:
-            times.append(message["repeat"])
-        if "peak_mb" in message:
-            peak = message["peak_mb"]
-        if "error" in message:
+            result["times"].append(message["repeat"])
+        elif "error" in message:
             child.wait()
-            return {"seconds": None, "error": message["error"], "peak_mb": None, "times": times}
+            return {**result, "seconds": None, "error": message["error"], "peak_mb": None}
+        else:
+            result.update(message)
     child.wait()
     if child.returncode != 0:
         raise SystemExit(f"{engine} {step} failed with exit code {child.returncode}")
-    return {"seconds": statistics.median(times), "peak_mb": round(peak), "times": times}
+    result["peak_mb"] = round(result["peak_mb"])
+    return {"seconds": statistics.median(result["times"]), **result}
+
+
+def _fresh(work: Path) -> None:
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
 
 
 def run_scale(
-    target: int, folder: Path, repeats: int, cap: float, rdflib: bool, rdflib_repeats: int
+    target: int,
+    names: list[str],
+    data_folder: Path,
+    work: Path,
+    *,
+    repeats: int,
+    cap: float,
+    rdflib: bool,
+    rdflib_repeats: int,
 ) -> dict[str, Any]:
-    started = time.perf_counter()
-    register, ntriples, triples = generate(folder, triples=target)
-    generated = time.perf_counter() - started
-    (folder / "work").mkdir(exist_ok=True)
-    from edukg.graph.store import KnowledgeGraph
-    from edukg.loaders import load_files
-
-    load_files(KnowledgeGraph.open(folder / "store"), [ntriples])
+    """The chosen per-scale steps on the data for ``target`` triples in ``data_folder``."""
+    data = prepare(data_folder, triples=target)
+    counterparts = dict(steps())
     rows = []
-    for step, counterpart in steps():
+    for step in names:
         print(f"  {step} ...", file=sys.stderr, flush=True)
-        row: dict[str, Any] = {"step": step, "edukg": measure_capped("edukg", step, folder, repeats, 10**6)}
-        if rdflib and counterpart:
-            row["rdflib_step"] = counterpart
-            row["rdflib"] = measure_capped(
-                "rdflib", counterpart, folder, rdflib_repeats, cap
+        _fresh(work)
+        row: dict[str, Any] = {
+            "step": step,
+            "edukg": measure(
+                "edukg", step, data.folder, work, repeats, cap if step in CAPPED else NO_CAP
+            ),
+        }
+        if rdflib and counterparts[step]:
+            _fresh(work)
+            row["rdflib_step"] = counterparts[step]
+            row["rdflib"] = measure(
+                "rdflib", counterparts[step], data.folder, work, rdflib_repeats, cap
             )
-            shutil.rmtree(folder / "work", ignore_errors=True)
-            (folder / "work").mkdir()
         rows.append(row)
-        shutil.rmtree(folder / "work", ignore_errors=True)
-        (folder / "work").mkdir()
-    return {"target": target, "triples": triples, "generate_seconds": round(generated, 2), "steps": rows}
+    shutil.rmtree(work, ignore_errors=True)
+    return {
+        "target": target,
+        "triples": data.triples,
+        "generate_seconds": data.generate_seconds,
+        "data_reused": data.reused,
+        "steps": rows,
+    }
+
+
+def run_pages(names: list[str], work: Path, *, repeats: int) -> list[dict[str, Any]]:
+    """The chosen page steps, once per run (their networks do not depend on the scale)."""
+    pages = []
+    for step in names:
+        print(f"  {step} ...", file=sys.stderr, flush=True)
+        _fresh(work)
+        pages.append({"step": step, **measure("page", step, Path("-"), work, repeats)})
+    shutil.rmtree(work, ignore_errors=True)
+    return pages
+
+
+@contextmanager
+def scale_folders(target: int, data_root: Path | None) -> Iterator[tuple[Path, Path]]:
+    """(data folder, work folder) for one scale: data kept under ``data_root`` when given."""
+    with tempfile.TemporaryDirectory(prefix="edukg-bench-") as temporary:
+        data = data_root / scale_label(target) if data_root else Path(temporary) / "data"
+        yield data, Path(temporary) / "work"
+
+
+# ---------------------------------------------------------------- report
 
 
 def _seconds(value: dict[str, Any] | None) -> str:
@@ -260,6 +423,30 @@ def _ratio(row: dict[str, Any]) -> str:
     return f"{ours['seconds'] / theirs['seconds']:.3f}" if theirs["seconds"] else "–"
 
 
+def _notes(scale: dict[str, Any]) -> list[str]:
+    """Failures, answers that differ between edukg and rdflib, and the guard's verdict."""
+    notes = []
+    measured = {row["step"]: row for row in scale["steps"]}
+    for row in scale["steps"]:
+        for engine in ("edukg", "rdflib"):
+            if row.get(engine, {}).get("error"):
+                notes.append(
+                    f"- {engine} {row.get('rdflib_step', row['step'])}: {row[engine]['error']}"
+                )
+        ours, theirs = row["edukg"].get("rows"), row.get("rdflib", {}).get("rows")
+        if ours is not None and theirs is not None and ours != theirs:
+            notes.append(f"- {row['step']}: edukg gives {ours} rows, rdflib {theirs}")
+    if "guard-minus" in measured and "guard-not-exists" in measured:
+        minus, not_exists = measured["guard-minus"]["edukg"], measured["guard-not-exists"]["edukg"]
+        if minus.get("rows") is not None and not_exists.get("rows") is not None:
+            same = "the same" if minus["rows"] == not_exists["rows"] else "DIFFERENT"
+            notes.append(
+                f"- guard: MINUS and FILTER NOT EXISTS give {same} answer "
+                f"({minus['rows']:,} and {not_exists['rows']:,} agreements no event implements)"
+            )
+    return notes
+
+
 def markdown(results: dict[str, Any]) -> str:
     lines = [
         f"Machine: {results['machine']}; median of {results['repeats']} repeats "
@@ -275,65 +462,143 @@ def markdown(results: dict[str, Any]) -> str:
             "|---|---:|---:|---:|---:|---:|",
         ]
         for row in scale["steps"]:
-            theirs = row.get("rdflib")
+            ours, theirs = row["edukg"], row.get("rdflib") or {}
             lines.append(
-                f"| {row['step']} | {_seconds(row['edukg'])} | {row['edukg']['peak_mb']} "
-                f"| {_seconds(theirs)} | {theirs['peak_mb'] if theirs and theirs['peak_mb'] else '–'} "
+                f"| {row['step']} | {_seconds(ours)} | {ours['peak_mb'] or '–'} "
+                f"| {_seconds(row.get('rdflib'))} | {theirs.get('peak_mb') or '–'} "
                 f"| {_ratio(row)} |"
             )
+        notes = _notes(scale)
+        lines += ["", *notes, ""] if notes else [""]
+    if results["pages"]:
+        lines += [
+            "### Network pages in headless Chromium",
+            "",
+            "Usable: from the start of navigation until the network is drawn and the page "
+            "answers (median of the loads). Build: Python, from the network to the HTML file.",
+            "",
+            "| step | nodes | ties | build s | page MB | usable s | best s "
+            "| Chromium JS heap MB | build peak MB |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for page in results["pages"]:
+            info = page.get("info", {})
+            if page["seconds"] is None:
+                lines.append(
+                    f"| {page['step']} |" + " – |" * 4 + f" {_seconds(page)} |" + " – |" * 3
+                )
+                continue
+            lines.append(
+                f"| {page['step']} | {info['nodes']:,} | {info['ties']:,} | "
+                f"{info['build_seconds']:.2f} | {info['page_mb']:.1f} | {page['seconds']:.3f} | "
+                f"{min(page['times']):.3f} | {info['js_heap_mb'] or '–'} | {page['peak_mb']} |"
+            )
         failures = [
-            f"- rdflib {row['rdflib_step']}: {row['rdflib']['error']}"
-            for row in scale["steps"]
-            if row.get("rdflib", {}).get("error")
+            f"- {page['step']}: {page['error']}" for page in results["pages"] if page.get("error")
         ]
         lines += ["", *failures, ""] if failures else [""]
     return "\n".join(lines)
 
 
+def result_stem(scales: str, chosen: list[str] | None, *, ran_scales: bool) -> str:
+    """The results' file name without suffix: the scales, and the chosen steps when some were.
+
+    >>> result_stem("100k,1M", None, ran_scales=True)
+    'bench-100k-1M'
+    >>> result_stem("1M", ["load-nt", "query-"], ran_scales=True)
+    'bench-1M-load-nt+query'
+    >>> result_stem("1M", ["page-"], ran_scales=False)
+    'bench-page'
+    """
+    parts = ["bench"]
+    if ran_scales:
+        parts.append(scales.replace(",", "-"))
+    if chosen:
+        parts.append("+".join(text.rstrip("-") for text in chosen))
+    return "-".join(parts)
+
+
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        engine, step, folder, repeats = sys.argv[2:6]
-        child = child_edukg if engine == "edukg" else child_rdflib
+        engine, step, data, work, repeats = sys.argv[2:7]
         try:
-            child(step, Path(folder), int(repeats))
+            CHILDREN[engine](step, Path(data), Path(work), int(repeats))
         except Exception as error:  # reported in the table, e.g. a query rdflib cannot run
-            print(json.dumps({"error": f"{type(error).__name__}: {error}"[:300]}), flush=True)
+            _say(error=f"{type(error).__name__}: {error}"[:300])
             return
-        print(json.dumps({"peak_mb": _peak_mb()}), flush=True)
+        _say(peak_mb=_peak_mb())
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="100k", help="target triples, e.g. 100k,1M")
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--rdflib-timeout", type=float, default=120.0)
+    parser.add_argument(
+        "--rdflib-timeout",
+        type=float,
+        default=120.0,
+        help="seconds one repeat of an rdflib step (or the NOT EXISTS guard) may take",
+    )
     parser.add_argument(
         "--rdflib-repeats", type=int, help="repeats of the rdflib steps (default: --repeats)"
     )
     parser.add_argument("--no-rdflib", action="store_true", help="edukg steps only")
+    parser.add_argument(
+        "--steps", help="only these steps: comma-separated names or prefixes (load-nt,query-,page-)"
+    )
+    parser.add_argument(
+        "--pages",
+        default=",".join(map(str, PAGE_SIZES)),
+        help="node counts of the page steps (default: 500,5000)",
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        help="keep each scale's data in DATA/<scale> (DATA/1M): generated when absent, else reused",
+    )
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results")
     options = parser.parse_args()
     scales = [parse_scale(text) for text in options.scales.split(",")]
+    sizes = tuple(int(text) for text in options.pages.split(",") if text.strip())
+    chosen = [text.strip() for text in options.steps.split(",")] if options.steps else None
+    scale_names, page_names = [name for name, _ in steps()], page_steps(sizes)
+    try:
+        picked = select(scale_names + page_names, chosen)
+    except ValueError as error:
+        parser.error(f"--steps: {error}; the steps are {', '.join(scale_names + page_names)}")
     results: dict[str, Any] = {
         "machine": f"{platform.machine()}, {_cores()} cores, {_memory_gib()} GiB, "
         f"Python {platform.python_version()}",
         "repeats": options.repeats,
         "rdflib_repeats": options.rdflib_repeats or options.repeats,
         "rdflib_cap": options.rdflib_timeout,
+        "steps": chosen,
         "scales": [],
+        "pages": [],
     }
-    for target in scales:
+    scale_picked = [name for name in picked if name in scale_names]
+    for target in scales if scale_picked else []:
         print(f"scale {target:,} triples", file=sys.stderr, flush=True)
-        with tempfile.TemporaryDirectory(prefix="edukg-bench-") as temporary:
+        with scale_folders(target, options.data) as (data, work):
             results["scales"].append(
                 run_scale(
-                    target, Path(temporary), options.repeats, options.rdflib_timeout,
-                    not options.no_rdflib,
-                    options.rdflib_repeats or options.repeats,
+                    target,
+                    scale_picked,
+                    data,
+                    work,
+                    repeats=options.repeats,
+                    cap=options.rdflib_timeout,
+                    rdflib=not options.no_rdflib,
+                    rdflib_repeats=options.rdflib_repeats or options.repeats,
                 )
             )
+    page_picked = [name for name in picked if name in page_names]
+    if page_picked:
+        print("network pages", file=sys.stderr, flush=True)
+        with tempfile.TemporaryDirectory(prefix="edukg-bench-pages-") as work:
+            results["pages"] = run_pages(page_picked, Path(work), repeats=options.repeats)
     options.out.mkdir(parents=True, exist_ok=True)
-    stem = options.out / f"bench-{options.scales.replace(',', '-')}"
-    stem.with_suffix(".json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    stem.with_suffix(".md").write_text(markdown(results), encoding="utf-8")
+    stem = options.out / result_stem(options.scales, chosen, ran_scales=bool(scale_picked))
+    Path(f"{stem}.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    Path(f"{stem}.md").write_text(markdown(results), encoding="utf-8")
     print(markdown(results))
 
 

@@ -2,33 +2,127 @@
 
 from __future__ import annotations
 
+import doctest
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).resolve().parents[2] / "bench"
+sys.path.insert(0, str(BENCH))
+
+import generator  # noqa: E402
+import run  # noqa: E402
+
+from tests.viz.conftest import CHROMIUM  # noqa: E402
 
 
-def test_harness_writes_table_and_json_with_every_step(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, str(BENCH / "run.py"), "--scales", "2000", "--repeats", "1",
-         "--rdflib-timeout", "60", "--out", str(tmp_path)],
-        capture_output=True, text=True, check=False,
+def harness(*arguments: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), *map(str, arguments)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    assert done.returncode == 0, done.stderr[-2000:]
-    results = json.loads((tmp_path / "bench-2000.json").read_text(encoding="utf-8"))
-    table = (tmp_path / "bench-2000.md").read_text(encoding="utf-8")
-    sys.path.insert(0, str(BENCH))
-    from run import steps
 
+
+@pytest.fixture(scope="module")
+def full_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every step once at 2,000 triples (edukg only) and a 30-node page; the folder it used."""
+    folder = tmp_path_factory.mktemp("bench")
+    options = "--scales 2000 --repeats 1 --no-rdflib --pages 30".split()
+    done = harness(*options, "--data", folder / "data", "--out", folder / "out")
+    assert done.returncode == 0, done.stderr[-2000:]
+    return folder
+
+
+def test_every_step_runs_and_lands_in_the_table_and_json(full_run: Path) -> None:
+    results = json.loads((full_run / "out" / "bench-2000.json").read_text(encoding="utf-8"))
+    table = (full_run / "out" / "bench-2000.md").read_text(encoding="utf-8")
     (scale,) = results["scales"]
     assert 1500 < scale["triples"] < 3000
+    assert scale["data_reused"] is False
     measured = {row["step"]: row for row in scale["steps"]}
-    for step, counterpart in steps():
+    assert list(measured) == [step for step, _ in run.steps()]
+    for step in measured:
         assert measured[step]["edukg"]["seconds"] > 0, step
         assert f"| {step} |" in table
-        if counterpart:
-            assert "rdflib" in measured[step], step
-    assert measured["load-nt"]["rdflib"]["seconds"] > 0
     assert measured["load-nt"]["edukg"]["peak_mb"] > 0
+    assert measured["query-agreements"]["edukg"]["rows"] > 0
+    assert "MINUS and FILTER NOT EXISTS give the same answer" in table
+
+
+def test_page_step_times_a_page_in_chromium_once_per_run(full_run: Path) -> None:
+    results = json.loads((full_run / "out" / "bench-2000.json").read_text(encoding="utf-8"))
+    (page,) = results["pages"]
+    assert page["step"] == "page-30"
+    if not CHROMIUM.exists():
+        assert "chromium" in page["error"]
+        return
+    assert page["seconds"] > 0 and len(page["times"]) == 1
+    assert page["info"]["nodes"] == 30 and page["info"]["ties"] > 0
+    table = (full_run / "out" / "bench-2000.md").read_text(encoding="utf-8")
+    assert "### Network pages in headless Chromium" in table
+    assert "| page-30 | 30 |" in table
+
+
+def test_steps_picks_by_name_and_prefix_and_data_is_reused(full_run: Path) -> None:
+    manifest = full_run / "data" / "2k" / generator.MANIFEST
+    made = manifest.stat().st_mtime_ns
+    options = "--scales 2000 --repeats 1 --steps guard-,query-partners".split()
+    done = harness(*options, "--data", full_run / "data", "--out", full_run / "picked")
+    assert done.returncode == 0, done.stderr[-2000:]
+    results = json.loads(
+        (full_run / "picked" / "bench-2000-guard+query-partners.json").read_text(encoding="utf-8")
+    )
+    (scale,) = results["scales"]
+    picked = {row["step"]: row for row in scale["steps"]}
+    assert list(picked) == ["query-partners", "guard-minus", "guard-not-exists"]
+    assert results["pages"] == []
+    assert scale["data_reused"] is True and manifest.stat().st_mtime_ns == made
+    # the rdflib counterpart of a picked step runs too, and gives the same rows
+    query = picked["query-partners"]
+    assert query["rdflib"]["seconds"] > 0
+    assert query["rdflib"]["rows"] == query["edukg"]["rows"] > 0
+
+
+def test_unknown_step_is_refused_with_the_list_of_steps() -> None:
+    done = harness("--steps", "load-nt,lod-csv")
+    assert done.returncode == 2
+    assert "no step is called or starts with: lod-csv" in done.stderr
+    assert "page-5000" in done.stderr and "query-agreements" in done.stderr
+
+
+def test_data_folder_of_another_scale_is_refused_not_overwritten(full_run: Path) -> None:
+    with pytest.raises(SystemExit, match="holds data for 2,000 triples"):
+        generator.prepare(full_run / "data" / "2k", triples=5000)
+
+
+@pytest.mark.parametrize("module", [run, generator], ids=lambda m: m.__name__)
+def test_doctests(module: object) -> None:
+    assert doctest.testmod(module).failed == 0  # type: ignore[arg-type]
+
+
+def test_ntriples_made_in_chunks_hold_the_graph_of_one_whole_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyoxigraph as ox
+
+    from edukg.graph.store import KnowledgeGraph
+    from edukg.loaders import load_files
+
+    register = generator.write_register(tmp_path, triples=2000, seed=3)
+    monkeypatch.setattr(generator, "CHUNK_ROWS", 20)  # 8 chunks: parties and regions across them
+    written = generator.write_ntriples(register, tmp_path / "chunked.nt")
+    kg = KnowledgeGraph.in_memory()
+    load_files(kg, register)
+    whole = {
+        line
+        for graph in kg.data_graphs()
+        for line in kg.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).splitlines()
+    }
+    chunked = (tmp_path / "chunked.nt").read_bytes().splitlines()
+    assert set(chunked) == whole
+    assert written == len(chunked) == len(whole)
