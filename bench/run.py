@@ -49,6 +49,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generator import prepare  # noqa: E402
 
 QUERY_OPTIONS = {"partners": {"institution": "inst-0"}}
+WHOLE_LISTING = "-all"
+"""Suffix of the steps that list every row of a listing query (``limit=0``)."""
 EXPORTS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
 PAGE_SIZES = (500, 5000)
 NO_CAP = 10.0**6
@@ -94,9 +96,28 @@ def scale_label(triples: int) -> str:
 
 
 def catalogue_names() -> list[str]:
+    """Each catalogue query, and ``NAME-all`` for every row of a listing (not just its page)."""
     from edukg.queries.catalogue import load_catalogue
 
-    return sorted(load_catalogue())
+    names = []
+    for name, query in sorted(load_catalogue().items()):
+        names += [name, f"{name}{WHOLE_LISTING}"] if query.paged else [name]
+    return names
+
+
+def query_step(step: str) -> tuple[str, dict[str, Any], int | None]:
+    """The catalogue query, parameters and row limit of a ``query-...`` step.
+
+    >>> query_step("query-agreements-all")
+    ('agreements', {}, 0)
+    >>> query_step("query-partners")
+    ('partners', {'institution': 'inst-0'}, None)
+    """
+    name = step.removeprefix("query-")
+    limit = None
+    if name.endswith(WHOLE_LISTING):
+        name, limit = name.removesuffix(WHOLE_LISTING), 0
+    return name, QUERY_OPTIONS.get(name, {}), limit
 
 
 def steps() -> list[tuple[str, str]]:
@@ -185,10 +206,10 @@ def child_edukg(step: str, data: Path, work: Path, repeats: int) -> list[float]:
     elif step.startswith("query-"):
         from edukg.queries import run
 
-        name = step.removeprefix("query-")
+        name, params, limit = query_step(step)
 
         def action(repeat: int) -> int:
-            return len(run(kg, name, **QUERY_OPTIONS.get(name, {})).rows)
+            return len(run(kg, name, limit=limit, **params).rows)
 
     elif step in GUARD:
         from edukg.queries.runner import run_sparql
@@ -236,11 +257,10 @@ def child_rdflib(step: str, data: Path, work: Path, repeats: int) -> list[float]
     elif step.startswith("query-"):
         from edukg.queries.runner import run_query
 
-        name = step.removeprefix("query-")
-        params = QUERY_OPTIONS.get(name, {})
+        name, params, limit = query_step(step)
 
         def action(repeat: int) -> int:
-            return len(run_query(graph, name, params).rows)
+            return len(run_query(graph, name, params, limit=limit).rows)
 
     else:
         raise SystemExit(f"unknown step {step}")
