@@ -2,7 +2,8 @@
 
 Both are seeded: the same network and seed give the same clusters. Clusters
 are numbered from 0 by size (largest first), ties broken by their smallest
-node id, so numbers are stable too.
+node id, so numbers are stable too. Both run in igraph's C code (Louvain is
+igraph's multilevel algorithm: 0.2 s where networkx takes 5 s at 25,000 nodes).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from math import comb
 
 import networkx as nx
 
+from edukg.analysis.igraph_view import IgraphView, igraph_view, seeded_igraph
 from edukg.errors import ConfigError
 
 ALGORITHMS = ("louvain", "leiden")
@@ -61,8 +63,8 @@ def detect_communities(
     graph : networkx.Graph
         The partnership network.
     algorithm : {"louvain", "leiden"}
-        Louvain (networkx) or Leiden (igraph + leidenalg, ``pip install
-        'edukg[leiden]'``; much faster on large networks).
+        Louvain (igraph's multilevel algorithm) or Leiden (leidenalg,
+        ``pip install 'edukg[leiden]'``; better connected clusters).
     seed : int
         Random seed: the same seed gives the same clusters.
     resolution : float
@@ -85,48 +87,59 @@ def detect_communities(
         )
     if graph.number_of_edges() == 0:
         groups: list[set[Hashable]] = [{node} for node in graph]
-    elif algorithm == "louvain":
-        groups = nx.community.louvain_communities(
-            graph, weight=weight, resolution=resolution, seed=seed
-        )
+        membership = _numbered(groups)
+        modularity = 0.0
     else:
-        groups = _leiden(graph, seed=seed, resolution=resolution, weight=weight)
-    membership = _numbered(groups)
+        view = igraph_view(graph, weight=weight)
+        if algorithm == "louvain":
+            found = _louvain(view, seed=seed, resolution=resolution)
+        else:
+            found = _leiden(view, seed=seed, resolution=resolution)
+        groups = [{view.nodes[i] for i in members} for members in _groups(found)]
+        membership = _numbered(groups)
+        modularity = view.graph.modularity(
+            [membership[node] for node in view.nodes],
+            weights=view.weights,
+            resolution=resolution,
+            directed=False,
+        )
     for node, cluster in membership.items():
         graph.nodes[node]["cluster"] = cluster
-    modularity = (
-        nx.community.modularity(graph, groups, weight=weight, resolution=resolution)
-        if graph.number_of_edges()
-        else 0.0
-    )
     return Communities(membership, float(modularity), algorithm, seed, resolution)
 
 
-def _leiden(
-    graph: nx.Graph, *, seed: int, resolution: float, weight: str | None
-) -> list[set[Hashable]]:
-    """Leiden with modularity as the quality function (igraph + leidenalg)."""
+def _groups(membership: list[int]) -> list[list[int]]:
+    """Vertex numbers by cluster, from igraph's list of cluster numbers per vertex."""
+    groups: dict[int, list[int]] = {}
+    for vertex, cluster in enumerate(membership):
+        groups.setdefault(cluster, []).append(vertex)
+    return list(groups.values())
+
+
+def _louvain(view: IgraphView, *, seed: int, resolution: float) -> list[int]:
+    """Louvain (Blondel et al.'s multilevel algorithm), seeded: a cluster number per vertex."""
+    with seeded_igraph(seed):
+        found = view.graph.community_multilevel(weights=view.weights, resolution=resolution)
+    return list(found.membership)
+
+
+def _leiden(view: IgraphView, *, seed: int, resolution: float) -> list[int]:
+    """Leiden with modularity as the quality function (leidenalg): a cluster number per vertex."""
     try:
-        import igraph
         import leidenalg
     except ImportError:
         raise ConfigError(
-            "the Leiden algorithm needs igraph and leidenalg",
+            "the Leiden algorithm needs leidenalg",
             hint="pip install 'edukg[leiden]', or use --algorithm louvain",
         ) from None
-    nodes = list(graph)
-    index = {node: i for i, node in enumerate(nodes)}
-    edges = [(index[a], index[b]) for a, b in graph.edges()]
-    weights = [float(d.get(weight, 1)) if weight else 1.0 for _, _, d in graph.edges(data=True)]
-    network = igraph.Graph(n=len(nodes), edges=edges)
     partition = leidenalg.find_partition(
-        network,
+        view.graph,
         leidenalg.RBConfigurationVertexPartition,
-        weights=weights,
+        weights=view.weights or [1.0] * view.graph.ecount(),
         resolution_parameter=resolution,
         seed=seed,
     )
-    return [{nodes[i] for i in members} for members in partition]
+    return list(partition.membership)
 
 
 def adjusted_rand_index(truth: Sequence[Hashable], found: Sequence[Hashable]) -> float:

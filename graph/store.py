@@ -342,7 +342,8 @@ class KnowledgeGraph:
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("select() needs a SELECT query")
         names = [variable.value for variable in result.variables]
-        return [{name: row[name] for name in names} for row in result]
+        # a solution iterates its values in variable order: twice as fast as by name
+        return [dict(zip(names, row, strict=True)) for row in result]
 
     def ask(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> bool:
         """The answer of an ASK query."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from edukg.analysis.brokers import find_brokers, participation_coefficient
-from edukg.analysis.centrality import compute_centrality
+from edukg.analysis.brokers import bridge_counts, find_brokers, participation_coefficient
+from edukg.analysis.centrality import betweenness_scores, compute_centrality
 from edukg.analysis.communities import detect_communities
 from edukg.analysis.networks import partnership_network
 from tests.analysis.conftest import T
@@ -72,3 +72,25 @@ def test_the_fixture_brokers_are_the_two_ends_of_the_bridge(partnerships_kg):
     # 8 nodes (k1 and z1 alone without events) normalise by 2/(7*6)
     assert network.nodes[T + "a3"]["centrality"] == pytest.approx(6 / 21)
     assert brokers[0].betweenness == pytest.approx(6 / 21)
+
+
+@pytest.mark.parametrize("samples", [None, 1, 15, 60], ids=["exact", "one-pivot", "sampled", "all"])
+def test_betweenness_is_networkx_betweenness(samples):
+    # igraph computes it; the pivots and the scaling must stay networkx's
+    graph = nx.connected_watts_strogatz_graph(60, 4, 0.2, seed=8)
+    graph.add_node("alone")
+    ours = betweenness_scores(graph, samples=samples, seed=3)
+    theirs = nx.betweenness_centrality(graph, k=samples, normalized=True, seed=3)
+    assert ours.keys() == theirs.keys()
+    for node, value in theirs.items():
+        assert ours[node] == pytest.approx(value, nan_ok=True), node
+
+
+def test_bridge_counts_are_networkx_bridges():
+    graph = nx.connected_watts_strogatz_graph(40, 2, 0.3, seed=2)
+    graph.add_edges_from([("x", 0), ("x", "y"), ("y", "z")])
+    expected = dict.fromkeys(graph, 0)
+    for a, b in nx.bridges(graph):
+        expected[a] += 1
+        expected[b] += 1
+    assert bridge_counts(graph) == expected

@@ -104,3 +104,27 @@ def test_docstring_examples_run(module):
     loaded = importlib.import_module(f"edukg.analysis.{module}")
     failures, _ = doctest.testmod(loaded, optionflags=doctest.ELLIPSIS)
     assert failures == 0
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+@pytest.mark.parametrize("resolution", [1.0, 1.5])
+def test_modularity_is_networkx_modularity(algorithm, resolution):
+    graph = nx.planted_partition_graph(4, 15, 0.3, 0.05, seed=4)
+    for number, (a, b) in enumerate(graph.edges()):
+        graph.edges[a, b]["weight"] = 1 + number % 3
+    found = detect_communities(graph, algorithm=algorithm, seed=1, resolution=resolution)
+    expected = nx.community.modularity(
+        graph, found.clusters, weight="weight", resolution=resolution
+    )
+    assert found.modularity == pytest.approx(expected)
+
+
+def test_louvain_leaves_the_callers_random_state_alone():
+    import random
+
+    graph, _ = planted(1)
+    random.seed(99)
+    before = random.random()
+    random.seed(99)
+    detect_communities(graph, seed=5)
+    assert random.random() == before
