@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from edukg import __version__
 from edukg.graph.formats import rdf_format_for_path
 from edukg.graph.iris import slug
 from edukg.graph.sources import SourceData
@@ -30,6 +31,14 @@ def read_rdf(path: Path, context: LoadContext) -> SourceData | None:
         return None
     rdf_format = rdf_format_for_path(path)
     assert rdf_format is not None, "the loader registry only sends RDF files here"
+    if _stored_already(path, content.sha256, rdf_format, context):
+        return SourceData(
+            name=context.source_name,
+            sha256=content.sha256,
+            loader=LOADER_NAME,
+            file_name=path.name,
+            same_as_stored=True,
+        )
     staged = ox.Store()  # parsing into an in-memory store stays in Rust: fast for big files
     try:
         staged.load(content.data, rdf_format, base_iri=context.base_iri)
@@ -61,11 +70,52 @@ def read_rdf(path: Path, context: LoadContext) -> SourceData | None:
         file_name=path.name,
         warnings=problems.warnings,
     )
-    if staged.query("ASK { ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) }"):
+    if _may_hold_blank_nodes(content.data, rdf_format) and staged.query(
+        "ASK { ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) }"
+    ):
         genid = f"{context.base_iri}.well-known/genid/{slug(context.source_name)}/"
         data.triples = _skolemized(list(staged), genid)
         data.staged = None
     return data
+
+
+def _stored_already(
+    path: Path, sha256: str, rdf_format: ox.RdfFormat, context: LoadContext
+) -> bool:
+    """True when the store holds this very file as the source: nothing to parse again.
+
+    An RDF file's statements depend only on its bytes, its format (the file
+    name's extension), the base IRI (fixed for a store with sources), the
+    source name (blank-node IRIs) and this loader's version. Dataset formats
+    are always read, so the warning about merged named graphs is repeated.
+    """
+    if context.kg is None or rdf_format.supports_datasets:
+        return False
+    stored = context.kg.source(context.source_name)
+    return (
+        stored is not None
+        and stored.sha256 == sha256
+        and stored.file_name == path.name
+        and stored.loader == LOADER_NAME
+        and stored.loader_version == __version__
+        and stored.statements_sha256 is not None
+    )
+
+
+def _may_hold_blank_nodes(data: bytes, rdf_format: ox.RdfFormat) -> bool:
+    """False when the bytes cannot hold a blank node: saves a scan of every statement.
+
+    N-Triples and N-Quads write every blank node as ``_:label``; other formats
+    have ``[]`` and nesting, so they are always checked.
+
+    >>> _may_hold_blank_nodes(b"<a:s> <a:p> <a:o> .", ox.RdfFormat.N_TRIPLES)
+    False
+    >>> _may_hold_blank_nodes(b"<a:s> <a:p> [] .", ox.RdfFormat.TURTLE)
+    True
+    """
+    if rdf_format in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS):
+        return b"_:" in data
+    return True
 
 
 def _syntax_message(error: SyntaxError) -> str:

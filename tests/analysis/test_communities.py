@@ -98,7 +98,10 @@ def test_adjusted_rand_index(truth, found, expected):
 
 @pytest.mark.parametrize(
     "module",
-    ["sparql", "networks", "communities", "centrality", "brokers", "trends", "results", "run"],
+    [
+        "sparql", "networks", "communities", "centrality", "brokers", "trends", "results", "run",
+        "igraph_view",
+    ],
 )
 def test_docstring_examples_run(module):
     loaded = importlib.import_module(f"edukg.analysis.{module}")

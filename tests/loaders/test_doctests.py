@@ -11,6 +11,7 @@ MODULES = [
     "edukg.loaders",
     "edukg.loaders.csv_loader",
     "edukg.loaders.json_loader",
+    "edukg.loaders.rdf_loader",
     "edukg.loaders.session",
     "edukg.loaders.tables",
     "edukg.loaders.values",

@@ -83,3 +83,76 @@ def test_two_files_with_one_source_name_are_refused(kg: KnowledgeGraph, tmp_path
         (tmp_path / folder / "x.ttl").write_text("", encoding="utf-8")
     with pytest.raises(InputError, match="same source: x.ttl"):
         load_files(kg, [tmp_path / "a" / "x.ttl", tmp_path / "b" / "x.ttl"])
+
+
+def test_blank_nodes_in_ntriples_become_stable_iris(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = tmp_path / "blank.nt"
+    path.write_text('_:b0 <https://x.example/p> "a _: b" .\n', encoding="utf-8")
+    load_files(kg, [path])
+    dump = kg.oxigraph.dump(format=ox.RdfFormat.N_QUADS)
+    assert b"/.well-known/genid/blank-nt/" in dump and b'"a _: b"' in dump
+
+
+def test_ntriples_with_underscore_colon_only_in_a_literal_loads_as_is(
+    kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    path = tmp_path / "literal.nt"
+    path.write_text('<https://x.example/s> <https://x.example/p> "_:b0" .\n', encoding="utf-8")
+    (change,) = load_files(kg, [path]).changes
+    assert change.added == 1
+    assert kg.ask('ASK { <https://x.example/s> <https://x.example/p> "_:b0" }')
+
+
+def test_same_statements_in_another_order_are_unchanged(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = tmp_path / "register.nt"
+    lines = [f"<https://x.example/s{i}> <https://x.example/p> \"{i}\" ." for i in range(5)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    load_files(kg, [path])
+    path.write_text("\n".join(reversed(lines)) + "\n" + lines[0] + "\n", encoding="utf-8")
+    (change,) = load_files(kg, [path]).changes
+    assert change.unchanged and change.total == 5
+    (info,) = kg.sources()
+    assert info.triples == 5
+
+
+def test_the_same_bytes_under_another_extension_are_read_again(
+    kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    turtle = tmp_path / "data.ttl"
+    turtle.write_text("@prefix x: <https://x.example/> .\nx:s x:p 1 .\n", encoding="utf-8")
+    load_files(kg, [turtle], source_names=["data"])
+    as_ntriples = tmp_path / "data.nt"
+    as_ntriples.write_bytes(turtle.read_bytes())
+    with pytest.raises(InputError, match="nothing was loaded"):
+        load_files(kg, [as_ntriples], source_names=["data"])
+    (change,) = load_files(kg, [turtle], source_names=["data"]).changes
+    assert change.unchanged and change.total == 1
+
+
+def test_an_edit_on_disk_counts_records_added_removed_and_changed(tmp_path: Path) -> None:
+    path = tmp_path / "register.ttl"
+    head = (
+        "@prefix edukg: <https://w3id.org/edukg/ontology#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix x: <https://x.example/> .\n"
+    )
+    path.write_text(
+        head + 'x:a a edukg:Institution ; skos:prefLabel "A" .\n'
+        'x:b a edukg:Institution ; skos:prefLabel "B" .\n',
+        encoding="utf-8",
+    )
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        load_files(kg, [path])
+    path.write_text(
+        head + 'x:a a edukg:Institution ; skos:prefLabel "A2" .\n'
+        'x:c a edukg:Institution ; skos:prefLabel "C" .\n',
+        encoding="utf-8",
+    )
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        (change,) = load_files(kg, [path]).changes
+        assert (change.added, change.removed, change.total) == (3, 3, 4)
+        assert (change.records_added, change.records_changed, change.records_removed) == (1, 1, 1)
+        labels = kg.select("SELECT ?l WHERE { ?i a edukg:Institution ; skos:prefLabel ?l } ORDER BY ?l")
+        assert [row["l"].value for row in labels] == ["A2", "C"]
+        (info,) = kg.sources()
+        assert info.triples == 4
