@@ -2,12 +2,15 @@
 
 The same store content gives byte-identical output whatever the insertion
 order or ``PYTHONHASHSEED``: graphs are written in IRI order and each graph's
-statements in sorted N-Triples order before Oxigraph serialises them.
+statements in sorted N-Triples order. The statements stay bytes as Oxigraph
+wrote them: N-Triples and N-Quads are those lines, and the other formats are
+Oxigraph's serialisers fed by its parser in that order, so no statement
+becomes a Python object on the way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import BinaryIO
 
 import pyoxigraph as ox
@@ -16,6 +19,8 @@ from edukg.graph.formats import rdf_format
 from edukg.graph.sources import CATALOG_GRAPH
 from edukg.graph.store import COUNTRIES_GRAPH, ONTOLOGY_GRAPH, KnowledgeGraph
 from edukg.ontology.namespace import PREFIXES
+
+_PROV_ASSOCIATED = "http://www.w3.org/ns/prov#wasAssociatedWith"
 
 
 def export_graphs(
@@ -28,43 +33,55 @@ def export_graphs(
     return sorted(set(graphs), key=lambda g: g.value)
 
 
-def _sorted_triples(kg: KnowledgeGraph, graph: ox.NamedNode) -> bytes:
-    """One graph as N-Triples with its lines sorted."""
-    data = kg.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
-    lines = data.splitlines()
-    lines.sort()
-    return b"\n".join(lines) + (b"\n" if lines else b"")
+def _sorted_lines(kg: KnowledgeGraph, graph: ox.NamedNode) -> list[bytes]:
+    """One graph as N-Triples lines (without line ends), sorted."""
+    return kg.sorted_statements(graph).splitlines()
 
 
-def _catalog_triples(kg: KnowledgeGraph, graphs: Sequence[ox.NamedNode]) -> bytes:
-    """The PROV-O descriptions of the exported source graphs, sorted N-Triples."""
+def _catalog_lines(kg: KnowledgeGraph, graphs: Sequence[ox.NamedNode]) -> list[bytes]:
+    """The PROV-O descriptions of the exported source graphs, sorted N-Triples lines."""
     subjects = {g.value for g in graphs} | {g.value + "/load" for g in graphs}
-    lines = []
+    triples = []
     agents = set()
     for quad in kg.oxigraph.quads_for_pattern(None, None, None, CATALOG_GRAPH):
         if quad.subject.value in subjects:
-            lines.append(str(ox.Triple(quad.subject, quad.predicate, quad.object)).encode() + b" .")
-            if quad.predicate.value == "http://www.w3.org/ns/prov#wasAssociatedWith":
+            triples.append(quad.triple)
+            if quad.predicate.value == _PROV_ASSOCIATED:
                 agents.add(quad.object)
     for agent in agents:
-        for quad in kg.oxigraph.quads_for_pattern(agent, None, None, CATALOG_GRAPH):
-            lines.append(str(ox.Triple(quad.subject, quad.predicate, quad.object)).encode() + b" .")
-    lines = sorted(set(lines))
-    return b"\n".join(lines) + (b"\n" if lines else b"")
+        triples += [q.triple for q in kg.oxigraph.quads_for_pattern(agent, None, None, CATALOG_GRAPH)]
+    return sorted(set(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).splitlines()))
 
 
-def _quads(kg: KnowledgeGraph, graphs: Sequence[ox.NamedNode], *, keep_graphs: bool) -> Iterator[ox.Quad]:
-    parts = [(g, _sorted_triples(kg, g)) for g in graphs]
-    parts.append((CATALOG_GRAPH, _catalog_triples(kg, graphs)))
+def _graph_parts(
+    kg: KnowledgeGraph, graphs: Sequence[ox.NamedNode]
+) -> list[tuple[ox.NamedNode, list[bytes]]]:
+    """Each exported graph (the catalog included) with its sorted lines, in graph IRI order."""
+    parts = [(graph, _sorted_lines(kg, graph)) for graph in graphs]
+    parts.append((CATALOG_GRAPH, _catalog_lines(kg, graphs)))
     parts.sort(key=lambda part: part[0].value)
-    seen: set[ox.Triple] = set()
-    for graph, data in parts:
-        for triple in ox.parse(data, ox.RdfFormat.N_TRIPLES):
-            if keep_graphs:
-                yield ox.Quad(triple.subject, triple.predicate, triple.object, graph)
-            elif triple not in seen:  # a statement made by two sources is written once
-                seen.add(triple)
-                yield ox.Quad(triple.subject, triple.predicate, triple.object)
+    return parts
+
+
+def _merged_lines(parts: list[tuple[ox.NamedNode, list[bytes]]]) -> list[bytes]:
+    """All graphs' lines in order; a statement made by two sources is written once."""
+    seen: set[bytes] = set()
+    merged = []
+    for _graph, lines in parts:
+        for line in lines:
+            if line not in seen:
+                seen.add(line)
+                merged.append(line)
+    return merged
+
+
+def _quad_lines(parts: list[tuple[ox.NamedNode, list[bytes]]]) -> list[bytes]:
+    """N-Quads lines: each N-Triples line (ending in `` .``) with its graph before the dot."""
+    quads = []
+    for graph, lines in parts:
+        suffix = f"<{graph.value}> .".encode()
+        quads += [line[:-1] + suffix for line in lines]
+    return quads
 
 
 def export(
@@ -82,12 +99,16 @@ def export(
     into one graph. Returns the number of statements written.
     """
     target = rdf_format(format_name)
-    graphs = export_graphs(kg, sources=sources, with_ontology=with_ontology)
-    quads = list(_quads(kg, graphs, keep_graphs=target.supports_datasets))
+    parts = _graph_parts(kg, export_graphs(kg, sources=sources, with_ontology=with_ontology))
     if target.supports_datasets:
-        ox.serialize(quads, output, target, prefixes=PREFIXES)
+        lines, line_format = _quad_lines(parts), ox.RdfFormat.N_QUADS
     else:
-        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+        lines, line_format = _merged_lines(parts), ox.RdfFormat.N_TRIPLES
+    del parts
+    data = b"\n".join(lines) + b"\n" if lines else b""
+    if target == line_format:
+        output.write(data)
+    else:
         prefixes = PREFIXES if target != ox.RdfFormat.N_TRIPLES else None
-        ox.serialize(triples, output, target, prefixes=prefixes)
-    return len(quads)
+        ox.serialize(ox.parse(data, line_format), output, target, prefixes=prefixes)
+    return len(lines)

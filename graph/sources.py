@@ -72,15 +72,6 @@ def statements_digest(ntriples: bytes) -> str:
     """
     lines = ntriples.splitlines()
     lines.sort()
-    return sorted_lines_digest(lines)
-
-
-def sorted_lines_digest(lines: list[bytes]) -> str:
-    """:func:`statements_digest` of N-Triples lines already sorted (one hash call, not two a line).
-
-    >>> sorted_lines_digest([b"<a:w> <a:p> <a:y> ."]) == statements_digest(b"<a:w> <a:p> <a:y> .")
-    True
-    """
     return hashlib.sha256(b"\n".join(lines) + b"\n" if lines else b"").hexdigest()
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
@@ -23,6 +23,7 @@ import pyoxigraph as ox
 from edukg import __version__
 from edukg.errors import ConfigError, QueryError, StoreError
 from edukg.graph.settings import DEFAULT_BASE_IRI, check_base_iri
+from edukg.graph.snapshots import SNAPSHOT_FOLDER, StatementSnapshots
 from edukg.graph.sources import (
     CATALOG_GRAPH,
     EDUKG_NS,
@@ -31,7 +32,6 @@ from edukg.graph.sources import (
     SourceData,
     SourceInfo,
     provenance_quads,
-    sorted_lines_digest,
 )
 from edukg.graph.terms import to_oxigraph
 from edukg.ontology import countries_graph, ontology_text
@@ -50,6 +50,7 @@ BULK_LOAD_PARTS = min(4, os.cpu_count() or 1)
 
 _URI_SPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
 _SHA256 = ox.NamedNode(EDUKG_NS + "sha256")
+_STATEMENTS_SHA256 = ox.NamedNode(EDUKG_NS + "statementsSha256")
 
 
 def _reference_fingerprint() -> str:
@@ -83,6 +84,7 @@ class KnowledgeGraph:
         self._store = store
         self.path = path
         self.read_only = read_only
+        self._snapshots = StatementSnapshots(path / SNAPSHOT_FOLDER) if path is not None else None
         stored = self._stored_base_iri()
         if base_iri and stored and base_iri != stored and self.sources():
             raise ConfigError(
@@ -250,27 +252,29 @@ class KnowledgeGraph:
                 raise StoreError(f"source {data.name!r} was read as stored, but the store lacks it")
             return SourceChange(data.name, 0, 0, info.triples, new_source=False)
         staged = data.statements()
-        ntriples = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-        lines = ntriples.splitlines()
+        lines = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines()
         lines.sort()
-        digest = sorted_lines_digest(lines)
+        statements = _joined(lines)
+        digest = hashlib.sha256(statements).hexdigest()  # statements_digest, without sorting again
         total = len(lines)  # a store holds no duplicates
         if info is not None and info.statements_sha256 == digest:
+            if self._snapshots is not None and not self._snapshots.exists(graph.value):
+                self._snapshots.write(graph.value, statements)
             return SourceChange(data.name, 0, 0, total, new_source=False)
         if info is None and not self._store.contains_named_graph(graph):
             records = _count(staged, _RECORDS_IN_DEFAULT)
             del lines, staged
             data.staged = None  # the staging store's memory is free before the bulk load
-            self._bulk_write(ntriples, graph, total)
+            self._bulk_write(statements, graph, total, meanwhile=lambda: self._snapshot(graph, statements))
             self._store.extend(provenance_quads(graph, data, total, digest))
             return SourceChange(data.name, total, 0, total, new_source=True, records_added=records)
-        old_lines = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).splitlines()
+        old_lines = self.sorted_statements(graph).splitlines()
         old_set = set(old_lines)
         added_lines = [line for line in lines if line not in old_set]
         del old_set
         new_set = set(lines)
         removed_lines = [line for line in old_lines if line not in new_set]
-        del new_set, old_lines
+        del new_set, old_lines, lines
         added = _quads_of(added_lines, graph)
         removed = _quads_of(removed_lines, graph)
         change = SourceChange(
@@ -283,12 +287,44 @@ class KnowledgeGraph:
             records_removed=_records_typed(removed),
             records_changed=self._changed_records(staged, graph, added + removed),
         )
+        if self._snapshots is not None:
+            self._snapshots.discard(graph.value)  # until the graph and its digest agree again
         for quad in removed:
             self._store.remove(quad)
         self._store.extend(added)
         self._remove_description(graph)
         self._store.extend(provenance_quads(graph, data, total, digest))
+        self._snapshot(graph, statements)
         return change
+
+    def _snapshot(self, graph: ox.NamedNode, statements: bytes) -> None:
+        if self._snapshots is not None:
+            self._snapshots.write(graph.value, statements)
+
+    def sorted_statements(self, graph: ox.NamedNode) -> bytes:
+        """A graph's statements as sorted N-Triples lines, each ending in a newline.
+
+        The digest of a source (``statementsSha256``) is the SHA-256 of these
+        bytes. An on-disk store reads them from the source's snapshot when it
+        matches that digest (40 times faster than decoding the graph), else
+        from the store.
+        """
+        if self._snapshots is not None:
+            digest = next(
+                (
+                    quad.object.value
+                    for quad in self._store.quads_for_pattern(
+                        graph, _STATEMENTS_SHA256, None, CATALOG_GRAPH
+                    )
+                ),
+                None,
+            )
+            data = self._snapshots.read(graph.value, digest)
+            if data is not None:
+                return data
+        lines = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).splitlines()
+        lines.sort()
+        return _joined(lines)
 
     def _changed_records(
         self, staged: ox.Store, graph: ox.NamedNode, differences: list[ox.Quad]
@@ -313,11 +349,17 @@ class KnowledgeGraph:
                     changed.add(record)
         return len(changed)
 
-    def _bulk_write(self, ntriples: bytes, graph: ox.NamedNode, count: int) -> None:
-        """Write a new source's statements: one transaction, or a bulk load when large."""
+    def _bulk_write(
+        self, ntriples: bytes, graph: ox.NamedNode, count: int, *, meanwhile: Callable[[], None]
+    ) -> None:
+        """Write a new source's statements: one transaction, or a bulk load when large.
+
+        ``meanwhile`` runs in this thread while a bulk load runs in others.
+        """
         self._store.add_graph(graph)
         if count < BULK_LOAD_THRESHOLD or self.path is None:
             self._store.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            meanwhile()
             return
         # Not transactional, but 3x faster and 4x smaller on disk; every check has
         # passed before this point, so only a crash could interrupt it. Lenient:
@@ -325,15 +367,14 @@ class KnowledgeGraph:
         # One bulk load parses, then encodes and sorts on one core; parts of the
         # lines loaded side by side use every core (2x faster on two).
         parts = _line_parts(ntriples, min(BULK_LOAD_PARTS, count // BULK_LOAD_THRESHOLD))
-        if len(parts) == 1:
-            self._store.bulk_load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
-            return
 
         def load(part: bytes) -> None:
             self._store.bulk_load(part, ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
 
         with ThreadPoolExecutor(max_workers=len(parts)) as pool:
-            for finished in [pool.submit(load, part) for part in parts]:
+            loading = [pool.submit(load, part) for part in parts]
+            meanwhile()
+            for finished in loading:
                 finished.result()  # re-raises a part's error
 
     def remove_source(self, name: str) -> SourceInfo:
@@ -344,6 +385,8 @@ class KnowledgeGraph:
             known = ", ".join(i.name for i in self.sources()) or "none"
             raise ConfigError(f"no source called {name!r}", hint=f"sources in this store: {known}")
         graph = ox.NamedNode(info.graph)
+        if self._snapshots is not None:
+            self._snapshots.discard(graph.value)
         if self._store.contains_named_graph(graph):
             self._store.remove_graph(graph)
         self._remove_description(graph)
@@ -432,6 +475,11 @@ _RECORD_CLASSES = frozenset(
     ox.NamedNode(EDUKG_NS + name)
     for name in ("Institution", "CooperationAgreement", "CooperationEvent", "AgreementCount")
 )
+
+
+def _joined(lines: list[bytes]) -> bytes:
+    """N-Triples lines (without line ends) as one text, each line ending in a newline."""
+    return b"\n".join(lines) + b"\n" if lines else b""
 
 
 def _line_parts(data: bytes, parts: int) -> list[bytes]:
