@@ -130,13 +130,14 @@ def betweenness_scores(
     # igraph counts each undirected pair once; networkx sums ordered (source, target) pairs.
     pairs = count - 2
     if samples is None:
-        return {node: 2 * value / ((count - 1) * pairs) for node, value in zip(view.nodes, raw)}
+        scale = 2 / ((count - 1) * pairs)
+        return {node: value * scale for node, value in zip(view.nodes, raw, strict=True)}
     on_pivot = 2 / ((samples - 1) * pairs) if samples > 1 else math.nan
     off_pivot = 2 / (samples * pairs)
     chosen = set(pivots)
     return {
         node: value * (on_pivot if node in chosen else off_pivot)
-        for node, value in zip(view.nodes, raw)
+        for node, value in zip(view.nodes, raw, strict=True)
     }
 
 

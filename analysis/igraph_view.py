@@ -47,9 +47,7 @@ def igraph_view(network: nx.Graph, *, weight: str | None = "weight") -> IgraphVi
     index = {node: number for number, node in enumerate(nodes)}
     edges = [(index[a], index[b]) for a, b in network.edges()]
     weights = (
-        [float(data.get(weight, 1)) for _, _, data in network.edges(data=True)]
-        if weight
-        else None
+        [float(data.get(weight, 1)) for _, _, data in network.edges(data=True)] if weight else None
     )
     return IgraphView(igraph.Graph(n=len(nodes), edges=edges), nodes, weights)
 

@@ -49,7 +49,8 @@ def _catalog_lines(kg: KnowledgeGraph, graphs: Sequence[ox.NamedNode]) -> list[b
             if quad.predicate.value == _PROV_ASSOCIATED:
                 agents.add(quad.object)
     for agent in agents:
-        triples += [q.triple for q in kg.oxigraph.quads_for_pattern(agent, None, None, CATALOG_GRAPH)]
+        quads = kg.oxigraph.quads_for_pattern(agent, None, None, CATALOG_GRAPH)
+        triples += [quad.triple for quad in quads]
     return sorted(set(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).splitlines()))
 
 

@@ -80,4 +80,3 @@ class StatementSnapshots:
             path.unlink(missing_ok=True)
         except OSError:
             pass  # a stale snapshot never matches the catalog's digest again
-

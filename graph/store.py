@@ -252,7 +252,9 @@ class KnowledgeGraph:
                 raise StoreError(f"source {data.name!r} was read as stored, but the store lacks it")
             return SourceChange(data.name, 0, 0, info.triples, new_source=False)
         staged = data.statements()
-        lines = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines()
+        ntriples = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        lines = ntriples.splitlines()
+        del ntriples
         lines.sort()
         statements = _joined(lines)
         digest = hashlib.sha256(statements).hexdigest()  # statements_digest, without sorting again
@@ -265,7 +267,9 @@ class KnowledgeGraph:
             records = _count(staged, _RECORDS_IN_DEFAULT)
             del lines, staged
             data.staged = None  # the staging store's memory is free before the bulk load
-            self._bulk_write(statements, graph, total, meanwhile=lambda: self._snapshot(graph, statements))
+            self._bulk_write(
+                statements, graph, total, meanwhile=lambda: self._snapshot(graph, statements)
+            )
             self._store.extend(provenance_quads(graph, data, total, digest))
             return SourceChange(data.name, total, 0, total, new_source=True, records_added=records)
         old_lines = self.sorted_statements(graph).splitlines()
@@ -511,7 +515,9 @@ def _quads_of(lines: list[bytes], graph: ox.NamedNode) -> list[ox.Quad]:
 
 def _records_typed(quads: list[ox.Quad]) -> int:
     """Records (institutions, agreements, events, counts) given a record class in ``quads``."""
-    return len({q.subject for q in quads if q.predicate == _RDF_TYPE and q.object in _RECORD_CLASSES})
+    return len(
+        {q.subject for q in quads if q.predicate == _RDF_TYPE and q.object in _RECORD_CLASSES}
+    )
 
 
 def _is_record(node: Any, store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph) -> bool:

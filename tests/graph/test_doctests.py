@@ -8,7 +8,9 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("name", ["edukg.graph.store", "edukg.graph.sources", "edukg.graph.snapshots"])
+@pytest.mark.parametrize(
+    "name", ["edukg.graph.store", "edukg.graph.sources", "edukg.graph.snapshots"]
+)
 def test_docstring_examples(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0 and result.failed == 0

@@ -52,8 +52,8 @@ def test_a_damaged_snapshot_is_ignored(tmp_path: Path, damage: str) -> None:
         expected = {name: exported(kg, name) for name in ("nt", "nq", "ttl")}
         (snapshot,) = snapshot_files(tmp_path / "store")
         old = snapshot.read_bytes()
-        text = edited.read_text("utf-8").replace("org:role role:coordinator", "org:role role:partner")
-        edited.write_text(text, encoding="utf-8")
+        text = edited.read_text("utf-8")
+        edited.write_text(text.replace("role:coordinator", "role:partner"), encoding="utf-8")
         load_files(kg, [edited])
         after_edit = {name: exported(kg, name) for name in ("nt", "nq", "ttl")}
         if damage == "garbage":
@@ -82,12 +82,14 @@ def test_removing_a_source_removes_its_snapshot(tmp_path: Path) -> None:
         assert snapshot_files(tmp_path / "store") == []
 
 
-def test_a_bulk_load_in_parallel_parts_holds_every_statement(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_bulk_load_in_parallel_parts_holds_every_statement(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "many.nt"
-    path.write_text(
-        "".join(f'<https://x.example/s{i}> <https://x.example/p> "значение {i}"@ru .\n' for i in range(500)),
-        encoding="utf-8",
-    )
+    lines = [
+        f'<https://x.example/s{n}> <https://x.example/p> "значение {n}"@ru .' for n in range(500)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with KnowledgeGraph.in_memory() as memory:
         load_files(memory, [path])
         expected = exported(memory, "nt")

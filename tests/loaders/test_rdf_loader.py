@@ -152,7 +152,9 @@ def test_an_edit_on_disk_counts_records_added_removed_and_changed(tmp_path: Path
         (change,) = load_files(kg, [path]).changes
         assert (change.added, change.removed, change.total) == (3, 3, 4)
         assert (change.records_added, change.records_changed, change.records_removed) == (1, 1, 1)
-        labels = kg.select("SELECT ?l WHERE { ?i a edukg:Institution ; skos:prefLabel ?l } ORDER BY ?l")
+        labels = kg.select(
+            "SELECT ?l WHERE { ?i a edukg:Institution ; skos:prefLabel ?l } ORDER BY ?l"
+        )
         assert [row["l"].value for row in labels] == ["A2", "C"]
         (info,) = kg.sources()
         assert info.triples == 4
