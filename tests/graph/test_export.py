@@ -113,3 +113,25 @@ def test_export_is_byte_identical_under_different_hash_seeds(tmp_path: Path) -> 
     assert digests[0] == digests[1]
     assert len(digests[0].splitlines()) == 6
     assert hashlib.sha256(b"").hexdigest() not in digests[0]
+
+
+@pytest.mark.parametrize(
+    ("format_name", "rdf_format"), [("nt", ox.RdfFormat.N_TRIPLES), ("nq", ox.RdfFormat.N_QUADS)]
+)
+def test_line_formats_are_exactly_what_oxigraph_writes(
+    tmp_path: Path, format_name: str, rdf_format: ox.RdfFormat
+) -> None:
+    # N-Triples and N-Quads are written from the sorted lines as bytes: they must be
+    # the very bytes Oxigraph's serialiser writes for those statements, in that order.
+    odd = tmp_path / "odd.ttl"
+    odd.write_text(
+        "@prefix x: <https://x.example/> .\n"
+        'x:s x:p "line\\nbreak \\"quoted\\" \\\\ tab\\t", "Минск"@ru, x:o,'
+        ' "1"^^<http://www.w3.org/2001/XMLSchema#integer> .\n',
+        encoding="utf-8",
+    )
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        load_files(kg, [Path(__file__).parents[2] / "examples" / "illustrative-register.ttl", odd])
+        data = exported(kg, format_name)
+    assert data == ox.serialize(list(ox.parse(data, rdf_format)), format=rdf_format)
+    assert b"line\\nbreak" in data and "Минск".encode() in data
