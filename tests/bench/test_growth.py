@@ -1,0 +1,61 @@
+"""The growth table puts every step's seconds at every scale side by side."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+sys.path.insert(0, str(BENCH))
+
+import growth  # noqa: E402
+
+
+def _scale(target: int, steps: list[tuple[str, float | None, float | None]]) -> dict:
+    rows = []
+    for step, ours, theirs in steps:
+        row = {"step": step, "edukg": {"seconds": ours, "peak_mb": 100}}
+        if theirs is not None:
+            row["rdflib"] = {"seconds": theirs, "peak_mb": 200}
+        elif step.startswith("query-"):
+            row["rdflib"] = {"seconds": None, "capped": 60.0, "peak_mb": None}
+        rows.append(row)
+    return {"target": target, "triples": target, "steps": rows}
+
+
+def test_two_runs_make_one_table_smallest_scale_first(tmp_path: Path) -> None:
+    small_and_mid = {"scales": [
+        _scale(100_000, [("load-nt", 1.0, 2.0), ("query-a", 0.1, 5.0)]),
+        _scale(1_000_000, [("load-nt", 10.0, 30.0), ("query-a", 0.5, None)]),
+    ]}
+    large = {"scales": [_scale(5_000_000, [("load-nt", 80.0, None)])]}
+    (tmp_path / "a.json").write_text(json.dumps(small_and_mid), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps(large), encoding="utf-8")
+
+    scales = growth.scales_of([tmp_path / "b.json", tmp_path / "a.json"])
+    lines = growth.growth_table(scales)
+
+    assert [scale["target"] for scale in scales] == [100_000, 1_000_000, 5_000_000]
+    assert lines[0] == (
+        "| step | edukg 100k s | edukg 1M s | edukg 5M s | 100k→1M (10.0x) | 1M→5M (5.0x) "
+        "| rdflib 100k s | rdflib 1M s | rdflib 5M s | peak MB 5M |"
+    )
+    assert lines[2] == (
+        "| load-nt | 1.000 | 10.000 | 80.000 | 10.0x | 8.0x | 2.000 | 30.000 | – | 100 |"
+    )
+    assert lines[3] == "| query-a | 0.100 | 0.500 | – | 5.0x | – | 5.000 | > 60 s | – | – |"
+
+
+def test_queries_together_count_a_capped_rdflib_run_at_the_cap() -> None:
+    scale = _scale(1_000_000, [("query-a", 0.5, None), ("query-b", 0.5, 40.0), ("load-nt", 9.0, 30.0)])
+    assert growth.queries_together(scale) == (
+        "1M: 2 queries both answer take edukg 1.0 s and rdflib at least 100 s "
+        "(1 capped, counted at the cap): edukg is at least 100x faster"
+    )
+
+
+def test_doctests() -> None:
+    import doctest
+
+    assert doctest.testmod(growth).failed == 0
