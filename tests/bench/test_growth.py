@@ -59,3 +59,4 @@ def test_doctests() -> None:
     import doctest
 
     assert doctest.testmod(growth).failed == 0
+
