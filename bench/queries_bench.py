@@ -45,6 +45,11 @@ CASES = [
     ("events-by-type", {}),
     ("cooperation-by-year", {}),
     ("dormant-agreements", {"on": "2025-06-01"}),
+    # every row of a listing instead of its first page: reported, not held to the target
+    ("agreements", {"limit": "0"}),
+    ("events", {"limit": "0"}),
+    ("expiring-agreements", {"on": "2025-06-01", "within_days": "365", "limit": "0"}),
+    ("dormant-agreements", {"on": "2025-06-01", "limit": "0"}),
 ]
 
 
@@ -92,19 +97,22 @@ def main() -> int:
         missed = []
         with KnowledgeGraph.open(data.store, read_only=True) as kg:
             print(f"\n{'query':<32} {'parameters':<36} {'median s':>9} {'rows':>7}")
-            for name, params in CASES:
-                run_query(kg, name, params)  # warm the caches once
+            for name, case in CASES:
+                params = {key: value for key, value in case.items() if key != "limit"}
+                limit = int(case["limit"]) if "limit" in case else None
+                run_query(kg, name, params, limit=limit)  # warm the caches once
                 seconds, result = median_seconds(
-                    lambda n=name, p=params: run_query(kg, n, p), args.repeats
+                    lambda n=name, p=params, l=limit: run_query(kg, n, p, limit=l), args.repeats
                 )
                 rows = len(result.rows)  # type: ignore[attr-defined]
-                shown = " ".join(f"{k}={v}" for k, v in params.items()) or "-"
-                flag = "" if seconds < args.target else "  <- over target"
+                shown = " ".join(f"{k}={v}" for k, v in case.items()) or "-"
+                held = limit != 0  # a whole listing is an export, not held to the target
+                flag = "" if seconds < args.target or not held else "  <- over target"
                 print(f"{name:<32} {shown:<36} {seconds:>9.3f} {rows:>7}{flag}")
                 report["queries"].append(
-                    {"query": name, "params": params, "median_s": seconds, "rows": rows}
+                    {"query": name, "params": case, "median_s": seconds, "rows": rows}
                 )  # type: ignore[union-attr]
-                if seconds >= args.target:
+                if seconds >= args.target and held:
                     missed.append(name)
     if args.json:
         args.json.write_text(
