@@ -2,12 +2,14 @@
 
     python bench/growth.py bench/results/bench-100k-1M.json bench/results/bench-5M-....json
 
+Files are read in order; a later file's rerun of a step replaces that step.
+
 Each step gets edukg's median seconds at each scale, how much it grew from one
 scale to the next (the triples grew by the factor in the heading: a step whose
 factor is larger grows worse than linearly), rdflib's seconds where measured,
 and the peak memory at the largest scale. It also sums the catalogue queries
-that both engines answered, counting a capped rdflib run as the cap (so the
-ratio is a bound). Prints Markdown.
+that both engines answered (listings: their first page), counting a capped
+rdflib run as the cap (so the ratio is a bound). Prints Markdown.
 """
 
 from __future__ import annotations
@@ -20,15 +22,28 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import _seconds, scale_label  # noqa: E402
+from run import WHOLE_LISTING, _seconds, scale_label  # noqa: E402
 
 
 def scales_of(paths: list[Path]) -> list[dict[str, Any]]:
-    """Every scale in the files, smallest first (a later file wins for the same scale)."""
+    """Every scale in the files, smallest first.
+
+    A step measured again in a later file (a rerun with ``--steps``) takes the
+    later numbers; its rdflib numbers stay those of the earlier file when the
+    rerun had none (``--no-rdflib``).
+    """
     by_target: dict[int, dict[str, Any]] = {}
     for path in paths:
         for scale in json.loads(path.read_text(encoding="utf-8"))["scales"]:
-            by_target[scale["target"]] = scale
+            known = by_target.setdefault(scale["target"], {**scale, "steps": []})
+            rows = {row["step"]: row for row in known["steps"]}
+            for row in scale["steps"]:
+                earlier = rows.get(row["step"], {})
+                merged = {**earlier, **row}
+                if "rdflib" not in row and "rdflib" in earlier:
+                    merged["rdflib"] = earlier["rdflib"]
+                rows[row["step"]] = merged
+            known["steps"] = list(rows.values())
     return [by_target[target] for target in sorted(by_target)]
 
 
@@ -71,13 +86,16 @@ def growth_table(scales: list[dict[str, Any]]) -> list[str]:
 
 
 def queries_together(scale: dict[str, Any]) -> str | None:
-    """The catalogue queries both engines answered, summed: edukg, rdflib, and the speed-up."""
+    """The catalogue queries (as called: listings give their first page) both engines
+    answered, summed: edukg, rdflib, and the speed-up."""
     ours = theirs = 0.0
     capped = counted = 0
     for row in scale["steps"]:
         mine, other = row["edukg"], row.get("rdflib")
         if not row["step"].startswith("query-") or not other or other.get("error"):
             continue
+        if row["step"].endswith(WHOLE_LISTING):
+            continue  # the catalogue as called: a listing's first page, not every row
         if mine["seconds"] is None:
             continue
         counted += 1

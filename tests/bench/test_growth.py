@@ -60,3 +60,27 @@ def test_doctests() -> None:
 
     assert doctest.testmod(growth).failed == 0
 
+
+
+def test_a_later_rerun_replaces_its_steps_and_keeps_rdflib(tmp_path: Path) -> None:
+    first = {"scales": [_scale(1_000_000, [("load-nt", 10.0, 30.0), ("query-a", 2.0, 40.0)])]}
+    rerun = {"scales": [{"target": 1_000_000, "triples": 1_000_000, "steps": [
+        {"step": "query-a", "edukg": {"seconds": 0.5, "peak_mb": 90}}]}]}
+    (tmp_path / "first.json").write_text(json.dumps(first), encoding="utf-8")
+    (tmp_path / "rerun.json").write_text(json.dumps(rerun), encoding="utf-8")
+
+    (scale,) = growth.scales_of([tmp_path / "first.json", tmp_path / "rerun.json"])
+
+    rows = {row["step"]: row for row in scale["steps"]}
+    assert list(rows) == ["load-nt", "query-a"]
+    assert rows["query-a"]["edukg"]["seconds"] == 0.5
+    assert rows["query-a"]["rdflib"]["seconds"] == 40.0
+    assert rows["load-nt"]["edukg"]["seconds"] == 10.0
+
+
+def test_whole_listings_are_left_out_of_the_sum() -> None:
+    scale = _scale(1_000_000, [("query-a", 0.5, 50.0), ("query-a-all", 9.0, None)])
+    assert growth.queries_together(scale) == (
+        "1M: 1 queries both answer take edukg 0.5 s and rdflib 50 s "
+        "(0 capped, counted at the cap): edukg is 100x faster"
+    )
