@@ -339,40 +339,68 @@ class ParsedRdflib:
         child = context.Process(target=_forked_rdflib, args=(self.graph, step, work, repeats, sender))
         child.start()
         sender.close()
-        result: dict[str, Any] = {"times": []}
+
+        def receive(timeout: float) -> dict[str, Any] | None:
+            if not receiver.poll(timeout):
+                raise TimeoutError
+            try:
+                return receiver.recv()
+            except EOFError:
+                return None
+
         try:
-            while True:
-                if not receiver.poll(cap):
-                    child.kill()
-                    return {**result, "seconds": None, "capped": cap, "peak_mb": None}
-                try:
-                    message = receiver.recv()
-                except EOFError:
-                    break
-                if "repeat" in message:
-                    result["times"].append(message["repeat"])
-                elif "error" in message:
-                    return {**result, "seconds": None, "error": message["error"], "peak_mb": None}
-                elif "ready" not in message:
-                    result.update(message)
+            result = _collect(receive, cap)
+            if result.get("capped"):
+                child.kill()
         finally:
             child.join()
             receiver.close()
+        if result.get("seconds", 0) is None:
+            return result
         if child.exitcode != 0 or not result["times"]:
             raise SystemExit(f"rdflib {step} failed with exit code {child.exitcode}")
-        result["peak_mb"] = round(result["peak_mb"])
-        return {"seconds": statistics.median(result["times"]), **result}
+        return _median(result)
 
 
 def _forked_rdflib(graph: Any, step: str, work: Path, repeats: int, sender: Any) -> None:
     global _report
     _report = sender.send
+    _run_reporting(lambda: rdflib_step(graph, step, work, repeats))
+
+
+def _run_reporting(step: Callable[[], Any]) -> None:
+    """Run a child's step, then report its error or its peak memory."""
     try:
-        rdflib_step(graph, step, work, repeats)
+        step()
     except Exception as error:  # reported in the table, e.g. a query rdflib cannot run
         _say(error=f"{type(error).__name__}: {error}"[:300])
         return
     _say(peak_mb=_peak_mb())
+
+
+def _collect(receive: Callable[[float], dict[str, Any] | None], cap: float) -> dict[str, Any]:
+    """A child's messages gathered until it ends (``receive`` gives ``None``), fails or is
+    silent for ``cap`` seconds (``receive`` raises :class:`TimeoutError`)."""
+    result: dict[str, Any] = {"times": []}
+    while True:
+        try:
+            message = receive(cap)
+        except TimeoutError:
+            return {**result, "seconds": None, "capped": cap, "peak_mb": None}
+        if message is None:
+            return result
+        if "repeat" in message:
+            result["times"].append(message["repeat"])
+        elif "error" in message:
+            return {**result, "seconds": None, "error": message["error"], "peak_mb": None}
+        elif "ready" not in message:
+            result.update(message)
+
+
+def _median(result: dict[str, Any]) -> dict[str, Any]:
+    """A finished child's result with its median seconds and rounded peak memory."""
+    result["peak_mb"] = round(result["peak_mb"])
+    return {"seconds": statistics.median(result["times"]), **result}
 
 
 def measure(
@@ -408,28 +436,23 @@ def measure(
         raise SystemExit(f"{engine} {step}: unexpected output {ready}")
     selector = selectors.DefaultSelector()
     selector.register(child.stdout, selectors.EVENT_READ)
-    result: dict[str, Any] = {"times": []}
-    while True:
-        if not selector.select(timeout=cap):
-            child.kill()
-            child.wait()
-            return {**result, "seconds": None, "capped": cap, "peak_mb": None}
-        line = child.stdout.readline()
-        if not line:
-            break
-        message = json.loads(line)
-        if "repeat" in message:
-            result["times"].append(message["repeat"])
-        elif "error" in message:
-            child.wait()
-            return {**result, "seconds": None, "error": message["error"], "peak_mb": None}
-        else:
-            result.update(message)
+    stdout = child.stdout
+
+    def receive(timeout: float) -> dict[str, Any] | None:
+        if not selector.select(timeout=timeout):
+            raise TimeoutError
+        line = stdout.readline()
+        return json.loads(line) if line else None
+
+    result = _collect(receive, cap)
+    if result.get("capped"):
+        child.kill()
     child.wait()
+    if result.get("seconds", 0) is None:
+        return result
     if child.returncode != 0:
         raise SystemExit(f"{engine} {step} failed with exit code {child.returncode}")
-    result["peak_mb"] = round(result["peak_mb"])
-    return {"seconds": statistics.median(result["times"]), **result}
+    return _median(result)
 
 
 def _fresh(work: Path) -> None:
@@ -619,12 +642,7 @@ def result_stem(scales: str, chosen: list[str] | None, *, ran_scales: bool) -> s
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         engine, step, data, work, repeats = sys.argv[2:7]
-        try:
-            CHILDREN[engine](step, Path(data), Path(work), int(repeats))
-        except Exception as error:  # reported in the table, e.g. a query rdflib cannot run
-            _say(error=f"{type(error).__name__}: {error}"[:300])
-            return
-        _say(peak_mb=_peak_mb())
+        _run_reporting(lambda: CHILDREN[engine](step, Path(data), Path(work), int(repeats)))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="100k", help="target triples, e.g. 100k,1M")

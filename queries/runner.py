@@ -97,10 +97,10 @@ def run_query(
             )
         given.setdefault("lang", lang)
     terms = parse_parameters(query, given, today=today)
-    limit, offset = _check_page(limit, offset)
+    _check_page(limit, offset)
     if limit is None and query.paged:
         limit = PAGE_SIZE
-    in_sparql = query.paged and bool(limit)
+    in_sparql = bool(query.paged and limit)
     # one row past the page tells whether more follow
     page = (limit + 1, offset) if in_sparql and limit else None
     text = bind(query.text, terms, page=page)
@@ -120,8 +120,8 @@ def run_query(
     return _sort_lists(result, query.lists)
 
 
-def _check_page(limit: int | None, offset: int) -> tuple[int | None, int]:
-    """``limit`` and ``offset`` as whole numbers, or a :class:`ConfigError`."""
+def _check_page(limit: int | None, offset: int) -> None:
+    """A :class:`ConfigError` unless ``limit`` (when given) and ``offset`` are 0 or more."""
     if (limit is not None and limit < 0) or offset < 0:
         from edukg.errors import ConfigError
 
@@ -129,7 +129,6 @@ def _check_page(limit: int | None, offset: int) -> tuple[int | None, int]:
             f"a page needs a limit and an offset of 0 or more, not {limit} and {offset}",
             hint="use e.g. --limit 100 --offset 200, or --limit 0 for every row",
         )
-    return limit, offset
 
 
 def _sort_lists(result: QueryResult, lists: tuple[str, ...]) -> QueryResult:
