@@ -203,8 +203,6 @@ def write_ntriples(register: list[Path], path: Path) -> int:
     register gives the same file. No statement is in two chunks' graphs: a chunk refers
     to what earlier ones described (a region, a party) without describing it again.
     """
-    import pyoxigraph as ox
-
     from edukg.graph.store import KnowledgeGraph
     from edukg.loaders import load_files
 
@@ -216,12 +214,9 @@ def write_ntriples(register: list[Path], path: Path) -> int:
         written = 0
         with path.open("wb") as output:
             for graph in kg.data_graphs():
-                lines = kg.oxigraph.dump(
-                    format=ox.RdfFormat.N_TRIPLES, from_graph=graph
-                ).splitlines()
-                lines.sort()
-                output.writelines(line + b"\n" for line in lines)
-                written += len(lines)
+                statements = kg.sorted_statements(graph)
+                output.write(statements)
+                written += statements.count(b"\n")
     return written
 
 

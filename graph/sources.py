@@ -70,9 +70,16 @@ def statements_digest(ntriples: bytes) -> str:
     ...     b"<a:w> <a:p> <a:y> .\n<a:x> <a:p> <a:y> .\n")
     True
     """
-    lines = ntriples.splitlines()
-    lines.sort()
-    return hashlib.sha256(b"\n".join(lines) + b"\n" if lines else b"").hexdigest()
+    return hashlib.sha256(joined_lines(sorted(ntriples.splitlines()))).hexdigest()
+
+
+def joined_lines(lines: list[bytes]) -> bytes:
+    r"""N-Triples lines (without line ends) as one text, each line ending in a newline.
+
+    >>> joined_lines([b"<a:s> <a:p> <a:o> ."]), joined_lines([])
+    (b'<a:s> <a:p> <a:o> .\n', b'')
+    """
+    return b"\n".join(lines) + b"\n" if lines else b""
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from edukg.graph.sources import (
     SourceChange,
     SourceData,
     SourceInfo,
+    joined_lines,
     provenance_quads,
 )
 from edukg.graph.terms import to_oxigraph
@@ -256,7 +257,7 @@ class KnowledgeGraph:
         lines = ntriples.splitlines()
         del ntriples
         lines.sort()
-        statements = _joined(lines)
+        statements = joined_lines(lines)
         digest = hashlib.sha256(statements).hexdigest()  # statements_digest, without sorting again
         total = len(lines)  # a store holds no duplicates
         if info is not None and info.statements_sha256 == digest:
@@ -328,7 +329,7 @@ class KnowledgeGraph:
                 return data
         lines = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).splitlines()
         lines.sort()
-        return _joined(lines)
+        return joined_lines(lines)
 
     def _changed_records(
         self, staged: ox.Store, graph: ox.NamedNode, differences: list[ox.Quad]
@@ -479,11 +480,6 @@ _RECORD_CLASSES = frozenset(
     ox.NamedNode(EDUKG_NS + name)
     for name in ("Institution", "CooperationAgreement", "CooperationEvent", "AgreementCount")
 )
-
-
-def _joined(lines: list[bytes]) -> bytes:
-    """N-Triples lines (without line ends) as one text, each line ending in a newline."""
-    return b"\n".join(lines) + b"\n" if lines else b""
 
 
 def _line_parts(data: bytes, parts: int) -> list[bytes]:
