@@ -24,6 +24,7 @@ from typing import Any
 
 import networkx as nx
 
+from edukg.analysis.centrality import set_degrees_in_place
 from edukg.analysis.sparql import select_rows
 from edukg.errors import ConfigError
 
@@ -251,18 +252,10 @@ def _sorted_network(
 
     What :func:`set_degrees` makes of a graph, without building it twice.
     """
-    for node in nodes.values():
-        node["degree"] = 0
-        node["weighted_degree"] = 0
-    for (a, b), data in edges.items():
-        for node in (a, b):  # a link to itself counts twice, as networkx counts it
-            nodes[node]["degree"] += 1
-            nodes[node]["weighted_degree"] += data.get("weight", 1)
-    for node in nodes.values():
-        node["weighted_degree"] = float(node["weighted_degree"])
     graph = nx.Graph(**attributes)
     graph.add_nodes_from(sorted(nodes.items()))
     graph.add_edges_from((a, b, data) for (a, b), data in sorted(edges.items()))
+    set_degrees_in_place(graph)
     return graph
 
 
@@ -275,12 +268,8 @@ def set_degrees(graph: nx.Graph) -> nx.Graph:
     ordered = nx.Graph(**graph.graph)
     ordered.add_nodes_from(sorted(graph.nodes(data=True)))
     ordered.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True)))
-    graph = ordered
-    for node, degree in graph.degree():
-        graph.nodes[node]["degree"] = degree
-    for node, degree in graph.degree(weight="weight"):
-        graph.nodes[node]["weighted_degree"] = float(degree)
-    return graph
+    set_degrees_in_place(ordered)
+    return ordered
 
 
 def aggregate_network(institutions: nx.Graph, *, level: str, lang: str = "ru") -> nx.Graph:
