@@ -16,7 +16,7 @@ from math import comb
 import networkx as nx
 
 from edukg.analysis.igraph_view import IgraphView, igraph_view, seeded_igraph
-from edukg.errors import ConfigError
+from edukg.core.errors import ConfigError
 
 ALGORITHMS = ("louvain", "leiden")
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import networkx as nx
 
 from edukg.analysis.networks import LABEL_LANGUAGES, node_label
-from edukg.errors import ConfigError
+from edukg.core.errors import ConfigError
 
 FORMATS = ("graphml", "gexf", "csv")
 SEPARATOR = "; "

@@ -26,7 +26,7 @@ import networkx as nx
 
 from edukg.analysis.centrality import set_degrees_in_place
 from edukg.analysis.sparql import select_rows
-from edukg.errors import ConfigError
+from edukg.core.errors import ConfigError
 
 LEVELS = ("institution", "country", "region")
 LABEL_LANGUAGES = ("ru", "be", "en")

@@ -35,7 +35,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from edukg import __version__
+from edukg.core.version import __version__
 from edukg.analysis.run import RESULTS_LOADER, Analysis
 from edukg.graph.sources import SourceChange, SourceData, statements_digest
 

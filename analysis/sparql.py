@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from edukg.errors import QueryError
+from edukg.core.errors import QueryError
 from edukg.graph.terms import to_oxigraph
 from edukg.queries.binding import bind as bind_terms
 

@@ -15,7 +15,7 @@ import networkx as nx
 
 from edukg.analysis.networks import Window
 from edukg.analysis.sparql import select_rows
-from edukg.errors import ConfigError
+from edukg.core.errors import ConfigError
 from edukg.graph.terms import python_value
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat
 
-from edukg.errors import ConfigError
+from edukg.core.errors import ConfigError
 
 FORMATS: dict[str, RdfFormat] = {
     "ttl": RdfFormat.TURTLE,

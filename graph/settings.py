@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from edukg.errors import ConfigError
+from edukg.core.errors import ConfigError
 
 DEFAULT_STORE_DIR = "edukg-store"
 DEFAULT_BASE_IRI = "https://edukg.example/id/"

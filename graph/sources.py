@@ -13,8 +13,8 @@ from datetime import UTC, datetime
 
 import pyoxigraph as ox
 
-from edukg import __version__
-from edukg.errors import Problem
+from edukg.core.version import __version__
+from edukg.core.errors import Problem
 from edukg.ontology.namespace import ONTOLOGY_IRI, SYSTEM_GRAPH_BASE
 
 EDUKG_NS = ONTOLOGY_IRI + "#"

@@ -20,8 +20,8 @@ from urllib.parse import quote
 import pycountry
 import pyoxigraph as ox
 
-from edukg import __version__
-from edukg.errors import ConfigError, QueryError, StoreError
+from edukg.core.version import __version__
+from edukg.core.errors import ConfigError, QueryError, StoreError
 from edukg.graph.settings import DEFAULT_BASE_IRI, check_base_iri
 from edukg.graph.snapshots import SNAPSHOT_FOLDER, StatementSnapshots
 from edukg.graph.sources import (
@@ -208,7 +208,7 @@ class KnowledgeGraph:
     def graphs_of(self, names: Iterable[str] | None = None) -> list[ox.NamedNode]:
         """The graphs of the named sources (all sources when ``names`` is empty), sorted.
 
-        An unknown name raises :class:`~edukg.errors.ConfigError` listing the known ones.
+        An unknown name raises :class:`~edukg.core.errors.ConfigError` listing the known ones.
         """
         if not names:
             return self.data_graphs()

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from rdflib import RDF, SH, SKOS, Graph, URIRef
 from rdflib.term import Node
 
-from edukg.errors import EdukgError
+from edukg.core.errors import EdukgError
 from edukg.graph.store import COUNTRIES_GRAPH, ONTOLOGY_GRAPH, KnowledgeGraph
 from edukg.ontology import shapes_graph
 from edukg.ontology.namespace import PREFIXES

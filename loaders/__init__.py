@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from edukg.errors import InputError, Problem
+from edukg.core.errors import InputError, Problem
 from edukg.graph.formats import RDF_EXTENSIONS
 from edukg.graph.sources import SourceChange, SourceData
 from edukg.graph.store import KnowledgeGraph
@@ -111,7 +111,7 @@ def load_files(
 
     Each file becomes one source, named after the file (or ``source_names``);
     loading a source again replaces what it held. If any file has an error,
-    :class:`~edukg.errors.InputError` lists every problem of every file and
+    :class:`~edukg.core.errors.InputError` lists every problem of every file and
     the store is left exactly as it was.
 
     ``options['kind']`` (``institutions``, ``agreements``, ``events`` or

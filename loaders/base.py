@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from edukg.errors import Problem
+from edukg.core.errors import Problem
 
 if TYPE_CHECKING:
     from edukg.graph.store import KnowledgeGraph

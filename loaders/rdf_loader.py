@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from edukg import __version__
+from edukg.core.version import __version__
 from edukg.graph.formats import rdf_format_for_path
 from edukg.graph.iris import slug
 from edukg.graph.sources import SourceData

@@ -135,7 +135,7 @@ class Table:
     header_cells: dict[str, str] = field(default_factory=dict)
 
     def place(self, row: Row | None, column: str | None) -> dict[str, Any]:
-        """The keyword arguments that locate a value for a :class:`~edukg.errors.Problem`."""
+        """The keyword arguments that locate a value for a :class:`~edukg.core.errors.Problem`."""
         written = self.headers.get(column, column) if column else None
         if row is None:
             cell = self.header_cells.get(column) if column else None

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 
 import pyoxigraph as ox
 
-from edukg.errors import ConfigError
+from edukg.core.errors import ConfigError
 from edukg.ontology.namespace import PREFIXES
 from edukg.queries.catalogue import (
     PAGE_MARKER,

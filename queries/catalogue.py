@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from edukg.errors import ConfigError, QueryError
+from edukg.core.errors import ConfigError, QueryError
 
 PARAMETER_TYPES = ("string", "integer", "date", "iri", "lang", "country")
 """Types a ``# param:`` line may declare (``country``: alpha-2/3 code or a name)."""

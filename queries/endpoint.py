@@ -24,8 +24,8 @@ from typing import Any, TypeVar
 
 import pyoxigraph as ox
 
-from edukg import __version__
-from edukg.errors import ConfigError, QueryError
+from edukg.core.version import __version__
+from edukg.core.errors import ConfigError, QueryError
 
 USER_AGENT = f"edukg/{__version__} (+https://w3id.org/edukg; SPARQLWrapper)"
 USER_ENV = "EDUKG_ENDPOINT_USER"

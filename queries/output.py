@@ -22,7 +22,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from edukg.errors import ConfigError
+from edukg.core.errors import ConfigError
 from edukg.graph.terms import python_value
 from edukg.ontology.namespace import PREFIXES
 from edukg.queries.runner import QueryResult

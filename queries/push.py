@@ -23,7 +23,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from edukg.errors import ConfigError
+from edukg.core.errors import ConfigError
 from edukg.graph.sources import CATALOG_GRAPH
 from edukg.queries.endpoint import USER_AGENT, Credentials, Endpoint, with_retries
 

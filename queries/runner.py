@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pyoxigraph as ox
 
-from edukg.errors import QueryError
+from edukg.core.errors import QueryError
 from edukg.graph.terms import python_value, to_oxigraph
 from edukg.queries.binding import LANGUAGES, bind, parse_parameters, prefix_declarations
 from edukg.queries.catalogue import CatalogueQuery, get_query
@@ -90,7 +90,7 @@ def run_query(
     given = dict(params or {})
     if lang is not None and query.parameter("lang") is not None:
         if lang not in LANGUAGES:
-            from edukg.errors import ConfigError
+            from edukg.core.errors import ConfigError
 
             raise ConfigError(
                 f"unknown language {lang!r}", hint=f"use one of {', '.join(LANGUAGES)}"
@@ -123,7 +123,7 @@ def run_query(
 def _check_page(limit: int | None, offset: int) -> None:
     """A :class:`ConfigError` unless ``limit`` (when given) and ``offset`` are 0 or more."""
     if (limit is not None and limit < 0) or offset < 0:
-        from edukg.errors import ConfigError
+        from edukg.core.errors import ConfigError
 
         raise ConfigError(
             f"a page needs a limit and an offset of 0 or more, not {limit} and {offset}",
@@ -162,7 +162,7 @@ def run_sparql(
     """
     text = prefix_declarations() + sparql if with_prefixes else sparql
     if timeout is not None and timeout <= 0:
-        from edukg.errors import ConfigError
+        from edukg.core.errors import ConfigError
 
         raise ConfigError(
             f"--timeout must be positive, not {timeout}", hint="give seconds, e.g. --timeout 30"

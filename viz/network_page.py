@@ -40,7 +40,7 @@ from jinja2 import Environment, FunctionLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
 
-from edukg.errors import ConfigError
+from edukg.core.errors import ConfigError
 from edukg.viz.page_data import DEFAULT_NODE_CAP, DEFAULT_PHYSICS_THRESHOLD, network_page_data
 from edukg.viz.vis_assets import vis_network_assets
 

@@ -27,7 +27,7 @@ from typing import Any
 
 import networkx as nx
 
-from edukg.errors import ConfigError
+from edukg.core.errors import ConfigError
 from edukg.viz.layout import seeded_layout
 from edukg.viz.styling import cluster_colour, edge_width, kind_shape, node_size
 from edukg.viz.vocabulary_labels import LANGUAGES, concept_labels, country_labels

@@ -27,7 +27,7 @@ from typing import Any
 import networkx as nx
 from markupsafe import Markup, escape
 
-from edukg.errors import ConfigError
+from edukg.core.errors import ConfigError
 from edukg.viz.network_page import (
     NetworkPage,
     build_network_page,

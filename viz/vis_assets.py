@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from edukg.errors import ConfigError
+from edukg.core.errors import ConfigError
 
 #: The vis-network build we inline. pyvis 0.3.2 ships 9.0.4 and 9.1.2; its own pages use 9.1.2.
 VIS_NETWORK_VERSION = "9.1.2"

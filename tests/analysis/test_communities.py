@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 from edukg.analysis.communities import adjusted_rand_index, detect_communities
-from edukg.errors import ConfigError
+from edukg.core.errors import ConfigError
 
 ARI_THRESHOLD = 0.9
 """Planted partitions with clear structure (p_in 0.3, p_out 0.01) must be found this well."""

@@ -8,7 +8,7 @@ import itertools
 import pytest
 
 from edukg.analysis.networks import Window, institution_event_network, partnership_network
-from edukg.errors import ConfigError
+from edukg.core.errors import ConfigError
 from tests.analysis.conftest import T
 
 COUNTRY = "https://w3id.org/edukg/country/"

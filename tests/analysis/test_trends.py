@@ -12,7 +12,7 @@ from edukg.analysis.trends import (
     new_partners_per_year,
     visit_reciprocity,
 )
-from edukg.errors import ConfigError
+from edukg.core.errors import ConfigError
 from tests.analysis.conftest import T
 
 

@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Literal
 
-from edukg.errors import ConfigError, InputError, StoreError
+from edukg.core.errors import ConfigError, InputError, StoreError
 from edukg.graph.store import KnowledgeGraph
 from edukg.loaders import load_files
 from tests.conftest import DATA

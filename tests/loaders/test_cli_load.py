@@ -67,7 +67,7 @@ def test_failing_load_exits_1_writes_the_report_and_nothing_else(tmp_path, capsy
 
 
 def test_progress_bar_is_quiet_in_ci(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from edukg.load_progress import load_progress, wants_progress
+    from edukg.cli.progress import load_progress, wants_progress
 
     monkeypatch.setenv("CI", "true")
     assert not wants_progress()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from edukg.errors import InputError, Problem
+from edukg.core.errors import InputError, Problem
 from edukg.loaders import load_files
 from tests.loaders.conftest import AGREEMENTS, EVENTS, INSTITUTIONS, write_csv, write_xlsx
 

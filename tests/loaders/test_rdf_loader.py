@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from edukg.errors import InputError
+from edukg.core.errors import InputError
 from edukg.graph.store import KnowledgeGraph
 from edukg.loaders import load_files
 from tests.conftest import DATA

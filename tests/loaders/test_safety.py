@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from edukg.errors import InputError
+from edukg.core.errors import InputError
 from edukg.graph.store import KnowledgeGraph
 from edukg.loaders import load_files
 from tests.loaders.conftest import (

@@ -7,7 +7,7 @@ import datetime as dt
 import pyoxigraph as ox
 import pytest
 
-from edukg.errors import ConfigError, QueryError
+from edukg.core.errors import ConfigError, QueryError
 from edukg.graph.store import KnowledgeGraph
 from edukg.queries.binding import bind, parse_parameters, parse_value
 from edukg.queries.catalogue import Parameter, get_query, load_catalogue, parse_query_file

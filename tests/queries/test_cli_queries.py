@@ -153,7 +153,7 @@ def test_push_then_query_the_server(store: Path, oxigraph_server: OxigraphServer
 
 
 def test_every_query_command_has_help_and_is_in_the_readme() -> None:
-    from edukg.cli_queries import COMMANDS
+    from edukg.cli.queries import COMMANDS
 
     readme = README.read_text(encoding="utf-8")
     for command in COMMANDS:

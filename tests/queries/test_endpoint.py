@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from edukg.errors import QueryError
+from edukg.core.errors import QueryError
 from edukg.queries.endpoint import Credentials, Endpoint
 
 ANSWER = json.dumps(
@@ -124,7 +124,7 @@ def test_basic_credentials_come_from_the_environment(
 
 
 def test_credentials_scheme_is_checked() -> None:
-    from edukg.errors import ConfigError
+    from edukg.core.errors import ConfigError
 
     assert Credentials.from_environment({}) is None
     digest = Credentials.from_environment(

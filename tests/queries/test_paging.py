@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from edukg.errors import ConfigError
+from edukg.core.errors import ConfigError
 from edukg.queries.catalogue import load_catalogue
 from edukg.queries.runner import PAGE_SIZE, run_query
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from edukg.errors import ConfigError
+from edukg.core.errors import ConfigError
 from edukg.graph.store import KnowledgeGraph
 from edukg.loaders import load_files
 from edukg.queries.endpoint import Endpoint

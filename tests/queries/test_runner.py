@@ -7,7 +7,7 @@ import time
 import pytest
 
 import edukg.queries as queries
-from edukg.errors import QueryError
+from edukg.core.errors import QueryError
 from edukg.graph.store import KnowledgeGraph
 from edukg.queries.runner import run_query, run_sparql
 

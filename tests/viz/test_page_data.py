@@ -8,7 +8,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from edukg.errors import ConfigError
+from edukg.core.errors import ConfigError
 from edukg.viz.network_page import build_network_page, script_safe_json, write_network_page
 from edukg.viz.network_svg import write_network_svg
 from edukg.viz.page_data import network_page_data

@@ -13,7 +13,8 @@ from typing import Any
 
 import click
 
-from edukg.errors import ConfigError
+from edukg.cli.context import open_store
+from edukg.core.errors import ConfigError
 
 LANG_CHOICE = click.Choice(["ru", "be", "en"])
 
@@ -36,7 +37,6 @@ def _target(settings: Any, endpoint: str | None, union_default_graph: bool) -> I
 
         yield Endpoint.from_url(endpoint, union_default_graph=union_default_graph)
         return
-    from edukg.cli import open_store
 
     with open_store(settings, read_only=True) as kg:
         yield kg
@@ -269,7 +269,6 @@ def push_command(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from edukg.cli import open_store
     from edukg.queries.endpoint import Credentials, Endpoint
     from edukg.queries.push import push, remote_graph_sizes
 

@@ -5,77 +5,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from edukg.errors import ConfigError
-
-LEVEL_CHOICE = click.Choice(["institution", "country", "region"])
-LANG_CHOICE = click.Choice(["ru", "be", "en"])
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-01-31"
-        ) from None
-
-
-def network_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Options that choose the network: level, time window, events, language."""
-    options = [
-        click.option(
-            "--level",
-            type=LEVEL_CHOICE,
-            default="institution",
-            show_default=True,
-            help="Nodes are institutions, or their countries or regions.",
-        ),
-        click.option(
-            "--since",
-            callback=_date,
-            metavar="YYYY-MM-DD",
-            help="Only agreements signed and events started on or after this day.",
-        ),
-        click.option(
-            "--until",
-            callback=_date,
-            metavar="YYYY-MM-DD",
-            help="Only agreements signed and events started on or before this day.",
-        ),
-        click.option(
-            "--active-on",
-            callback=_date,
-            metavar="YYYY-MM-DD",
-            help="Only agreements in force and events running on this day.",
-        ),
-        click.option(
-            "--no-events", is_flag=True, help="Link institutions by agreements only, not by events."
-        ),
-        click.option(
-            "--lang",
-            type=LANG_CHOICE,
-            default="ru",
-            show_default=True,
-            help="Language of labels and titles.",
-        ),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def _window(since: dt.date | None, until: dt.date | None, active_on: dt.date | None) -> Any:
-    from edukg.analysis.networks import Window
-
-    return Window(since=since, until=until, active_on=active_on)
+from edukg.cli.context import network_options, open_store, time_window
+from edukg.core.errors import ConfigError
 
 
 @click.command()
@@ -135,11 +71,10 @@ def analyze(
     """
     from edukg.analysis.results import source_name, write_results
     from edukg.analysis.run import analyze as run_analysis
-    from edukg.cli import open_store
 
     if output is not None and output.suffix.lower() not in (".csv", ".json"):
         raise ConfigError(f"cannot write {output.name}", hint="use a .csv or .json file name")
-    window = _window(since, until, active_on)
+    window = time_window(since, until, active_on)
     with open_store(settings) as kg:
         _require_data(kg)
         result = run_analysis(
@@ -165,7 +100,7 @@ def analyze(
 def _require_data(kg: Any) -> None:
     """Refuse to analyse a store that holds no data, rather than store an empty result."""
     from edukg.analysis.results import LOADER
-    from edukg.errors import StoreError
+    from edukg.core.errors import StoreError
 
     if not any(info.loader != LOADER for info in kg.sources()):
         raise StoreError(
@@ -339,13 +274,12 @@ def export_network_command(
     """
     from edukg.analysis.export import export_network
     from edukg.analysis.run import analyze as run_analysis
-    from edukg.cli import open_store
 
     with open_store(settings, read_only=True) as kg:
         result = run_analysis(
             kg,
             level=level,
-            window=_window(since, until, active_on),
+            window=time_window(since, until, active_on),
             seed=seed,
             events=not no_events,
             lang=lang,

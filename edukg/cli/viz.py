@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from edukg.cli_analysis import _window, network_options
-from edukg.errors import ConfigError
+from edukg.cli.context import network_options, open_store, time_window
+from edukg.core.errors import ConfigError
 
 ALGORITHMS = click.Choice(["louvain", "leiden"])
 
@@ -44,12 +44,11 @@ def viz(settings: Any, level: str, since: dt.date | None, until: dt.date | None,
 
     Example: edukg viz --level country -o network.html
     """
-    from edukg.cli import open_store
     from edukg.viz.network_page import write_network_page
     from edukg.viz.network_svg import write_network_svg
 
     with open_store(settings, read_only=True) as kg:
-        result = _analysis(kg, level=level, window=_window(since, until, active_on),
+        result = _analysis(kg, level=level, window=time_window(since, until, active_on),
                            no_events=no_events, lang=lang, seed=seed, algorithm=algorithm)
     network = result.network
     if network.number_of_nodes() == 0:
@@ -80,12 +79,11 @@ def report(settings: Any, output: Path, lang: str, seed: int) -> None:
 
     Example: edukg report -o report.html
     """
-    from edukg.cli import open_store
     from edukg.viz.report import write_report
     from edukg.viz.store_report import store_report
 
     with open_store(settings, read_only=True) as kg:
-        result = _analysis(kg, level="institution", window=_window(None, None, None),
+        result = _analysis(kg, level="institution", window=time_window(None, None, None),
                            no_events=False, lang=lang, seed=seed, algorithm="louvain")
         page = store_report(kg, analysis=result if result.network.number_of_nodes() else None, lang=lang)
     click.echo(f"wrote: {write_report(page, output).resolve()}")

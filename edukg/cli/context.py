@@ -1,0 +1,141 @@
+"""What every command shares: settings, the store they open, exit codes, problem output.
+
+Command modules import this module and nothing else of the CLI, so the CLI has no cycle.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from edukg.core.errors import Problem
+
+if TYPE_CHECKING:
+    from edukg.analysis.networks import Window
+    from edukg.graph.store import KnowledgeGraph
+
+EXIT_OK = 0
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+MEMORY_STORE = ":memory:"
+"""``--store :memory:`` runs one command on a store that vanishes when it ends."""
+
+
+class Settings:
+    """Options every command shares."""
+
+    def __init__(self, store: str | None, base_iri: str | None) -> None:
+        self.store = store
+        self.base_iri = base_iri
+
+
+@contextmanager
+def open_store(settings: Settings, *, read_only: bool = False) -> Iterator[KnowledgeGraph]:
+    """Open the store the settings point at, and close it afterwards."""
+    from edukg.graph.settings import requested_base_iri, resolve_store_path
+    from edukg.graph.store import KnowledgeGraph
+
+    base_iri = requested_base_iri(settings.base_iri)
+    path = resolve_store_path(settings.store)
+    if str(path) == MEMORY_STORE:
+        kg = KnowledgeGraph.in_memory(base_iri=base_iri)
+    else:
+        kg = KnowledgeGraph.open(path, base_iri=base_iri, read_only=read_only)
+    try:
+        yield kg
+    finally:
+        kg.close()
+
+
+def echo_problem(problem: Problem) -> None:
+    """Print one problem to standard error."""
+    click.echo(str(problem), err=True)
+
+
+def write_problem_report(problems: Sequence[Problem], path: Path) -> None:
+    """Write problems as CSV (``.csv``) or JSON (any other extension), UTF-8."""
+    rows = [problem.as_dict() for problem in problems]
+    if path.suffix.lower() == ".csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(Problem("", "").as_dict()))
+            writer.writeheader()
+            writer.writerows(rows)
+    else:
+        path.write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def time_window(
+    since: dt.date | None, until: dt.date | None, active_on: dt.date | None
+) -> Window:
+    """The analysis window the ``--since``/``--until``/``--active-on`` options describe."""
+    from edukg.analysis.networks import Window
+
+    return Window(since=since, until=until, active_on=active_on)
+
+
+LEVEL_CHOICE = click.Choice(["institution", "country", "region"])
+LANG_CHOICE = click.Choice(["ru", "be", "en"])
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-01-31"
+        ) from None
+
+
+def network_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options that choose the network: level, time window, events, language."""
+    options = [
+        click.option(
+            "--level",
+            type=LEVEL_CHOICE,
+            default="institution",
+            show_default=True,
+            help="Nodes are institutions, or their countries or regions.",
+        ),
+        click.option(
+            "--since",
+            callback=_iso_date,
+            metavar="YYYY-MM-DD",
+            help="Only agreements signed and events started on or after this day.",
+        ),
+        click.option(
+            "--until",
+            callback=_iso_date,
+            metavar="YYYY-MM-DD",
+            help="Only agreements signed and events started on or before this day.",
+        ),
+        click.option(
+            "--active-on",
+            callback=_iso_date,
+            metavar="YYYY-MM-DD",
+            help="Only agreements in force and events running on this day.",
+        ),
+        click.option(
+            "--no-events", is_flag=True, help="Link institutions by agreements only, not by events."
+        ),
+        click.option(
+            "--lang",
+            type=LANG_CHOICE,
+            default="ru",
+            show_default=True,
+            help="Language of labels and titles.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
