@@ -12,16 +12,20 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pycountry
 import pyoxigraph as ox
 
 from edukg.core.version import __version__
-from edukg.core.errors import ConfigError, QueryError, StoreError
+from edukg.core.errors import ConfigError, EdukgError, InputError, Problem, QueryError, StoreError
+from edukg.graph.faults import crash_point
+from edukg.graph.journal import JOURNAL_FOLDER, BeforeImage, UndoJournal
 from edukg.graph.settings import DEFAULT_BASE_IRI, check_base_iri
 from edukg.graph.snapshots import SNAPSHOT_FOLDER, StatementSnapshots
 from edukg.graph.sources import (
@@ -48,6 +52,14 @@ BULK_LOAD_THRESHOLD = 100_000
 
 BULK_LOAD_PARTS = min(4, os.cpu_count() or 1)
 """Bulk loads run in this many parts side by side (one per core, at most 4)."""
+
+MAX_TERM_BYTES = 16 * 1024 * 1024 - 64 * 1024
+"""The longest term (an IRI, or a literal as N-Triples) a source may hold.
+
+Oxigraph's parsers refuse a token over 16 MiB ("Reached the buffer maximal
+size"), and the store re-reads statements as N-Triples; a little room is left
+for quotes, escapes and the datatype.
+"""
 
 _URI_SPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
 _SHA256 = ox.NamedNode(EDUKG_NS + "sha256")
@@ -86,6 +98,9 @@ class KnowledgeGraph:
         self.path = path
         self.read_only = read_only
         self._snapshots = StatementSnapshots(path / SNAPSHOT_FOLDER) if path is not None else None
+        self._journal = UndoJournal(path / JOURNAL_FOLDER if path is not None else None)
+        if not read_only:
+            self._roll_back()  # a write that was interrupted leaves nothing behind
         stored = self._stored_base_iri()
         if base_iri and stored and base_iri != stored and self.sources():
             raise ConfigError(
@@ -119,6 +134,8 @@ class KnowledgeGraph:
             )
         if path.exists() and not path.is_dir():
             raise StoreError(f"{path} is a file, not a store directory", hint="use --store DIR")
+        if read_only and UndoJournal(path / JOURNAL_FOLDER).is_pending():
+            _roll_back_if_unlocked(path)
         try:
             store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
         except OSError as error:
@@ -232,14 +249,77 @@ class KnowledgeGraph:
         triples are unchanged is left exactly as it was.
         """
         self._require_writable()
-        changes = []
-        for data in sources:
-            changes.append(self._write_source(data))
-        if self.path is not None:
-            self._store.flush()
+        sources = list(sources)
+        problems = [p for data in sources if not data.same_as_stored for p in _oversized(data)]
+        if problems:
+            raise InputError(
+                f"nothing was loaded: {len(problems)} value(s) too long for the store",
+                problems=problems,
+                hint=f"the store holds values of at most {MAX_TERM_BYTES // (1024 * 1024)} MiB",
+            )
+        changing = [data for data in sources if not data.same_as_stored]
+        images = {data.name: self._before_image(self.source_graph(data.name)) for data in changing}
+        with self._transaction(list(images.values())):
+            changes = []
+            for data in sources:
+                image = images.get(data.name)
+                changes.append(self._write_source(data, image.statements if image else None))
         return changes
 
-    def _write_source(self, data: SourceData) -> SourceChange:
+    @contextmanager
+    def _transaction(self, images: list[BeforeImage]) -> Iterator[None]:
+        """Make the writes inside one transaction in effect: all of them, or none.
+
+        The before images are recorded first; any failure (an error, Ctrl-C)
+        restores them, and so does the next opening after a crash.
+        """
+        self._journal.begin(images)
+        crash_point("journal")
+        try:
+            yield
+            if self.path is not None:
+                self._store.flush()
+            crash_point("commit")
+        except BaseException as failure:
+            self._roll_back()
+            if isinstance(failure, Exception) and not isinstance(failure, EdukgError):
+                raise StoreError(
+                    f"writing to the store failed, and nothing was changed: {failure}"
+                ) from failure
+            raise
+        self._journal.commit()
+
+    def _before_image(self, graph: ox.NamedNode) -> BeforeImage:
+        """What ``graph`` and its catalog description hold now."""
+        statements = (
+            self.sorted_statements(graph) if self._store.contains_named_graph(graph) else None
+        )
+        catalog = ox.serialize(self._description(graph), format=ox.RdfFormat.N_QUADS) or b""
+        return BeforeImage(graph.value, statements, catalog)
+
+    def _roll_back(self) -> None:
+        """Restore the before images of an unfinished write, if the journal holds any."""
+        images = self._journal.pending()
+        if not images:
+            return
+        for image in images:
+            graph = ox.NamedNode(image.graph)
+            if self._snapshots is not None:
+                self._snapshots.discard(graph.value)
+            if self._store.contains_named_graph(graph):
+                self._store.remove_graph(graph)
+            self._remove_description(graph)
+            if image.statements is not None:
+                self._store.add_graph(graph)
+                self._store.load(image.statements, ox.RdfFormat.N_TRIPLES, to_graph=graph)
+                self._snapshot(graph, image.statements)
+            if image.catalog:
+                self._store.load(image.catalog, ox.RdfFormat.N_QUADS)
+        if self.path is not None:
+            self._store.flush()
+        self._journal.commit()
+
+    def _write_source(self, data: SourceData, old: bytes | None = None) -> SourceChange:
         """Replace one source's graph by ``data``, touching only what differs.
 
         The statements are compared as sorted N-Triples lines (the digest's
@@ -271,9 +351,10 @@ class KnowledgeGraph:
             self._bulk_write(
                 statements, graph, total, meanwhile=lambda: self._snapshot(graph, statements)
             )
+            crash_point("catalog")
             self._store.extend(provenance_quads(graph, data, total, digest))
             return SourceChange(data.name, total, 0, total, new_source=True, records_added=records)
-        old_lines = self.sorted_statements(graph).splitlines()
+        old_lines = (old if old is not None else self.sorted_statements(graph)).splitlines()
         old_set = set(old_lines)
         added_lines = [line for line in lines if line not in old_set]
         del old_set
@@ -292,12 +373,17 @@ class KnowledgeGraph:
             records_removed=_records_typed(removed),
             records_changed=self._changed_records(staged, graph, added + removed),
         )
+        crash_point("diff")
         if self._snapshots is not None:
             self._snapshots.discard(graph.value)  # until the graph and its digest agree again
-        for quad in removed:
+        for number, quad in enumerate(removed):
+            if number == len(removed) // 2:
+                crash_point("remove")
             self._store.remove(quad)
         self._store.extend(added)
+        crash_point("add")
         self._remove_description(graph)
+        crash_point("catalog")
         self._store.extend(provenance_quads(graph, data, total, digest))
         self._snapshot(graph, statements)
         return change
@@ -366,8 +452,8 @@ class KnowledgeGraph:
             self._store.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph)
             meanwhile()
             return
-        # Not transactional, but 3x faster and 4x smaller on disk; every check has
-        # passed before this point, so only a crash could interrupt it. Lenient:
+        # Not transactional, but 3x faster and 4x smaller on disk; the undo journal
+        # removes a half-written graph after a crash. Lenient:
         # the statements were parsed and checked, then written by Oxigraph.
         # One bulk load parses, then encodes and sorts on one core; parts of the
         # lines loaded side by side use every core (2x faster on two).
@@ -375,6 +461,7 @@ class KnowledgeGraph:
 
         def load(part: bytes) -> None:
             self._store.bulk_load(part, ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
+            crash_point("bulk")
 
         with ThreadPoolExecutor(max_workers=len(parts)) as pool:
             loading = [pool.submit(load, part) for part in parts]
@@ -384,26 +471,94 @@ class KnowledgeGraph:
 
     def remove_source(self, name: str) -> SourceInfo:
         """Remove a source: its graph and its description."""
+        return self.remove_sources([name])[0]
+
+    def remove_sources(self, names: Iterable[str]) -> list[SourceInfo]:
+        """Remove sources, all or none: their graphs and their descriptions.
+
+        A name may also be that of a damaged source (a graph without a catalog
+        entry, see :meth:`damaged_sources`), or a graph IRI.
+        """
         self._require_writable()
-        info = self.source(name)
-        if info is None:
-            known = ", ".join(i.name for i in self.sources()) or "none"
-            raise ConfigError(f"no source called {name!r}", hint=f"sources in this store: {known}")
-        graph = ox.NamedNode(info.graph)
-        if self._snapshots is not None:
-            self._snapshots.discard(graph.value)
-        if self._store.contains_named_graph(graph):
-            self._store.remove_graph(graph)
-        self._remove_description(graph)
-        if self.path is not None:
-            self._store.flush()
-        return info
+        names = list(names)
+        infos = {info.name: info for info in self.sources()}
+        orphans = {damage.name: damage for damage in self.damaged_sources() if damage.orphan}
+        found = []
+        for name in names:
+            if name in infos:
+                found.append(infos[name])
+            elif name in orphans or any(d.graph == name for d in orphans.values()):
+                damage = orphans.get(name) or next(d for d in orphans.values() if d.graph == name)
+                found.append(
+                    SourceInfo(damage.name, damage.graph, "", "", "", "", damage.triples)
+                )
+            else:
+                known = ", ".join(sorted(set(infos) | set(orphans))) or "none"
+                raise ConfigError(
+                    f"no source called {name!r}", hint=f"sources in this store: {known}"
+                )
+        graphs = [ox.NamedNode(info.graph) for info in found]
+        with self._transaction([self._before_image(graph) for graph in graphs]):
+            for graph in graphs:
+                if self._snapshots is not None:
+                    self._snapshots.discard(graph.value)
+                if self._store.contains_named_graph(graph):
+                    self._store.remove_graph(graph)
+                crash_point("remove")
+                self._remove_description(graph)
+        return found
+
+    def damaged_sources(self) -> list[SourceDamage]:
+        """Sources whose graph and catalog entry disagree, and graphs no source owns.
+
+        A store written by this version never holds any (a write is undone
+        unless it completes); older versions could leave a half-written graph.
+        """
+        infos = {info.graph: info for info in self.sources()}
+        prefix = self.base_iri + "source/"
+        damaged = []
+        for graph in sorted(self._store.named_graphs(), key=lambda g: g.value):
+            if not isinstance(graph, ox.NamedNode) or not graph.value.startswith(prefix):
+                continue
+            if graph.value not in infos:
+                name = unquote(graph.value[len(prefix) :])
+                size = self.graph_size(graph)
+                damaged.append(
+                    SourceDamage(name, graph.value, size, "graph without a catalog entry")
+                )
+        for info in infos.values():
+            graph = ox.NamedNode(info.graph)
+            size = self.graph_size(graph) if self._store.contains_named_graph(graph) else 0
+            if size != info.triples:
+                damaged.append(
+                    SourceDamage(
+                        info.name,
+                        info.graph,
+                        size,
+                        f"holds {size} triples, its catalog entry says {info.triples}",
+                        orphan=False,
+                    )
+                )
+        if self._journal.is_pending():
+            damaged.append(
+                SourceDamage(
+                    "", "", 0, "a write is under way or was interrupted (undone on next write)",
+                    orphan=False,
+                )
+            )
+        return damaged
+
+    def _description(self, graph: ox.NamedNode) -> list[ox.Quad]:
+        activity = ox.NamedNode(graph.value + "/load")
+        return [
+            quad
+            for subject in (graph, activity)
+            for quad in self._store.quads_for_pattern(subject, None, None, CATALOG_GRAPH)
+        ]
 
     def _remove_description(self, graph: ox.NamedNode) -> None:
-        activity = ox.NamedNode(graph.value + "/load")
-        for subject in (graph, activity):
-            for quad in list(self._store.quads_for_pattern(subject, None, None, CATALOG_GRAPH)):
-                self._store.remove(quad)
+        for quad in self._description(graph):
+            self._store.remove(quad)
 
     def _require_writable(self) -> None:
         if self.read_only:
@@ -463,6 +618,52 @@ class KnowledgeGraph:
             substitutions={ox.Variable("g"): graph},
         )
         return next((int(row["n"].value) for row in result), 0)
+
+
+@dataclass(frozen=True)
+class SourceDamage:
+    """A source whose graph and catalog entry disagree (or a graph with no entry)."""
+
+    name: str
+    graph: str
+    triples: int
+    problem: str
+    orphan: bool = True
+    """True for a graph without a catalog entry: ``remove_sources`` deletes it by name."""
+
+
+def _roll_back_if_unlocked(path: Path) -> None:
+    """Undo an interrupted write before a read-only opening, unless a writer is still at it."""
+    try:
+        store = ox.Store(str(path))
+    except OSError:
+        return  # locked: the write is under way; readers see the store as it is
+    KnowledgeGraph(store, path=path).close()
+
+
+def _oversized(data: SourceData) -> list[Problem]:
+    """Problems for terms too long for the store, found before anything is written."""
+    staged = data.statements()
+    limit = MAX_TERM_BYTES // 4  # a character is at most 4 bytes: only these need measuring
+    problems = []
+    query = (
+        "SELECT ?s ?p ?o WHERE { ?s ?p ?o "
+        f"FILTER(STRLEN(STR(?o)) > {limit} || STRLEN(STR(?s)) > {limit} "
+        f"|| STRLEN(STR(?p)) > {limit}) }}"
+    )
+    for row in staged.query(query):
+        for term in (row["s"], row["p"], row["o"]):
+            size = len(str(term).encode("utf-8"))
+            if size > MAX_TERM_BYTES:
+                problems.append(
+                    Problem(
+                        data.file_name or data.name,
+                        f"a value of {size / 1024 / 1024:.1f} MiB is too long for the store",
+                        value=str(row["s"])[:80],
+                        hint=f"keep each value under {MAX_TERM_BYTES // (1024 * 1024)} MiB",
+                    )
+                )
+    return problems
 
 
 _RECORD_VALUES = "VALUES ?class { edukg:Institution edukg:CooperationAgreement edukg:CooperationEvent edukg:AgreementCount }"

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edukg.core.errors import InputError, Problem
+from edukg.graph.faults import crash_point
 from edukg.graph.formats import RDF_EXTENSIONS
 from edukg.graph.sources import SourceChange, SourceData
 from edukg.graph.store import KnowledgeGraph
@@ -112,72 +113,17 @@ def load_files(
     Each file becomes one source, named after the file (or ``source_names``);
     loading a source again replaces what it held. If any file has an error,
     :class:`~edukg.core.errors.InputError` lists every problem of every file and
-    the store is left exactly as it was.
+    the store is left exactly as it was; the writes themselves are one
+    transaction in effect (see :meth:`KnowledgeGraph.write_sources`).
 
     ``options['kind']`` (``institutions``, ``agreements``, ``events`` or
     ``cordis``) says what a register file holds when its header does not;
     ``progress(description, done, total)`` is told how far the load has got.
     """
-    from edukg.loaders.session import RegisterSession
-
-    kind = (options or {}).get("kind")
-    if kind is not None and kind not in KINDS:
-        raise InputError(f"unknown kind {kind!r}", hint=f"use one of: {', '.join(KINDS)}")
-    if source_names is not None and len(source_names) != len(paths):
-        raise InputError("give one source name per file", hint="or none, to use the file names")
-    problems: list[Problem] = []
-    parsed: list[SourceData] = []
-    names = list(source_names) if source_names else [Path(p).name for p in paths]
-    duplicates = sorted({n for n in names if names.count(n) > 1})
-    if duplicates:
-        raise InputError(
-            f"two inputs would be the same source: {', '.join(duplicates)}",
-            hint="rename one file, or give each its own --source name",
-        )
-    session = RegisterSession(
-        base_iri=kg.base_iri,
-        kg=kg,
-        replaced_graphs=frozenset(kg.source_graph(n).value for n in names),
-    )
-    jobs: list[tuple[Path, str, LoadContext]] = []
-    unreadable: dict[Path, Problem] = {}
-    for raw_path, name in zip(paths, names, strict=True):
-        path = Path(raw_path)
-        chosen = loader_name or loader_name_for(path)
-        if chosen is None or chosen not in LOADERS:
-            known = ", ".join(sorted(EXTENSIONS))
-            unreadable[path] = Problem(
-                str(path),
-                f"no loader reads {path.suffix or 'files without extension'}",
-                hint=f"edukg reads: {known}",
-            )
-            jobs.append((path, "", LoadContext(source_name=name, base_iri=kg.base_iri)))
-            continue
-        context = LoadContext(
-            source_name=name,
-            base_iri=kg.base_iri,
-            kg=kg,
-            options=dict(options or {}),
-            session=session,
-            progress=progress,
-        )
-        jobs.append((path, chosen, context))
-    for number, (path, chosen, context) in enumerate(jobs, 1):
-        if chosen and chosen in SCANNERS:
-            if progress is not None:
-                progress(f"{path.name}: reading", number - 1, len(jobs))
-            module_name = LOADERS[chosen][0]
-            getattr(importlib.import_module(module_name), SCANNERS[chosen])(path, context)
-    for number, (path, chosen, context) in enumerate(jobs, 1):
-        if not chosen:
-            problems.append(unreadable[path])
-            continue
-        if progress is not None:
-            progress(f"{path.name}: checking", number - 1, len(jobs))
-        data = loader(chosen)(path, context)
-        problems.extend(context.problems)
-        if data is not None:
-            parsed.append(data)
+    names = _source_names(paths, source_names, options)
+    jobs = _plan_jobs(kg, paths, names, loader_name=loader_name, options=options, progress=progress)
+    _scan(jobs, progress)
+    parsed, problems = _read(jobs, progress)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     if errors:
@@ -187,6 +133,112 @@ def load_files(
             problems=errors + warnings,
             hint="fix the errors above and run the same command again",
         )
+    crash_point("parse")
     if progress is not None:
         progress("writing to the store", len(jobs), len(jobs))
     return LoadResult(changes=kg.write_sources(parsed), warnings=warnings)
+
+
+@dataclass
+class _Job:
+    """One file of a load: the loader that reads it (``None``: no loader does) and its context."""
+
+    path: Path
+    loader: str | None
+    context: LoadContext
+
+
+def _source_names(
+    paths: Sequence[str | Path],
+    source_names: Sequence[str] | None,
+    options: dict[str, object] | None,
+) -> list[str]:
+    """The source name of each file, once the options are known to be sound."""
+    kind = (options or {}).get("kind")
+    if kind is not None and kind not in KINDS:
+        raise InputError(f"unknown kind {kind!r}", hint=f"use one of: {', '.join(KINDS)}")
+    if source_names is not None and len(source_names) != len(paths):
+        raise InputError("give one source name per file", hint="or none, to use the file names")
+    names = list(source_names) if source_names else [Path(p).name for p in paths]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise InputError(
+            f"two inputs would be the same source: {', '.join(duplicates)}",
+            hint="rename one file, or give each its own --source name",
+        )
+    return names
+
+
+def _plan_jobs(
+    kg: KnowledgeGraph,
+    paths: Sequence[str | Path],
+    names: list[str],
+    *,
+    loader_name: str | None,
+    options: dict[str, object] | None,
+    progress: ProgressFunction | None,
+) -> list[_Job]:
+    """Pick each file's loader; every file of the load shares one register session."""
+    from edukg.loaders.session import RegisterSession
+
+    session = RegisterSession(
+        base_iri=kg.base_iri,
+        kg=kg,
+        replaced_graphs=frozenset(kg.source_graph(n).value for n in names),
+    )
+    jobs = []
+    for raw_path, name in zip(paths, names, strict=True):
+        path = Path(raw_path)
+        chosen = loader_name or loader_name_for(path)
+        if chosen is None or chosen not in LOADERS:
+            jobs.append(_Job(path, None, LoadContext(source_name=name, base_iri=kg.base_iri)))
+            continue
+        context = LoadContext(
+            source_name=name,
+            base_iri=kg.base_iri,
+            kg=kg,
+            options=dict(options or {}),
+            session=session,
+            progress=progress,
+        )
+        jobs.append(_Job(path, chosen, context))
+    return jobs
+
+
+def _scan(jobs: list[_Job], progress: ProgressFunction | None) -> None:
+    """The first pass: register loaders note every file's institutions and ids."""
+    for number, job in enumerate(jobs, 1):
+        if job.loader is None or job.loader not in SCANNERS:
+            continue
+        if progress is not None:
+            progress(f"{job.path.name}: reading", number - 1, len(jobs))
+        module = importlib.import_module(LOADERS[job.loader][0])
+        getattr(module, SCANNERS[job.loader])(job.path, job.context)
+
+
+def _read(
+    jobs: list[_Job], progress: ProgressFunction | None
+) -> tuple[list[SourceData], list[Problem]]:
+    """The second pass: every file parsed and checked, and every problem found."""
+    parsed: list[SourceData] = []
+    problems: list[Problem] = []
+    for number, job in enumerate(jobs, 1):
+        if job.loader is None:
+            problems.append(_no_loader(job.path))
+            continue
+        if progress is not None:
+            progress(f"{job.path.name}: checking", number - 1, len(jobs))
+        data = loader(job.loader)(job.path, job.context)
+        problems.extend(job.context.problems)
+        if data is not None:
+            parsed.append(data)
+    return parsed, problems
+
+
+def _no_loader(path: Path) -> Problem:
+    known = ", ".join(sorted(EXTENSIONS))
+    return Problem(
+        str(path),
+        f"no loader reads {path.suffix or 'files without extension'}",
+        hint=f"edukg reads: {known}",
+    )
