@@ -22,8 +22,8 @@ from urllib.parse import quote, unquote
 import pycountry
 import pyoxigraph as ox
 
-from edukg.core.version import __version__
 from edukg.core.errors import ConfigError, EdukgError, InputError, Problem, QueryError, StoreError
+from edukg.core.version import __version__
 from edukg.graph.faults import crash_point
 from edukg.graph.journal import JOURNAL_FOLDER, BeforeImage, UndoJournal
 from edukg.graph.settings import DEFAULT_BASE_IRI, check_base_iri
