@@ -315,6 +315,7 @@ class KnowledgeGraph:
                 self._snapshot(graph, image.statements)
             if image.catalog:
                 self._store.load(image.catalog, ox.RdfFormat.N_QUADS)
+        self._drop_unused_agents()
         if self.path is not None:
             self._store.flush()
         self._journal.commit()
@@ -506,6 +507,7 @@ class KnowledgeGraph:
                     self._store.remove_graph(graph)
                 crash_point("remove")
                 self._remove_description(graph)
+            self._drop_unused_agents()
         return found
 
     def damaged_sources(self) -> list[SourceDamage]:
@@ -555,6 +557,10 @@ class KnowledgeGraph:
             for subject in (graph, activity)
             for quad in self._store.quads_for_pattern(subject, None, None, CATALOG_GRAPH)
         ]
+
+    def _drop_unused_agents(self) -> None:
+        """Forget loader agents that no load activity refers to any more."""
+        self._store.update(_DROP_UNUSED_AGENTS)
 
     def _remove_description(self, graph: ox.NamedNode) -> None:
         for quad in self._description(graph):
@@ -618,6 +624,16 @@ class KnowledgeGraph:
             substitutions={ox.Variable("g"): graph},
         )
         return next((int(row["n"].value) for row in result), 0)
+
+
+_DROP_UNUSED_AGENTS = """
+PREFIX prov: <http://www.w3.org/ns/prov#>
+DELETE { GRAPH <https://w3id.org/edukg/graph/catalog> { ?agent ?p ?o } }
+WHERE { GRAPH <https://w3id.org/edukg/graph/catalog> {
+  ?agent a prov:SoftwareAgent ; ?p ?o .
+  FILTER NOT EXISTS { ?activity prov:wasAssociatedWith ?agent }
+} }
+"""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from edukg.graph.formats import rdf_format_for_path
 from edukg.graph.iris import slug
 from edukg.graph.sources import SourceData
 from edukg.loaders.base import LoadContext, ProblemCollector, read_bytes
+from edukg.loaders.xml_entities import expansion_problem
 
 LOADER_NAME = "rdf"
 
@@ -39,9 +40,24 @@ def read_rdf(path: Path, context: LoadContext) -> SourceData | None:
             file_name=path.name,
             same_as_stored=True,
         )
+    if rdf_format == ox.RdfFormat.RDF_XML:
+        refused = expansion_problem(content.data)
+        if refused is not None:
+            problems.error(
+                refused[1],
+                line=refused[0],
+                hint="expand the entities in the file, or remove the DOCTYPE declarations",
+            )
+            return None
     staged = ox.Store()  # parsing into an in-memory store stays in Rust: fast for big files
     try:
         staged.load(content.data, rdf_format, base_iri=context.base_iri)
+    except MemoryError:
+        problems.error(
+            "a value in the file is longer than the 16 MiB the store can hold",
+            hint="split or shorten the longest value",
+        )
+        return None
     except SyntaxError as error:
         problems.error(
             _syntax_message(error),

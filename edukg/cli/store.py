@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from edukg.cli.context import EXIT_INPUT, Settings, open_store
+from edukg.cli.context import EXIT_INPUT, EXIT_USAGE, Settings, open_store
 
 
 @click.command(name="export")
@@ -103,13 +103,18 @@ def validate(settings: Settings, sources: tuple[str, ...]) -> None:
 def sources(ctx: click.Context) -> None:
     """List the sources in the store (each a named graph), or remove one.
 
+    A damaged source (its graph and catalog entry disagree, or a graph no
+    catalog entry owns) is listed as DAMAGED and the exit code is 2; remove
+    it with edukg sources remove NAME and load it again.
+
     Example: edukg sources; edukg sources remove illustrative-register.ttl
     """
     if ctx.invoked_subcommand is not None:
         return
     with open_store(ctx.obj, read_only=True) as kg:
         infos = kg.sources()
-    if not infos:
+        damaged = kg.damaged_sources()
+    if not infos and not damaged:
         click.echo("no sources: load some with edukg load FILE")
         return
     for info in infos:
@@ -117,18 +122,26 @@ def sources(ctx: click.Context) -> None:
             f"{info.name}\t{info.triples} triples\t{info.loader} {info.loader_version}\t"
             f"{info.loaded_at}\tsha256:{info.sha256[:12]}\t{info.graph}"
         )
+    for damage in damaged:
+        click.echo(f"DAMAGED\t{damage.name}\t{damage.problem}\t{damage.graph}")
+    if damaged:
+        click.echo(
+            f"{len(damaged)} damaged source(s): remove them with edukg sources remove NAME",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
 
 
 @sources.command(name="remove")
 @click.argument("names", nargs=-1, required=True)
 @click.pass_obj
 def remove_sources(settings: Settings, names: tuple[str, ...]) -> None:
-    """Remove sources by name: their graphs and their provenance.
+    """Remove sources by name, all or none: their graphs and their provenance.
+
+    Damaged sources listed by edukg sources are removed the same way.
 
     Example: edukg sources remove minsk-region-2024.ttl
     """
     with open_store(settings) as kg:
-        kg.graphs_of(names)  # every name must exist before anything is removed
-        for name in names:
-            info = kg.remove_source(name)
+        for info in kg.remove_sources(names):
             click.echo(f"removed {info.name} ({info.triples} triples)")
