@@ -91,10 +91,7 @@ def scan_register(path: Path, context: LoadContext, reader: TableReader, loader:
         if table.kind == "institutions":
             _scan_institutions(table, scanned, session, problems)
         elif table.kind == "agreements":
-            for row in table.rows:
-                key_id = text_of(row.get("id"))
-                if key_id:
-                    session.add_agreement(key_id, session.record_iri("agreement", slug(key_id)))
+            _scan_agreements(table, session, problems)
     session.scanned[key] = scanned
 
 
@@ -171,7 +168,11 @@ def _scan_institutions(
             seen_ids[folded] = row
         origin = _where(table, row, "name")
         iri = session.institution_iri(key_id=key_id, name=names[0] if names else "", country=code)
-        before = session.institutions_by_iri.get(iri.value)
+        before = session.known_institution(iri)
+        conflict = _conflict(key_id, code, before, Path(table.file).name) if before else None
+        if conflict is not None:
+            problems.error(conflict[0], **table.place(row, "id"), value=key_id, hint=conflict[1])
+            continue
         entry = session.add_institution(
             key_id=key_id, names=names, country=code, origin=origin, iri=iri
         )
@@ -185,6 +186,49 @@ def _scan_institutions(
                 hint=f"it is first listed at {before.origin}; remove one row or give each an id",
             )
         _ = entry
+
+
+def _scan_agreements(table: Table, session: RegisterSession, problems: ProblemCollector) -> None:
+    """Register the agreement ids of a table; an id another file or source defines is an error."""
+    for row in table.rows:
+        key_id = text_of(row.get("id"))
+        if not key_id:
+            continue
+        iri = session.record_iri("agreement", slug(key_id))
+        try:
+            signed: str | None = parse_date(row.get("signed")).value
+        except ValueProblem:
+            signed = None  # reported when the row is read
+        conflict = session.add_agreement(
+            key_id, iri, _where(table, row, "id"), title=text_of(row.get("title")), signed=signed
+        )
+        if conflict is not None and not conflict[0].startswith(Path(table.file).name):
+            problems.error(
+                f"agreement id {key_id!r} is already defined in {conflict[0]}, "
+                f"which says otherwise: {'; '.join(conflict[1])}",
+                **table.place(row, "id"),
+                value=key_id,
+                hint="give this agreement another id, or make both say the same",
+            )
+
+
+def _conflict(
+    key_id: str | None, code: str | None, before: InstitutionEntry, file: str
+) -> tuple[str, str] | None:
+    """Why an institution row may not share its IRI with ``before``: ``(message, hint)``."""
+    if key_id and before.key_id and normalize_name(key_id) != normalize_name(before.key_id):
+        return (
+            f"institution ids {key_id!r} and {before.key_id!r} make the same IRI",
+            f"{before.key_id!r} is used at {before.origin}; make the ids differ in letters "
+            "or digits, not only in case, spaces or punctuation",
+        )
+    if before.origin.startswith(file) or code is None or before.country in (None, code):
+        return None
+    return (
+        f"institution {key_id or before.names[0]!r} is already defined in {before.origin} "
+        f"with country {before.country}; this row says {code}",
+        "use another id for another institution, or correct the country",
+    )
 
 
 def _where(table: Table, row: Row, column: str) -> str:

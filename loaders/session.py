@@ -68,6 +68,10 @@ class RegisterSession:
         default_factory=lambda: defaultdict(list)
     )
     agreements_by_id: dict[str, ox.NamedNode] = field(default_factory=dict)
+    agreement_origins: dict[str, str] = field(default_factory=dict)
+    """Agreement IRI to where it is defined: ``file:line`` or ``source NAME``."""
+    agreement_facts: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    """Agreement IRI to its normalised titles (``title``) and signing dates (``signed``)."""
     regions: dict[tuple[str, str], ox.NamedNode] = field(default_factory=dict)
     stored_regions: set[str] = field(default_factory=set)
     """Regions the store already describes: files only link to them."""
@@ -169,9 +173,34 @@ class RegisterSession:
 
     # ------------------------------------------------------------ agreements, regions
 
-    def add_agreement(self, key_id: str, iri: ox.NamedNode) -> None:
-        """Register an agreement id of this load, for events that implement it."""
+    def add_agreement(
+        self, key_id: str, iri: ox.NamedNode, origin: str = "", **facts: str | None
+    ) -> tuple[str, list[str]] | None:
+        """Register an agreement id of this load, for events that implement it.
+
+        ``facts`` (``title``, ``signed``) are compared with what another file of
+        this load, or a source the load does not replace, says of the same
+        agreement: returns that place and the facts that differ, else ``None``.
+        """
+        self._read_store()
         self.agreements_by_id.setdefault(normalize_name(key_id), iri)
+        before = self.agreement_origins.setdefault(iri.value, origin)
+        known = self.agreement_facts.setdefault(iri.value, {})
+        differing = []
+        for name, value in facts.items():
+            if not value:
+                continue
+            value = normalize_name(value) if name == "title" else value
+            if before != origin and known.get(name) and value not in known[name]:
+                label = "signing date" if name == "signed" else name
+                differing.append(f"{label} {sorted(known[name])[0]!r}")
+            known.setdefault(name, set()).add(value)
+        return (before, differing) if differing else None
+
+    def known_institution(self, iri: ox.NamedNode) -> InstitutionEntry | None:
+        """The institution with this IRI already known to the load or in the store."""
+        self._read_store()
+        return self.institutions_by_iri.get(iri.value)
 
     def find_agreement(self, reference: str) -> ox.NamedNode | None:
         """The agreement with this id (in this load or the store), or ``None``."""
@@ -197,13 +226,16 @@ class RegisterSession:
             return
         self._store_read = True
         store = self.kg.oxigraph
+        source_names = {info.graph: info.name for info in self.kg.sources()}
         prefix = self.base_iri + "institution/"
         rows = store.query(_INSTITUTIONS_QUERY, use_default_graph_as_union=False)
         found: dict[str, tuple[set[str], str | None, str | None]] = {}
+        holders: dict[str, str] = {}
         for row in rows:
             if row["g"].value in self.replaced_graphs:
                 continue
             iri = row["i"].value
+            holders.setdefault(iri, source_names.get(row["g"].value, row["g"].value))
             names, key_id, country = found.get(iri, (set(), None, None))
             if row["label"] is not None:
                 names.add(row["label"].value)
@@ -221,7 +253,7 @@ class RegisterSession:
                 key_id=key_id,
                 names=sorted(names),
                 country=country,
-                origin="the store",
+                origin=f"source {holders[iri]}",
                 iri=ox.NamedNode(iri),
             )
         agreement_prefix = self.base_iri + "agreement/"
@@ -234,6 +266,13 @@ class RegisterSession:
                 key = iri[len(agreement_prefix) :]
             if key:
                 self.agreements_by_id.setdefault(normalize_name(key), ox.NamedNode(iri))
+            holder = source_names.get(row["g"].value, row["g"].value)
+            self.agreement_origins.setdefault(iri, f"source {holder}")
+            known = self.agreement_facts.setdefault(iri, {})
+            if row["title"] is not None:
+                known.setdefault("title", set()).add(normalize_name(row["title"].value))
+            if row["signed"] is not None:
+                known.setdefault("signed", set()).add(row["signed"].value)
         for row in store.query(_REGIONS_QUERY):
             if row["g"].value in self.replaced_graphs:
                 continue
@@ -266,8 +305,10 @@ SELECT ?g ?i ?label ?id ?country WHERE {
 _AGREEMENTS_QUERY = """
 PREFIX edukg: <https://w3id.org/edukg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?g ?a ?id WHERE {
-  GRAPH ?g { ?a a edukg:CooperationAgreement . OPTIONAL { ?a dcterms:identifier ?id } }
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?g ?a ?id ?title ?signed WHERE {
+  GRAPH ?g { ?a a edukg:CooperationAgreement . OPTIONAL { ?a dcterms:identifier ?id }
+    OPTIONAL { ?a skos:prefLabel ?title } OPTIONAL { ?a edukg:signedOn ?signed } }
 }
 """
 

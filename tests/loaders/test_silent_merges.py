@@ -1,0 +1,65 @@
+"""Data that used to vanish or merge silently is now an error at load time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from edukg.core.errors import InputError
+from edukg.graph.store import KnowledgeGraph
+from edukg.loaders import load_files
+from tests.loaders.conftest import AGREEMENTS, INSTITUTIONS, write_csv
+
+
+def _errors(kg: KnowledgeGraph, paths: list[Path]) -> list[str]:
+    with pytest.raises(InputError) as raised:
+        load_files(kg, paths)
+    return [str(p) for p in raised.value.problems if p.severity == "error"]
+
+
+def test_two_institution_ids_making_the_same_iri_are_an_error(
+    kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    rows = [INSTITUTIONS[0], list(INSTITUTIONS[1]), list(INSTITUTIONS[2])]
+    rows[1][0], rows[2][0] = "Sch-1", "sch 1"
+    (error,) = _errors(kg, [write_csv(tmp_path / "institutions.csv", rows)])
+    assert "'sch 1' and 'Sch-1' make the same IRI" in error and "institutions.csv:3" in error
+    assert kg.sources() == []
+
+
+def test_an_institution_id_reused_by_another_load_with_another_country_is_an_error(
+    kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    load_files(kg, [write_csv(tmp_path / "first.csv", INSTITUTIONS[:3])])
+    moved = [INSTITUTIONS[0], list(INSTITUTIONS[2])]
+    moved[1][INSTITUTIONS[0].index("country")] = "RU"
+    (error,) = _errors(kg, [write_csv(tmp_path / "second.csv", moved)])
+    assert "'test-gym' is already defined in source first.csv with country BY" in error
+    assert "this row says RU" in error
+    assert [info.name for info in kg.sources()] == ["first.csv"]
+
+
+def test_reloading_the_same_source_with_another_country_is_no_conflict(
+    kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "first.csv", INSTITUTIONS)
+    load_files(kg, [path])
+    moved = [list(row) for row in INSTITUTIONS]
+    moved[2][INSTITUTIONS[0].index("country")] = "RU"
+    write_csv(path, moved)
+    (change,) = load_files(kg, [path]).changes
+    assert change.added > 0
+
+
+def test_an_agreement_id_reused_in_another_file_with_another_title_is_an_error(
+    kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    institutions = write_csv(tmp_path / "institutions.csv", INSTITUTIONS)
+    first = write_csv(tmp_path / "agreements.csv", AGREEMENTS[:2])
+    load_files(kg, [institutions, first])
+    other = [AGREEMENTS[0], list(AGREEMENTS[1])]
+    other[1][1], other[1][3] = "Другое соглашение", "2020-01-01"
+    (error,) = _errors(kg, [write_csv(tmp_path / "more-agreements.csv", other)])
+    assert "'test-a1' is already defined in source agreements.csv" in error
+    assert "title" in error and "signing date '2024-03-15'" in error
