@@ -9,7 +9,9 @@ the sheet and the cell (``соглашения!C7``).
 
 from __future__ import annotations
 
+import itertools
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,12 +43,13 @@ def excel_tables(
         return None
     tables: list[Table] = []
     forced = requested_kind(context)
+    formulas = _formula_workbook(content.data)
     try:
         for sheet in workbook.worksheets:
-            rows = sheet.iter_rows(values_only=True)
+            rows = zip(sheet.iter_rows(values_only=True), _formula_rows(formulas, sheet.title))
             header_row: tuple[Any, ...] | None = None
             header_number = 0
-            for number, values in enumerate(rows, 1):
+            for number, (values, _) in enumerate(rows, 1):
                 if any(_filled(v) for v in values):
                     header_row, header_number = values, number
                     break
@@ -83,13 +86,23 @@ def excel_tables(
                 )
                 continue
             table_rows: list[Row] = []
-            for number, values in enumerate(rows, header_number + 1):
-                if not any(_filled(v) for v in values):
+            for number, (values, written_row) in enumerate(rows, header_number + 1):
+                if not any(_filled(v) for v in (*values, *written_row)):
                     continue
                 record: dict[str, Any] = {}
                 cells: dict[str, str] = {}
                 for index, column in positions:
                     value = values[index] if index < len(values) else None
+                    written = written_row[index] if index < len(written_row) else None
+                    if value is None and isinstance(written, str) and written.startswith("="):
+                        problems.error(
+                            "a formula without a computed value",
+                            sheet=sheet.title,
+                            cell=f"{get_column_letter(index + 1)}{number}",
+                            value=written,
+                            hint="open and save the file in Excel or LibreOffice so that the "
+                            "values are computed, or write the values themselves",
+                        )
                     if isinstance(value, str):
                         value = value.strip()
                     record[column] = value
@@ -107,6 +120,8 @@ def excel_tables(
             )
     finally:
         workbook.close()
+        if formulas is not None:
+            formulas.close()
     if not tables:
         problems.error(
             "the workbook has no institutions, agreements or events sheet",
@@ -115,6 +130,37 @@ def excel_tables(
         )
         return None
     return tables
+
+
+def _formula_workbook(data: bytes) -> Any:
+    """The workbook with formulas as written, when a sheet holds any; else ``None``.
+
+    Files written by scripts often hold formulas without the value a spreadsheet
+    program would have stored beside them: those read as empty, so they are found here.
+    """
+    import io
+
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            has_formulas = any(
+                b"<f>" in archive.read(name) or b"<f " in archive.read(name)
+                for name in archive.namelist()
+                if name.startswith("xl/worksheets/") and name.endswith(".xml")
+            )
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return None
+    if not has_formulas:
+        return None
+    return load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+
+
+def _formula_rows(formulas: Any, title: str) -> Iterator[tuple[Any, ...]]:
+    """The rows of sheet ``title`` as written (formulas as text), or empty rows."""
+    if formulas is None:
+        return itertools.repeat(())
+    return formulas[title].iter_rows(values_only=True)  # type: ignore[no-any-return]
 
 
 def _filled(value: Any) -> bool:

@@ -63,3 +63,18 @@ def test_an_agreement_id_reused_in_another_file_with_another_title_is_an_error(
     (error,) = _errors(kg, [write_csv(tmp_path / "more-agreements.csv", other)])
     assert "'test-a1' is already defined in source agreements.csv" in error
     assert "title" in error and "signing date '2024-03-15'" in error
+
+
+def test_an_xlsx_formula_without_a_computed_value_is_an_error_not_an_empty_cell(
+    kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    from tests.loaders.conftest import write_xlsx
+
+    rows = [list(row) for row in INSTITUTIONS[:3]]
+    rows[2][INSTITUTIONS[0].index("city")] = '=CONCATENATE("Бор", "исов")'
+    with pytest.raises(InputError) as raised:
+        load_files(kg, [write_xlsx(tmp_path / "register.xlsx", {"institutions": rows})])
+    (problem,) = raised.value.problems
+    assert problem.message == "a formula without a computed value"
+    assert (problem.sheet, problem.cell) == ("institutions", "G3")
+    assert kg.sources() == []
