@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
 from edukg.analysis.networks import LABEL_LANGUAGES, node_label
+from edukg.core.cells import spreadsheet_safe
 from edukg.core.errors import ConfigError
+from edukg.core.files import atomic_output
 
 FORMATS = ("graphml", "gexf", "csv")
 SEPARATOR = "; "
@@ -67,11 +70,13 @@ def flat_edge(data: dict) -> dict[str, str | int]:
 
 
 def export_network(
-    graph: nx.Graph, path: Path, *, format_name: str, lang: str = "ru"
+    graph: nx.Graph, path: Path, *, format_name: str, lang: str = "ru", neutralise: bool = True
 ) -> list[Path]:
     """Write the network to ``path`` in ``format_name``; return the files written.
 
-    CSV writes ``path`` (edges) and ``<stem>.nodes.csv`` beside it (nodes).
+    CSV writes ``path`` (edges) and ``<stem>.nodes.csv`` beside it (nodes); a
+    value a spreadsheet would run as a formula gets a leading apostrophe unless
+    ``neutralise`` is false. Each file is written whole or not at all.
     """
     if format_name not in FORMATS:
         raise ConfigError(
@@ -79,22 +84,30 @@ def export_network(
         )
     flat = flat_network(graph, lang=lang)
     if format_name == "graphml":
-        nx.write_graphml(flat, path, encoding="utf-8")
+        with atomic_output(path) as handle:
+            nx.write_graphml(flat, handle, encoding="utf-8")
         return [path]
     if format_name == "gexf":
-        nx.write_gexf(flat, path, encoding="utf-8")
+        with atomic_output(path) as handle:
+            nx.write_gexf(flat, handle, encoding="utf-8")
         return [path]
+
+    def safe(values: list[Any]) -> list[Any]:
+        return [spreadsheet_safe(value, neutralise=neutralise) for value in values]
+
     nodes_path = path.with_name(path.stem + ".nodes.csv")
     node_columns = ["Id", "Label", *(f"label_{x}" for x in LABEL_LANGUAGES), *NODE_FIELDS]
-    with nodes_path.open("w", encoding="utf-8-sig", newline="") as handle:
+    with atomic_output(nodes_path, text=True, encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(node_columns)
         for node, data in flat.nodes(data=True):
-            writer.writerow([node, data["label"], *(data.get(c, "") for c in node_columns[2:])])
+            writer.writerow(
+                safe([node, data["label"], *(data.get(c, "") for c in node_columns[2:])])
+            )
     edge_columns = ["agreement_count", "event_count", "agreement_ids", "event_titles", "years"]
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+    with atomic_output(path, text=True, encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["Source", "Target", "Weight", *edge_columns])
         for a, b, data in flat.edges(data=True):
-            writer.writerow([a, b, data["weight"], *(data[c] for c in edge_columns)])
+            writer.writerow(safe([a, b, data["weight"], *(data[c] for c in edge_columns)]))
     return [path, nodes_path]

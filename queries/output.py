@@ -22,6 +22,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from edukg.core.cells import spreadsheet_safe
 from edukg.core.errors import ConfigError
 from edukg.graph.terms import python_value
 from edukg.ontology.namespace import PREFIXES
@@ -39,8 +40,12 @@ def _cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def format_rows(result: QueryResult, format_name: str) -> str:
-    """A SELECT or ASK result as text in ``format_name`` (one of :data:`ROW_FORMATS`, not table)."""
+def format_rows(result: QueryResult, format_name: str, *, neutralise: bool = True) -> str:
+    """A SELECT or ASK result as text in ``format_name`` (one of :data:`ROW_FORMATS`, not table).
+
+    In CSV and TSV a value a spreadsheet would run as a formula gets a leading
+    apostrophe, unless ``neutralise`` is false (see :mod:`edukg.core.cells`).
+    """
     if result.kind == "ask":
         if format_name == "json":
             return json.dumps({"boolean": result.boolean}) + "\n"
@@ -55,7 +60,12 @@ def format_rows(result: QueryResult, format_name: str) -> str:
         )
         writer.writerow(result.columns)
         for record in records:
-            writer.writerow([_cell(record[column]) for column in result.columns])
+            writer.writerow(
+                [
+                    spreadsheet_safe(_cell(record[column]), neutralise=neutralise)
+                    for column in result.columns
+                ]
+            )
         return buffer.getvalue()
     if format_name == "md":
 

@@ -27,7 +27,6 @@ import base64
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cache
@@ -41,6 +40,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from edukg.core.errors import ConfigError
+from edukg.core.files import write_text_atomically
 from edukg.viz.page_data import DEFAULT_NODE_CAP, DEFAULT_PHYSICS_THRESHOLD, network_page_data
 from edukg.viz.vis_assets import vis_network_assets
 
@@ -213,29 +213,6 @@ def write_page(page: NetworkPage, path: str | os.PathLike[str]) -> Path:
         The path written.
     """
     return write_text_atomically(page.to_html(), path)
-
-
-def write_text_atomically(text: str, path: str | os.PathLike[str]) -> Path:
-    """Write UTF-8 text to ``path`` through a temporary file in the same folder."""
-    target = Path(path)
-    if target.is_dir():
-        raise ConfigError(f"{target} is a folder", hint="give a file name such as network.html")
-    if not target.parent.exists():
-        raise ConfigError(
-            f"folder {target.parent} does not exist", hint="create it first or choose another path"
-        )
-    handle, temporary = tempfile.mkstemp(prefix=".edukg-", suffix=".html", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600 files; give the usual mode
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
 
 
 def write_network_page(

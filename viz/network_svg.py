@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
+from edukg.core.files import write_text_atomically
 from edukg.viz.page_data import DEFAULT_NODE_CAP, network_page_data
 
 NOTICES = {
@@ -130,9 +131,7 @@ def network_svg(
 
 def write_network_svg(graph: nx.Graph, path: str | os.PathLike[str], **options: Any) -> Path:
     """Write :func:`network_svg` to ``path`` as UTF-8; options as for :func:`network_svg`."""
-    target = Path(path)
-    target.write_text(network_svg(graph, **options), encoding="utf-8", newline="\n")
-    return target
+    return write_text_atomically(network_svg(graph, **options), path)
 
 
 def _label(labels: dict[str, str], lang: str) -> str:

@@ -10,8 +10,10 @@ from typing import Any
 
 import click
 
-from edukg.cli.context import network_options, open_store, time_window
+from edukg.cli.context import network_options, neutralise_formulas, open_store, time_window
+from edukg.core.cells import spreadsheet_safe
 from edukg.core.errors import ConfigError
+from edukg.core.files import atomic_output, output_path, write_text_atomically
 
 
 @click.command()
@@ -74,6 +76,8 @@ def analyze(
 
     if output is not None and output.suffix.lower() not in (".csv", ".json"):
         raise ConfigError(f"cannot write {output.name}", hint="use a .csv or .json file name")
+    if output is not None:
+        output_path(output)  # a bad path fails before the results are stored
     window = time_window(since, until, active_on)
     with open_store(settings) as kg:
         _require_data(kg)
@@ -134,10 +138,14 @@ def _node_rows(result: Any, *, lang: str) -> list[dict[str, Any]]:
 def _write_table(result: Any, path: Path, *, lang: str) -> None:
     rows = _node_rows(result, lang=lang)
     if path.suffix.lower() == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        neutralise = neutralise_formulas()
+        with atomic_output(path, text=True, encoding="utf-8-sig", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=list(rows[0]) if rows else ["node"])
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows(
+                {k: spreadsheet_safe(v, neutralise=neutralise) for k, v in row.items()}
+                for row in rows
+            )
         return
     document = {
         "level": result.level,
@@ -153,7 +161,7 @@ def _write_table(result: Any, path: Path, *, lang: str) -> None:
         ],
         "nodes": rows,
     }
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_text_atomically(json.dumps(document, ensure_ascii=False, indent=2) + "\n", path)
 
 
 def _print_summary(result: Any, *, lang: str, top: int) -> None:
@@ -275,6 +283,7 @@ def export_network_command(
     from edukg.analysis.export import export_network
     from edukg.analysis.run import analyze as run_analysis
 
+    output_path(output)  # a bad path fails before the network is built
     with open_store(settings, read_only=True) as kg:
         result = run_analysis(
             kg,
@@ -284,6 +293,12 @@ def export_network_command(
             events=not no_events,
             lang=lang,
         )
-    written = export_network(result.network, output, format_name=format_name, lang=lang)
+    written = export_network(
+        result.network,
+        output,
+        format_name=format_name,
+        lang=lang,
+        neutralise=neutralise_formulas(),
+    )
     for path in written:
         click.echo(f"wrote {path}", err=True)

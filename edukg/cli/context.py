@@ -33,9 +33,20 @@ MEMORY_STORE = ":memory:"
 class Settings:
     """Options every command shares."""
 
-    def __init__(self, store: str | None, base_iri: str | None) -> None:
+    def __init__(
+        self, store: str | None, base_iri: str | None, *, csv_formulas: bool = False
+    ) -> None:
         self.store = store
         self.base_iri = base_iri
+        self.csv_formulas = csv_formulas
+        """Write CSV/TSV values that look like spreadsheet formulas as they are."""
+
+
+def neutralise_formulas() -> bool:
+    """True unless ``--csv-formulas`` was given: CSV/TSV cells never run as formulas."""
+    settings = click.get_current_context(silent=True)
+    found = settings.find_object(Settings) if settings is not None else None
+    return not (found is not None and found.csv_formulas)
 
 
 @contextmanager
@@ -63,14 +74,21 @@ def echo_problem(problem: Problem) -> None:
 
 def write_problem_report(problems: Sequence[Problem], path: Path) -> None:
     """Write problems as CSV (``.csv``) or JSON (any other extension), UTF-8."""
+    from edukg.core.cells import spreadsheet_safe
+    from edukg.core.files import atomic_output, write_text_atomically
+
     rows = [problem.as_dict() for problem in problems]
     if path.suffix.lower() == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        neutralise = neutralise_formulas()
+        with atomic_output(path, text=True, encoding="utf-8-sig", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=list(Problem("", "").as_dict()))
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows(
+                {k: spreadsheet_safe(v, neutralise=neutralise) for k, v in row.items()}
+                for row in rows
+            )
     else:
-        path.write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_text_atomically(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", path)
 
 
 def time_window(

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from edukg.cli.context import EXIT_INPUT, Settings, open_store
+from edukg.core.files import atomic_output
 
 
 @click.command()
@@ -59,7 +60,7 @@ def demo(settings: Settings, out: Path) -> None:
         written = []
         for format_name, extension in (("ttl", "ttl"), ("jsonld", "jsonld"), ("nq", "nq")):
             path = out / f"edukg.{extension}"
-            with path.open("wb") as handle:
+            with atomic_output(path) as handle:
                 export(kg, handle, format_name, with_ontology=format_name == "nq")
             written.append(path)
         figures = store_stats(kg)

@@ -13,8 +13,9 @@ from typing import Any
 
 import click
 
-from edukg.cli.context import open_store
+from edukg.cli.context import neutralise_formulas, open_store
 from edukg.core.errors import ConfigError
+from edukg.core.files import write_bytes_atomically
 
 LANG_CHOICE = click.Choice(["ru", "be", "en"])
 
@@ -48,7 +49,7 @@ def _write(text: str | bytes, output: Path | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
-        output.write_bytes(data)
+        write_bytes_atomically(data, output)
         click.echo(f"wrote {output}", err=True)
 
 
@@ -71,7 +72,12 @@ def _emit(result: Any, format_name: str, output: Path | None, *, title: str | No
         Console(soft_wrap=False, width=width).print(rich_table(result, title=title))
         click.echo(f"{len(result.rows)} row(s)", err=True)
         return
-    _write(format_rows(result, "tsv" if format_name == "table" else format_name), output)
+    rows = format_rows(
+        result,
+        "tsv" if format_name == "table" else format_name,
+        neutralise=neutralise_formulas(),
+    )
+    _write(rows, output)
 
 
 _FORMAT = click.option(

@@ -22,11 +22,17 @@ from edukg.core.version import __version__
     help="Base IRI for minted entities (default: $EDUKG_BASE_IRI, else the store's, "
     "else https://edukg.example/id/).",
 )
+@click.option(
+    "--csv-formulas",
+    is_flag=True,
+    help="Write CSV/TSV values that start with = + - @ as they are; by default they get a "
+    "leading apostrophe so that spreadsheets show them as text, never run them.",
+)
 @click.pass_context
-def cli(ctx: click.Context, store: str | None, base_iri: str | None) -> None:
+def cli(ctx: click.Context, store: str | None, base_iri: str | None, csv_formulas: bool) -> None:
     """edukg: a knowledge graph of international education cooperation.
 
     Load registers and RDF files into an embedded store, check them, count
     them and export them as linked data.
     """
-    ctx.obj = Settings(store, base_iri)
+    ctx.obj = Settings(store, base_iri, csv_formulas=csv_formulas)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from edukg.cli.context import EXIT_INPUT, EXIT_USAGE, Settings, open_store
+from edukg.core.files import atomic_output, output_path
 
 
 @click.command(name="export")
@@ -42,12 +43,14 @@ def export_command(
     """
     from edukg.graph.export import export
 
+    if output is not None:
+        output_path(output)  # a bad path fails before the store is read
     with open_store(settings, read_only=True) as kg:
         if output is None:
             export(kg, sys.stdout.buffer, format_name, sources=sources, with_ontology=with_ontology)
             sys.stdout.buffer.flush()
             return
-        with output.open("wb") as handle:
+        with atomic_output(output) as handle:
             count = export(
                 kg, handle, format_name, sources=sources, with_ontology=with_ontology
             )
