@@ -18,6 +18,7 @@ import networkx as nx
 
 from edukg.analysis.networks import LABEL_LANGUAGES, node_label
 from edukg.core.cells import spreadsheet_safe
+from edukg.core.controls import visible_controls
 from edukg.core.errors import ConfigError
 from edukg.core.files import atomic_output
 
@@ -69,6 +70,14 @@ def flat_edge(data: dict) -> dict[str, str | int]:
     }
 
 
+def _make_controls_visible(flat: nx.Graph) -> None:
+    """Write control characters in labels as escapes: XML cannot hold them."""
+    for _, data in [*flat.nodes(data=True), *((None, d) for *_, d in flat.edges(data=True))]:
+        for key, value in data.items():
+            if isinstance(value, str):
+                data[key] = visible_controls(value)
+
+
 def export_network(
     graph: nx.Graph, path: Path, *, format_name: str, lang: str = "ru", neutralise: bool = True
 ) -> list[Path]:
@@ -83,6 +92,7 @@ def export_network(
             f"unknown network format {format_name!r}", hint=f"use one of {', '.join(FORMATS)}"
         )
     flat = flat_network(graph, lang=lang)
+    _make_controls_visible(flat)
     if format_name == "graphml":
         with atomic_output(path) as handle:
             nx.write_graphml(flat, handle, encoding="utf-8")

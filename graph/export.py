@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from edukg.core.controls import CONTROL_CHARACTERS, visible_controls
 from edukg.graph.formats import rdf_format
 from edukg.graph.sources import CATALOG_GRAPH
 from edukg.graph.store import COUNTRIES_GRAPH, ONTOLOGY_GRAPH, KnowledgeGraph
@@ -111,5 +112,21 @@ def export(
         output.write(data)
     else:
         prefixes = PREFIXES if target != ox.RdfFormat.N_TRIPLES else None
-        ox.serialize(ox.parse(data, line_format), output, target, prefixes=prefixes)
+        statements = ox.parse(data, line_format)
+        if target == ox.RdfFormat.RDF_XML:
+            statements = (_xml_safe(statement) for statement in statements)
+        ox.serialize(statements, output, target, prefixes=prefixes)
     return len(lines)
+
+
+def _xml_safe(triple: ox.Triple) -> ox.Triple:
+    """The triple with control characters in its literal as escapes: XML cannot hold them."""
+    value = triple.object
+    if isinstance(value, ox.Literal) and CONTROL_CHARACTERS.search(value.value):
+        text = visible_controls(value.value)
+        if value.language:
+            value = ox.Literal(text, language=value.language)
+        else:
+            value = ox.Literal(text, datatype=value.datatype)
+        return ox.Triple(triple.subject, triple.predicate, value)
+    return triple

@@ -22,6 +22,7 @@ from urllib.parse import quote, unquote
 import pycountry
 import pyoxigraph as ox
 
+from edukg.core.controls import CONTROL_CHARACTERS_SPARQL, control_characters, visible_controls
 from edukg.core.errors import ConfigError, EdukgError, InputError, Problem, QueryError, StoreError
 from edukg.core.version import __version__
 from edukg.graph.faults import crash_point
@@ -250,12 +251,17 @@ class KnowledgeGraph:
         """
         self._require_writable()
         sources = list(sources)
-        problems = [p for data in sources if not data.same_as_stored for p in _oversized(data)]
+        problems = [
+            problem
+            for data in sources
+            if not data.same_as_stored
+            for problem in (*_oversized(data), *_with_control_characters(data))
+        ]
         if problems:
             raise InputError(
-                f"nothing was loaded: {len(problems)} value(s) too long for the store",
+                f"nothing was loaded: {len(problems)} value(s) the store cannot hold safely",
                 problems=problems,
-                hint=f"the store holds values of at most {MAX_TERM_BYTES // (1024 * 1024)} MiB",
+                hint="fix the values above in the files and load them again",
             )
         changing = [data for data in sources if not data.same_as_stored]
         images = {data.name: self._before_image(self.source_graph(data.name)) for data in changing}
@@ -680,6 +686,24 @@ def _oversized(data: SourceData) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _with_control_characters(data: SourceData, *, most: int = 20) -> list[Problem]:
+    """Problems for literals holding control characters or bidi overrides (at most ``most``)."""
+    query = (
+        "SELECT ?s ?o WHERE { ?s ?p ?o FILTER(isLiteral(?o) && "
+        f'REGEX(STR(?o), "{CONTROL_CHARACTERS_SPARQL}")) }} LIMIT {most}'
+    )
+    return [
+        Problem(
+            data.file_name or data.name,
+            f"a value of {row['s']} holds control characters "
+            f"({' '.join(dict.fromkeys(control_characters(row['o'].value)))})",
+            value=visible_controls(row["o"].value)[:120],
+            hint="remove them: terminals run them and XML cannot hold them",
+        )
+        for row in data.statements().query(query)
+    ]
 
 
 _RECORD_VALUES = "VALUES ?class { edukg:Institution edukg:CooperationAgreement edukg:CooperationEvent edukg:AgreementCount }"

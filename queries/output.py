@@ -23,6 +23,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from edukg.core.cells import spreadsheet_safe
+from edukg.core.controls import visible_controls
 from edukg.core.errors import ConfigError
 from edukg.graph.terms import python_value
 from edukg.ontology.namespace import PREFIXES
@@ -37,7 +38,8 @@ RDF_FORMATS = {
 
 
 def _cell(value: Any) -> str:
-    return "" if value is None else str(value)
+    """A value as text to show: control characters written as escapes (``\\x1b``)."""
+    return "" if value is None else visible_controls(str(value))
 
 
 def format_rows(result: QueryResult, format_name: str, *, neutralise: bool = True) -> str:

@@ -153,13 +153,27 @@ def _sort_lists(result: QueryResult, lists: tuple[str, ...]) -> QueryResult:
 
 
 def run_sparql(
-    target: Any, sparql: str, *, timeout: float | None = None, with_prefixes: bool = True
+    target: Any,
+    sparql: str,
+    *,
+    timeout: float | None = None,
+    with_prefixes: bool = True,
+    allow_service: bool = False,
 ) -> QueryResult:
     """Run a SPARQL query on ``target``; with ``with_prefixes`` edukg's prefixes are declared first.
 
     Raises :class:`QueryError` when the query is malformed, fails, or runs past
-    ``timeout`` seconds.
+    ``timeout`` seconds, and when it calls a ``SERVICE`` (a request to another
+    server) without ``allow_service``.
     """
+    from edukg.queries.service_calls import calls_service
+
+    if not allow_service and calls_service(sparql):
+        raise QueryError(
+            "the query calls a remote SERVICE; edukg sends no requests to other servers "
+            "unless asked",
+            hint="add --allow-service if you trust the query and the server it names",
+        )
     text = prefix_declarations() + sparql if with_prefixes else sparql
     if timeout is not None and timeout <= 0:
         from edukg.core.errors import ConfigError
@@ -255,9 +269,9 @@ def _run_on_rdflib(graph: Any, text: str) -> QueryResult:
     try:
         answer = graph.query(text)
     except ParseException as error:
-        raise QueryError(f"the SPARQL query is malformed: {error}") from None
+        raise QueryError(f"the SPARQL query is malformed: {error}") from error
     except Exception as error:
-        raise QueryError(f"the query failed: {error}") from None
+        raise QueryError(f"the query failed: {error}") from error
     if answer.type == "ASK":
         return QueryResult("ask", boolean=bool(answer.askAnswer))
     if answer.type in ("CONSTRUCT", "DESCRIBE"):

@@ -204,6 +204,11 @@ def query_command(
 @_ENDPOINT
 @_UNION
 @_OUTPUT
+@click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Let a SERVICE clause send requests to the servers it names (off by default).",
+)
 @click.pass_obj
 def sparql_command(
     settings: Any,
@@ -213,12 +218,14 @@ def sparql_command(
     endpoint: str | None,
     union_default_graph: bool,
     output: Path | None,
+    allow_service: bool,
 ) -> None:
     """Run any SPARQL query: QUERY is the text, or @FILE.rq to read it from a file.
 
     edukg's prefixes (edukg:, skos:, schema:, country:, ...) are predeclared.
     The default graph is the union of all sources. CONSTRUCT and DESCRIBE
-    results come out as RDF (-f ttl, nt or jsonld).
+    results come out as RDF (-f ttl, nt or jsonld). A SERVICE clause is
+    refused unless --allow-service is given.
 
     Example: edukg sparql 'SELECT ?c (COUNT(*) AS ?n) WHERE { ?x a ?c } GROUP BY ?c'
     """
@@ -235,7 +242,7 @@ def sparql_command(
                 hint="check the path after @",
             ) from None
     with _target(settings, endpoint, union_default_graph) as target:
-        result = run_sparql(target, text, timeout=timeout)
+        result = run_sparql(target, text, timeout=timeout, allow_service=allow_service)
     _emit(result, format_name, output)
 
 
