@@ -13,7 +13,6 @@ across files.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from edukg.core.suggestions import did_you_mean_hint
 from edukg.graph.iris import slug
 from edukg.graph.sources import SourceData
 from edukg.loaders import terms as t
@@ -114,8 +114,7 @@ def check_header(table: Table, problems: ProblemCollector) -> None:
     for column, written in table.headers.items():
         if column in known:
             continue
-        close = difflib.get_close_matches(column, known, n=1, cutoff=0.6)
-        hint = f"did you mean {close[0]!r}? " if close else ""
+        hint = did_you_mean_hint(column, known, limit=1)
         problems.warning(
             f"column {written!r} is not part of the {table.kind} format and was ignored",
             **table.place(None, column) | {"column": written},
@@ -649,10 +648,9 @@ class _Builder:
         for reference in split_list(row.get("agreement")):
             agreement = self.session.find_agreement(reference)
             if agreement is None:
-                close = difflib.get_close_matches(
-                    normalize_name(reference), list(self.session.agreements_by_id), n=3
+                hint = did_you_mean_hint(
+                    normalize_name(reference), self.session.agreements_by_id
                 )
-                hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
                 self.error(
                     "agreement",
                     "no agreement with this id in this load or in the store",

@@ -16,13 +16,13 @@ institutions and agreement ids registered here), then *built* into triples.
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from edukg.core.suggestions import did_you_mean
 from edukg.graph.iris import mint, slug
 from edukg.loaders.vocabulary import Vocabulary
 from edukg.ontology.normalize import normalize_name
@@ -159,7 +159,7 @@ class RegisterSession:
             keys.setdefault(key_id, entry.key_id or key_id)
         for name, entries in self.institutions_by_name.items():
             keys.setdefault(name, entries[0].names[0] if entries[0].names else name)
-        close = difflib.get_close_matches(probe, list(keys), n=limit, cutoff=0.6)
+        close = did_you_mean(probe, keys, limit=limit)
         return [keys[c] for c in close]
 
     def same_name_elsewhere(self, entry: InstitutionEntry) -> InstitutionEntry | None:

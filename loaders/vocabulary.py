@@ -15,7 +15,6 @@ True
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -23,6 +22,7 @@ from functools import cache
 import pyoxigraph as ox
 from rdflib import RDF, SKOS
 
+from edukg.core.suggestions import did_you_mean
 from edukg.ontology import ontology_graph
 from edukg.ontology.namespace import SCHEMES
 from edukg.ontology.normalize import normalize_name
@@ -71,9 +71,7 @@ class Vocabulary:
 
     def suggestions(self, scheme: str, value: str, limit: int = 3) -> list[str]:
         """Names close to ``value`` in ``scheme``, for "did you mean" hints."""
-        return difflib.get_close_matches(
-            normalize_name(value), list(self.index[scheme]), n=limit, cutoff=0.6
-        )
+        return did_you_mean(normalize_name(value), self.index[scheme], limit=limit)
 
     def hint(self, scheme: str, value: str) -> str:
         """A hint for an unknown coded value: the closest names, and where the list is."""

@@ -13,7 +13,6 @@ pycountry's gettext catalogues; Wikidata matches come from
 from __future__ import annotations
 
 import csv
-import difflib
 import gettext
 from functools import cache
 from importlib import resources
@@ -21,6 +20,7 @@ from importlib import resources
 import pycountry
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
+from edukg.core.suggestions import did_you_mean
 from edukg.ontology.namespace import COUNTRY, SCHEMA, WD
 from edukg.ontology.normalize import normalize_name
 
@@ -151,4 +151,4 @@ def closest_countries(value: str, limit: int = 3) -> list[str]:
     """Country names or codes that look like ``value``, for "did you mean" hints."""
     keys = list(_country_index())
     probe = normalize_name(value) if len(value.strip()) > 3 else value.strip().upper()
-    return difflib.get_close_matches(probe, keys, n=limit, cutoff=0.6)
+    return did_you_mean(probe, keys, limit=limit)

@@ -93,7 +93,7 @@ def parse_value(
         code = country_code(text)
         if code is None:
             close = closest_countries(text)
-            hint = f"did you mean {', '.join(close)}? " if close else ""
+            hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
             raise ConfigError(
                 f"{where}: no country called {text!r}", hint=f"{hint}use an ISO code such as BY"
             )

@@ -31,6 +31,7 @@ from functools import cache
 from importlib import resources
 
 from edukg.core.errors import ConfigError, QueryError
+from edukg.core.suggestions import did_you_mean_hint
 
 PARAMETER_TYPES = ("string", "integer", "date", "iri", "lang", "country")
 """Types a ``# param:`` line may declare (``country``: alpha-2/3 code or a name)."""
@@ -244,10 +245,7 @@ def get_query(name: str) -> CatalogueQuery:
     """The catalogue query called ``name``; a :class:`ConfigError` lists the known names."""
     catalogue = load_catalogue()
     if name not in catalogue:
-        from difflib import get_close_matches
-
-        close = get_close_matches(name, list(catalogue), n=1)
-        hint = f"did you mean {close[0]!r}? " if close else ""
+        hint = did_you_mean_hint(name, catalogue, limit=1)
         raise ConfigError(
             f"no catalogue query called {name!r}",
             hint=f"{hint}edukg queries lists them: {', '.join(catalogue)}",
