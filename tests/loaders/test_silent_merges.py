@@ -78,3 +78,23 @@ def test_an_xlsx_formula_without_a_computed_value_is_an_error_not_an_empty_cell(
     assert problem.message == "a formula without a computed value"
     assert (problem.sheet, problem.cell) == ("institutions", "G3")
     assert kg.sources() == []
+
+
+def test_json_nested_100000_deep_is_a_located_error_not_a_recursion_error(
+    kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_files(kg, [path])
+    assert "nested too deeply" in raised.value.problems[0].message
+
+
+def test_json_records_keep_their_lines_when_there_are_many() -> None:
+    import json
+
+    from edukg.loaders.json_loader import records_with_lines
+
+    text = json.dumps([{"name": f"n{number}"} for number in range(5000)], indent=1)
+    numbered = records_with_lines(text)
+    assert [line for line, _ in numbered[:3]] == [2, 5, 8] and numbered[-1][0] == 3 * 4999 + 2
