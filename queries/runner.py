@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -174,7 +175,44 @@ def run_sparql(
             "unless asked",
             hint="add --allow-service if you trust the query and the server it names",
         )
-    text = prefix_declarations() + sparql if with_prefixes else sparql
+    if is_update(sparql):
+        raise QueryError(
+            "edukg sparql runs queries only, not updates (INSERT, DELETE, LOAD, CLEAR, DROP ...)",
+            hint="change the store with edukg load FILE and edukg sources remove NAME",
+        )
+    declarations = prefix_declarations() if with_prefixes else ""
+    try:
+        return _run_sparql(target, declarations + sparql, timeout=timeout)
+    except QueryError as error:
+        hidden = declarations.count("\n")
+        if not hidden:
+            raise
+        # positions in the message count from the user's first line, not edukg's prefixes
+        message = re.sub(
+            r"\b(\d+):(\d+)\b",
+            lambda m: f"{max(int(m.group(1)) - hidden, 1)}:{m.group(2)}",
+            error.message,
+        )
+        raise QueryError(message, hint=error.hint) from error
+
+
+def is_update(sparql: str) -> bool:
+    """True when the text is a SPARQL Update rather than a query.
+
+    >>> is_update("PREFIX a: <http://a/> INSERT DATA { a:x a:p 1 }"), is_update("SELECT * {}")
+    (True, False)
+    """
+    from edukg.queries.service_calls import without_strings_and_comments
+
+    text = without_strings_and_comments(sparql)
+    text = re.sub(r"(?i)^(?:\s*(?:PREFIX\s+[\w.-]*:\s*<>|BASE\s*<>))*\s*", "", text)
+    return _UPDATE.match(text) is not None
+
+
+_UPDATE = re.compile(r"(?i)(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b")
+
+
+def _run_sparql(target: Any, text: str, *, timeout: float | None) -> QueryResult:
     if timeout is not None and timeout <= 0:
         from edukg.core.errors import ConfigError
 

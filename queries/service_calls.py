@@ -31,4 +31,9 @@ _SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])", re.IGNORECASE)
 
 def calls_service(sparql: str) -> bool:
     """True when the query holds a ``SERVICE`` clause."""
-    return _SERVICE.search(_HIDDEN.sub(" ", sparql)) is not None
+    return _SERVICE.search(without_strings_and_comments(sparql)) is not None
+
+
+def without_strings_and_comments(sparql: str) -> str:
+    """The query's words only: strings and comments blanked, IRIs written as ``<>``."""
+    return _HIDDEN.sub(lambda match: "<>" if match.group().startswith("<") else " ", sparql)

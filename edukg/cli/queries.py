@@ -26,6 +26,11 @@ def _parse_pairs(pairs: tuple[str, ...]) -> dict[str, str]:
         name, equals, value = pair.partition("=")
         if not equals or not name.strip():
             raise ConfigError(f"-p {pair!r} is not key=value", hint="write e.g. -p year=2024")
+        if name.strip() in params and params[name.strip()] != value:
+            raise ConfigError(
+                f"-p {name.strip()} is given twice ({params[name.strip()]!r} and {value!r})",
+                hint="give each parameter once",
+            )
         params[name.strip()] = value
     return params
 
@@ -95,8 +100,16 @@ _OUTPUT = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help="File (default: stdout).",
 )
+DEFAULT_TIMEOUT = 60.0
+"""Seconds a query may run unless --timeout says otherwise (0: no limit)."""
+
 _TIMEOUT = click.option(
-    "--timeout", type=float, metavar="S", help="Stop the query after S seconds."
+    "--timeout",
+    type=float,
+    metavar="S",
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Stop the query after S seconds (0: no limit; Ctrl-C always stops it).",
 )
 _ENDPOINT = click.option(
     "--endpoint", metavar="URL", help="Run on this SPARQL endpoint instead of the store."
@@ -185,7 +198,7 @@ def query_command(
     params = _parse_pairs(pairs)
     with _target(settings, endpoint, union_default_graph) as target:
         result = run_query(
-            target, query, params, lang=lang, timeout=timeout, limit=limit, offset=offset
+            target, query, params, lang=lang, timeout=timeout or None, limit=limit, offset=offset
         )
     _emit(result, format_name, output, title=query.title(lang or "en"))
     if result.more:
@@ -242,7 +255,7 @@ def sparql_command(
                 hint="check the path after @",
             ) from None
     with _target(settings, endpoint, union_default_graph) as target:
-        result = run_sparql(target, text, timeout=timeout, allow_service=allow_service)
+        result = run_sparql(target, text, timeout=timeout or None, allow_service=allow_service)
     _emit(result, format_name, output)
 
 

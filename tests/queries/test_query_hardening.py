@@ -1,0 +1,56 @@
+"""Queries from the command line: no silent choices, positions the user can find, Ctrl-C works."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from edukg.core.errors import QueryError
+from edukg.graph.store import KnowledgeGraph
+from edukg.queries.runner import run_sparql
+from tests.conftest import run_edukg
+
+ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def test_a_repeated_parameter_is_an_error_not_the_last_value(tmp_path: Path) -> None:
+    result = run_edukg(
+        "--store", ":memory:", "query", "partners", "-p", "year=2023", "-p", "year=2024",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 2 and "given twice" in result.stderr, result.stderr
+
+
+def test_an_update_is_named_as_such_not_a_parser_error(kg: KnowledgeGraph) -> None:
+    with pytest.raises(QueryError, match="queries only, not updates"):
+        run_sparql(kg, "INSERT DATA { <https://e.example/a> <https://e.example/p> 1 }")
+
+
+def test_syntax_error_positions_count_from_the_users_first_line(kg: KnowledgeGraph) -> None:
+    with pytest.raises(QueryError, match=r"at 1:25") as caught:
+        run_sparql(kg, "SELECT * WHERE { ?s ?p }")
+    assert isinstance(caught.value.__cause__, QueryError)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process")
+def test_ctrl_c_stops_a_running_query_with_exit_130(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    with KnowledgeGraph.open(store):
+        pass
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("EDUKG_")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "edukg", "--store", str(store), "sparql", ENDLESS],
+        cwd=tmp_path, env=inherited, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    time.sleep(4)  # the query is running by now (its store and child process are up)
+    process.send_signal(signal.SIGINT)
+    started = time.monotonic()
+    process.wait(timeout=30)
+    assert process.returncode == 130
+    assert time.monotonic() - started < 10
