@@ -25,8 +25,33 @@ SIMILARITY_CUTOFF = 0.75
 def did_you_mean(
     word: str, candidates: Iterable[str], *, limit: int = 3, cutoff: float = SIMILARITY_CUTOFF
 ) -> list[str]:
-    """The candidates most like ``word``, best first (at most ``limit``)."""
-    return difflib.get_close_matches(word, list(candidates), n=limit, cutoff=cutoff)
+    """The candidates most like ``word``, best first (at most ``limit``).
+
+    A candidate whose beginning is like ``word`` counts too (a name written
+    short: "гимназия № 2" for "гимназия № 1 «тестовая»"), for words of five
+    characters or more.
+
+    >>> did_you_mean("гимназия № 2", ["гимназия № 1 «тестовая»", "школа № 5"])
+    ['гимназия № 1 «тестовая»']
+    """
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    scored = []
+    for candidate in dict.fromkeys(candidates):
+        score = _similarity(matcher, candidate, cutoff)
+        if len(word) >= 5 and len(candidate) > len(word):
+            score = max(score, _similarity(matcher, candidate[: len(word)], cutoff))
+        if score >= cutoff:
+            scored.append((score, candidate))
+    scored.sort(key=lambda pair: -pair[0])
+    return [candidate for _, candidate in scored[:limit]]
+
+
+def _similarity(matcher: difflib.SequenceMatcher[str], candidate: str, cutoff: float) -> float:
+    matcher.set_seq1(candidate)
+    if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+        return 0.0
+    return matcher.ratio()
 
 
 def did_you_mean_hint(word: str, candidates: Iterable[str], *, limit: int = 3) -> str:

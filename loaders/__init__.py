@@ -107,6 +107,7 @@ def load_files(
     loader_name: str | None = None,
     options: dict[str, object] | None = None,
     progress: ProgressFunction | None = None,
+    allow_empty: bool = False,
 ) -> LoadResult:
     """Load files into ``kg``, all or nothing.
 
@@ -119,11 +120,15 @@ def load_files(
     ``options['kind']`` (``institutions``, ``agreements``, ``events`` or
     ``cordis``) says what a register file holds when its header does not;
     ``progress(description, done, total)`` is told how far the load has got.
+    A file that yields no statements (a header only, JSON without register
+    keys) is an error unless ``allow_empty``.
     """
     names = _source_names(paths, source_names, options)
     jobs = _plan_jobs(kg, paths, names, loader_name=loader_name, options=options, progress=progress)
     _scan(jobs, progress)
     parsed, problems = _read(jobs, progress)
+    if not allow_empty:
+        problems += [_empty_source(data) for data in parsed if _holds_nothing(data)]
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     if errors:
@@ -233,6 +238,21 @@ def _read(
         if data is not None:
             parsed.append(data)
     return parsed, problems
+
+
+def _holds_nothing(data: SourceData) -> bool:
+    if data.same_as_stored or data.triples:
+        return False
+    return data.staged is None or len(data.staged) == 0
+
+
+def _empty_source(data: SourceData) -> Problem:
+    return Problem(
+        data.file_name or data.name,
+        "the file holds no records: nothing would be loaded",
+        hint="check that it has rows under its header (or register keys in JSON); "
+        "--allow-empty loads it anyway, as an empty source",
+    )
 
 
 def _no_loader(path: Path) -> Problem:

@@ -8,6 +8,7 @@ import click
 
 from edukg.cli.context import Settings, echo_problem, open_store, write_problem_report
 from edukg.core.errors import InputError
+from edukg.core.files import output_path
 
 
 @click.command()
@@ -29,6 +30,11 @@ from edukg.core.errors import InputError
     type=click.Choice(["institutions", "agreements", "events", "cordis"]),
     help="What the register files hold, when their header or sheet name does not say.",
 )
+@click.option(
+    "--allow-empty",
+    is_flag=True,
+    help="Load a file that holds no records as an empty source instead of refusing it.",
+)
 @click.pass_obj
 def load(
     settings: Settings,
@@ -36,6 +42,7 @@ def load(
     source_names: tuple[str, ...],
     report: Path | None,
     kind: str | None,
+    allow_empty: bool,
 ) -> None:
     """Load FILES into the store, all or nothing.
 
@@ -50,11 +57,14 @@ def load(
     from edukg.cli.progress import load_progress
     from edukg.loaders import load_files
 
+    if report:
+        output_path(report)  # a bad report path fails before anything is loaded
     with open_store(settings) as kg, load_progress() as progress:
         try:
             result = load_files(
                 kg, list(files), source_names=list(source_names) or None,
                 options={"kind": kind} if kind else None, progress=progress,
+                allow_empty=allow_empty,
             )
         except InputError as error:
             if report:

@@ -98,3 +98,23 @@ def test_json_records_keep_their_lines_when_there_are_many() -> None:
     text = json.dumps([{"name": f"n{number}"} for number in range(5000)], indent=1)
     numbered = records_with_lines(text)
     assert [line for line, _ in numbered[:3]] == [2, 5, 8] and numbered[-1][0] == 3 * 4999 + 2
+
+
+def test_a_header_only_file_is_refused_unless_empty_loads_are_allowed(
+    kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "institutions.csv", INSTITUTIONS[:1])
+    with pytest.raises(InputError) as raised:
+        load_files(kg, [path])
+    assert "holds no records" in raised.value.problems[0].message
+    assert kg.sources() == []
+    (change,) = load_files(kg, [path], allow_empty=True).changes
+    assert change.new_source and change.total == 0
+
+
+def test_json_without_register_keys_is_refused(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = tmp_path / "other.json"
+    path.write_text('{"something": [1, 2]}', encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_files(kg, [path])
+    assert any("holds no records" in p.message for p in raised.value.problems)
