@@ -27,6 +27,7 @@ import networkx as nx
 from edukg.analysis.centrality import set_degrees_in_place
 from edukg.analysis.sparql import select_rows
 from edukg.core.errors import ConfigError
+from edukg.core.languages import fallback_languages
 
 LEVELS = ("institution", "country", "region")
 LABEL_LANGUAGES = ("ru", "be", "en")
@@ -115,7 +116,7 @@ def _labels(rows: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
 
 
 def _preferred(label: dict[str, str], lang: str) -> str | None:
-    for language in (lang, "en", "ru", "be"):
+    for language in fallback_languages(lang):
         if label.get(language):
             return label[language]
     return None
@@ -393,7 +394,7 @@ def institution_event_network(
 
 
 def node_label(graph: nx.Graph, node: str, lang: str = "ru") -> str:
-    """A node's label in ``lang`` (else en, ru, be), else its IRI's last segment."""
+    """A node's label in ``lang`` (else in a fallback language), else its IRI's last segment."""
     return (
         _preferred(graph.nodes[node].get("label", {}), lang) or node.rstrip("/").rsplit("/", 1)[-1]
     )

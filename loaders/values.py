@@ -102,15 +102,30 @@ def _parse_date_text(text: str) -> ox.Literal:
         return _day(year, month, day)
     if match := _ISO_MONTH.match(text):
         year, month = int(match.group(1)), int(match.group(2))
+        _check_year(year)
         if not 1 <= month <= 12:
             raise ValueProblem(f"there is no month {month}", hint=DATE_FORMATS_HINT)
         return ox.Literal(f"{year:04d}-{month:02d}", datatype=XSD_GYEARMONTH)
     if match := _YEAR.match(text):
+        _check_year(int(match.group(1)))
         return ox.Literal(match.group(1), datatype=XSD_GYEAR)
     raise ValueProblem("not a date", hint=DATE_FORMATS_HINT)
 
 
+YEARS = range(1800, 2201)
+"""Years a register date may have: others are typing slips (``0000``, ``20244``)."""
+
+
+def _check_year(year: int) -> None:
+    if year not in YEARS:
+        raise ValueProblem(
+            f"the year {year:04d} is not a plausible date",
+            hint=f"write a year from {YEARS.start} to {YEARS.stop - 1}",
+        )
+
+
 def _day(year: int, month: int, day: int) -> ox.Literal:
+    _check_year(year)
     try:
         date = dt.date(year, month, day)
     except ValueError:

@@ -24,6 +24,7 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 
 from edukg.core.files import write_text_atomically
+from edukg.core.languages import fallback_languages
 from edukg.viz.page_data import DEFAULT_NODE_CAP, network_page_data
 
 NOTICES = {
@@ -135,7 +136,7 @@ def write_network_svg(graph: nx.Graph, path: str | os.PathLike[str], **options: 
 
 
 def _label(labels: dict[str, str], lang: str) -> str:
-    for key in (lang, "en", "ru", "be", ""):
+    for key in (*fallback_languages(lang), ""):
         if labels.get(key):
             return labels[key]
     return next(iter(labels.values()), "")

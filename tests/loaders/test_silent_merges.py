@@ -118,3 +118,11 @@ def test_json_without_register_keys_is_refused(kg: KnowledgeGraph, tmp_path: Pat
     with pytest.raises(InputError) as raised:
         load_files(kg, [path])
     assert any("holds no records" in p.message for p in raised.value.problems)
+
+
+def test_the_year_0000_is_refused(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    rows = [list(row) for row in AGREEMENTS]
+    rows[1][AGREEMENTS[0].index("signed")] = "0000"
+    institutions = write_csv(tmp_path / "institutions.csv", INSTITUTIONS)
+    errors = _errors(kg, [institutions, write_csv(tmp_path / "agreements.csv", rows)])
+    assert any("the year 0000 is not a plausible date" in error for error in errors)
