@@ -352,7 +352,10 @@ class KnowledgeGraph:
                 self._snapshots.write(graph.value, statements)
             return SourceChange(data.name, 0, 0, total, new_source=False)
         if info is None and not self._store.contains_named_graph(graph):
-            records = _count(staged, _RECORDS_IN_DEFAULT)
+            records = self._new_records(
+                {row["r"].value for row in staged.query(_RECORDS_IN_DEFAULT, prefixes=PREFIXES)},
+                graph,
+            )
             del lines, staged
             data.staged = None  # the staging store's memory is free before the bulk load
             self._bulk_write(
@@ -376,8 +379,8 @@ class KnowledgeGraph:
             removed=len(removed),
             total=total,
             new_source=info is None,
-            records_added=_records_typed(added),
-            records_removed=_records_typed(removed),
+            records_added=self._new_records(_records_typed(added), graph),
+            records_removed=self._new_records(_records_typed(removed), graph),
             records_changed=self._changed_records(staged, graph, added + removed),
         )
         crash_point("diff")
@@ -394,6 +397,17 @@ class KnowledgeGraph:
         self._store.extend(provenance_quads(graph, data, total, digest))
         self._snapshot(graph, statements)
         return change
+
+    def _new_records(self, records: set[str], graph: ox.NamedNode) -> int:
+        """How many of ``records`` no other source holds: new to (or gone from) the store."""
+        if not records:
+            return 0
+        elsewhere = {
+            row["r"].value
+            for row in self._store.query(_RECORDS_IN_GRAPHS, prefixes=PREFIXES)
+            if row["g"] != graph and row["g"] != CATALOG_GRAPH
+        }
+        return len(records - elsewhere)
 
     def _snapshot(self, graph: ox.NamedNode, statements: bytes) -> None:
         if self._snapshots is not None:
@@ -707,12 +721,10 @@ def _with_control_characters(data: SourceData, *, most: int = 20) -> list[Proble
 
 
 _RECORD_VALUES = "VALUES ?class { edukg:Institution edukg:CooperationAgreement edukg:CooperationEvent edukg:AgreementCount }"
-_RECORDS_IN_DEFAULT = f"SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE {{ {_RECORD_VALUES} ?r a ?class }}"
-
-
-def _count(staged: ox.Store, query: str) -> int:
-    (row,) = staged.query(query, prefixes=PREFIXES)
-    return int(row["n"].value)
+_RECORDS_IN_DEFAULT = f"SELECT DISTINCT ?r WHERE {{ {_RECORD_VALUES} ?r a ?class }}"
+_RECORDS_IN_GRAPHS = (
+    f"SELECT DISTINCT ?g ?r WHERE {{ {_RECORD_VALUES} GRAPH ?g {{ ?r a ?class }} }}"
+)
 
 
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -750,11 +762,13 @@ def _quads_of(lines: list[bytes], graph: ox.NamedNode) -> list[ox.Quad]:
     ]
 
 
-def _records_typed(quads: list[ox.Quad]) -> int:
+def _records_typed(quads: list[ox.Quad]) -> set[str]:
     """Records (institutions, agreements, events, counts) given a record class in ``quads``."""
-    return len(
-        {q.subject for q in quads if q.predicate == _RDF_TYPE and q.object in _RECORD_CLASSES}
-    )
+    return {
+        q.subject.value
+        for q in quads
+        if q.predicate == _RDF_TYPE and q.object in _RECORD_CLASSES
+    }
 
 
 def _is_record(node: Any, store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph) -> bool:

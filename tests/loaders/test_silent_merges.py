@@ -126,3 +126,14 @@ def test_the_year_0000_is_refused(kg: KnowledgeGraph, tmp_path: Path) -> None:
     institutions = write_csv(tmp_path / "institutions.csv", INSTITUTIONS)
     errors = _errors(kg, [institutions, write_csv(tmp_path / "agreements.csv", rows)])
     assert any("the year 0000 is not a plausible date" in error for error in errors)
+
+
+def test_records_already_in_another_source_are_not_counted_as_new(
+    kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    first = write_csv(tmp_path / "first.csv", INSTITUTIONS)
+    (change,) = load_files(kg, [first]).changes
+    assert change.records_added == len(INSTITUTIONS) - 1
+    second = write_csv(tmp_path / "second.csv", INSTITUTIONS[:2])  # test-dept, as in first.csv
+    (change,) = load_files(kg, [second]).changes
+    assert change.new_source and change.records_added == 0
