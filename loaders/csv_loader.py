@@ -106,7 +106,24 @@ def read_csv_text(content: FileContent, problems: ProblemCollector) -> CsvText |
     if header is None:
         problems.error("the file has no header line", line=1)
         return None
+    if rows and _quote_left_open(text, rows[-1][0]):
+        problems.error(
+            "a quote opened on this line is never closed: the rest of the file became one value",
+            line=rows[-1][0],
+            hint='close the quote, or write a quote inside a value as two quotes ("")',
+        )
+        return None
     return CsvText(header, rows, delimiter, encoding)
+
+
+def _quote_left_open(text: str, line: int) -> bool:
+    r"""True when the text from ``line`` to the end holds an odd number of quotes.
+
+    >>> _quote_left_open('a,b\n1,"x\n2,y\n', 2), _quote_left_open('a,b\n1,"x"\n', 2)
+    (True, False)
+    """
+    tail = text.split("\n", line - 1)[-1] if line > 1 else text
+    return tail.count('"') % 2 == 1
 
 
 def is_cordis_header(header: list[str]) -> bool:

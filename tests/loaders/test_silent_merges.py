@@ -137,3 +137,14 @@ def test_records_already_in_another_source_are_not_counted_as_new(
     second = write_csv(tmp_path / "second.csv", INSTITUTIONS[:2])  # test-dept, as in first.csv
     (change,) = load_files(kg, [second]).changes
     assert change.new_source and change.records_added == 0
+
+
+def test_an_unclosed_csv_quote_is_named_not_a_missing_country(
+    kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    path = tmp_path / "institutions.csv"
+    path.write_text(
+        "id,name,country\na,\"Школа № 1,BY\nb,Школа № 2,BY\n", encoding="utf-8"
+    )
+    (error,) = _errors(kg, [path])
+    assert "never closed" in error and "institutions.csv:2" in error
