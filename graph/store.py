@@ -530,6 +530,26 @@ class KnowledgeGraph:
             self._drop_unused_agents()
         return found
 
+    def referring_sources(self, name: str) -> dict[str, int]:
+        """Other sources that refer to what source ``name`` describes: name to entity count.
+
+        Removing ``name`` leaves their references dangling.
+        """
+        info = self.source(name)
+        if info is None:
+            return {}
+        names = {other.graph: other.name for other in self.sources()}
+        referred: dict[str, set[str]] = {}
+        rows = self._store.query(
+            "SELECT ?r ?g ?x WHERE { GRAPH ?r { ?x a ?class } GRAPH ?g { ?y ?p ?x } }",
+            substitutions={ox.Variable("r"): ox.NamedNode(info.graph)},
+        )
+        for row in rows:
+            other = names.get(row["g"].value)
+            if other is not None and other != name:
+                referred.setdefault(other, set()).add(row["x"].value)
+        return {other: len(entities) for other, entities in sorted(referred.items())}
+
     def damaged_sources(self) -> list[SourceDamage]:
         """Sources whose graph and catalog entry disagree, and graphs no source owns.
 

@@ -146,5 +146,13 @@ def remove_sources(settings: Settings, names: tuple[str, ...]) -> None:
     Example: edukg sources remove minsk-region-2024.ttl
     """
     with open_store(settings) as kg:
+        for name in names:
+            for other, count in kg.referring_sources(name).items():
+                if other not in names:
+                    click.echo(
+                        f"warning: source {other} refers to {count} entities of {name}; "
+                        "those references will point at nothing",
+                        err=True,
+                    )
         for info in kg.remove_sources(names):
             click.echo(f"removed {info.name} ({info.triples} triples)")

@@ -180,3 +180,17 @@ def test_sources_reports_and_removes_a_graph_without_catalog_entry(tmp_path: Pat
     with KnowledgeGraph.open(store, read_only=True) as kg:
         assert kg.damaged_sources() == []
         assert [info.name for info in kg.sources()] == [EXAMPLE.name]
+
+
+def test_removing_a_source_others_refer_to_warns(tmp_path: Path) -> None:
+    from tests.loaders.conftest import AGREEMENTS, INSTITUTIONS, write_csv
+
+    store = tmp_path / "store"
+    institutions = write_csv(tmp_path / "institutions.csv", INSTITUTIONS)
+    agreements = write_csv(tmp_path / "agreements.csv", AGREEMENTS)
+    with KnowledgeGraph.open(store) as kg:
+        load_files(kg, [institutions])
+        load_files(kg, [agreements])
+    result = run_edukg("--store", str(store), "sources", "remove", "institutions.csv", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "warning: source agreements.csv refers to" in result.stderr
