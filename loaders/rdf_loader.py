@@ -16,7 +16,7 @@ from edukg.graph.formats import rdf_format_for_path
 from edukg.graph.iris import slug
 from edukg.graph.sources import SourceData
 from edukg.loaders.base import LoadContext, ProblemCollector, read_bytes
-from edukg.loaders.xml_entities import expansion_problem
+from edukg.loaders.xml_entities import expansion_problem, xml_error_position
 
 LOADER_NAME = "rdf"
 
@@ -59,10 +59,13 @@ def read_rdf(path: Path, context: LoadContext) -> SourceData | None:
         )
         return None
     except SyntaxError as error:
+        line, column = error.lineno, error.offset
+        if line is None and rdf_format == ox.RdfFormat.RDF_XML:
+            line, column = xml_error_position(content.data)
         problems.error(
             _syntax_message(error),
-            line=error.lineno,
-            column=error.offset,
+            line=line,
+            column=column,
             hint=_syntax_hint(error, rdf_format),
         )
         return None

@@ -64,3 +64,19 @@ def test_an_external_entity_in_rdf_xml_is_refused(kg: KnowledgeGraph, tmp_path: 
     with pytest.raises(InputError, match="nothing was loaded") as caught:
         load_files(kg, [path])
     assert "external entity" in caught.value.problems[0].message
+
+
+def test_an_rdf_xml_syntax_error_has_a_line_and_column(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = tmp_path / "broken.rdf"
+    path.write_text(
+        SMALL_ENTITY.split("<!DOCTYPE")[0]
+        + '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+        '  <rdf:Description rdf:about="https://e.example/x">\n'
+        "    <x:label>a</x:label>\n"
+        "  </rdf:Description>\n</rdf:RDF>\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        load_files(kg, [path])
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column) == (4, 5)
