@@ -46,7 +46,8 @@ def excel_tables(
     formulas = _formula_workbook(content.data)
     try:
         for sheet in workbook.worksheets:
-            rows = zip(sheet.iter_rows(values_only=True), _formula_rows(formulas, sheet.title))
+            as_written = _formula_rows(formulas, sheet.title)
+            rows = zip(sheet.iter_rows(values_only=True), as_written, strict=False)
             header_row: tuple[Any, ...] | None = None
             header_number = 0
             for number, (values, _) in enumerate(rows, 1):
