@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +52,25 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("cp1251", errors="replace"), "windows-1251"
 
 
+_MIXED_WORD = re.compile(r"\b\w*(?:[A-Za-z][а-яёА-ЯЁ]|[а-яёА-ЯЁ][A-Za-z])\w*\b")
+
+
+def latin1_suspect(text: str, encoding: str) -> tuple[int, str] | None:
+    """``(line, word)`` when text read as Windows-1251 mixes Latin and Cyrillic in a word.
+
+    That is what a Latin-1 file looks like read as Windows-1251 ("Ecole йtй").
+
+    >>> latin1_suspect("a\\nEcole йtй", "windows-1251"), latin1_suspect("Минск", "windows-1251")
+    ((2, 'йtй'), None)
+    """
+    if encoding != "windows-1251":
+        return None
+    match = _MIXED_WORD.search(text)
+    if match is None:
+        return None
+    return text.count("\n", 0, match.start()) + 1, match.group()
+
+
 def detect_delimiter(header_line: str) -> str:
     """The delimiter the header line uses most: ``,``, ``;`` or tab."""
     counts = {d: _count_outside_quotes(header_line, d) for d in DELIMITERS}
@@ -71,6 +91,16 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
 def read_csv_text(content: FileContent, problems: ProblemCollector) -> CsvText | None:
     """Decode and split a CSV file; ``None`` (with an error) if it has no header."""
     text, encoding = decode_text(content.data)
+    suspect = latin1_suspect(text, encoding)
+    if suspect is not None:
+        problems.error(
+            "the file is not UTF-8, and read as Windows-1251 it mixes Latin and Cyrillic "
+            "letters in a word: it is probably in another encoding (Latin-1?)",
+            line=suspect[0],
+            value=suspect[1],
+            hint="save the file as UTF-8 and load it again",
+        )
+        return None
     if "\x00" in text:
         problems.error(
             "this is not a text file (it contains NUL bytes)",

@@ -148,3 +148,18 @@ def test_an_unclosed_csv_quote_is_named_not_a_missing_country(
     )
     (error,) = _errors(kg, [path])
     assert "never closed" in error and "institutions.csv:2" in error
+
+
+def test_a_latin1_file_is_not_silently_read_as_windows_1251(
+    kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    rows = [INSTITUTIONS[0], ["fr-1", "Ecole été café", "", "", "FR", "", "Paris", "", "", ""]]
+    path = write_csv(tmp_path / "institutions.csv", rows, encoding="latin-1")
+    (error,) = _errors(kg, [path])
+    assert "Latin-1" in error and "institutions.csv:2" in error
+
+
+def test_a_windows_1251_file_still_loads(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "institutions.csv", INSTITUTIONS, encoding="cp1251")
+    (change,) = load_files(kg, [path]).changes
+    assert change.records_added == len(INSTITUTIONS) - 1
