@@ -447,8 +447,28 @@ class _Builder:
             found = self.institution("parent", parent)
             if found is not None and found.iri == iri:
                 self.error("parent", "an institution cannot be its own parent", value=parent)
+            elif found is not None and self._parent_cycle(iri.value, found.iri.value):
+                self.error(
+                    "parent",
+                    "the parents go round in a circle: this institution is already "
+                    "a parent (or grandparent) of its parent",
+                    value=parent,
+                    hint="give one of them another parent, or none",
+                )
             elif found is not None:
+                self.session.parents[iri.value] = found.iri.value
                 self.add(iri, t.SUB_ORGANIZATION_OF, found.iri)
+
+    def _parent_cycle(self, child: str, parent: str) -> bool:
+        """True when ``child`` is already an ancestor of ``parent`` in this load."""
+        seen = set()
+        current: str | None = parent
+        while current is not None and current not in seen:
+            if current == child:
+                return True
+            seen.add(current)
+            current = self.session.parents.get(current)
+        return False
 
     def _labels(self, iri: ox.NamedNode, row: Row) -> None:
         preferred: dict[str, str] = {}

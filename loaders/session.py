@@ -70,6 +70,8 @@ class RegisterSession:
     agreements_by_id: dict[str, ox.NamedNode] = field(default_factory=dict)
     agreement_origins: dict[str, str] = field(default_factory=dict)
     """Agreement IRI to where it is defined: ``file:line`` or ``source NAME``."""
+    parents: dict[str, str] = field(default_factory=dict)
+    """Institution IRI to its parent's, as this load's rows give them (to find cycles)."""
     agreement_facts: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     """Agreement IRI to its normalised titles (``title``) and signing dates (``signed``)."""
     regions: dict[tuple[str, str], ox.NamedNode] = field(default_factory=dict)

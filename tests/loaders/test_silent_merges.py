@@ -163,3 +163,12 @@ def test_a_windows_1251_file_still_loads(kg: KnowledgeGraph, tmp_path: Path) -> 
     path = write_csv(tmp_path / "institutions.csv", INSTITUTIONS, encoding="cp1251")
     (change,) = load_files(kg, [path]).changes
     assert change.records_added == len(INSTITUTIONS) - 1
+
+
+def test_a_parent_cycle_of_two_institutions_is_an_error(
+    kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    rows = [list(row) for row in INSTITUTIONS[:3]]
+    rows[1][INSTITUTIONS[0].index("parent")] = "test-gym"  # test-dept under test-gym
+    (error,) = _errors(kg, [write_csv(tmp_path / "institutions.csv", rows)])
+    assert "go round in a circle" in error and "institutions.csv:3" in error
