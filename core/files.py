@@ -77,9 +77,12 @@ def atomic_output(
     except OSError as error:
         raise _write_error(target, error) from None
     try:
-        mode = "w" if text else "wb"
-        options = {"encoding": encoding, "newline": newline} if text else {}
-        with os.fdopen(descriptor, mode, **options) as handle:
+        handle: IO[Any]
+        if text:
+            handle = os.fdopen(descriptor, "w", encoding=encoding, newline=newline)
+        else:
+            handle = os.fdopen(descriptor, "wb")
+        with handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
