@@ -312,19 +312,32 @@ class KnowledgeGraph:
             graph = ox.NamedNode(image.graph)
             if self._snapshots is not None:
                 self._snapshots.discard(graph.value)
-            if self._store.contains_named_graph(graph):
-                self._store.remove_graph(graph)
+            self._restore_statements(graph, image.statements)
             self._remove_description(graph)
-            if image.statements is not None:
-                self._store.add_graph(graph)
-                self._store.load(image.statements, ox.RdfFormat.N_TRIPLES, to_graph=graph)
-                self._snapshot(graph, image.statements)
             if image.catalog:
                 self._store.load(image.catalog, ox.RdfFormat.N_QUADS)
         self._drop_unused_agents()
         if self.path is not None:
             self._store.flush()
         self._journal.commit()
+
+    def _restore_statements(self, graph: ox.NamedNode, statements: bytes | None) -> None:
+        """Make ``graph`` hold exactly ``statements`` (sorted N-Triples), or remove it (``None``).
+
+        Only the differences are written: an interrupted write changed a part.
+        """
+        if statements is None:
+            if self._store.contains_named_graph(graph):
+                self._store.remove_graph(graph)
+            return
+        self._store.add_graph(graph)
+        dumped = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+        current = set(dumped.splitlines()) if dumped else set()
+        wanted = set(statements.splitlines())
+        for quad in _quads_of(sorted(current - wanted), graph):
+            self._store.remove(quad)
+        self._store.extend(_quads_of(sorted(wanted - current), graph))
+        self._snapshot(graph, statements)
 
     def _write_source(self, data: SourceData, old: bytes | None = None) -> SourceChange:
         """Replace one source's graph by ``data``, touching only what differs.
