@@ -58,6 +58,16 @@ def _write(text: str | bytes, output: Path | None) -> None:
         click.echo(f"wrote {output}", err=True)
 
 
+def _hint_union_default_graph(result: Any, endpoint: str | None, union: bool) -> None:
+    """No rows from an endpoint whose default graph may be empty: say what may help."""
+    if endpoint and not union and result.kind == "select" and not result.rows:
+        click.echo(
+            "hint: no rows; if the endpoint keeps its data in named graphs (as edukg push "
+            "does), add --union-default-graph",
+            err=True,
+        )
+
+
 def _emit(result: Any, format_name: str, output: Path | None, *, title: str | None = None) -> None:
     from edukg.queries.output import RDF_FORMATS, format_rows, rich_table, serialize_graph
 
@@ -201,6 +211,7 @@ def query_command(
             target, query, params, lang=lang, timeout=timeout or None, limit=limit, offset=offset
         )
     _emit(result, format_name, output, title=query.title(lang or "en"))
+    _hint_union_default_graph(result, endpoint, union_default_graph)
     if result.more:
         shown = len(result.rows)
         click.echo(
@@ -257,6 +268,7 @@ def sparql_command(
     with _target(settings, endpoint, union_default_graph) as target:
         result = run_sparql(target, text, timeout=timeout or None, allow_service=allow_service)
     _emit(result, format_name, output)
+    _hint_union_default_graph(result, endpoint, union_default_graph)
 
 
 @click.command(name="push")

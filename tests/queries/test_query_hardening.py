@@ -54,3 +54,20 @@ def test_ctrl_c_stops_a_running_query_with_exit_130(tmp_path: Path) -> None:
     process.wait(timeout=30)
     assert process.returncode == 130
     assert time.monotonic() - started < 10
+
+
+def test_no_rows_from_a_server_without_union_default_graph_gives_a_hint(
+    plain_oxigraph_server, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    from edukg.queries.endpoint import Endpoint
+
+    Endpoint(plain_oxigraph_server.update_url).update(
+        "INSERT DATA { GRAPH <https://e.example/g> { "
+        "<https://e.example/s> a <https://e.example/C> } }"
+    )
+    result = run_edukg(
+        "sparql", "--endpoint", plain_oxigraph_server.query_url,
+        "SELECT ?s WHERE { ?s a <https://e.example/C> }", cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "--union-default-graph" in result.stderr
