@@ -108,6 +108,8 @@ def run_query(
     result = run_sparql(target, text, timeout=timeout, with_prefixes=False)
     if result.kind != "select":
         return result
+    if not result.rows and "institution" in terms:
+        _require_institution(target, terms["institution"], timeout=timeout)
     if offset and not in_sparql:
         result.rows = result.rows[offset:]
     if limit and len(result.rows) > limit:
@@ -119,6 +121,30 @@ def run_query(
             hint=f"fix the SELECT clause or the '# columns:' line of {query.name}.rq",
         )
     return _sort_lists(result, query.lists)
+
+
+_INSTITUTION_EXISTS = """ASK {
+  { # @parameters
+    ?me skos:prefLabel|skos:altLabel|dcterms:identifier ?name
+    FILTER(LCASE(STR(?name)) = LCASE(?institution)) }
+  UNION
+  { # @parameters
+    ?me a edukg:Institution
+    FILTER(STR(?me) = ?institution || STRENDS(STR(?me), CONCAT("/", ?institution))) }
+  ?me a edukg:Institution
+}"""
+
+
+def _require_institution(target: Any, term: Any, *, timeout: float | None) -> None:
+    """A :class:`ConfigError` when no institution matches ``term`` (not just no rows)."""
+    text = bind(_INSTITUTION_EXISTS, {"institution": term})
+    if not run_sparql(target, text, timeout=timeout, with_prefixes=False).boolean:
+        from edukg.core.errors import ConfigError
+
+        raise ConfigError(
+            f"no institution called {term.value!r}",
+            hint="give its identifier, its IRI, the last part of its IRI or one of its names",
+        )
 
 
 def _check_page(limit: int | None, offset: int) -> None:

@@ -71,3 +71,11 @@ def test_no_rows_from_a_server_without_union_default_graph_gives_a_hint(
     )
     assert result.returncode == 0, result.stderr
     assert "--union-default-graph" in result.stderr
+
+
+def test_an_unknown_institution_is_an_error_not_an_empty_table(query_kg: KnowledgeGraph) -> None:
+    from edukg.core.errors import ConfigError
+    from edukg.queries.runner import run_query
+
+    with pytest.raises(ConfigError, match="no institution called 'Атлантида'"):
+        run_query(query_kg, "partners", {"institution": "Атлантида"})
