@@ -10,7 +10,13 @@ from typing import Any
 
 import click
 
-from edukg.cli.context import network_options, neutralise_formulas, open_store, time_window
+from edukg.cli.context import (
+    counted,
+    network_options,
+    neutralise_formulas,
+    open_store,
+    time_window,
+)
 from edukg.core.cells import spreadsheet_safe
 from edukg.core.errors import ConfigError
 from edukg.core.files import atomic_output, output_path, write_text_atomically
@@ -98,7 +104,8 @@ def analyze(
     )
     if output is not None:
         _write_table(result, output, lang=lang)
-        click.echo(f"wrote {result.network.number_of_nodes()} nodes to {output}", err=True)
+        nodes = counted(result.network.number_of_nodes(), "node")
+        click.echo(f"wrote {nodes} to {output}", err=True)
 
 
 def _require_data(kg: Any) -> None:
@@ -175,9 +182,11 @@ def _print_summary(result: Any, *, lang: str, top: int) -> None:
     communities = result.communities
     console.print(
         f"{result.level} network ({result.window.describe()}): "
-        f"{network.number_of_nodes()} nodes, {network.number_of_edges()} links; "
+        f"{counted(network.number_of_nodes(), 'node')}, "
+        f"{counted(network.number_of_edges(), 'link')}; "
         f"{communities.algorithm} (seed {communities.seed}, resolution {communities.resolution}): "
-        f"{len(communities.clusters)} clusters, modularity {communities.modularity:.3f}; "
+        f"{counted(len(communities.clusters), 'cluster')}, "
+        f"modularity {communities.modularity:.3f}; "
         f"{result.centrality.describe()}"
     )
     table = Table(title="Clusters")

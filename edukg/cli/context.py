@@ -67,6 +67,15 @@ def open_store(settings: Settings, *, read_only: bool = False) -> Iterator[Knowl
         kg.close()
 
 
+def counted(number: int, noun: str) -> str:
+    """``number`` and ``noun``, plural unless one: ``1 node``, ``3 nodes``.
+
+    >>> counted(1, "node"), counted(3, "node"), counted(0, "cluster")
+    ('1 node', '3 nodes', '0 clusters')
+    """
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def echo_problem(problem: Problem) -> None:
     """Print one problem to standard error."""
     click.echo(str(problem), err=True)
