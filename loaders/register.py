@@ -168,7 +168,11 @@ def _scan_institutions(
         origin = _where(table, row, "name")
         iri = session.institution_iri(key_id=key_id, name=names[0] if names else "", country=code)
         before = session.known_institution(iri)
-        conflict = _conflict(key_id, code, before, Path(table.file).name) if before else None
+        kind = session.vocabulary.concept("institution-kind", text_of(row.get("type")))
+        kinds = (kind.value if kind else None, session.institution_kinds.get(iri.value))
+        conflict = _conflict(key_id, code, before, Path(table.file).name, kinds) if before else None
+        if conflict is None and kinds[0]:
+            session.institution_kinds.setdefault(iri.value, kinds[0])
         if conflict is not None:
             problems.error(conflict[0], **table.place(row, "id"), value=key_id, hint=conflict[1])
             continue
@@ -212,16 +216,32 @@ def _scan_agreements(table: Table, session: RegisterSession, problems: ProblemCo
 
 
 def _conflict(
-    key_id: str | None, code: str | None, before: InstitutionEntry, file: str
+    key_id: str | None,
+    code: str | None,
+    before: InstitutionEntry,
+    file: str,
+    kinds: tuple[str | None, str | None] = (None, None),
 ) -> tuple[str, str] | None:
-    """Why an institution row may not share its IRI with ``before``: ``(message, hint)``."""
+    """Why an institution row may not share its IRI with ``before``: ``(message, hint)``.
+
+    ``kinds`` are the row's kind and the kind known before (concept IRIs).
+    """
     if key_id and before.key_id and normalize_name(key_id) != normalize_name(before.key_id):
         return (
             f"institution ids {key_id!r} and {before.key_id!r} make the same IRI",
             f"{before.key_id!r} is used at {before.origin}; make the ids differ in letters "
             "or digits, not only in case, spaces or punctuation",
         )
-    if before.origin.startswith(file) or code is None or before.country in (None, code):
+    if before.origin.startswith(file):
+        return None
+    kind, known_kind = kinds
+    if kind and known_kind and kind != known_kind:
+        return (
+            f"institution {key_id or before.names[0]!r} is already defined in {before.origin} "
+            f"as {known_kind.rsplit('/', 1)[-1]}; this row says {kind.rsplit('/', 1)[-1]}",
+            "use another id for another institution, or correct the type",
+        )
+    if code is None or before.country in (None, code):
         return None
     return (
         f"institution {key_id or before.names[0]!r} is already defined in {before.origin} "

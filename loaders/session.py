@@ -70,6 +70,8 @@ class RegisterSession:
     agreements_by_id: dict[str, ox.NamedNode] = field(default_factory=dict)
     agreement_origins: dict[str, str] = field(default_factory=dict)
     """Agreement IRI to where it is defined: ``file:line`` or ``source NAME``."""
+    institution_kinds: dict[str, str] = field(default_factory=dict)
+    """Institution IRI to its kind's IRI, as the store or an earlier file of the load says."""
     parents: dict[str, str] = field(default_factory=dict)
     """Institution IRI to its parent's, as this load's rows give them (to find cycles)."""
     agreement_facts: dict[str, dict[str, set[str]]] = field(default_factory=dict)
@@ -238,6 +240,8 @@ class RegisterSession:
                 continue
             iri = row["i"].value
             holders.setdefault(iri, source_names.get(row["g"].value, row["g"].value))
+            if row["kind"] is not None:
+                self.institution_kinds.setdefault(iri, row["kind"].value)
             names, key_id, country = found.get(iri, (set(), None, None))
             if row["label"] is not None:
                 names.add(row["label"].value)
@@ -295,8 +299,9 @@ _INSTITUTIONS_QUERY = """
 PREFIX edukg: <https://w3id.org/edukg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?g ?i ?label ?id ?country WHERE {
+SELECT ?g ?i ?label ?id ?country ?kind WHERE {
   GRAPH ?g { ?i a edukg:Institution .
+    OPTIONAL { ?i edukg:kind ?kind }
     OPTIONAL { ?i skos:prefLabel|skos:altLabel ?label }
     OPTIONAL { ?i dcterms:identifier ?id }
     OPTIONAL { ?i edukg:country ?c . BIND (REPLACE(STR(?c), "^.*/", "") AS ?country) }

@@ -172,3 +172,13 @@ def test_a_parent_cycle_of_two_institutions_is_an_error(
     rows[1][INSTITUTIONS[0].index("parent")] = "test-gym"  # test-dept under test-gym
     (error,) = _errors(kg, [write_csv(tmp_path / "institutions.csv", rows)])
     assert "go round in a circle" in error and "institutions.csv:3" in error
+
+
+def test_an_institution_id_reused_with_another_type_is_an_error(
+    kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    load_files(kg, [write_csv(tmp_path / "first.csv", INSTITUTIONS[:3])])
+    retyped = [INSTITUTIONS[0], list(INSTITUTIONS[2])]
+    retyped[1][INSTITUTIONS[0].index("type")] = "ВНУ"
+    (error,) = _errors(kg, [write_csv(tmp_path / "second.csv", retyped)])
+    assert "'test-gym' is already defined in source first.csv as" in error
