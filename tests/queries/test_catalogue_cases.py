@@ -210,7 +210,6 @@ CASES = [
         ],
         id="partners-iri-en",
     ),
-    pytest.param("partners", {"institution": "nobody"}, [], id="partners-unknown"),
     pytest.param("partner-countries", {"year": "1990"}, [], id="partner-countries-empty"),
     pytest.param("events-by-type", {"year": "1990"}, [], id="events-by-type-empty"),
     pytest.param("agreements", {"year": "1990"}, [], id="agreements-empty"),
