@@ -51,9 +51,10 @@ def _from_params(params: QueryParams, *, query: str | None = None,
     return ProtocolRequest(
         query=query if query is not None else _single(params.getlist("query"), "query"),
         update=update if update is not None else _single(params.getlist("update"), "update"),
-        default_graphs=tuple(params.getlist("default-graph-uri") + params.getlist("using-graph-uri")),
-        named_graphs=tuple(params.getlist("named-graph-uri") + params.getlist("using-named-graph-uri")),
-        format_name=_single(params.getlist("format") + params.getlist("output"), "format"),
+        default_graphs=tuple(params.getlist("default-graph-uri")),
+        named_graphs=tuple(params.getlist("named-graph-uri")),
+        # SPARQLWrapper sends both format= and output=
+        format_name=next(iter(params.getlist("format") + params.getlist("output")), None),
     )
 
 
