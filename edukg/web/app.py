@@ -47,9 +47,11 @@ def create_app(kg: Any, config: ServerConfig) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         folder = tempfile.mkdtemp(prefix="edukg-serve-")
         app.state.dump_folder = folder
+        app.state.work.start()
         try:
             yield
         finally:
+            app.state.work.stop()
             shutil.rmtree(folder, ignore_errors=True)
 
     app = Starlette(

@@ -1,21 +1,26 @@
 """Store work for the server: every job runs in a forked child, stopped at the time limit.
 
-pyoxigraph cannot interrupt a running query, so each job (a query, a page, a
-network) runs in a child process forked from the server: the child shares the
+pyoxigraph cannot interrupt a running query, so jobs (a query, a page, a
+network) run in child processes forked from the server: a child shares the
 open store's pages copy-on-write, answers through a pipe and is killed when
 the time limit passes. The event loop never runs store work; it waits in a
 worker thread, and at most ``workers`` jobs run at once, so one heavy query
-cannot starve the others. Writes (SPARQL Update) run in the server itself,
-never while a child is being forked.
+cannot starve the others.
+
+A read-only store never changes, so its children are forked once, when the
+server starts, and each runs job after job (a killed one is replaced). A
+store that takes updates forks a fresh child per job, which sees the latest
+writes; the writes themselves run in the server, never while it forks.
 
 >>> work = StoreWork(None, time_limit=5, workers=1)
->>> work.call(pow, 2, 10)
-1024
+>>> work.call(lambda kg, number: number * 2, 21)
+42
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import queue
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -24,10 +29,11 @@ from typing import Any, TypeVar
 import anyio
 import anyio.to_thread
 
-from edukg.core.errors import ConfigError, EdukgError, QueryError, StoreError  # noqa: F401
+from edukg.core.errors import ConfigError, EdukgError, QueryError
 
 T = TypeVar("T")
 
+_FORK = multiprocessing.get_context("fork")
 
 
 class Overloaded(QueryError):
@@ -49,7 +55,7 @@ class WorkerFailed(EdukgError):
 def error_class(name: str) -> type[EdukgError]:
     """The :class:`EdukgError` subclass called ``name`` (a child sends errors by name).
 
-    >>> error_class("StoreError") is StoreError, error_class("NoSuchError") is QueryError
+    >>> error_class("TimeLimitExceeded") is TimeLimitExceeded, error_class("Nope") is QueryError
     (True, True)
     """
     pending: list[type[EdukgError]] = [EdukgError]
@@ -59,6 +65,62 @@ def error_class(name: str) -> type[EdukgError]:
             return kind
         pending.extend(kind.__subclasses__())
     return QueryError
+
+
+def _answer(job: Callable[..., Any], args: tuple[Any, ...]) -> tuple[str, Any]:
+    """``("ok", answer)`` or ``("error", (kind, message, hint))`` for one job."""
+    try:
+        return "ok", job(*args)
+    except EdukgError as error:
+        return "error", (type(error).__name__, error.message, error.hint)
+    except MemoryError:
+        return "error", ("QueryError", "the query needed more memory than there is", None)
+
+
+def _one_job(job: Callable[..., Any], args: tuple[Any, ...], connection: Any) -> None:
+    """A child for one job: answer it and end (``args`` start with the store)."""
+    connection.send(_answer(job, args))
+    connection.close()
+
+
+def _job_after_job(kg: Any, connection: Any) -> None:
+    """A long-lived child: run each job that comes through the pipe on ``kg``, until it closes."""
+    while True:
+        try:
+            job, args = connection.recv()
+        except EOFError:
+            return
+        connection.send(_answer(job, (kg, *args)))
+
+
+def _time_limit_error(limit: float) -> TimeLimitExceeded:
+    return TimeLimitExceeded(
+        f"the query ran past the time limit of {limit:g} s and was stopped",
+        hint="add filters or a LIMIT, or ask the server's operator for a longer --time-limit",
+    )
+
+
+def _result(status: str, payload: Any) -> Any:
+    if status == "ok":
+        return payload
+    kind, message, hint = payload
+    raise error_class(kind)(message, hint=hint)
+
+
+class _Worker:
+    """A long-lived child and the server's end of its pipe."""
+
+    def __init__(self, kg: Any) -> None:
+        self.connection, child_end = _FORK.Pipe(duplex=True)
+        self.process = _FORK.Process(target=_job_after_job, args=(kg, child_end), daemon=True)
+        self.process.start()
+        child_end.close()
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.connection.close()
 
 
 class StoreWork:
@@ -76,23 +138,43 @@ class StoreWork:
         self.workers = workers
         self._fork_lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(workers)
+        self._idle: queue.Queue[_Worker] | None = None
         self._limiter: anyio.CapacityLimiter | None = None
+
+    @property
+    def writable(self) -> bool:
+        """Whether the store was opened for writing (the server takes updates)."""
+        return self.kg is not None and not self.kg.read_only
+
+    def start(self) -> None:
+        """Fork the long-lived children of a read-only store (a writable one forks per job)."""
+        if self.writable or self._idle is not None:
+            return
+        self._idle = queue.Queue()
+        for _ in range(self.workers):
+            self._idle.put(_Worker(self.kg))
+
+    def stop(self) -> None:
+        """End the long-lived children."""
+        idle, self._idle = self._idle, None
+        while idle is not None and not idle.empty():
+            idle.get_nowait().stop()
 
     async def run(
         self, job: Callable[..., T], *args: Any, time_limit: float | None = None, **options: Any
     ) -> T:
-        """Run ``job(kg, *args, **options)`` in a child from a worker thread.
+        """Run ``job(kg, *args, **options)`` in a child, waiting in a worker thread.
 
         The event loop stays free meanwhile.
         """
         if self._limiter is None:
-            # more threads than slots: waiting threads time out on the semaphore themselves
+            # more threads than workers: waiting threads time out on the slots themselves
             self._limiter = anyio.CapacityLimiter(self.workers * 4)
-        call = partial(self.call, partial(job, **options), self.kg, *args, time_limit=time_limit)
+        call = partial(self.call, partial(job, **options), *args, time_limit=time_limit)
         return await anyio.to_thread.run_sync(call, limiter=self._limiter)
 
     def call(self, job: Callable[..., T], *args: Any, time_limit: float | None = None) -> T:
-        """Run ``job(*args)`` in a forked child and return its answer, or raise its error.
+        """Run ``job(kg, *args)`` in a child and return its answer, or raise its error.
 
         Raises :class:`TimeLimitExceeded` when the job runs past the time limit and
         :class:`Overloaded` when no worker frees up within it.
@@ -104,14 +186,12 @@ class StoreWork:
                 hint="try again in a moment",
             )
         try:
-            return self._in_child(job, args, limit)
+            idle = self._idle
+            if idle is None:
+                return self._in_new_child(job, (self.kg, *args), limit)  # type: ignore[no-any-return]
+            return self._in_worker(idle, job, args, limit)  # type: ignore[no-any-return]
         finally:
             self._slots.release()
-
-    @property
-    def writable(self) -> bool:
-        """Whether the store was opened for writing (the server takes updates)."""
-        return self.kg is not None and not self.kg.read_only
 
     async def write_async(self, job: Callable[..., T], *args: Any) -> T:
         """:meth:`write` from a worker thread."""
@@ -122,20 +202,41 @@ class StoreWork:
         with self._fork_lock:
             return job(self.kg, *args)
 
-    def _in_child(self, job: Callable[..., T], args: tuple[Any, ...], limit: float) -> T:
-        context = multiprocessing.get_context("fork")
-        receiver, sender = context.Pipe(duplex=False)
-        child = context.Process(target=_child_main, args=(job, args, sender), daemon=True)
+    def _in_worker(self, idle: queue.Queue[_Worker], job: Callable[..., Any],
+                   args: tuple[Any, ...], limit: float) -> Any:
+        worker = idle.get_nowait()  # a slot was free, so a worker is
+        try:
+            worker.connection.send((job, args))
+            if not worker.connection.poll(limit):
+                raise _time_limit_error(limit)
+            status, payload = worker.connection.recv()
+        except (EOFError, OSError):
+            worker.stop()
+            idle.put(self._fresh_worker())
+            raise WorkerFailed(
+                f"the worker ended without an answer (exit code {worker.process.exitcode})",
+                hint="the server's log shows why",
+            ) from None
+        except TimeLimitExceeded:
+            worker.stop()
+            idle.put(self._fresh_worker())
+            raise
+        idle.put(worker)
+        return _result(status, payload)
+
+    def _fresh_worker(self) -> _Worker:
+        with self._fork_lock:
+            return _Worker(self.kg)
+
+    def _in_new_child(self, job: Callable[..., Any], args: tuple[Any, ...], limit: float) -> Any:
+        receiver, sender = _FORK.Pipe(duplex=False)
+        child = _FORK.Process(target=_one_job, args=(job, args, sender), daemon=True)
         with self._fork_lock:
             child.start()
         sender.close()
         try:
             if not receiver.poll(limit):
-                raise TimeLimitExceeded(
-                    f"the query ran past the time limit of {limit:g} s and was stopped",
-                    hint="add filters or a LIMIT, or ask the server's operator for a longer "
-                    "--time-limit",
-                )
+                raise _time_limit_error(limit)
             try:
                 status, payload = receiver.recv()
             except EOFError:
@@ -146,23 +247,7 @@ class StoreWork:
                 ) from None
         finally:
             if child.is_alive():
-                child.kill()
-            child.join()
+                child.kill()  # past the limit, or about to end anyway
             receiver.close()
-        if status == "ok":
-            return payload  # type: ignore[no-any-return]
-        kind, message, hint = payload
-        raise error_class(kind)(message, hint=hint)
-
-
-def _child_main(job: Callable[..., Any], args: tuple[Any, ...], connection: Any) -> None:
-    """The child's side: run the job, send ``("ok", answer)`` or ``("error", (kind, text, hint))``."""
-    try:
-        answer = job(*args)
-    except EdukgError as error:
-        connection.send(("error", (type(error).__name__, error.message, error.hint)))
-    except MemoryError:
-        connection.send(("error", ("QueryError", "the query needed more memory than there is", None)))
-    else:
-        connection.send(("ok", answer))
-    connection.close()
+        # the child ends by itself; multiprocessing reaps it when the next one starts
+        return _result(status, payload)

@@ -1,0 +1,91 @@
+"""Read-only by default, updates with a token, time limits, and no starving under load."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from SPARQLWrapper import JSON, SPARQLWrapper
+
+from tests.web.conftest import RUNAWAY, TIME_LIMIT, TOKEN, Server, fetch
+
+INSERT = "INSERT DATA { GRAPH <https://edukg.example/id/source/manual> { <https://edukg.example/id/institution/new> rdfs:label 'Новая' } }"
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+def post_update(server: Server, text: str, token: str | None = None) -> int:
+    headers = dict(FORM)
+    if token is not None:
+        headers["Authorization"] = f"Bearer {token}"
+    data = urllib.parse.urlencode({"update": text}).encode()
+    return fetch(server.url + "sparql", data=data, headers=headers)[0]
+
+
+def ask(server: Server, query: str) -> bool:
+    status, _, body = fetch(server.url + "sparql?query=" + urllib.parse.quote(query))
+    assert status == 200, body
+    return bool(json.loads(body)["boolean"])
+
+
+def test_updates_are_refused_by_a_read_only_server(server: Server) -> None:
+    assert post_update(server, INSERT) == 403
+    assert post_update(server, INSERT, TOKEN) == 403
+    status, _, _ = fetch(server.url + "sparql", data=INSERT.encode(),
+                         headers={"Content-Type": "application/sparql-update"})
+    assert status == 403
+    assert not ask(server, "ASK { <https://edukg.example/id/institution/new> ?p ?o }")
+
+
+def test_updates_need_the_token(start_server: Callable[..., Server]) -> None:
+    server = start_server("--allow-update", env={"EDUKG_UPDATE_TOKEN": TOKEN})
+    new = "ASK { <https://edukg.example/id/institution/new> rdfs:label 'Новая' }"
+    assert post_update(server, INSERT) == 403
+    assert post_update(server, INSERT, "wrong-token-0123456789") == 403
+    assert not ask(server, new)
+    assert post_update(server, INSERT, TOKEN) == 204
+    assert ask(server, new)
+
+
+def test_a_runaway_query_is_cut_while_others_answer(server: Server) -> None:
+    outcome: dict[str, object] = {}
+
+    def runaway() -> None:
+        started = time.monotonic()
+        status, _, body = fetch(server.url + "sparql?query=" + urllib.parse.quote(RUNAWAY))
+        outcome.update(status=status, body=body, seconds=time.monotonic() - started)
+
+    thread = threading.Thread(target=runaway)
+    thread.start()
+    time.sleep(0.3)
+    quick = []
+    while thread.is_alive():
+        started = time.monotonic()
+        assert ask(server, "ASK { country:BY ?p ?o }")
+        quick.append(time.monotonic() - started)
+    thread.join()
+    assert outcome["status"] == 500
+    assert b"time limit" in outcome["body"]  # type: ignore[operator]
+    assert not outcome["body"].startswith(b"{")  # type: ignore[union-attr]  # no cut-off JSON
+    assert TIME_LIMIT <= outcome["seconds"] < TIME_LIMIT + 3  # type: ignore[operator]
+    assert len(quick) >= 3 and max(quick) < TIME_LIMIT
+
+
+def test_two_hundred_requests_from_eight_threads(server: Server) -> None:
+    def one(number: int) -> int:
+        client = SPARQLWrapper(server.url + "sparql")
+        client.setReturnFormat(JSON)
+        if number % 4 == 0:
+            client.setQuery("SELECT (COUNT(*) AS ?n) WHERE { ?c a edukg:Institution }")
+            return -int(client.query().convert()["results"]["bindings"][0]["n"]["value"])
+        client.setQuery(f"SELECT ?n WHERE {{ BIND({number} AS ?n) }}")
+        return int(client.query().convert()["results"]["bindings"][0]["n"]["value"])
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(one, range(200)))
+    institutions = {-answer for number, answer in enumerate(answers) if number % 4 == 0}
+    assert len(institutions) == 1 and institutions.pop() > 0
+    assert [a for n, a in enumerate(answers) if n % 4] == [n for n in range(200) if n % 4]
