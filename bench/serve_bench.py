@@ -5,8 +5,9 @@ Takes its data from ``bench/generator.py`` (generated in a temporary folder, or 
 that store, and has ``--clients`` threads send a small catalogue query (by default the
 first page of ``agreements`` signed in 2024 with Russian parties; ``--query`` and ``-p``
 choose another) through the SPARQL protocol, as ``edukg --endpoint`` sends it, for
-``--seconds``. The same query's time on the embedded store is printed beside it. Every answer is checked against the embedded store's; a wrong or failed
-answer counts as an error.
+``--seconds``. The same query's time on the embedded store is printed beside it.
+Every answer is checked against the embedded store's; a wrong or failed answer counts
+as an error.
 
 Run:  python bench/serve_bench.py [--triples 1M] [--clients 8] [--seconds 20] [--data DIR]
 

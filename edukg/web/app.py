@@ -21,7 +21,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 from edukg.core.errors import EdukgError
 from edukg.web.config import ServerConfig
-from edukg.web.errors import edukg_error
+from edukg.web.error_answers import edukg_error
 from edukg.web.routes import routes
 from edukg.web.safety import BodyLimit, SecurityHeaders
 from edukg.web.work import StoreWork

@@ -30,7 +30,7 @@ class ServerConfig:
     """What ``edukg serve`` was started with."""
 
     public_base: str
-    """Entity IRIs under this base resolve here: ``{public_base}rest`` is served at ``/{path}rest``."""
+    """Entity IRIs under this base resolve here: ``{public_base}rest`` at ``/{path}rest``."""
     time_limit: float = DEFAULT_TIME_LIMIT
     row_cap: int = DEFAULT_ROW_CAP
     workers: int = DEFAULT_WORKERS

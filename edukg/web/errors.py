@@ -1,7 +1,8 @@
 """HTTP answers for edukg's errors: each kind of error gets its status code.
 
-Only :class:`~edukg.core.errors.EdukgError` is answered here; anything else is a
-bug, which Starlette answers with a plain 500 and logs with its traceback.
+Only :class:`~edukg.core.errors.EdukgError` is answered (by
+:func:`edukg.web.error_answers.edukg_error`); anything else is a bug, which
+Starlette answers with a plain 500 and logs with its traceback.
 
 >>> from edukg.web.work import TimeLimitExceeded
 >>> status_of(TimeLimitExceeded("too slow")), status_of(QueryError("bad"))
@@ -10,11 +11,7 @@ bug, which Starlette answers with a plain 500 and logs with its traceback.
 
 from __future__ import annotations
 
-from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
-
 from edukg.core.errors import ConfigError, EdukgError, QueryError, StoreError
-from edukg.web.negotiation import prefers_html
 from edukg.web.sparql_run import NotAcceptable, ServiceRefused
 from edukg.web.work import Overloaded, RowCapExceeded, TimeLimitExceeded, WorkerFailed
 
@@ -52,18 +49,4 @@ def status_of(error: EdukgError) -> int:
     return next(status for kind, status in STATUS if isinstance(error, kind))
 
 
-async def edukg_error(request: Request, error: Exception) -> Response:
-    """Answer an edukg error: an HTML page for browsers, plain text for everyone else."""
-    assert isinstance(error, EdukgError)
-    status = status_of(error)
-    headers = {"Retry-After": "5"} if isinstance(error, Overloaded) else {}
-    if isinstance(error, UpdateRefused):
-        headers["WWW-Authenticate"] = 'Bearer realm="edukg"'
-    if prefers_html(request.headers.get("accept")) and request.url.path != "/sparql":
-        from edukg.web.pages import error_page
-
-        return error_page(request, error, status, headers)
-    return PlainTextResponse(str(error) + "\n", status_code=status, headers=headers)
-
-
-__all__ = ["BadRequest", "NotFound", "QueryError", "UpdateRefused", "edukg_error", "status_of"]
+__all__ = ["BadRequest", "NotFound", "QueryError", "UpdateRefused", "status_of"]

@@ -22,12 +22,12 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 
 from edukg.graph.sources import CATALOG_GRAPH, SourceInfo
 from edukg.graph.store import COUNTRIES_GRAPH, ONTOLOGY_GRAPH
+from edukg.ontology.namespace import PREFIXES
 from edukg.queries.binding import values_block
 from edukg.web.config import ServerConfig
 from edukg.web.errors import BadRequest, NotFound
-from edukg.web.i18n import chosen_language
 from edukg.web.negotiation import GRAPH_TYPES, format_choice, prefers_html
-from edukg.web.pages import Cell, cell, entity_href, render
+from edukg.web.pages import Cell, cell, entity_href, page_language, render
 from edukg.web.sparql_run import graph_bytes
 from edukg.web.work import StoreWork
 
@@ -37,6 +37,7 @@ LABEL_PREDICATES = (
     "https://schema.org/name",
 )
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
 _OUTGOING = """SELECT ?p ?o ?g WHERE { # entity
   GRAPH ?g { ?entity ?p ?o } }"""
@@ -49,8 +50,10 @@ class EntityView:
     """What the entity page shows; every IRI it names comes with its best label."""
 
     iri: str
-    outgoing: list[tuple[ox.Term, ox.Term, str]] = field(default_factory=list)
-    incoming: list[tuple[ox.Term, ox.Term, str]] = field(default_factory=list)
+    outgoing: list[tuple[ox.NamedNode, Term, str]] = field(default_factory=list)
+    incoming: list[tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, str]] = field(
+        default_factory=list
+    )
     labels: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     """IRI -> its labels as (language, text)."""
     sources: dict[str, SourceInfo] = field(default_factory=dict)
@@ -65,6 +68,19 @@ class EntityView:
                 if language == wanted:
                     return value
         return found[0][1] if found else None
+
+
+def compact(iri: str) -> str:
+    """``prefix:name`` for an IRI under one of edukg's prefixes, else the IRI.
+
+    >>> compact("http://www.w3.org/2004/02/skos/core#prefLabel")
+    'skos:prefLabel'
+    """
+    for prefix, namespace in PREFIXES.items():
+        rest = iri[len(namespace):]
+        if iri.startswith(namespace) and rest and all(c.isalnum() or c in "_-" for c in rest):
+            return f"{prefix}:{rest}"
+    return iri
 
 
 def _bound_query(template: str, iri: str) -> str:
@@ -97,11 +113,14 @@ def entity_job(kg: Any, iri: str) -> EntityView:
     }
     nodes = " ".join(str(ox.NamedNode(value)) for value in sorted(named))
     predicates = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
-    query = f"SELECT ?n ?l WHERE {{ VALUES ?n {{ {nodes} }} VALUES ?p {{ {predicates} }} ?n ?p ?l }}"
+    query = (
+        f"SELECT ?n ?l WHERE {{ VALUES ?n {{ {nodes} }} VALUES ?p {{ {predicates} }} ?n ?p ?l }}"
+    )
     for row in kg.oxigraph.query(query, use_default_graph_as_union=True):
         literal = row["l"]
         if isinstance(literal, ox.Literal):
-            view.labels.setdefault(row["n"].value, []).append((literal.language or "", literal.value))
+            language = literal.language or ""
+            view.labels.setdefault(row["n"].value, []).append((language, literal.value))
     for labels in view.labels.values():
         labels.sort()
     graphs = {graph for *_, graph in (*view.outgoing, *view.incoming)}
@@ -157,15 +176,15 @@ async def _describe(request: Request, iri: str) -> Response:
 
 
 def _entity_page(request: Request, view: EntityView, config: ServerConfig) -> Response:
-    lang = chosen_language(request.query_params.get("lang"))
+    lang = page_language(request)
     words = {"ru": "справочные данные edukg", "be": "даведачныя даныя edukg",
              "en": "edukg reference data"}
 
     def linked(term: Any) -> Cell:
-        shown = cell(term, config)
+        shown = cell(term, config, lang)
         if isinstance(term, ox.NamedNode):
             label = view.label(term.value, lang)
-            return Cell(label or term.value, shown.href)
+            return Cell(label or compact(term.value), shown.href)
         return shown
 
     outgoing = [(linked(p), linked(o), _graph_name(g, view, words[lang]))

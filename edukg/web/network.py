@@ -19,8 +19,7 @@ from starlette.responses import HTMLResponse, Response
 from edukg.analysis.networks import LEVELS, Window
 from edukg.analysis.run import analyze
 from edukg.web.errors import BadRequest
-from edukg.web.i18n import chosen_language
-from edukg.web.pages import render
+from edukg.web.pages import page_language, render
 from edukg.web.work import StoreWork
 
 COUNTRY_BASE = "https://w3id.org/edukg/country/"
@@ -78,7 +77,7 @@ def read_view(request: Request) -> NetworkView:
         focus=(params.get("focus") or "").strip() or None,
         depth=depth,
         events=params.get("no_events") not in ("1", "on", "true"),
-        lang=chosen_language(params.get("lang")),
+        lang=page_language(request),
     )
 
 
@@ -140,5 +139,5 @@ async def network_view(request: Request) -> Response:
 async def report(request: Request) -> Response:
     """``/report``: the report of the whole store, in ``lang``."""
     work: StoreWork = request.app.state.work
-    html, policy = await work.run(report_job, chosen_language(request.query_params.get("lang")))
+    html, policy = await work.run(report_job, page_language(request))
     return HTMLResponse(html, headers={"Content-Security-Policy": policy})

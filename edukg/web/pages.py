@@ -55,6 +55,18 @@ def render(request: Request, name: str, lang: str, status: int = 200,
     return HTMLResponse(html, status_code=status, headers=headers)
 
 
+def page_language(request: Request) -> str:
+    """The page language: ``?lang=``, else the browser's first of ru/be/en, else Russian."""
+    asked = request.query_params.get("lang")
+    if asked in LANGUAGES:
+        return asked
+    for part in request.headers.get("accept-language", "").split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in LANGUAGES:
+            return code
+    return chosen_language(None)
+
+
 def _language_links(request: Request) -> list[tuple[str, str]]:
     params = [(key, value) for key, value in request.query_params.multi_items() if key != "lang"]
     return [(lang, "?" + urlencode([*params, ("lang", lang)])) for lang in LANGUAGES]
@@ -63,7 +75,7 @@ def _language_links(request: Request) -> list[tuple[str, str]]:
 def error_page(request: Request, error: EdukgError, status: int,
                headers: dict[str, str]) -> Response:
     """An error as a page, in the language the request asked for."""
-    lang = chosen_language(request.query_params.get("lang"))
+    lang = page_language(request)
     return render(request, "error.html", lang, status=status, headers=headers,
                   message=error.message, hint=error.hint, status_code=status)
 
@@ -79,17 +91,26 @@ class Cell:
     href: str | None = None
 
 
-def entity_href(iri: str, config: ServerConfig) -> str:
-    """Where this server shows ``iri``: its own path under the base, else ``/resource``."""
-    return config.local_path(iri) or "/resource?" + urlencode({"iri": iri})
+def entity_href(iri: str, config: ServerConfig, lang: str | None = None) -> str:
+    """Where this server shows ``iri``: its own path under the base, else ``/resource``.
+
+    >>> config = ServerConfig("https://x.example/id/")
+    >>> entity_href("https://w3id.org/edukg/country/BY", config, "en")
+    '/resource?iri=https%3A%2F%2Fw3id.org%2Fedukg%2Fcountry%2FBY&lang=en'
+    """
+    language = [("lang", lang)] if lang else []
+    local = config.local_path(iri)
+    if local is not None:
+        return local + ("?" + urlencode(language) if language else "")
+    return "/resource?" + urlencode([("iri", iri), *language])
 
 
-def cell(term: Any, config: ServerConfig) -> Cell:
+def cell(term: Any, config: ServerConfig, lang: str | None = None) -> Cell:
     """A result term as a table cell."""
     if term is None:
         return Cell("")
     if isinstance(term, ox.NamedNode):
-        return Cell(term.value, entity_href(term.value, config))
+        return Cell(term.value, entity_href(term.value, config, lang))
     return Cell(str(python_value(term)))
 
 
@@ -128,7 +149,7 @@ class PageRequest:
 def read_page_request(request: Request) -> PageRequest:
     """The catalogue query and its ``p_``-prefixed parameters, or the editor's text."""
     params = request.query_params
-    lang = chosen_language(params.get("lang"))
+    lang = page_language(request)
     name = params.get("query") or None
     query = get_query(name) if name else None
     values = {key[2:]: value for key, value in params.items()
@@ -171,7 +192,8 @@ async def query_page(request: Request) -> Response:
     pages = {}
     if result is not None and result.kind == "select":
         if result.more:
-            pages["next"] = "?" + urlencode([*base_params, ("offset", asked.offset + config.page_size)])
+            following = asked.offset + config.page_size
+            pages["next"] = "?" + urlencode([*base_params, ("offset", following)])
         if asked.offset:
             previous = max(0, asked.offset - config.page_size)
             pages["previous"] = "?" + urlencode([*base_params, ("offset", previous)])
@@ -186,7 +208,8 @@ async def query_page(request: Request) -> Response:
         prefixes=prefix_declarations(),
         result=result,
         columns=result.columns if result is not None else (),
-        rows=[[cell(term, config) for term in row] for row in result.rows] if result else [],
+        rows=[[cell(term, config, asked.lang) for term in row] for row in result.rows]
+        if result else [],
         first_row=asked.offset + 1,
         pages=pages,
         downloads=downloads,
@@ -213,7 +236,10 @@ async def download(request: Request) -> Response:
         raise BadRequest("only SELECT results can be downloaded as a table",
                          hint="run CONSTRUCT and DESCRIBE on /sparql")
     stem = asked.query.name if asked.query is not None else "query"
-    body = xlsx_bytes(result) if format_name == "xlsx" else format_rows(result, format_name).encode()
+    if format_name == "xlsx":
+        body = xlsx_bytes(result)
+    else:
+        body = format_rows(result, format_name).encode("utf-8")
     return Response(
         body,
         media_type=DOWNLOADS[format_name],

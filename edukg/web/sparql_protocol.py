@@ -63,7 +63,9 @@ async def read_protocol_request(request: Request) -> ProtocolRequest:
     if request.method == "GET":
         parsed = _from_params(request.query_params)
         if parsed.update is not None:
-            raise BadRequest("a SPARQL update must be sent with POST", hint="send update= as a form")
+            raise BadRequest(
+                "a SPARQL update must be sent with POST", hint="send update= as a form"
+            )
         return parsed
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == FORM:

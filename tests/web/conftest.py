@@ -108,6 +108,7 @@ def fetch(url: str, *, data: bytes | None = None, headers: dict[str, str] | None
     request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+            headers_read = {k.lower(): v for k, v in response.headers.items()}
+            return response.status, headers_read, response.read()
     except urllib.error.HTTPError as error:
         return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()

@@ -23,7 +23,7 @@ def test_html_for_people(server: Server) -> None:
     assert status == 200 and headers["content-type"].startswith("text/html")
     page = body.decode()
     assert "<h1>Институт развития образования (иллюстративный пример, Псков)</h1>" in page
-    assert 'href="/id/agreement/illustrative-a1"' in page  # relations link to entity pages
+    assert 'href="/id/agreement/illustrative-a1?lang=ru"' in page  # relations link to entity pages
     assert "illustrative-register.ttl" in page  # the source that states them
     assert "script-src 'self'" in headers["content-security-policy"]
     status, _, body = fetch(server.url + PATH + "?lang=en", headers={"Accept": "text/html"})

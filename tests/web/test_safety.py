@@ -13,7 +13,10 @@ from SPARQLWrapper import JSON, SPARQLWrapper
 
 from tests.web.conftest import RUNAWAY, TIME_LIMIT, TOKEN, Server, fetch
 
-INSERT = "INSERT DATA { GRAPH <https://edukg.example/id/source/manual> { <https://edukg.example/id/institution/new> rdfs:label 'Новая' } }"
+INSERT = (
+    "INSERT DATA { GRAPH <https://edukg.example/id/source/manual> { "
+    "<https://edukg.example/id/institution/new> rdfs:label 'Новая' } }"
+)
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
 
