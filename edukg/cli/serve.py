@@ -23,6 +23,9 @@ TOKEN_ENV = "EDUKG_UPDATE_TOKEN"
               "here (default: the store's base IRI).")
 @click.option("--time-limit", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
               metavar="S", help="Seconds a query (or page) may run before it is stopped.")
+@click.option("--page-time-limit", type=click.FloatRange(min=0.1), default=120.0,
+              show_default=True, metavar="S",
+              help="Seconds a network page, the report or the dump may take to build.")
 @click.option("--row-cap", type=click.IntRange(min=1), default=100_000, show_default=True,
               metavar="N", help="Rows a query may return; larger answers are refused.")
 @click.option("--workers", type=click.IntRange(min=1), default=4, show_default=True,
@@ -39,8 +42,8 @@ TOKEN_ENV = "EDUKG_UPDATE_TOKEN"
               default="info", show_default=True, help="How much the server logs.")
 @click.pass_obj
 def serve(settings: Any, host: str, port: int, public_base: str | None, time_limit: float,
-          row_cap: int, workers: int, max_body: int, allow_update: bool, allow_service: bool,
-          cors_origins: tuple[str, ...], log_level: str) -> None:
+          page_time_limit: float, row_cap: int, workers: int, max_body: int, allow_update: bool,
+          allow_service: bool, cors_origins: tuple[str, ...], log_level: str) -> None:
     """Serve the store as a web app: SPARQL endpoint, query page, network explorer, linked data.
 
     Read-only unless --allow-update; updates then need the token in
@@ -70,6 +73,7 @@ def serve(settings: Any, host: str, port: int, public_base: str | None, time_lim
         config = ServerConfig(
             public_base=check_base_iri(public_base or kg.base_iri),
             time_limit=time_limit,
+            page_time_limit=page_time_limit,
             row_cap=row_cap,
             workers=workers,
             max_body=max_body,

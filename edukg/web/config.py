@@ -19,6 +19,7 @@ from edukg.core.errors import ConfigError
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 DEFAULT_TIME_LIMIT = 30.0
+DEFAULT_PAGE_TIME_LIMIT = 120.0
 DEFAULT_ROW_CAP = 100_000
 DEFAULT_WORKERS = 4
 DEFAULT_MAX_BODY = 1_000_000
@@ -32,6 +33,8 @@ class ServerConfig:
     public_base: str
     """Entity IRIs under this base resolve here: ``{public_base}rest`` at ``/{path}rest``."""
     time_limit: float = DEFAULT_TIME_LIMIT
+    page_time_limit: float = DEFAULT_PAGE_TIME_LIMIT
+    """Seconds for the network pages, the report and the dump: built by edukg, not by users."""
     row_cap: int = DEFAULT_ROW_CAP
     workers: int = DEFAULT_WORKERS
     max_body: int = DEFAULT_MAX_BODY

@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
 from starlette.requests import Request
@@ -150,8 +151,8 @@ async def resource(request: Request) -> Response:
         raise BadRequest("name the resource: /resource?iri=IRI")
     local = config.local_path(iri)
     if local is not None:
-        query = request.url.query.replace(f"iri={request.query_params['iri']}", "")
-        return RedirectResponse(local + ("?" + query.strip("&") if query.strip("&") else ""), 303)
+        rest = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "iri"])
+        return RedirectResponse(local + ("?" + rest if rest else ""), status_code=303)
     return await _describe(request, iri)
 
 
@@ -313,5 +314,6 @@ async def dump(request: Request) -> Response:
     if work.writable:
         raise BadRequest("dumps are made from read-only servers only",
                          hint="use edukg export while the store takes updates")
-    path = await work.run(dump_job, folder, time_limit=max(work.time_limit, 300.0))
+    config: ServerConfig = request.app.state.config
+    path = await work.run(dump_job, folder, time_limit=config.page_time_limit)
     return FileResponse(path, media_type="application/gzip", filename="edukg.nq.gz")

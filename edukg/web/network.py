@@ -18,6 +18,7 @@ from starlette.responses import HTMLResponse, Response
 
 from edukg.analysis.networks import LEVELS, Window
 from edukg.analysis.run import analyze
+from edukg.web.config import ServerConfig
 from edukg.web.errors import BadRequest
 from edukg.web.pages import page_language, render
 from edukg.web.work import StoreWork
@@ -132,12 +133,16 @@ async def network_form(request: Request) -> Response:
 async def network_view(request: Request) -> Response:
     """``/network/view``: the interactive page of the view the URL describes."""
     work: StoreWork = request.app.state.work
-    html, policy = await work.run(network_job, read_view(request))
+    config: ServerConfig = request.app.state.config
+    html, policy = await work.run(network_job, read_view(request),
+                                  time_limit=config.page_time_limit)
     return HTMLResponse(html, headers={"Content-Security-Policy": policy})
 
 
 async def report(request: Request) -> Response:
     """``/report``: the report of the whole store, in ``lang``."""
     work: StoreWork = request.app.state.work
-    html, policy = await work.run(report_job, page_language(request))
+    config: ServerConfig = request.app.state.config
+    html, policy = await work.run(report_job, page_language(request),
+                                  time_limit=config.page_time_limit)
     return HTMLResponse(html, headers={"Content-Security-Policy": policy})

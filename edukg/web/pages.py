@@ -26,7 +26,7 @@ from edukg.queries.runner import QueryResult, run_query, run_sparql
 from edukg.web.config import ServerConfig
 from edukg.web.errors import BadRequest
 from edukg.web.i18n import LANGUAGES, chosen_language, text
-from edukg.web.sparql_run import check_row_cap, refuse_service
+from edukg.web.sparql_run import check_row_cap, graph_bytes, refuse_service
 from edukg.web.work import StoreWork
 
 DOWNLOADS = {
@@ -211,9 +211,20 @@ async def query_page(request: Request) -> Response:
         rows=[[cell(term, config, asked.lang) for term in row] for row in result.rows]
         if result else [],
         first_row=asked.offset + 1,
+        turtle=_turtle_preview(result),
         pages=pages,
         downloads=downloads,
     )
+
+
+GRAPH_PREVIEW = 500
+"""Triples of a CONSTRUCT or DESCRIBE answer the page shows (as Turtle)."""
+
+
+def _turtle_preview(result: QueryResult | None) -> str | None:
+    if result is None or result.kind != "graph":
+        return None
+    return graph_bytes(result.triples[:GRAPH_PREVIEW], "text/turtle").decode("utf-8")
 
 
 _EDITOR_START = (

@@ -74,7 +74,10 @@ async def read_protocol_request(request: Request) -> ProtocolRequest:
                               if isinstance(value, str)] + list(request.query_params.multi_items()))
         return _from_params(fields)
     if content_type in (QUERY_BODY, UPDATE_BODY):
-        text = (await request.body()).decode("utf-8", errors="strict")
+        try:
+            text = (await request.body()).decode("utf-8")
+        except UnicodeDecodeError:
+            raise BadRequest("the request body is not UTF-8 text") from None
         if content_type == QUERY_BODY:
             return _from_params(request.query_params, query=text)
         return _from_params(request.query_params, update=text)

@@ -44,13 +44,24 @@ def test_updates_are_refused_by_a_read_only_server(server: Server) -> None:
 
 
 def test_updates_need_the_token(start_server: Callable[..., Server]) -> None:
-    server = start_server("--allow-update", env={"EDUKG_UPDATE_TOKEN": TOKEN})
+    server = start_server("--allow-update", "--cors", "https://app.example",
+                          env={"EDUKG_UPDATE_TOKEN": TOKEN})
     new = "ASK { <https://edukg.example/id/institution/new> rdfs:label 'Новая' }"
     assert post_update(server, INSERT) == 403
     assert post_update(server, INSERT, "wrong-token-0123456789") == 403
     assert not ask(server, new)
     assert post_update(server, INSERT, TOKEN) == 204
     assert ask(server, new)
+    # what an update wrote is shown escaped
+    script = INSERT.replace("'Новая'", "'<script>alert(1)</script>'")
+    assert post_update(server, script, TOKEN) == 204
+    status, _, body = fetch(server.url + "id/institution/new", headers={"Accept": "text/html"})
+    assert status == 200 and "&lt;script&gt;alert(1)&lt;/script&gt;" in body.decode()
+    assert "<script>alert" not in body.decode()
+    # --cors allows the origin it names
+    status, headers, _ = fetch(server.url + "sparql?query=ASK{}",
+                               headers={"Origin": "https://app.example"})
+    assert headers.get("access-control-allow-origin") == "https://app.example"
 
 
 def test_a_runaway_query_is_cut_while_others_answer(server: Server) -> None:
