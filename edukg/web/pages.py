@@ -193,10 +193,10 @@ async def query_page(request: Request) -> Response:
     if result is not None and result.kind == "select":
         if result.more:
             following = asked.offset + config.page_size
-            pages["next"] = "?" + urlencode([*base_params, ("offset", following)])
+            pages["next"] = "?" + urlencode([*base_params, ("offset", following)]) + "#results"
         if asked.offset:
             previous = max(0, asked.offset - config.page_size)
-            pages["previous"] = "?" + urlencode([*base_params, ("offset", previous)])
+            pages["previous"] = "?" + urlencode([*base_params, ("offset", previous)]) + "#results"
     downloads = {
         name: "/download?" + urlencode([*base_params, ("format", name)]) for name in DOWNLOADS
     }

@@ -87,3 +87,18 @@ def test_report(server: Server) -> None:
     assert status == 200, body[:300]
     assert '<html lang="be">' in body.decode()
     assert "default-src 'none'" in headers["content-security-policy"]
+
+
+def test_results_come_a_page_at_a_time(server: Server) -> None:
+    text = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 120"
+    first = "?lang=en&sparql=" + urllib.parse.quote(text)
+    status, _, body = fetch(server.url + first, headers=HTML)
+    page = body.decode()
+    assert status == 200 and page.count("<tr><td>") == 50 and "Rows 1–50" in page
+    assert 'rel="prev"' not in page
+    next_link = page.split('rel="next"')[0].rsplit('href="', 1)[1].split('"')[0]
+    assert "offset=50" in next_link and next_link.endswith("#results")
+    status, _, body = fetch(server.url + next_link.replace("&amp;", "&").split("#")[0],
+                            headers=HTML)
+    page = body.decode()
+    assert "Rows 51–100" in page and 'rel="prev"' in page and page.count("<tr><td>") == 50
