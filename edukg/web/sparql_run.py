@@ -60,25 +60,37 @@ _SKIPPED = re.compile(
     r"|#[^\n]*",  # comments
     re.DOTALL,
 )
-_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:-])", re.IGNORECASE)
+_CALLS_OUT = re.compile(r"(?<![\w:?$])(?:SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
-def mentions_service(text: str) -> bool:
-    """Whether a query uses the SERVICE keyword (outside strings, IRIs and comments).
+def calls_out(text: str) -> bool:
+    r"""Whether a query or update would fetch from elsewhere: ``SERVICE`` or ``LOAD``.
 
-    >>> mentions_service('SELECT * { SERVICE <http://x.example/sparql> { ?s ?p ?o } }')
+    Keywords in strings, IRIs and comments do not count; ``\u`` escapes, which
+    SPARQL resolves before parsing, are resolved first.
+
+    >>> calls_out('SELECT * { SERVICE <http://x.example/sparql> { ?s ?p ?o } }')
     True
-    >>> mentions_service('SELECT ?service { ?service ex:service "SERVICE" } # SERVICE')
+    >>> calls_out('SELECT * { \\u0053ERVICE <http://x.example/sparql> { ?s ?p ?o } }')
+    True
+    >>> calls_out('LOAD <http://x.example/data.ttl>')
+    True
+    >>> calls_out('SELECT ?service { ?service ex:service "SERVICE" } # SERVICE')
     False
     """
-    return bool(_SERVICE.search(_SKIPPED.sub(" ", text)))
+    def character(match: re.Match[str]) -> str:
+        return chr(int(match.group(1) or match.group(2), 16))
+
+    resolved = _CODEPOINT.sub(character, text)
+    return bool(_CALLS_OUT.search(_SKIPPED.sub(" ", resolved)))
 
 
 def refuse_service(text: str) -> None:
-    """Raise :class:`ServiceRefused` if the query calls out with SERVICE."""
-    if mentions_service(text):
+    """Raise :class:`ServiceRefused` if the query or update would fetch from elsewhere."""
+    if calls_out(text):
         raise ServiceRefused(
-            "SERVICE (federated queries to other endpoints) is not allowed on this server",
+            "SERVICE and LOAD (fetching from other servers) are not allowed on this server",
             hint="query the other endpoint yourself, or start edukg serve with --allow-service",
         )
 

@@ -58,6 +58,8 @@ def test_updates_need_the_token(start_server: Callable[..., Server]) -> None:
     status, _, body = fetch(server.url + "id/institution/new", headers={"Accept": "text/html"})
     assert status == 200 and "&lt;script&gt;alert(1)&lt;/script&gt;" in body.decode()
     assert "<script>alert" not in body.decode()
+    # even with the token, the server fetches nothing from elsewhere
+    assert post_update(server, "LOAD <http://127.0.0.1:9/data.ttl>", TOKEN) == 403
     # --cors allows the origin it names
     status, headers, _ = fetch(server.url + "sparql?query=ASK{}",
                                headers={"Origin": "https://app.example"})
