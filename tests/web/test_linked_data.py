@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -72,3 +73,14 @@ def test_dump_is_the_deterministic_export(server: Server, example_store: Path) -
         export(kg, expected, "nq", with_ontology=True)
     assert gzip.decompress(body) == expected.getvalue()
     assert fetch(server.url + "dump.nq.gz")[2] == body  # the same bytes again
+
+
+def test_base_iri_maps_another_public_base(start_server: Callable[..., Server]) -> None:
+    server = start_server("--base-iri", "https://w3id.org/edukg/country/")
+    status, _, body = fetch(server.url + "edukg/country/BY", headers={"Accept": "text/turtle"})
+    assert status == 200
+    subjects = {t.subject.value for t in ox.parse(body, ox.RdfFormat.TURTLE)}
+    assert "https://w3id.org/edukg/country/BY" in subjects
+    status, _, body = fetch(server.url + "resource?iri=https://w3id.org/edukg/country/KZ",
+                            headers={"Accept": "text/html"})
+    assert status == 200 and "Казахстан" in body.decode()  # redirected to /edukg/country/KZ
