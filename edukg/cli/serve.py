@@ -82,6 +82,9 @@ def serve(settings: Any, host: str, port: int, public_base: str | None, time_lim
             allow_service=allow_service,
         )
         app = create_app(kg, config)
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            click.echo(f"edukg serve: listening on {host}, so other machines can reach it; "
+                       "put a reverse proxy with TLS in front of a public server", err=True)
         click.echo(f"edukg serve: http://{host}:{port}/ (SPARQL at /sparql, "
                    f"entities {config.public_base} at {config.base_path}; Ctrl+C stops)", err=True)
         uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False,
