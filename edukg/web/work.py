@@ -20,6 +20,7 @@ writes; the writes themselves run in the server, never while it forks.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import threading
 from collections.abc import Callable
@@ -84,8 +85,17 @@ def _one_job(job: Callable[..., Any], args: tuple[Any, ...], connection: Any) ->
 
 
 def _job_after_job(kg: Any, connection: Any) -> None:
-    """A long-lived child: run each job that comes through the pipe on ``kg``, until it closes."""
+    """A long-lived child: run each job that comes through the pipe on ``kg``.
+
+    It ends when the pipe closes or the server is gone (other children hold copies of
+    the server's pipe ends, so a closed pipe alone does not tell).
+    """
+    server = os.getppid()
     while True:
+        if not connection.poll(1.0):
+            if os.getppid() != server:
+                return
+            continue
         try:
             job, args = connection.recv()
         except EOFError:
@@ -139,6 +149,7 @@ class StoreWork:
         self._fork_lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(workers)
         self._idle: queue.Queue[_Worker] | None = None
+        self._all: set[_Worker] = set()
         self._limiter: anyio.CapacityLimiter | None = None
 
     @property
@@ -152,13 +163,13 @@ class StoreWork:
             return
         self._idle = queue.Queue()
         for _ in range(self.workers):
-            self._idle.put(_Worker(self.kg))
+            self._idle.put(self._fresh_worker())
 
     def stop(self) -> None:
-        """End the long-lived children."""
-        idle, self._idle = self._idle, None
-        while idle is not None and not idle.empty():
-            idle.get_nowait().stop()
+        """End the long-lived children, busy ones included."""
+        self._idle = None
+        for worker in list(self._all):
+            self._retire(worker)
 
     async def run(
         self, job: Callable[..., T], *args: Any, time_limit: float | None = None, **options: Any
@@ -205,28 +216,38 @@ class StoreWork:
     def _in_worker(self, idle: queue.Queue[_Worker], job: Callable[..., Any],
                    args: tuple[Any, ...], limit: float) -> Any:
         worker = idle.get_nowait()  # a slot was free, so a worker is
+        answered = False
         try:
             worker.connection.send((job, args))
             if not worker.connection.poll(limit):
                 raise _time_limit_error(limit)
             status, payload = worker.connection.recv()
+            answered = True
         except (EOFError, OSError):
-            worker.stop()
-            idle.put(self._fresh_worker())
+            worker.process.join(1)
             raise WorkerFailed(
                 f"the worker ended without an answer (exit code {worker.process.exitcode})",
                 hint="the server's log shows why",
             ) from None
-        except TimeLimitExceeded:
-            worker.stop()
-            idle.put(self._fresh_worker())
-            raise
-        idle.put(worker)
+        finally:
+            # a worker that did not answer (cut, crashed, or sent a job it could not take)
+            # is replaced, so the pool never shrinks
+            if answered:
+                idle.put(worker)
+            else:
+                self._retire(worker)
+                idle.put(self._fresh_worker())
         return _result(status, payload)
 
     def _fresh_worker(self) -> _Worker:
         with self._fork_lock:
-            return _Worker(self.kg)
+            worker = _Worker(self.kg)
+        self._all.add(worker)
+        return worker
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.stop()
+        self._all.discard(worker)
 
     def _in_new_child(self, job: Callable[..., Any], args: tuple[Any, ...], limit: float) -> Any:
         receiver, sender = _FORK.Pipe(duplex=False)

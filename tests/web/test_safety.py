@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import signal
 import threading
 import time
 import urllib.parse
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
+import pytest
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from tests.web.conftest import RUNAWAY, TIME_LIMIT, TOKEN, Server, fetch
@@ -105,3 +108,45 @@ def test_two_hundred_requests_from_eight_threads(server: Server) -> None:
     institutions = {-answer for number, answer in enumerate(answers) if number % 4 == 0}
     assert len(institutions) == 1 and institutions.pop() > 0
     assert [a for n, a in enumerate(answers) if n % 4] == [n for n in range(200) if n % 4]
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pids: set[int]) -> set[int]:
+    alive = set()
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state != "Z":
+            alive.add(pid)
+    return alive
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL])
+def test_no_worker_outlives_the_server(start_server: Callable[..., Server],
+                                       stop: signal.Signals) -> None:
+    # regression: a worker taken out of the pool by a failed job once outlived its server
+    server = start_server("--workers", "2")
+    assert ask(server, "ASK { ?s ?p ?o }")
+    workers = _children(server.process.pid)
+    assert len(workers) >= 2
+    server.process.send_signal(stop)
+    server.process.wait(timeout=15)
+    deadline = time.monotonic() + 10
+    while _alive(workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _alive(workers)
