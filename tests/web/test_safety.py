@@ -139,7 +139,7 @@ def _alive(pids: set[int]) -> set[int]:
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL])
 def test_no_worker_outlives_the_server(start_server: Callable[..., Server],
                                        stop: signal.Signals) -> None:
-    # regression: a worker taken out of the pool by a failed job once outlived its server
+    # regression: orphaned workers were once found long after their server had stopped
     server = start_server("--workers", "2")
     assert ask(server, "ASK { ?s ?p ?o }")
     workers = _children(server.process.pid)
