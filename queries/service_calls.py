@@ -12,6 +12,8 @@ True
 False
 >>> calls_service("select * { service silent <http://x> { ?s ?p ?o } }")
 True
+>>> calls_service("SELECT * { \\u0053ERVICE <http://x> { ?s ?p ?o } }")  # SPARQL resolves \\u first
+True
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ _HIDDEN = re.compile(
     r"|<[^<>\"{}|^`\\\s]*>"
     r"|#[^\n]*",
 )
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])", re.IGNORECASE)
 
 
@@ -35,5 +38,6 @@ def calls_service(sparql: str) -> bool:
 
 
 def without_strings_and_comments(sparql: str) -> str:
-    """The query's words only: strings and comments blanked, IRIs written as ``<>``."""
-    return _HIDDEN.sub(lambda match: "<>" if match.group().startswith("<") else " ", sparql)
+    """The query's words: ``\\u`` escapes resolved, strings and comments blanked, IRIs ``<>``."""
+    resolved = _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
+    return _HIDDEN.sub(lambda match: "<>" if match.group().startswith("<") else " ", resolved)
