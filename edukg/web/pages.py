@@ -127,7 +127,8 @@ def catalogue_job(kg: Any, name: str, params: dict[str, str], lang: str, limit: 
 
 def sparql_job(kg: Any, query_text: str, row_cap: int) -> QueryResult:
     """Run a query from the editor (edukg's prefixes declared)."""
-    result = run_sparql(kg, query_text)
+    # the server's SERVICE policy (refuse_service) was applied by the caller
+    result = run_sparql(kg, query_text, allow_service=True)
     check_row_cap(result, row_cap)
     return result
 
