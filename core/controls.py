@@ -20,11 +20,6 @@ import re
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """The characters refused in stored text (as a regular expression)."""
 
-CONTROL_CHARACTERS_SPARQL = (
-    "[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F"
-    "\\u202A-\\u202E\\u2066-\\u2069]"
-)
-"""The same characters as a SPARQL ``REGEX`` pattern."""
 
 
 def _escaped(character: str) -> str:

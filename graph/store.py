@@ -22,8 +22,7 @@ from urllib.parse import quote, unquote
 import pycountry
 import pyoxigraph as ox
 
-from edukg.core.controls import CONTROL_CHARACTERS_SPARQL, control_characters, visible_controls
-from edukg.core.errors import ConfigError, EdukgError, InputError, Problem, QueryError, StoreError
+from edukg.core.errors import ConfigError, EdukgError, InputError, QueryError, StoreError
 from edukg.core.version import __version__
 from edukg.graph.faults import crash_point
 from edukg.graph.journal import JOURNAL_FOLDER, BeforeImage, UndoJournal
@@ -39,6 +38,7 @@ from edukg.graph.sources import (
     joined_lines,
     provenance_quads,
 )
+from edukg.graph.statement_checks import unsafe_statements
 from edukg.graph.terms import to_oxigraph
 from edukg.ontology import countries_graph, ontology_text
 from edukg.ontology.namespace import PREFIXES, SYSTEM_GRAPH_BASE
@@ -53,14 +53,6 @@ BULK_LOAD_THRESHOLD = 100_000
 
 BULK_LOAD_PARTS = min(4, os.cpu_count() or 1)
 """Bulk loads run in this many parts side by side (one per core, at most 4)."""
-
-MAX_TERM_BYTES = 16 * 1024 * 1024 - 64 * 1024
-"""The longest term (an IRI, or a literal as N-Triples) a source may hold.
-
-Oxigraph's parsers refuse a token over 16 MiB ("Reached the buffer maximal
-size"), and the store re-reads statements as N-Triples; a little room is left
-for quotes, escapes and the datatype.
-"""
 
 _URI_SPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
 _SHA256 = ox.NamedNode(EDUKG_NS + "sha256")
@@ -251,12 +243,15 @@ class KnowledgeGraph:
         """
         self._require_writable()
         sources = list(sources)
-        problems = [
-            problem
-            for data in sources
-            if not data.same_as_stored
-            for problem in (*_oversized(data), *_with_control_characters(data))
-        ]
+        dumps: dict[str, bytes] = {}
+        problems = []
+        for data in sources:
+            if not data.same_as_stored:
+                dump = data.statements().dump(
+                    format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()
+                )
+                problems += unsafe_statements(dump or b"", data.file_name or data.name)
+                dumps[data.name] = dump or b""
         if problems:
             raise InputError(
                 f"nothing was loaded: {len(problems)} value(s) the store cannot hold safely",
@@ -269,7 +264,9 @@ class KnowledgeGraph:
             changes = []
             for data in sources:
                 image = images.get(data.name)
-                changes.append(self._write_source(data, image.statements if image else None))
+                dump = dumps.pop(data.name, None)
+                old = image.statements if image else None
+                changes.append(self._write_source(data, old, dump))
         return changes
 
     @contextmanager
@@ -339,7 +336,9 @@ class KnowledgeGraph:
         self._store.extend(_quads_of(sorted(wanted - current), graph))
         self._snapshot(graph, statements)
 
-    def _write_source(self, data: SourceData, old: bytes | None = None) -> SourceChange:
+    def _write_source(
+        self, data: SourceData, old: bytes | None = None, dump: bytes | None = None
+    ) -> SourceChange:
         """Replace one source's graph by ``data``, touching only what differs.
 
         The statements are compared as sorted N-Triples lines (the digest's
@@ -353,7 +352,9 @@ class KnowledgeGraph:
                 raise StoreError(f"source {data.name!r} was read as stored, but the store lacks it")
             return SourceChange(data.name, 0, 0, info.triples, new_source=False)
         staged = data.statements()
-        ntriples = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        ntriples = dump
+        if ntriples is None:
+            ntriples = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
         lines = ntriples.splitlines()
         del ntriples
         lines.sort()
@@ -708,49 +709,6 @@ def _roll_back_if_unlocked(path: Path) -> None:
     except OSError:
         return  # locked: the write is under way; readers see the store as it is
     KnowledgeGraph(store, path=path).close()
-
-
-def _oversized(data: SourceData) -> list[Problem]:
-    """Problems for terms too long for the store, found before anything is written."""
-    staged = data.statements()
-    limit = MAX_TERM_BYTES // 4  # a character is at most 4 bytes: only these need measuring
-    problems = []
-    query = (
-        "SELECT ?s ?p ?o WHERE { ?s ?p ?o "
-        f"FILTER(STRLEN(STR(?o)) > {limit} || STRLEN(STR(?s)) > {limit} "
-        f"|| STRLEN(STR(?p)) > {limit}) }}"
-    )
-    for row in staged.query(query):
-        for term in (row["s"], row["p"], row["o"]):
-            size = len(str(term).encode("utf-8"))
-            if size > MAX_TERM_BYTES:
-                problems.append(
-                    Problem(
-                        data.file_name or data.name,
-                        f"a value of {size / 1024 / 1024:.1f} MiB is too long for the store",
-                        value=str(row["s"])[:80],
-                        hint=f"keep each value under {MAX_TERM_BYTES // (1024 * 1024)} MiB",
-                    )
-                )
-    return problems
-
-
-def _with_control_characters(data: SourceData, *, most: int = 20) -> list[Problem]:
-    """Problems for literals holding control characters or bidi overrides (at most ``most``)."""
-    query = (
-        "SELECT ?s ?o WHERE { ?s ?p ?o FILTER(isLiteral(?o) && "
-        f'REGEX(STR(?o), "{CONTROL_CHARACTERS_SPARQL}")) }} LIMIT {most}'
-    )
-    return [
-        Problem(
-            data.file_name or data.name,
-            f"a value of {row['s']} holds control characters "
-            f"({' '.join(dict.fromkeys(control_characters(row['o'].value)))})",
-            value=visible_controls(row["o"].value)[:120],
-            hint="remove them: terminals run them and XML cannot hold them",
-        )
-        for row in data.statements().query(query)
-    ]
 
 
 _RECORD_VALUES = "VALUES ?class { edukg:Institution edukg:CooperationAgreement edukg:CooperationEvent edukg:AgreementCount }"
