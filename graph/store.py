@@ -276,7 +276,14 @@ class KnowledgeGraph:
         The before images are recorded first; any failure (an error, Ctrl-C)
         restores them, and so does the next opening after a crash.
         """
-        self._journal.begin(images)
+        try:
+            self._journal.begin(images)
+        except OSError as error:
+            self._journal.commit()  # nothing was changed yet: forget a partial journal
+            raise StoreError(
+                f"cannot write the undo journal beside the store: {error.strerror or error}",
+                hint="free some disk space; nothing was changed",
+            ) from error
         crash_point("journal")
         try:
             yield
