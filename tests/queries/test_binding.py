@@ -38,6 +38,15 @@ def quad_count(kg: KnowledgeGraph) -> int:
     return len(kg.oxigraph)
 
 
+def _rows(target: object, name: str, params: dict[str, str]) -> list[object]:
+    """The rows, or none when the value names no institution (an error since issue 15)."""
+    try:
+        return list(run_query(target, name, params).rows)
+    except ConfigError as error:
+        assert error.message.startswith("no institution called"), error.message
+        return []
+
+
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hostile_values_return_no_rows_and_change_nothing(
     value: str, query_kg: KnowledgeGraph, oxigraph_server: OxigraphServer
@@ -53,8 +62,8 @@ def test_hostile_values_return_no_rows_and_change_nothing(
     assert STRING_PARAMETERS, "the catalogue has string parameters to attack"
     for name, parameter in STRING_PARAMETERS:
         params = {parameter: value}
-        assert run_query(query_kg, name, params).rows == [], (name, parameter)
-        assert run_query(oxigraph_server.endpoint(), name, params).rows == [], (name, parameter)
+        assert _rows(query_kg, name, params) == [], (name, parameter)
+        assert _rows(oxigraph_server.endpoint(), name, params) == [], (name, parameter)
     assert sorted(str(quad) for quad in query_kg.oxigraph) == before
     assert oxigraph_server.count() == remote_before
 
