@@ -51,11 +51,11 @@ QUOTED_NAME = re.compile(
 AGREEMENT_WORD = r"(соглашени|договор|меморандум)\w*"
 COUNT_BEFORE = re.compile(
     r"(?:заключ|подпис)\w*\s+(?:(?:более|свыше|около|порядка)\s+)?(\d{1,4})\s+"
-    r"(?:\w+\s+){0,2}?" + AGREEMENT_WORD,
+    r"(?:[^\W\d]+\s+){0,2}?" + AGREEMENT_WORD,
     re.IGNORECASE,
 )
 COUNT_AFTER = re.compile(
-    r"\b(\d{1,4})\s+(?:\w+\s+){0,2}?" + AGREEMENT_WORD
+    r"\b(\d{1,4})\s+(?:[^\W\d]+\s+){0,2}?" + AGREEMENT_WORD
     + r"(?:[^.;!?]{0,80}?)\b(?:был[иоа]?\s+)?(?:заключен|подписан)\w*",
     re.IGNORECASE,
 )
