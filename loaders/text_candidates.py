@@ -190,11 +190,19 @@ def document_quads(document: TextDocument, graph: ox.NamedNode) -> list[ox.Quad]
 def candidate_quads(
     document: TextDocument, candidate: Candidate, activity: ox.NamedNode
 ) -> list[ox.Quad]:
-    """The RDF of one candidate, in the candidates graph."""
+    """The RDF of one candidate, in the candidates graph.
+
+    Its sentence is a selection of the document of its own (not the
+    ``prov:Entity`` quote that accepting writes), so that queries over all
+    graphs never meet an unreviewed sentence as a quote.
+    """
     node = candidate_iri(document, candidate.id)
     target = _n(node.value + "/target")
     position = _n(node.value + "/position")
     quote = _n(node.value + "/quote")
+    sentence = _n(node.value + "/sentence")
+    sentence_position = _n(node.value + "/sentence/position")
+    sentence_quote = _n(node.value + "/sentence/quote")
     triples: list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]] = [
         (node, A, _n(EDUKG + "Candidate")),
         (node, A, _n(OA + "Annotation")),
@@ -208,8 +216,7 @@ def candidate_quads(
         (node, _n(EDUKG + "candidateDetails"),
          ox.Literal(json.dumps(candidate.details, ensure_ascii=False, sort_keys=True))),
         (node, _n(OA + "hasTarget"), target),
-        (node, _n(PROV + "wasDerivedFrom"),
-         quote_iri(document, candidate.sentence_start, candidate.sentence_stop)),
+        (node, _n(PROV + "wasDerivedFrom"), sentence),
         (node, _n(PROV + "wasGeneratedBy"), activity),
         (target, A, _n(OA + "SpecificResource")),
         (target, _n(OA + "hasSource"), document.iri),
@@ -222,6 +229,15 @@ def candidate_quads(
         (quote, _n(OA + "exact"), ox.Literal(candidate.quote)),
         (quote, _n(OA + "prefix"), ox.Literal(candidate.prefix)),
         (quote, _n(OA + "suffix"), ox.Literal(candidate.suffix)),
+        (sentence, A, _n(OA + "SpecificResource")),
+        (sentence, _n(OA + "hasSource"), document.iri),
+        (sentence, _n(OA + "hasSelector"), sentence_position),
+        (sentence, _n(OA + "hasSelector"), sentence_quote),
+        (sentence_position, A, _n(OA + "TextPositionSelector")),
+        (sentence_position, _n(OA + "start"), _integer(candidate.sentence_start)),
+        (sentence_position, _n(OA + "end"), _integer(candidate.sentence_stop)),
+        (sentence_quote, A, _n(OA + "TextQuoteSelector")),
+        (sentence_quote, _n(OA + "exact"), ox.Literal(candidate.sentence, language="ru")),
     ]
     body = body_node(candidate)
     if body is not None:
@@ -280,7 +296,6 @@ def store_candidates(
         if candidate.id in accepted:
             result.append(accepted[candidate.id])
             continue
-        quads += quote_quads(document, candidate, CANDIDATES_GRAPH)
         quads += candidate_quads(document, candidate, activity)
         result.append(candidate)
     store.extend(quads)
@@ -306,8 +321,9 @@ SELECT ?id ?kind ?label ?confidence ?status ?details ?body ?bodyValue ?start ?en
     ?target oa:hasSource ?doc ; oa:hasSelector ?pos , ?tq .
     ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
     ?tq a oa:TextQuoteSelector ; oa:exact ?exact ; oa:prefix ?prefix ; oa:suffix ?suffix .
-    ?q prov:value ?sentence ; oa:hasSelector ?qpos .
-    ?qpos oa:start ?sStart ; oa:end ?sEnd .
+    ?q oa:hasSelector ?qpos , ?qq .
+    ?qpos a oa:TextPositionSelector ; oa:start ?sStart ; oa:end ?sEnd .
+    ?qq a oa:TextQuoteSelector ; oa:exact ?sentence .
     ?doc schema:name ?file ; schema:sha256 ?sha .
     OPTIONAL { ?c oa:hasBody ?body }
     OPTIONAL { ?c oa:bodyValue ?bodyValue }

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from edukg.loaders.text_candidates import Candidate, TextDocument
 
 QUOTE_WIDTH = 60
+PIPE_WIDTH = 240
 
 
 @click.command()
@@ -184,7 +185,10 @@ def _print_table(document: TextDocument, candidates: list[Candidate]) -> None:
             _clip(candidate.quote),
             candidate.status,
         )
-    Console(width=max(Console().width, 140)).print(table)
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=PIPE_WIDTH)  # a pipe or file gets whole lines to grep
+    console.print(table)
 
 
 def _clip(text: str) -> str:
