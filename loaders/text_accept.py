@@ -136,7 +136,9 @@ def accepted_source(
             node = _n(mint(base, "statistic", f"{document.key}-{candidate.id}"))
             nodes[candidate.id] = node
             period = candidate.details.get("period")
-            label = f"Заключённые соглашения: {candidate.value}" + (f" ({period})" if period else "")
+            label = f"Заключённые соглашения: {candidate.value}"
+            if period:
+                label += f" ({period})"
             triples.extend([
                 (node, A, _n(EDUKG + "AgreementCount")),
                 (node, _n(SKOS + "prefLabel"), ox.Literal(label, language="ru")),

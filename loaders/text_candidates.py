@@ -59,6 +59,10 @@ CONTEXT = 32
 """Characters of context kept before and after a quote (``oa:prefix``, ``oa:suffix``)."""
 
 
+Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
+Graph = ox.NamedNode | ox.DefaultGraph
+
+
 def _n(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
@@ -157,11 +161,11 @@ def _integer(value: int) -> ox.Literal:
     return ox.Literal(str(value), datatype=_n(XSD + "nonNegativeInteger"))
 
 
-def quote_quads(document: TextDocument, candidate: Candidate, graph: ox.NamedNode) -> list[ox.Quad]:
+def quote_quads(document: TextDocument, candidate: Candidate, graph: Graph) -> list[ox.Quad]:
     """The quoted sentence a candidate rests on, with its offsets, as a ``prov:Entity``."""
     quote = quote_iri(document, candidate.sentence_start, candidate.sentence_stop)
     position = _n(quote.value + "/position")
-    triples = [
+    triples: list[Triple] = [
         (quote, A, _n(PROV + "Entity")),
         (quote, A, _n(OA + "SpecificResource")),
         (quote, _n(PROV + "value"), ox.Literal(candidate.sentence, language="ru")),
@@ -175,9 +179,9 @@ def quote_quads(document: TextDocument, candidate: Candidate, graph: ox.NamedNod
     return [ox.Quad(s, p, o, graph) for s, p, o in triples]
 
 
-def document_quads(document: TextDocument, graph: ox.NamedNode) -> list[ox.Quad]:
+def document_quads(document: TextDocument, graph: Graph) -> list[ox.Quad]:
     """The document as a ``schema:CreativeWork`` and ``prov:Entity``."""
-    triples = [
+    triples: list[Triple] = [
         (document.iri, A, _n(SCHEMA + "CreativeWork")),
         (document.iri, A, _n(PROV + "Entity")),
         (document.iri, _n(SCHEMA + "name"), ox.Literal(document.file_name)),
@@ -203,7 +207,7 @@ def candidate_quads(
     sentence = _n(node.value + "/sentence")
     sentence_position = _n(node.value + "/sentence/position")
     sentence_quote = _n(node.value + "/sentence/quote")
-    triples: list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]] = [
+    triples: list[Triple] = [
         (node, A, _n(EDUKG + "Candidate")),
         (node, A, _n(OA + "Annotation")),
         (node, _n(DCTERMS + "identifier"), ox.Literal(candidate.id)),
@@ -256,7 +260,7 @@ def extraction_quads(document: TextDocument, when: datetime | None = None) -> li
     activity = _n(mint(document.base_iri, "extraction", document.key))
     agent = agent_iri("text", __version__)
     stamp = (when or datetime.now(UTC)).replace(microsecond=0).isoformat()
-    triples = [
+    triples: list[Triple] = [
         (activity, A, _n(PROV + "Activity")),
         (activity, _n(PROV + "used"), document.iri),
         (activity, _n(PROV + "wasAssociatedWith"), agent),
@@ -342,6 +346,7 @@ def read_candidates(
     ``documents`` limits them to documents with these SHA-256 digests.
     """
     rows = kg.oxigraph.query(_CANDIDATES_QUERY)
+    assert isinstance(rows, ox.QuerySolutions)
     found: list[tuple[TextDocument, Candidate]] = []
     for row in rows:
         sha = row["sha"].value

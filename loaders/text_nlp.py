@@ -172,6 +172,7 @@ def nominative_phrase(words: list[str]) -> str:
     if head is None:
         return " ".join(words)
     noun = parses[head]
+    assert noun is not None
     plural = noun.tag.number == "plur"
     gender = noun.tag.gender or "masc"
     result: list[str] = []

@@ -96,6 +96,7 @@ def _region_names() -> list[tuple[str, str, str]]:
     return names
 
 
+@cache
 def region_of_adjective(adjective: str, *, prefer: frozenset[str] = frozenset()) -> Region | None:
     """The region called "<adjective> область", in any case form, or ``None``.
 
@@ -107,8 +108,12 @@ def region_of_adjective(adjective: str, *, prefer: frozenset[str] = frozenset())
         return None
     probe = feminine.translate(_FOLD)
     best: tuple[float, bool, str, str] | None = None
+    matcher = difflib.SequenceMatcher(None, b=probe)
     for name, code, country in _region_names():
-        ratio = difflib.SequenceMatcher(None, probe, name).ratio()
+        matcher.set_seq1(name)
+        if matcher.real_quick_ratio() < REGION_MATCH or matcher.quick_ratio() < REGION_MATCH:
+            continue
+        ratio = matcher.ratio()
         if ratio < REGION_MATCH:
             continue
         key = (ratio, country in prefer, code, country)

@@ -78,7 +78,8 @@ def read_text(path: Path) -> str:
             Problem(str(path), "is a directory, not a file", hint="name the files inside it")
         ) from None
     except OSError as error:
-        raise TextUnreadable(Problem(str(path), f"cannot read the file: {error.strerror}")) from None
+        problem = Problem(str(path), f"cannot read the file: {error.strerror}")
+        raise TextUnreadable(problem) from None
     if name in ("text", "markdown"):
         text = _decode(path, data)
     elif name == "html":

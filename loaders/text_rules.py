@@ -59,7 +59,11 @@ COUNT_AFTER = re.compile(
     + r"(?:[^.;!?]{0,80}?)\b(?:был[иоа]?\s+)?(?:заключен|подписан)\w*",
     re.IGNORECASE,
 )
-AGREEMENT_KIND_OF_STEM = {"соглашени": "agreement", "договор": "contract", "меморандум": "memorandum"}
+AGREEMENT_KIND_OF_STEM = {
+    "соглашени": "agreement", "договор": "contract", "меморандум": "memorandum",
+}
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d{1,2}\.\d{1,2}\.\d{2}\b")
 
 GENERIC_LABELS = frozenset({"программа", "другое"})
 """Vocabulary labels too general to be a mention by themselves."""
@@ -218,7 +222,9 @@ def _vocabulary_phrases(scheme: str) -> tuple[tuple[tuple[str, ...], str, str], 
     return tuple(phrases)
 
 
-def _phrase_mentions(sentence: Sentence, scheme: str, kind: str, confidence: float) -> list[Mention]:
+def _phrase_mentions(
+    sentence: Sentence, scheme: str, kind: str, confidence: float
+) -> list[Mention]:
     tokens = [t for t in sentence.tokens if re.match(r"\w", t.text)]
     lemmas = [t.lemma for t in tokens]
     taken: set[int] = set()
@@ -274,6 +280,8 @@ def agreement_counts(sentence: Sentence) -> list[Mention]:
 def years_and_dates(sentence: Sentence) -> list[Mention]:
     """Years ("в 2024 г.") and dates ("12 марта 2024 года") by natasha's dates extractor."""
     found: list[Mention] = []
+    if not _YEAR.search(sentence.text):
+        return found  # every date kept has a year: spare the parser sentences without one
     for match in pipeline().dates(sentence.text):
         fact = match.fact
         if fact.year is None or not 1900 <= fact.year <= 2100:

@@ -71,7 +71,8 @@ def test_each_candidate_quotes_its_words_and_sentence_at_their_offsets(
         assert article.text[candidate.start : candidate.stop] == candidate.quote
         sentence = article.text[candidate.sentence_start : candidate.sentence_stop]
         assert sentence == candidate.sentence
-        assert candidate.sentence_start <= candidate.start < candidate.stop <= candidate.sentence_stop
+        assert candidate.sentence_start <= candidate.start
+        assert candidate.start < candidate.stop <= candidate.sentence_stop
         assert 0 < candidate.confidence <= 1
     (count,) = of_kind(article, "agreement-count")
     assert count.sentence == (

@@ -20,7 +20,8 @@ PARAGRAPHS = [
 
 
 def kinds_and_values(path: Path) -> set[tuple[str, str]]:
-    return {(c.kind, c.value.rsplit("/", 1)[-1]) for c in extract_file(path, base_iri=BASE).candidates}
+    candidates = extract_file(path, base_iri=BASE).candidates
+    return {(c.kind, c.value.rsplit("/", 1)[-1]) for c in candidates}
 
 
 EXPECTED = {
