@@ -3,9 +3,11 @@
 A candidate is a Web Annotation (``oa:Annotation``, also ``edukg:Candidate``)
 whose target selects the words it rests on in the document
 (``oa:TextPositionSelector`` with character offsets, ``oa:TextQuoteSelector``
-with the exact words and their context) and which ``prov:wasDerivedFrom`` the
-quoted sentence (a ``prov:Entity`` with ``prov:value``, ``prov:wasQuotedFrom``
-the document, as in ``examples/minsk-region-2024.ttl``). Its body is what it
+with the exact words and their context) and which ``prov:wasDerivedFrom`` its
+sentence (another selection of the document, with the sentence's offsets and
+words). Accepting turns that sentence into a quote (a ``prov:Entity`` with
+``prov:value``, ``prov:wasQuotedFrom`` the document, as in
+``examples/minsk-region-2024.ttl``). Its body is what it
 proposes: a country, region or concept IRI (``oa:hasBody``) or a name or
 number (``oa:bodyValue``); ``edukg:confidence`` says how sure the rule is and
 ``edukg:reviewStatus`` whether a person accepted it.
@@ -130,7 +132,7 @@ def candidate_id(document: TextDocument, kind: str, value: str, subject: str | N
 
     >>> doc = TextDocument("a.txt", "ab" * 32, "https://example.org/")
     >>> candidate_id(doc, "year", "2024", None)
-    'c57cad62'
+    '84a5bc65'
     """
     key = f"{document.sha256}|{kind}|{value}|{subject or ''}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
