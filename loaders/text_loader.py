@@ -121,10 +121,10 @@ class _Builder:
             "event-kind": rules.event_kinds(sentence),
             "time": rules.years_and_dates(sentence),
         }
-        # A country or region named inside an institution's name is part of that name.
+        # A region named inside an institution's name is part of that name; a country
+        # there ("Министерство образования Республики Таджикистан") is still a partner.
         names = found["institution"]
-        for kind in ("region", "country"):
-            found[kind] = [m for m in found[kind] if not _inside(m, names)]
+        found["region"] = [m for m in found["region"] if not _inside(m, names)]
         # A counted agreement is not named again as an uncounted one.
         found["agreement"] = [
             m for m in found["agreement"] if not _overlaps(m, found["agreement-count"])
@@ -139,11 +139,13 @@ class _Builder:
         institution_of: dict[int, str] = {}
         region_of: dict[int, str] = {}
         count_of: dict[int, str] = {}
+        # The document's own country: that of the regions it names (on their own or
+        # in an institution's name), not of every institution (a partner ministry's).
         home = {
             m.details["country"]
             for found in self.mentions.values()
             for m in found["institution"] + found["region"]
-            if "country" in m.details
+            if "country" in m.details and (m.kind == "region" or "region" in m.details)
         }
         for kind in ("institution", "region"):
             groups: dict[str, list[rules.Mention]] = defaultdict(list)

@@ -24,7 +24,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from edukg.loaders.text_nlp import Sentence, Token, nominative_phrase, pipeline, word_lemma
+from edukg.loaders.text_nlp import (
+    Entity,
+    Sentence,
+    Token,
+    nominative_phrase,
+    pipeline,
+    word_lemma,
+)
 from edukg.loaders.text_places import Region, country_of_phrase, region_of_adjective
 
 EDUCATION_WORDS = frozenset(
@@ -108,12 +115,70 @@ def institutions(sentence: Sentence) -> list[Mention]:
         cleaned = LEGAL_FORM.sub("", text).strip("«»\"“”„ ")
         offset = text.find(cleaned)
         start = entity.start + max(offset, 0)
+        stop = start + len(cleaned)
         if any(m.start <= start < m.stop for m in found):
             continue
-        mention = _institution(sentence, start, start + len(cleaned), cleaned, confidence=0.9)
+        # "Министерства образования" + "Республики Таджикистан": the country is part of the name.
+        country = _country_right_after(sentence, stop)
+        if country is not None:
+            stop = country.stop
+            cleaned = sentence.text[start - sentence.start : stop - sentence.start]
+        mention = _institution(sentence, start, stop, cleaned, confidence=0.9)
+        if mention is not None:
+            if country is not None:
+                mention.details.setdefault("country", country_of_phrase(country.text) or "")
+            found.append(mention)
+    for start, stop in _numbered_names(sentence):
+        if any(m.start < stop and start < m.stop for m in found):
+            continue
+        text = sentence.text[start - sentence.start : stop - sentence.start]
+        mention = _institution(sentence, start, stop, text, confidence=0.75)
         if mention is not None:
             found.append(mention)
     return found
+
+
+NUMBERED_KINDS = frozenset({"гимназия", "лицей", "школа", "колледж", "сад", "ясли-сад", "училище"})
+"""Lemmas of institutions commonly named by a number: "гимназия № 2 г. Слуцка"."""
+
+
+def _numbered_names(sentence: Sentence) -> list[tuple[int, int]]:
+    """Spans of "(adjectives) <kind> № <n> (г. <Town> | имени <Name ...>)", lower case too."""
+    tokens = sentence.tokens
+    spans: list[tuple[int, int]] = []
+    for index, token in enumerate(tokens[:-2]):
+        if token.lemma not in NUMBERED_KINDS or tokens[index + 1].text != "№":
+            continue
+        if not tokens[index + 2].text[:1].isdigit():
+            continue
+        first = index
+        while first > 0 and tokens[first - 1].pos == "ADJ":
+            first -= 1
+        last = index + 2
+        rest = tokens[last + 1 :]
+        town = 1 if rest and rest[0].text in ("г.", "г") else 0
+        if town and len(rest) > town and rest[town].text == ".":
+            town += 1
+        if town and len(rest) > town and rest[town].text[:1].isupper():
+            last += town + 1
+        elif rest and rest[0].lemma == "имя":
+            names = 0
+            while names < 3 and len(rest) > names + 1 and rest[names + 1].text[:1].isupper():
+                names += 1
+            last += 1 + names if names else 0
+        spans.append((tokens[first].start, tokens[last].stop))
+    return spans
+
+
+def _country_right_after(sentence: Sentence, stop: int) -> Entity | None:
+    for entity in sentence.entities:
+        if entity.kind != "LOC" or entity.start < stop:
+            continue
+        between = sentence.text[stop - sentence.start : entity.start - sentence.start]
+        if between.strip() == "" and country_of_phrase(entity.text) is not None:
+            return entity
+        return None
+    return None
 
 
 def _institution(
@@ -244,8 +309,26 @@ def _phrase_mentions(
 
 
 def event_kinds(sentence: Sentence) -> list[Mention]:
-    """Kinds of cooperation events the sentence names (визит делегации, семинар ...)."""
-    return _phrase_mentions(sentence, "event-kind", "event-kind", 0.7)
+    """Kinds of cooperation events the sentence names (визит делегации, семинар ...).
+
+    Beyond the vocabulary's labels, a delegation that visits ("делегация ...
+    посетила", "прибыла делегация") is a delegation visit.
+    """
+    found = _phrase_mentions(sentence, "event-kind", "event-kind", 0.7)
+    lemmas = {t.lemma for t in sentence.tokens}
+    if not any(m.value.endswith("/delegation_visit") for m in found) and \
+            "делегация" in lemmas and lemmas & VISIT_VERBS:
+        from edukg.ontology.namespace import EVENT_KIND
+
+        token = next(t for t in sentence.tokens if t.lemma == "делегация")
+        found.append(Mention(
+            "event-kind", token.start, token.stop, token.text,
+            str(EVENT_KIND["delegation_visit"]), "визит делегации", 0.7, sentence,
+        ))
+    return sorted(found, key=lambda m: m.start)
+
+
+VISIT_VERBS = frozenset({"посетить", "посещать", "прибыть", "приехать", "побывать", "визит"})
 
 
 def agreement_mentions(sentence: Sentence) -> list[Mention]:
