@@ -116,3 +116,21 @@ def test_organisations_that_are_no_education_bodies_are_left_out() -> None:
 
 def test_a_text_without_facts_gives_no_candidates() -> None:
     assert extract("Погода была хорошей, и все ушли домой.") == []
+
+
+def test_a_country_right_after_an_organisation_belongs_to_its_name() -> None:
+    candidates = extract("Делегация Министерства образования Республики Таджикистан посетила "
+                         "Могилевскую область.")
+    (ministry,) = [c for c in candidates if c.kind == "institution"]
+    assert ministry.value == "Министерство образования Республики Таджикистан"
+    assert ministry.details["country"] == "TJ"
+    # The country is still the region's partner, and the visiting delegation a visit.
+    assert [c.value for c in candidates if c.kind == "partner-country"] == ["TJ"]
+    assert EKIND + "delegation_visit" in [c.value for c in candidates if c.kind == "event-kind"]
+
+
+def test_numbered_schools_in_lower_case() -> None:
+    text = "Меморандум подписали гимназия № 2 г. Слуцка и средняя школа № 5 имени Янки Купалы."
+    assert facts(text, "institution") == [
+        "гимназия № 2 г. Слуцка", "средняя школа № 5 имени Янки Купалы",
+    ]
