@@ -2,8 +2,9 @@
 
 Reads the short texts of ``bench/data/extract/`` (written for this benchmark,
 all invented; those in ``heldout/`` were written after the rules were tuned on
-the others, and scored without changing the rules for them) and compares the candidates ``edukg extract`` would propose with
-the facts ``expected.json`` lists for each text: a candidate is right when its
+the others, and scored without changing the rules for them) and compares the
+candidates ``edukg extract`` would propose with the facts ``expected.json``
+lists for each text: a candidate is right when its
 kind and value (and, for an agreement count, its year) are those of an
 expected fact. Prints precision and recall per kind and overall, then times
 extraction over about 1,000 sentences (the texts and the real article of
