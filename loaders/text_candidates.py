@@ -345,8 +345,11 @@ def read_candidates(
 ) -> list[tuple[TextDocument, Candidate]]:
     """Every candidate in the candidates graph with its document, in text order.
 
-    ``documents`` limits them to documents with these SHA-256 digests.
+    ``documents`` limits them to documents with these SHA-256 digests. A
+    candidate accepted into a source that was removed since (``edukg sources
+    --remove``) counts as pending again.
     """
+    sources = {info.name for info in kg.sources()}
     rows = kg.oxigraph.query(_CANDIDATES_QUERY)
     assert isinstance(rows, ox.QuerySolutions)
     found: list[tuple[TextDocument, Candidate]] = []
@@ -379,7 +382,9 @@ def read_candidates(
                     sentence_stop=int(row["sEnd"].value),
                     subject=row["subject"].value if row["subject"] is not None else None,
                     details=json.loads(row["details"].value),
-                    status=row["status"].value,
+                    status=row["status"].value
+                    if document.source_name in sources
+                    else "pending",
                 ),
             )
         )

@@ -167,20 +167,19 @@ def _print_table(document: TextDocument, candidates: list[Candidate]) -> None:
     table = Table(title=f"{document.file_name}: {len(candidates)} candidate(s)")
     for name in ("id", "kind", "value", "conf.", "about", "at", "words", "status"):
         table.add_column(name, overflow="fold")
-    labels = {c.id: c.label for c in candidates}
+    shown = {c.id: _shown(c) for c in candidates}
     for candidate in candidates:
         details = candidate.details
-        value = candidate.label
-        if candidate.kind == "agreement-count" and "period" in details:
-            value = f"{candidate.label} ({details['period']})"
+        value = shown[candidate.id]
         if candidate.kind == "institution" and "country" in details:
-            value = f"{candidate.label} [{details.get('region_label', '')} {details['country']}]"
+            place = " ".join(filter(None, (details.get("region_label"), details["country"])))
+            value = f"{candidate.label} [{place}]"
         table.add_row(
             candidate.id,
             candidate.kind,
             value,
             f"{candidate.confidence:.2f}",
-            labels.get(candidate.subject or "", ""),
+            shown.get(candidate.subject or "", ""),
             f"{candidate.start}-{candidate.stop}",
             _clip(candidate.quote),
             candidate.status,
@@ -189,6 +188,14 @@ def _print_table(document: TextDocument, candidates: list[Candidate]) -> None:
     if not console.is_terminal:
         console = Console(width=PIPE_WIDTH)  # a pipe or file gets whole lines to grep
     console.print(table)
+
+
+def _shown(candidate: Candidate) -> str:
+    """A candidate's value as the table shows it: a count with its year."""
+    period = candidate.details.get("period")
+    if candidate.kind == "agreement-count":
+        return f"{candidate.label} agreements" + (f" ({period})" if period else "")
+    return candidate.label
 
 
 def _clip(text: str) -> str:

@@ -161,3 +161,15 @@ def test_register_of_dated_events_and_agreements_loads(kg: KnowledgeGraph, tmp_p
     assert "2024-04-05" in events and "круглый стол" in events and ",KZ," in events
     result = load_files(kg, written)
     assert sum(c.records_added for c in result.changes) == 4
+
+
+def test_removing_the_source_makes_its_candidates_pending_again(
+    kg: KnowledgeGraph, article: Extraction
+) -> None:
+    store_candidates(kg, article.document, article.candidates)
+    chosen = [c for c in article.candidates if c.kind == "region"]
+    kg.write_sources([accepted_source(article.document, chosen)])
+    mark_accepted(kg, article.document, [c.id for c in chosen])
+    assert {c.status for _, c in read_candidates(kg) if c.kind == "region"} == {"accepted"}
+    kg.remove_source(article.document.source_name)
+    assert {c.status for _, c in read_candidates(kg)} == {"pending"}
