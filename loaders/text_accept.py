@@ -113,6 +113,8 @@ def accepted_source(
                 (node, _n(EDUKG + "country"), _n(COUNTRY_BASE + country)),
                 (node, derived, quote),
             ])
+            if "kind" in candidate.details:
+                triples.append((node, _n(EDUKG + "kind"), _n(candidate.details["kind"])))
             if "region" in candidate.details:
                 area = region(candidate.details["region_label"], candidate.details["region"],
                               country)

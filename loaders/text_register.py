@@ -35,6 +35,7 @@ def register_tables(candidates: list[Candidate]) -> dict[str, list[dict[str, str
         tables["institutions"].append({
             "name": institution.value,
             "name_ru": institution.value,
+            "type": institution.details.get("kind_label", ""),
             "country": institution.details.get("country", ""),
             "region": institution.details.get("region_label", ""),
         })

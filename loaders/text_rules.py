@@ -191,6 +191,9 @@ def _institution(
     label = nominative_phrase(words)
     label = re.sub(r"\s+([,.»)])", r"\1", label).replace("« ", "«").replace("( ", "(")
     details: dict[str, str] = {}
+    kind = institution_kind(lemmas)
+    if kind is not None:
+        details.update(kind=kind[0], kind_label=kind[1])
     for index, lemma in enumerate(lemmas[1:], 1):
         if lemma == "областной":
             region = region_of_adjective(words[index - 1])
@@ -198,6 +201,18 @@ def _institution(
                 details.update(region=region.code, region_label=region.label,
                                country=region.country)
     return Mention("institution", start, stop, text, label, label, confidence, sentence, details)
+
+
+def institution_kind(lemmas: list[str]) -> tuple[str, str] | None:
+    """The institution-kind concept (IRI, Russian label) whose label the name's words hold.
+
+    The longest label wins: "средняя школа" before "школа".
+    """
+    for phrase, concept, label in _vocabulary_phrases("institution-kind"):
+        size = len(phrase)
+        if any(tuple(lemmas[i : i + size]) == phrase for i in range(len(lemmas) - size + 1)):
+            return concept, label
+    return None
 
 
 # ---------------------------------------------------------------- places

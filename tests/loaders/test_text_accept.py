@@ -142,6 +142,10 @@ def test_register_round_trip(kg: KnowledgeGraph, article: Extraction, tmp_path: 
     assert [(r["country"].value, r["region"].value) for r in rows] == [
         ("https://w3id.org/edukg/country/BY", "Минская область")
     ]
+    assert kg.ask(
+        "ASK { ?i <https://w3id.org/edukg/ontology#kind> "
+        "<https://w3id.org/edukg/concept/institution-kind/institute_of_education_development> }"
+    )
 
 
 def test_register_of_dated_events_and_agreements_loads(kg: KnowledgeGraph, tmp_path: Path) -> None:
