@@ -28,7 +28,7 @@ def test_finds_the_institute_in_the_nominative_with_its_region(article: Extracti
     assert institute.value == "Минский областной институт развития образования"
     assert institute.details["region"] == "BY-MI"
     assert institute.details["country"] == "BY"
-    assert institute.details["kind"].endswith("/institution-kind/institute_of_education_development")
+    assert institute.details["kind"].endswith("/institute_of_education_development")
 
 
 def test_finds_no_partner_institution(article: Extraction) -> None:
