@@ -33,7 +33,7 @@ from pathlib import Path
 
 from edukg.core.errors import InputError, Problem
 from edukg.loaders import text_rules as rules
-from edukg.loaders.text_candidates import Candidate, TextDocument, candidate_id
+from edukg.loaders.text_candidates import KINDS, Candidate, TextDocument, candidate_id
 from edukg.loaders.text_nlp import Sentence, analyse
 from edukg.loaders.text_readers import TextUnreadable, read_text
 
@@ -136,7 +136,7 @@ class _Builder:
 
     def candidates(self) -> list[Candidate]:
         made: dict[str, Candidate] = {}
-        institution_of: dict[int, str] = {}
+        institutions_in: dict[int, list[Candidate]] = defaultdict(list)
         region_of: dict[int, str] = {}
         count_of: dict[int, str] = {}
         # The document's own country: that of the regions it names (on their own or
@@ -157,17 +157,26 @@ class _Builder:
                 candidate = self._candidate(best, kind, value, None, _more(best, mentions))
                 made.setdefault(candidate.id, candidate)
                 for mention in mentions:
-                    target = institution_of if kind == "institution" else region_of
-                    target.setdefault(mention.sentence.number, candidate.id)
+                    if kind == "institution":
+                        institutions_in[mention.sentence.number].append(candidate)
+                    else:
+                        region_of.setdefault(mention.sentence.number, candidate.id)
         for sentence in self.order:
             found = self.mentions[sentence.number]
-            subject = institution_of.get(sentence.number)
+            named = institutions_in.get(sentence.number, [])
+            subject = named[0].id if named else None
             cue = bool(PARTNER_CUES.intersection(t.lemma for t in sentence.tokens))
             for mention in found["country"]:
                 if mention.value in home:
                     continue
-                confidence = 0.85 if (cue or subject) else 0.6
-                self._add(made, mention, "partner-country", mention.value, subject, confidence)
+                # A country is a partner of an institution of another country only.
+                partner_of = next(
+                    (c.id for c in named if c.details.get("country") != mention.value), None
+                )
+                confidence = 0.85 if (cue or partner_of) else 0.6
+                self._add(
+                    made, mention, "partner-country", mention.value, partner_of, confidence
+                )
             years = [m.value for m in found["time"] if m.kind == "year"]
             for mention in found["agreement-count"]:
                 about = region_of.get(sentence.number) or subject
@@ -188,9 +197,7 @@ class _Builder:
                 self._add(made, mention, "event-kind", mention.value, about, confidence)
             for mention in found["time"]:
                 self._add(made, mention, mention.kind, mention.value, None, mention.confidence)
-        order = {kind: index for index, kind in enumerate(
-            ("institution", "region", "partner-country", "agreement-count", "agreement",
-             "event-kind", "year", "date"))}
+        order = {kind: index for index, kind in enumerate(KINDS)}
         return sorted(made.values(), key=lambda c: (order[c.kind], c.start, c.id))
 
     def _add(

@@ -134,3 +134,10 @@ def test_numbered_schools_in_lower_case() -> None:
     assert facts(text, "institution") == [
         "гимназия № 2 г. Слуцка", "средняя школа № 5 имени Янки Купалы",
     ]
+
+
+def test_a_country_is_not_the_partner_of_its_own_institution() -> None:
+    candidates = extract("Министерство образования Республики Таджикистан направило делегацию "
+                         "в Гродненскую область.")
+    (partner,) = [c for c in candidates if c.kind == "partner-country"]
+    assert (partner.value, partner.subject) == ("TJ", None)
