@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from edukg.core.files import atomic_output
 from edukg.loaders.tables import COLUMNS
 from edukg.loaders.text_candidates import Candidate
 
@@ -75,7 +76,7 @@ def write_register(
     written: list[Path] = []
     for kind, rows in register_tables(candidates).items():
         path = folder / f"{kind}.csv"
-        with path.open("w", encoding="utf-8", newline="") as handle:
+        with atomic_output(path, text=True, encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=list(COLUMNS[kind]))
             writer.writeheader()
             for row in rows:
