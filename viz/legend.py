@@ -59,7 +59,8 @@ def colour_rows(
     name; the rest, with the nodes outside any group, fold into one last ``other`` row.
 
     Returns:
-        Rows ``{"key", "color", "count", "name": {lang: text}}`` and, when anything is
+        Rows ``{"key", "color", "count", "name": {lang: text}, "lead"}`` (``lead``: the
+        most central member's id) and, when anything is
         folded, ``{"other": True, "groups": N, "color", "count"}``.
     """
     members: dict[Hashable, list[Mapping[str, Any]]] = defaultdict(list)
@@ -79,6 +80,7 @@ def colour_rows(
                 "color": palette_colour(index),
                 "count": len(group),
                 "name": cluster_name(group) if mapping == "cluster" else {},
+                "lead": min(group, key=importance)["id"],
             }
         )
     folded = ranked[named:]

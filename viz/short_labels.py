@@ -4,7 +4,8 @@ A node's short name comes from, in order: the ``short_label`` attribute (dict la
 or text), then ``shortName``, ``alt_label``, ``altLabel`` or ``alternateName`` (text, a
 list, or dict lang -> text or list; the shortest wins), then an acronym written in the name
 itself ("... университет (БГУ)"), then the quoted part of a name with a legal form in front
-("ГУО «Гимназия № 1»" -> "Гимназия № 1"), then the name cut at a word boundary with "…".
+("ГУО «Гимназия № 1»" -> "Гимназия № 1") without a trailing remark in brackets, then the
+name cut at a word boundary with "…".
 No acronym is invented: a wrong one would mislead.
 
 >>> short_label({"ru": "Белорусский государственный университет (БГУ)"})
@@ -30,6 +31,7 @@ SHORT_NAME_ATTRIBUTES = ("short_label", "shortName", "alt_label", "altLabel", "a
 
 _TRAILING_ACRONYM = re.compile(r"\(\s*([^()\s]{2,12})\s*\)\s*$")
 _QUOTED = re.compile(r"[«\"“„]([^«»\"“”„]{3,})[»\"”“]")
+_TRAILING_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def short_label(
@@ -60,6 +62,10 @@ def shorten(name: str, limit: int = SHORT_LABEL_CHARS) -> str:
     'Tsinghua University'
     >>> shorten("Учреждение образования «Минский государственный колледж искусств»")
     'Минский государственный…'
+    >>> shorten("Гимназия № 1 (иллюстративный пример, Минск)")
+    'Гимназия № 1'
+    >>> shorten("Средняя школа № 1461 г. Гродно")
+    'Средняя школа № 1461…'
     """
     name = " ".join(name.split())
     acronym = _TRAILING_ACRONYM.search(name)
@@ -68,12 +74,15 @@ def shorten(name: str, limit: int = SHORT_LABEL_CHARS) -> str:
     quoted = _QUOTED.search(name)
     if quoted and len(quoted.group(1)) < len(name):
         name = quoted.group(1).strip()
+    without_remark = _TRAILING_REMARK.sub("", name)
+    if len(without_remark) >= 3:
+        name = without_remark
     if len(name) <= limit:
         return name
-    cut = name[:limit]
-    if " " in cut:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,.;:-–—«\"") + "…"
+    words = name[: limit + 1].split(" ")[:-1] or [name[:limit]]
+    while len(words) > 1 and len(words[-1].strip(".,;:")) <= 2:
+        words.pop()  # no "... г." or "... of" at the end of a cut name
+    return " ".join(words).rstrip(" ,.;:-–—«\"") + "…"
 
 
 def _given_short_names(attrs: Mapping[str, Any]) -> dict[str, list[str]]:

@@ -11,7 +11,7 @@ shape by kind. Every shape is one that carries no text inside (vis-network draws
 >>> sorted(set(KIND_SHAPES.values()) - TEXT_FREE_SHAPES)
 []
 >>> node_size(0.0, 0.0), node_size(1.0, 1.0)
-(8.0, 40.0)
+(6.0, 30.0)
 >>> edge_width(1), edge_width(8)
 (1.0, 5.5)
 """
@@ -70,8 +70,8 @@ KIND_SHAPES = {
 }
 UNKNOWN_KIND_SHAPE = "hexagon"
 
-MIN_NODE_SIZE = 8.0
-MAX_NODE_SIZE = 40.0
+MIN_NODE_SIZE = 6.0
+MAX_NODE_SIZE = 30.0
 
 
 def cluster_colour(cluster: int | None) -> str:

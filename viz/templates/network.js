@@ -27,7 +27,7 @@
       no_results: "Ничего не найдено", edge: "Связь", id: "номер", areas: "направления",
       colour_by: "Цвет", size_by: "Размер", by_cluster: "кластер", by_country: "страна",
       by_centrality: "центральность (посредничество)", by_degree: "число партнёров",
-      other_clusters: "прочие кластеры ({n})", other_countries: "прочие страны ({n})", no_group: "без кластера и страны",
+      other_clusters: "прочие кластеры ({n})", other_countries: "прочие страны ({n})", no_country: "страна не указана",
       shapes: "Форма: вид учреждения", width_hint: "Толщина линии: число соглашений и мероприятий. Названия: крупнейшие узлы; приблизьте, наведите или найдите, чтобы увидеть остальные.",
       brokers: "Главные посредники", cross_border: "Международные кластеры", members: "Участники",
       countries_field: "Страны", size: "Размер", cross_ties: "связей через границу",
@@ -47,7 +47,7 @@
       no_results: "Нічога не знойдзена", edge: "Сувязь", id: "нумар", areas: "кірункі",
       colour_by: "Колер", size_by: "Памер", by_cluster: "кластар", by_country: "краіна",
       by_centrality: "цэнтральнасць (пасярэдніцтва)", by_degree: "колькасць партнёраў",
-      other_clusters: "іншыя кластары ({n})", other_countries: "іншыя краіны ({n})", no_group: "без кластара і краіны",
+      other_clusters: "іншыя кластары ({n})", other_countries: "іншыя краіны ({n})", no_country: "краіна не пазначана",
       shapes: "Форма: від установы", width_hint: "Таўшчыня лініі: колькасць пагадненняў і мерапрыемстваў. Назвы: найбуйнейшыя вузлы; наблізьце, навядзіце або знайдзіце, каб убачыць астатнія.",
       brokers: "Галоўныя пасрэднікі", cross_border: "Міжнародныя кластары", members: "Удзельнікі",
       countries_field: "Краіны", size: "Памер", cross_ties: "сувязей праз мяжу",
@@ -67,7 +67,7 @@
       no_results: "Nothing found", edge: "Tie", id: "id", areas: "areas",
       colour_by: "Colour", size_by: "Size", by_cluster: "cluster", by_country: "country",
       by_centrality: "centrality (brokerage)", by_degree: "number of partners",
-      other_clusters: "other clusters ({n})", other_countries: "other countries ({n})", no_group: "no cluster or country",
+      other_clusters: "other clusters ({n})", other_countries: "other countries ({n})", no_country: "country not given",
       shapes: "Shape: institution kind", width_hint: "Line width: number of agreements and events. Names: the largest nodes; zoom in, hover or search to see the rest.",
       brokers: "Top brokers", cross_border: "Cross-border clusters", members: "Members",
       countries_field: "Countries", size: "Size", cross_ties: "ties across a border",
@@ -80,12 +80,13 @@
   var LABELS = {
     font: "system-ui, \"DejaVu Sans\", \"Noto Sans\", Arial, sans-serif",
     size: 12, height: 15, pad: 3,
-    overview: 30,     // names eligible at the first view (the most central)
+    overview: 60,     // names eligible at the first view (the most central)
     growth: 3,        // eligible names grow with (zoom / first zoom) ^ growth
     maxOnScreen: 120  // never more names than this in one frame
   };
   var EDGE_OPACITY = 0.55;
   var FADED_EDGE_OPACITY = 0.08;
+  var FADED_NODE_OPACITY = 0.3;
 
   var lang = META.lang;
   var look = { colour: "cluster", size: "centrality" };
@@ -300,6 +301,8 @@
     if (labelState.group) {
       for (var g = 0; g < labelState.group.length && placed.length < LABELS.maxOnScreen; g++) { consider(labelState.group[g], false, false); }
     }
+    if (labelState.selected || labelState.group) { return placed; }  // the focus speaks alone
+    LEGEND.colour[look.colour].forEach(function (row) { if (row.lead && placed.length < LABELS.maxOnScreen) { consider(row.lead, false, false); } });
     var zoom = Math.max(1, scale / labelState.baseScale);
     var eligible = Math.min(byImportance.length, Math.round(LABELS.overview * Math.pow(zoom, LABELS.growth)));
     for (var i = 0; i < eligible && placed.length < LABELS.maxOnScreen; i++) { consider(byImportance[i], false, false); }
@@ -390,10 +393,20 @@
       edges.update(emphasised.map(function (edgeId) { return { id: edgeId, color: { color: "#1d2733", opacity: 0.85 } }; }));
     }
     labelState.selected = id || null;
+    fadeNodes(id ? [id].concat(edgesOf.get(id).map(function (e) { return e.from === id ? e.to : e.from; })) : null);
+  }
+  var unfaded = null;
+  function fadeNodes(kept) {
+    if (kept === null && unfaded === null) { return; }
+    network.setOptions({ nodes: { opacity: kept ? FADED_NODE_OPACITY : 1 } });
+    if (unfaded) { nodes.update(unfaded.map(function (id) { return { id: id, opacity: null }; })); }
+    unfaded = kept;
+    if (kept) { nodes.update(kept.map(function (id) { return { id: id, opacity: 1 }; })); }
   }
   function clearSelection() {
     network.unselectAll();
     emphasise(null);
+    fadeNodes(null);
     labelState.group = null;
     labelState.found = [];
     details.hidden = true;
@@ -512,7 +525,8 @@
     labelState.group = null;
     network.selectNodes([id]);
     emphasise(id);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    var around = [id].concat(edgesOf.get(id).slice().sort(function (a, b) { return b.weight - a.weight; }).slice(0, 40).map(function (e) { return e.from === id ? e.to : e.from; }));
+    network.fit({ nodes: around, animation: false, maxZoomLevel: 1.2 });
     showNode(id);
     writeAddress();
   }
@@ -523,6 +537,7 @@
       showNode(params.nodes[0]);
       writeAddress();
     } else {
+      labelState.group = null;
       emphasise(null);
       if (params.edges.length) { showEdge(params.edges[0]); }
       writeAddress();
@@ -554,6 +569,7 @@
     if (!members.length) { return; }
     emphasise(null);
     labelState.group = members;
+    fadeNodes(members);
     network.selectNodes(members.slice(0, 2000));
     network.fit({ nodes: members, animation: false });
   }
@@ -706,7 +722,7 @@
   }
   function colourRowName(row) {
     if (row.other) {
-      if (!row.groups) { return t("no_group"); }
+      if (!row.groups) { return t(look.colour === "cluster" ? "no_cluster" : "no_country"); }
       return t(look.colour === "cluster" ? "other_clusters" : "other_countries", { n: number(row.groups) });
     }
     return look.colour === "cluster" ? pick(row.name) : countryName(row.key);
