@@ -11,7 +11,7 @@ Run from the repository root (needs the test extra and Debian's chromium):
     python bench/network_page_bench.py 500 2000   # other sizes
     python bench/network_page_bench.py --ties 6 5000   # denser: about 30,000 ties
     python bench/network_page_bench.py --screenshots   # pictures into bench/results/pages/
-    python bench/network_page_bench.py --screenshots --cordis ../shared/data/cordis-h2020/subset_projects_with_BY_RU_KZ_CentralAsia.csv
+    python bench/network_page_bench.py --screenshots --cordis PARTICIPATIONS.csv
 
 ``--screenshots`` writes the initial view of the bundled examples' network, of 500- and
 2,520-institution clustered networks (``tests/viz/networks.py``), the 2,520 one zoomed in, with a

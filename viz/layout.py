@@ -51,7 +51,9 @@ def seeded_layout(
     )
     rng = np.random.default_rng(seed)
     pieces = [
-        _component_layout(graph, members, rng, weight=weight, iterations=iterations, spacing=spacing)
+        _component_layout(
+            graph, members, rng, weight=weight, iterations=iterations, spacing=spacing
+        )
         for members in components
     ]
     return _pack(components, pieces, gap=spacing)

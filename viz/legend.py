@@ -108,7 +108,7 @@ def cluster_name(members: Sequence[Mapping[str, Any]]) -> dict[str, str]:
     {'ru': 'BSU (BY)', 'be': 'BSU (BY)', 'en': 'BSU (BY)'}
     """
     lead = min(members, key=importance)
-    countries = Counter(m.get("country") for m in members if m.get("country"))
+    countries = Counter(str(m["country"]) for m in members if m.get("country"))
     codes = [c for c, _ in sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))]
     where = ", ".join(codes[:COUNTRIES_IN_NAME])
     if len(codes) > COUNTRIES_IN_NAME:
@@ -162,9 +162,7 @@ def shape_rows(nodes: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda row: (-row["count"], row["shape"]))
 
 
-def story(
-    nodes: Sequence[Mapping[str, Any]], edges: Sequence[Mapping[str, Any]]
-) -> dict[str, Any]:
+def story(nodes: Sequence[Mapping[str, Any]], edges: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """What the page tells first: the top brokers and the biggest cross-border clusters.
 
     Brokers are the most central nodes that have partners. A cross-border cluster has
@@ -181,8 +179,9 @@ def story(
     crossing: Counter[int] = Counter()
     for edge in edges:
         a, b = edge["from"], edge["to"]
-        if cluster[a] is not None and cluster[a] == cluster[b] and country[a] != country[b]:
-            crossing[cluster[a]] += 1
+        shared = cluster[a]
+        if shared is not None and shared == cluster[b] and country[a] != country[b]:
+            crossing[int(shared)] += 1
     clusters = []
     for key, group in members.items():
         countries = Counter(m.get("country") for m in group if m.get("country"))
@@ -193,10 +192,14 @@ def story(
                 "cluster": key,
                 "name": cluster_name(group),
                 "size": len(group),
-                "countries": [c for c, _ in sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))],
+                "countries": [
+                    c for c, _ in sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))
+                ],
                 "cross_border_ties": crossing[key],
                 "lead": min(group, key=importance)["id"],
             }
         )
-    clusters.sort(key=lambda c: (-c["size"], -len(c["countries"]), -c["cross_border_ties"], c["cluster"]))
+    clusters.sort(
+        key=lambda c: (-c["size"], -len(c["countries"]), -c["cross_border_ties"], c["cluster"])
+    )
     return {"brokers": brokers, "cross_border_clusters": clusters[:STORY_ENTRIES]}

@@ -21,8 +21,10 @@ by ``centrality`` or ``degree`` (``color`` and ``size`` are the first of each). 
 (['a', 'b'], False)
 >>> data["edges"][0]["from"], data["edges"][0]["width"]
 ('a', 2.5)
->>> data["nodes"][0]["rank"], data["nodes"][0]["short"], data["legend"]["colour"]["cluster"][0]["name"]["ru"]
-(0, {'ru': 'Школа'}, 'Школа')
+>>> data["nodes"][0]["rank"], data["nodes"][0]["short"]
+(0, {'ru': 'Школа'})
+>>> data["legend"]["colour"]["cluster"][0]["name"]["ru"]
+'Школа'
 """
 
 from __future__ import annotations
@@ -228,7 +230,9 @@ def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[st
     shapes = shape_rows(nodes)
     named = legend_budget(len(shapes))
     return {
-        "colour": {mapping: colour_rows(nodes, mapping, named=named) for mapping in COLOUR_MAPPINGS},
+        "colour": {
+            mapping: colour_rows(nodes, mapping, named=named) for mapping in COLOUR_MAPPINGS
+        },
         "shapes": shapes,
         "story": story(nodes, edges),
         "clusters": [

@@ -50,7 +50,7 @@ def short_label(
         shorter = [c for c in candidates if len(c) < len(name)]
         result[lang] = min(shorter, key=lambda c: (len(c), c)) if shorter else shorten(name)
     for lang, candidates in given.items():
-        if lang not in result and candidates:
+        if lang not in result and (lang or not result):
             result[lang] = min(candidates, key=lambda c: (len(c), c))
     return result
 
@@ -82,7 +82,7 @@ def shorten(name: str, limit: int = SHORT_LABEL_CHARS) -> str:
     words = name[: limit + 1].split(" ")[:-1] or [name[:limit]]
     while len(words) > 1 and len(words[-1].strip(".,;:")) <= 2:
         words.pop()  # no "... г." or "... of" at the end of a cut name
-    return " ".join(words).rstrip(" ,.;:-–—«\"") + "…"
+    return " ".join(words).rstrip(' ,.;:-–—«"') + "…"
 
 
 def _given_short_names(attrs: Mapping[str, Any]) -> dict[str, list[str]]:

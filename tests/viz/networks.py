@@ -314,9 +314,7 @@ def clustered_network(nodes: int, *, seed: int = 7, cross_share: float = 0.08) -
             kind = rng.choices(kinds, kind_weights)[0]
             labels, short = _institution_name(rng, kind, number)
             country = home if rng.random() < 0.75 else rng.choice(COUNTRY_CODES)
-            iri = institution(
-                g, f"c{number}", labels, kind=kind, country=country, cluster=cluster
-            )
+            iri = institution(g, f"c{number}", labels, kind=kind, country=country, cluster=cluster)
             if short:
                 g.nodes[iri]["short_label"] = short
             ids.append(iri)
@@ -325,7 +323,7 @@ def clustered_network(nodes: int, *, seed: int = 7, cross_share: float = 0.08) -
             shape = nx.barabasi_albert_graph(size, min(2, size - 1), seed=rng.randrange(1 << 30))
             pairs = [(ids[u], ids[v]) for u, v in shape.edges]
         else:
-            pairs = list(zip(ids, ids[1:]))
+            pairs = list(zip(ids, ids[1:], strict=False))
         for a, b in pairs:
             _random_tie(g, rng, a, b)
     everyone = [iri for ids in members for iri in ids]

@@ -28,7 +28,7 @@ READY = "body[data-ready=true]"  # set by the page script once vis-network has d
 class OpenPage:
     """A page opened from a file, with every request and dialog it caused."""
 
-    def __init__(self, browser: object, path: Path) -> None:
+    def __init__(self, browser: object, path: Path, *, fragment: str = "") -> None:
         self.requests: list[str] = []
         self.dialogs: list[str] = []
         self.errors: list[str] = []
@@ -36,7 +36,7 @@ class OpenPage:
         self.page.route("**/*", self._route)
         self.page.on("dialog", self._dialog)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.goto(path.resolve().as_uri())
+        self.page.goto(path.resolve().as_uri() + (f"#{fragment}" if fragment else ""))
         self.page.locator(READY).wait_for(state="attached", timeout=60_000)
 
     def _route(self, route: object) -> None:
