@@ -9,7 +9,9 @@
 (function () {
   "use strict";
 
+  var timings = { start: performance.now() };
   var DATA = JSON.parse(document.getElementById("edukg-data").textContent);
+  timings.parsed = performance.now();
   var META = DATA.meta;
   var LEGEND = DATA.legend;
 
@@ -187,6 +189,7 @@
     return item;
   }
   var nodes = new vis.DataSet(DATA.nodes.map(visNode));
+  timings.nodes = performance.now();
   var edges = new vis.DataSet(DATA.edges.map(function (e) {
     return { id: e.id, from: e.from, to: e.to, width: e.width, title: edgeTooltip(e) };
   }));
@@ -239,12 +242,15 @@
 
   /* ---------------------------------------------------------------- network */
   var container = document.getElementById("network");
+  timings.edges = performance.now();
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options);
+  timings.network = performance.now();
   var labelState = { placed: [], hover: null, found: [], selected: null, group: null, baseScale: null, widths: new Map() };
   var page = {
     nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView, network: network,
     ready: false, readyAt: null, setLanguage: null, applyFilters: applyFilters, state: state, look: look,
-    physicsAtStart: Boolean(DATA.options.physics && DATA.options.physics.enabled), meta: META
+    physicsAtStart: Boolean(DATA.options.physics && DATA.options.physics.enabled), meta: META,
+    timings: timings
   };
   window.edukgPage = page;
 
@@ -847,4 +853,5 @@
   page.setLanguage = function (next) { setLanguage(next, false); };
   document.getElementById("lang").addEventListener("change", function (event) { setLanguage(event.target.value); });
   setLanguage(lang, true);
+  timings.controls = performance.now();
 })();
