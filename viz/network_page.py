@@ -191,6 +191,7 @@ def vis_options(*, physics: bool, large: bool, seed: int) -> dict[str, Any]:
                 "color": "#8a96a3",
                 "highlight": "#1d2733",
                 "hover": "#1d2733",
+                "inherit": False,
                 "opacity": 0.55,
             },
             "smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.3},

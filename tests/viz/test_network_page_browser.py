@@ -267,3 +267,15 @@ def test_report_embeds_a_working_network_offline(
         page.screenshot(path=str(artifacts / "report.png"), full_page=True)
     finally:
         page.close()
+
+
+def test_ties_keep_their_colour_after_a_selection_is_cleared(opened: OpenPage) -> None:
+    """Fading set only the ties' opacity, so vis-network went back to inheriting the nodes'
+    white border colour: every tie was invisible after the first selection."""
+    opened.click_node(BASE + "bsu")
+    opened.page.keyboard.press("Escape")
+    colours = opened.page.evaluate(
+        "Object.values(edukgPage.network.body.edges).map(e =>"
+        " [e.options.color.inherit, e.options.color.color, e.options.color.opacity])"
+    )
+    assert colours and all(c == [False, "#8a96a3", 0.55] for c in colours)

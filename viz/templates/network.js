@@ -394,7 +394,10 @@
       edges.update(emphasised.map(function (edgeId) { return { id: edgeId, color: null }; }));
     }
     emphasised = id ? edgesOf.get(id).map(function (e) { return e.id; }) : [];
-    network.setOptions({ edges: { color: { opacity: id ? FADED_EDGE_OPACITY : EDGE_OPACITY } } });
+    // The whole colour, not just its opacity: a colour without "color" makes vis-network
+    // inherit the nodes' (white) border colour again.
+    var colour = Object.assign({}, DATA.options.edges.color, { inherit: false, opacity: id ? FADED_EDGE_OPACITY : EDGE_OPACITY });
+    network.setOptions({ edges: { color: colour } });
     if (emphasised.length) {
       edges.update(emphasised.map(function (edgeId) { return { id: edgeId, color: { color: "#1d2733", opacity: 0.85 } }; }));
     }
