@@ -535,8 +535,9 @@
     network.selectNodes([id]);
     emphasise(id);
     var around = [id].concat(edgesOf.get(id).slice().sort(function (a, b) { return b.weight - a.weight; }).slice(0, 40).map(function (e) { return e.from === id ? e.to : e.from; }));
-    network.fit({ nodes: around, animation: false, maxZoomLevel: 1.2 });
+    network.fit({ nodes: around, animation: false, maxZoomLevel: 0.8 });
     showNode(id);
+    clearOfDetails();
     writeAddress();
   }
   network.on("click", function (params) {
@@ -573,6 +574,12 @@
     detailsBody.appendChild(list);
     details.hidden = false;
   }
+  function clearOfDetails() {
+    // The side panel covers the right of the drawing: move the view so the focus stays in sight.
+    if (details.hidden) { return; }
+    var view = network.getViewPosition();
+    network.moveTo({ position: { x: view.x + details.offsetWidth / 2 / network.getScale(), y: view.y }, animation: false });
+  }
   function focusGroup(key, value) {
     var members = byImportance.filter(function (id) { return byId.get(id)[key] === value && visibleNodes.has(id); });
     if (!members.length) { return; }
@@ -581,6 +588,7 @@
     fadeNodes(members);
     network.selectNodes(members.slice(0, 2000));
     network.fit({ nodes: members, animation: false });
+    clearOfDetails();
   }
   function showClusters() {
     shownInDetails = { story: "clusters" };
