@@ -274,7 +274,8 @@ def _labels(value: Any, node_id: Hashable) -> dict[str, str]:
         labels = {"": str(value)}
     else:
         labels = {}
-    return labels or {"": str(node_id)}
+    # No name: the IRI's last segment reads better than the whole IRI on a label or a legend.
+    return labels or {"": str(node_id).rstrip("/").rsplit("/", 1)[-1] or str(node_id)}
 
 
 def _plain(value: Any) -> Any:

@@ -149,3 +149,12 @@ def test_meta_tells_the_header_line() -> None:
     meta = network_page_data(cooperation_network())["meta"]
     assert (meta["shown_nodes"], meta["shown_edges"], meta["countries"]) == (7, 5, 3)
     assert (meta["year_min"], meta["year_max"]) == (2019, 2024)
+
+
+def test_a_node_without_a_name_is_called_by_the_end_of_its_iri() -> None:
+    """Nodes without a ru/be/en name were labelled with their whole IRI on the overview."""
+    graph = cooperation_network()
+    graph.nodes[BASE + "lone"]["label"] = {}
+    nodes = {n["id"]: n for n in network_page_data(graph)["nodes"]}
+    assert nodes[BASE + "lone"]["label"] == {"": "lone"}
+    assert nodes[BASE + "lone"]["short"] == {"": "lone"}
