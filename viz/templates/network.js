@@ -84,7 +84,9 @@
     size: 12, height: 15, pad: 3,
     overview: 60,     // names eligible at the first view (the most central)
     growth: 3,        // eligible names grow with (zoom / first zoom) ^ growth
-    maxOnScreen: 120  // never more names than this in one frame
+    maxOnScreen: 120, // never more names than this in one frame
+    fullNamesFromZoom: 2,  // full names (where they fit) from this zoom factor on ...
+    fullNamesUpTo: 30      // ... and on networks of at most this many nodes
   };
   var EDGE_OPACITY = 0.55;
   var FADED_EDGE_OPACITY = 0.08;
@@ -281,6 +283,12 @@
     var placed = [];
     var glyphs = [];
     var seen = new Set();
+    var zoom = Math.max(1, scale / labelState.baseScale);
+    // Full names where there is room: on small networks and once zoomed in; else short ones.
+    var roomy = zoom >= LABELS.fullNamesFromZoom || byImportance.length <= LABELS.fullNamesUpTo;
+    function fits(box) {
+      return !overlaps(box, placed) && !overlaps(box, glyphs) && box.x >= 0 && box.x + box.width <= width && box.y + box.height <= height;
+    }
     function consider(id, full, forced) {
       if (seen.has(id) || !visibleNodes.has(id) || !body[id]) { return; }
       var b = body[id];
@@ -290,11 +298,10 @@
       var text = full ? nodeName(n) : shortName(n);
       var w = textWidth(ctx, text, forced) + 2 * LABELS.pad;
       var box = { id: id, text: text, x: x - w / 2, y: y + r + 1, width: w, height: LABELS.height, forced: forced };
-      var glyph = { x: x - r, y: y - r, width: 2 * r, height: 2 * r };
-      if (!forced && (overlaps(box, placed) || overlaps(box, glyphs) || box.x < 0 || box.x + w > width || box.y + box.height > height)) { return; }
+      if (!forced && !fits(box)) { return; }
       seen.add(id);
       placed.push(box);
-      glyphs.push(glyph);
+      glyphs.push({ x: x - r, y: y - r, width: 2 * r, height: 2 * r });
     }
     if (labelState.hover) { consider(labelState.hover, true, true); }
     if (labelState.selected) { consider(labelState.selected, true, true); }
@@ -309,10 +316,23 @@
     }
     if (labelState.selected || labelState.group) { return placed; }  // the focus speaks alone
     LEGEND.colour[look.colour].forEach(function (row) { if (row.lead && placed.length < LABELS.maxOnScreen) { consider(row.lead, false, false); } });
-    var zoom = Math.max(1, scale / labelState.baseScale);
     var eligible = Math.min(byImportance.length, Math.round(LABELS.overview * Math.pow(zoom, LABELS.growth)));
     for (var i = 0; i < eligible && placed.length < LABELS.maxOnScreen; i++) { consider(byImportance[i], false, false); }
+    if (roomy) { lengthen(placed, glyphs, ctx, width, height); }
     return placed;
+  }
+  function lengthen(placed, glyphs, ctx, width, height) {
+    // Second pass: a short name becomes the full name where that overlaps nothing else,
+    // so full names never cost another node its name.
+    placed.forEach(function (box, index) {
+      var name = nodeName(byId.get(box.id));
+      if (box.forced || name === box.text) { return; }
+      var w = textWidth(ctx, name, false) + 2 * LABELS.pad;
+      var longer = { id: box.id, text: name, x: box.x + box.width / 2 - w / 2, y: box.y, width: w, height: box.height, forced: false };
+      if (longer.x < 0 || longer.x + w > width || longer.y + longer.height > height) { return; }
+      var others = placed.slice(0, index).concat(placed.slice(index + 1));
+      if (!overlaps(longer, others) && !overlaps(longer, glyphs)) { placed[index] = longer; }
+    });
   }
   function drawLabels(ctx) {
     var placed = placeLabels(ctx);
