@@ -30,6 +30,12 @@ LANGUAGES = ("en", "ru", "be")
 # the European Commission writes UK and EL (CORDIS), and XK is Kosovo's user-assigned code.
 CODE_ALIASES = {"UK": "GB", "EL": "GR"}
 
+# Countries outside ISO 3166-1 that registries use (ROR, the world universities list, CORDIS):
+# code -> (alpha-3, Wikidata item, names per language).
+USER_ASSIGNED = {
+    "XK": ("XKX", "Q1246", {"en": ["Kosovo"], "ru": ["Косово"], "be": ["Косава"]}),
+}
+
 # Everyday short names that pycountry's catalogues give only in their long form.
 NAME_ALIASES = {
     "Russia": "RU", "Россия": "RU", "Расія": "RU", "РФ": "RU",
@@ -90,7 +96,7 @@ def country_names(country: object) -> dict[str, list[str]]:
 
 
 def countries_graph() -> Graph:
-    """Every ISO 3166-1 country as a ``schema:Country`` with ru, be, en labels."""
+    """Every ISO 3166-1 country, and Kosovo (XK), as a ``schema:Country`` with ru, be, en labels."""
     graph = Graph()
     qids = wikidata_ids()
     for country in pycountry.countries:
@@ -104,6 +110,14 @@ def countries_graph() -> Graph:
                 graph.add((iri, SKOS.altLabel, Literal(alternative, lang=language)))
         if country.alpha_2 in qids:
             graph.add((iri, SKOS.exactMatch, WD[qids[country.alpha_2]]))
+    for code, (alpha3, qid, names) in USER_ASSIGNED.items():
+        iri = country_iri(code)
+        graph.add((iri, RDF.type, SCHEMA.Country))
+        graph.add((iri, SKOS.notation, Literal(code)))
+        graph.add((iri, SCHEMA.identifier, Literal(alpha3)))
+        for language, written in names.items():
+            graph.add((iri, SKOS.prefLabel, Literal(written[0], lang=language)))
+        graph.add((iri, SKOS.exactMatch, WD[qid]))
     return graph
 
 
@@ -121,6 +135,11 @@ def _country_index() -> dict[str, str]:
                 if ", " in name:
                     head, tail = name.split(", ", 1)
                     index.setdefault(normalize_name(f"{tail} {head}"), code)
+    for code, (alpha3, _, names) in USER_ASSIGNED.items():
+        index[code] = index[alpha3] = code
+        for written in names.values():
+            for name in written:
+                index.setdefault(normalize_name(name), code)
     for alias, code in CODE_ALIASES.items():
         index[alias] = code
     for name, code in NAME_ALIASES.items():
