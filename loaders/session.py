@@ -217,13 +217,16 @@ class RegisterSession:
                 key_id = iri[len(prefix) :]
             if iri in self.institutions_by_iri:
                 continue
-            self.add_institution(
+            entry = self.add_institution(
                 key_id=key_id,
                 names=sorted(names),
                 country=country,
                 origin="the store",
                 iri=ox.NamedNode(iri),
             )
+            # An IRI from outside the base (a ROR IRI) names its institution too.
+            if not iri.startswith(prefix):
+                self.institutions_by_id.setdefault(normalize_name(iri), entry)
         agreement_prefix = self.base_iri + "agreement/"
         for row in store.query(_AGREEMENTS_QUERY):
             if row["g"].value in self.replaced_graphs:

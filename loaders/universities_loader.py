@@ -32,7 +32,7 @@ from edukg.graph.sources import SourceData
 from edukg.loaders import terms as t
 from edukg.loaders.base import LoadContext, ProblemCollector
 from edukg.loaders.reference import TripleBuffer, file_head, json_records, starts_like_records
-from edukg.loaders.values import guess_language, parse_web_address, ValueProblem
+from edukg.loaders.values import ValueProblem, guess_language, parse_web_address
 from edukg.loaders.vocabulary import Vocabulary
 from edukg.ontology.countries import closest_countries, country_code
 
