@@ -12,7 +12,13 @@ from edukg.ontology.countries import closest_countries, countries_graph, country
 def test_every_iso_country_is_generated_with_its_code() -> None:
     graph = countries_graph()
     codes = {str(code) for code in graph.objects(None, SKOS.notation)}
-    assert codes == {c.alpha_2 for c in pycountry.countries}
+    assert codes == {c.alpha_2 for c in pycountry.countries} | {"XK"}
+
+
+def test_kosovo_user_assigned_code_is_a_country_registries_use() -> None:
+    from edukg.ontology.countries import country_code
+
+    assert country_code("XK") == country_code("Косово") == country_code("XKX") == "XK"
 
 
 @pytest.mark.parametrize(
