@@ -44,7 +44,7 @@ RECOGNISERS: dict[str, list[tuple[str, str]]] = {}
 """Loader picked by extension -> loaders that take the file instead when their
 test (a function of the same module, given the path) recognises its content."""
 
-KINDS = ("institutions", "agreements", "events", "cordis")
+KINDS = ("institutions", "agreements", "events", "parties", "cordis")
 """Values of the ``kind`` option (``edukg load --kind``)."""
 
 
@@ -152,8 +152,8 @@ def load_files(
     :class:`~edukg.core.errors.InputError` lists every problem of every file and
     the store is left exactly as it was.
 
-    ``options['kind']`` (``institutions``, ``agreements``, ``events`` or
-    ``cordis``) says what a register file holds when its header does not;
+    ``options['kind']`` (``institutions``, ``agreements``, ``events``,
+    ``parties`` or ``cordis``) says what a register file holds when its header does not;
     ``progress(description, done, total)`` is told how far the load has got.
     """
     from edukg.loaders.session import RegisterSession

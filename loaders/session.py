@@ -68,6 +68,11 @@ class RegisterSession:
         default_factory=lambda: defaultdict(list)
     )
     agreements_by_id: dict[str, ox.NamedNode] = field(default_factory=dict)
+    loaded_agreements: set[str] = field(default_factory=set)
+    """IRIs of the agreements the files of this load define (not those of the store)."""
+    party_details: dict[str, list[Any]] = field(default_factory=dict)
+    """Agreement IRI -> the details of its parties from the load's parties tables."""
+    party_tables_checked: bool = False
     regions: dict[tuple[str, str], ox.NamedNode] = field(default_factory=dict)
     stored_regions: set[str] = field(default_factory=set)
     """Regions the store already describes: files only link to them."""

@@ -32,7 +32,7 @@ from edukg.core.errors import InputError
 )
 @click.option(
     "--kind",
-    type=click.Choice(["institutions", "agreements", "events", "cordis"]),
+    type=click.Choice(["institutions", "agreements", "events", "parties", "cordis"]),
     help="What the register files hold, when their header or sheet name does not say.",
 )
 @click.pass_obj
