@@ -108,6 +108,7 @@ def read_register(
     session = session_of(context)
     if str(path) not in session.scanned:
         scan_register(path, context, reader, loader)
+    check_party_tables(session)  # while every scanned file is still in the session
     scanned = session.scanned.pop(str(path))
     if scanned is None:
         return None
@@ -811,7 +812,6 @@ def _shown(value: Any) -> str | None:
 def build_source(path: Path, scanned: ScannedFile, context: LoadContext) -> SourceData | None:
     """The triples of a scanned register file, or ``None`` if it has errors."""
     session = session_of(context)
-    check_party_tables(session)
     builder = _Builder(path, scanned, context, session)
     build = {
         "institutions": builder.institutions,
