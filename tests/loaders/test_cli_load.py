@@ -87,7 +87,15 @@ def test_examples_and_templates_load_and_conform(tmp_path, kg) -> None:  # type:
     templates = examples / "templates"
     load_files(kg, [templates / "register.json"])
     # The CSV templates are one register: the school comes from register.json.
-    load_files(kg, [templates / n for n in ("institutions.csv", "agreements.csv", "events.csv")])
+    load_files(
+        kg,
+        [templates / n for n in ("institutions.csv", "agreements.csv", "events.csv", "parties.csv")],
+    )
+    roles = kg.select(
+        "SELECT DISTINCT ?p ?role WHERE { ?p a edukg:AgreementParty ; org:role/skos:notation ?role ; "
+        "edukg:signatory ?who }"
+    )
+    assert [r["role"].value for r in roles] == ["coordinator"]
     report = validate(kg)
     assert report.conforms, [str(v) for v in report.violations]
     labels = [
