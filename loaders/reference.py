@@ -116,7 +116,9 @@ class TripleBuffer:
 
     def flush(self) -> None:
         if self.triples:
-            self.ntriples.append(ox.serialize(self.triples, format=ox.RdfFormat.N_TRIPLES))
+            self.ntriples.append(
+                ox.serialize(self.triples, format=ox.RdfFormat.N_TRIPLES) or b""
+            )
             self.triples.clear()
 
     def region(self, base_iri: str, institution: ox.NamedNode, name: str, country: str) -> None:

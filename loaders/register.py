@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,7 +64,7 @@ class ScannedFile:
 def session_of(context: LoadContext) -> RegisterSession:
     """The load's shared session (a private one when a loader runs on its own)."""
     if context.session is None:
-        replaced = frozenset()
+        replaced: frozenset[str] = frozenset()
         if context.kg is not None:
             replaced = frozenset({context.kg.source_graph(context.source_name).value})
         context.session = RegisterSession(
@@ -341,7 +341,7 @@ class _Builder:
     def flush(self) -> None:
         """Serialise the triples built so far (in Rust) and let the Python objects go."""
         if self.triples:
-            self.ntriples.append(ox.serialize(self.triples, format=ox.RdfFormat.N_TRIPLES))
+            self.ntriples.append(ox.serialize(self.triples, format=ox.RdfFormat.N_TRIPLES) or b"")
             self.triples.clear()
 
     def staged(self) -> ox.Store:
@@ -756,7 +756,7 @@ class PartyDetail:
 def write_parties(
     triples: list[ox.Triple],
     agreement: ox.NamedNode,
-    parties: list[tuple[ox.NamedNode, ox.NamedNode]] | list[PartyDetail],
+    parties: Sequence[tuple[ox.NamedNode, ox.NamedNode] | PartyDetail],
 ) -> None:
     """The ``edukg:hasParty`` shortcut and one ``edukg:AgreementParty`` per party.
 
@@ -765,7 +765,7 @@ def write_parties(
     ``/2``... in that order.
     """
     for number, item in enumerate(parties, 1):
-        detail = PartyDetail(*item) if isinstance(item, tuple) else item
+        detail: PartyDetail = PartyDetail(*item) if isinstance(item, tuple) else item
         party = ox.NamedNode(f"{agreement.value}/party/{number}")
         triples.append(ox.Triple(agreement, t.HAS_PARTY, detail.institution))
         triples.append(ox.Triple(agreement, t.QUALIFIED_PARTY, party))
