@@ -13,7 +13,7 @@ that is not in the file is never described, only pointed at.
 See ``docs/registries.md`` for the whole mapping.
 
 >>> looks_like_ror(b'[{"admin": {}, "id": "https://ror.org/007rxxd52", "names": [], '
-...                b'"locations": []}]')
+...                b'"locations": [], "types": ["education"]}]')
 True
 >>> exact_match_iri("grid", "https://www.grid.ac/institutes/grid.445690.a")
 'https://www.grid.ac/institutes/grid.445690.a'
