@@ -81,7 +81,7 @@ def problem_groups(problems: Sequence[Problem]) -> list[list[Problem]]:
 def grouped_problem_lines(
     problems: Sequence[Problem], *, examples: int = EXAMPLES_SHOWN, report: Path | None = None
 ) -> list[str]:
-    """Lines that show problems one kind at a time: a kind with more than
+    r"""Lines that show problems one kind at a time: a kind with more than
     ``examples`` problems gets one line with its count, its first examples and
     its hint; fewer are shown in full.
 
