@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,9 @@ from edukg.ontology.normalize import normalize_name
 
 TableReader = Callable[[Path, FileContent, ProblemCollector, LoadContext], "list[Table] | None"]
 """Turns a file's bytes into register tables, reporting problems; ``None`` if unreadable."""
+
+_ALIGNED_SEPARATORS = re.compile(r"[;\n]")
+"""Items of a list aligned with ``parties``: empty items count (``a;;c``)."""
 
 PROGRESS_EVERY = 5000
 STAGE_EVERY = 100_000
@@ -265,7 +269,9 @@ class _Builder:
     # -- values
 
     def date(self, column: str) -> ox.Literal | None:
-        value = self.row.get(column)
+        return self.date_value(column, self.row.get(column))
+
+    def date_value(self, column: str, value: Any) -> ox.Literal | None:
         if is_empty(value):
             return None
         try:
@@ -530,7 +536,7 @@ class _Builder:
         if valid_until is not None:
             self.add(iri, t.VALID_THROUGH, valid_until)
         self._source(iri)
-        members = [PartyDetail(p.iri) for p in parties]
+        members = self.party_columns(parties)
         for detail in self.session.party_details.get(iri.value, []):
             same = next((m for m in members if m.institution == detail.institution), None)
             if same is None:
@@ -538,6 +544,45 @@ class _Builder:
             else:
                 members[members.index(same)] = detail
         write_parties(self.triples, iri, members)
+
+    def party_columns(self, parties: list[InstitutionEntry]) -> list[PartyDetail]:
+        """The parties with the roles, signing dates and signatories of the ``roles``,
+        ``signing_dates`` and ``signatories`` columns: lists in the order of ``parties``."""
+        references = split_list(self.row.get("parties"))
+        roles = self.aligned("roles", len(references))
+        dates = self.aligned("signing_dates", len(references))
+        signatories = self.aligned("signatories", len(references))
+        details: dict[str, PartyDetail] = {}
+        for index, reference in enumerate(references):
+            match = self.session.find_institution(reference)  # resolved by parties() already
+            if match is None or match.entry.iri.value in details:
+                continue
+            role = self.concept("roles", "party-role", roles[index]) if roles[index] else None
+            signed = self.date_value("signing_dates", dates[index]) if dates[index] else None
+            details[match.entry.iri.value] = PartyDetail(
+                match.entry.iri, role or t.ROLES["party"], signed, signatories[index] or None
+            )
+        return [details.get(p.iri.value) or PartyDetail(p.iri) for p in parties]
+
+    def aligned(self, column: str, count: int) -> list[str]:
+        """A list cell that gives one item per party (``""`` or ``-`` for none)."""
+        value = self.row.get(column)
+        if is_empty(value):
+            return [""] * count
+        if isinstance(value, list):
+            items = [text_of(item) for item in value]
+        else:
+            items = [part.strip() for part in _ALIGNED_SEPARATORS.split(text_of(value))]
+        items = ["" if item == "-" else item for item in items]
+        if len(items) != count:
+            self.error(
+                column,
+                f"{len(items)} item(s) for {count} parties: give one per party, in their order",
+                value=value,
+                hint="separate the items with ';' and write '-' for a party without one",
+            )
+            return [""] * count
+        return items
 
     def parties(self, column: str) -> list[InstitutionEntry] | None:
         references = split_list(self.row.get(column))

@@ -48,6 +48,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "type",
         "areas",
         "source",
+        "roles",
+        "signing_dates",
+        "signatories",
     ),
     "events": (
         "id",

@@ -177,3 +177,37 @@ def test_the_party_roles_show_in_the_agreements_listing(kg, tmp_path) -> None:  
     assert "Школа № 5 «Тестовая» (партнёр)" in parties[A1]
     assert "Управление образования «Тестовое»" in parties[BASE + "agreement/test-a2"]
     assert "(сторона)" not in parties[BASE + "agreement/test-a2"]
+
+
+def test_roles_dates_and_signatories_as_columns_of_the_agreements_table(kg, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    agreements = [
+        [*AGREEMENTS[0], "roles", "signing_dates", "signatories"],
+        [*AGREEMENTS[1], "координатор; partner", "14.03.2024; -", "Иванова И. И., директор; -"],
+        [*AGREEMENTS[2], "", "", ""],
+    ]
+    files = [
+        write_csv(tmp_path / "institutions.csv", INSTITUTIONS),
+        write_csv(tmp_path / "agreements.csv", agreements),
+    ]
+    result = load_files(kg, files)
+    assert result.warnings == []
+    rows = party_rows(kg)
+    assert ("test-a1", "test-gym", "coordinator", "2024-03-14") in rows
+    assert ("signatory", "Иванова И. И., директор", "", "") in rows
+    assert {r for r in rows if r[0] == "test-a2"} == {  # empty cells: plain parties
+        ("test-a2", "test-dept", "party", ""), ("test-a2", "test-uni", "party", "")
+    }
+    assert validate(kg).conforms
+
+
+def test_a_roles_column_with_the_wrong_number_of_items_is_a_located_error(kg, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    agreements = [[*AGREEMENTS[0], "roles"], [*AGREEMENTS[1], "координатор"]]
+    files = [
+        write_csv(tmp_path / "institutions.csv", INSTITUTIONS),
+        write_csv(tmp_path / "agreements.csv", agreements),
+    ]
+    with pytest.raises(InputError) as raised:
+        load_files(kg, files)
+    [problem] = raised.value.problems
+    assert (Path(problem.file).name, problem.line, problem.column) == ("agreements.csv", 2, "roles")
+    assert "1 item(s) for 2 parties" in problem.message
