@@ -45,15 +45,15 @@ def load(
 ) -> None:
     """Load FILES into the store, all or nothing.
 
-    Warnings are grouped: one line per kind with its count and first examples;
-    --report keeps every one. Errors are grouped the same way, with more
-    examples per kind.
-
     Each file becomes a source; loading it again replaces what it held before.
     Reads RDF (.ttl .nt .nq .trig .jsonld .rdf .xml) and registers (.csv .tsv
     .txt .xlsx .json; see "Register format" in the README), including CORDIS
-    participation tables. On any error nothing is written, every problem is
-    listed and the exit code is 1.
+    participation tables, and registries recognised by their content: ROR
+    JSON dumps and the world universities list (docs/registries.md). On any
+    error nothing is written, every problem is reported and the exit code is 1.
+
+    Problems are grouped: one line per kind with its count and first examples
+    (three warnings or twenty errors a kind); --report keeps every one.
 
     Example: edukg load examples/minsk-region-2024.ttl
     """
