@@ -3,12 +3,16 @@
 CSV, Excel and JSON loaders only turn bytes into :class:`~edukg.loaders.tables.Table`
 objects; this module checks the values, resolves references and writes the
 triples of institutions, agreements (with one ``edukg:AgreementParty`` per
-party, plus the ``edukg:hasParty`` shortcut) and events.
+party, plus the ``edukg:hasParty`` shortcut) and events. A parties table (or
+the ``roles``, ``signing_dates`` and ``signatories`` columns of an agreements
+table) gives a party its role, signing date and signatory.
 
 A load runs in two passes over its files: :func:`scan_tables` registers every
 institution and agreement id in the shared :class:`RegisterSession`, then
 :func:`build_source` writes triples, so references may point forwards and
-across files.
+across files. Parties tables are checked once all files are scanned
+(:func:`check_party_tables`), before the first file is built, so their
+details reach an agreement whatever the order of the files.
 """
 
 from __future__ import annotations
@@ -736,7 +740,8 @@ class _Builder:
             column,
             f"this {what} is listed twice in this table",
             value=key_id or title,
-            hint=f"it is first listed at {_where(self.table, first, column)}",
+            hint=f"it is first listed at {_where(self.table, first, column)}; "
+            f"give each {what} its own id",
         )
         return True
 
