@@ -89,11 +89,14 @@ def test_examples_and_templates_load_and_conform(tmp_path, kg) -> None:  # type:
     # The CSV templates are one register: the school comes from register.json.
     load_files(
         kg,
-        [templates / n for n in ("institutions.csv", "agreements.csv", "events.csv", "parties.csv")],
+        [
+            templates / name
+            for name in ("institutions.csv", "agreements.csv", "events.csv", "parties.csv")
+        ],
     )
     roles = kg.select(
-        "SELECT DISTINCT ?p ?role WHERE { ?p a edukg:AgreementParty ; org:role/skos:notation ?role ; "
-        "edukg:signatory ?who }"
+        "SELECT DISTINCT ?p ?role WHERE { ?p a edukg:AgreementParty ; "
+        "org:role/skos:notation ?role ; edukg:signatory ?who }"
     )
     assert [r["role"].value for r in roles] == ["coordinator"]
     report = validate(kg)

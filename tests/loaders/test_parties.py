@@ -46,7 +46,8 @@ def xlsx_form(tmp_path: Path, parties: list[list[str]]) -> list[Path]:
 def json_form(tmp_path: Path, parties: list[list[str]]) -> list[Path]:
     agreements = _records(AGREEMENTS)
     for record in agreements:
-        record["parties"] = [p.strip() for p in str(record["parties"]).replace("\n", ";").split(";")]
+        listed = str(record["parties"]).replace("\n", ";")
+        record["parties"] = [p.strip() for p in listed.split(";")]
     register = {
         "institutions": _records(INSTITUTIONS),
         "agreements": agreements,
@@ -124,7 +125,8 @@ BAD_ROWS = [
     pytest.param(["test-a9", "test-gym", "", "", ""], "agreement",
                  "no agreement with this id", "did you mean", id="unknown-agreement"),
     pytest.param(["test-a1", "test-gymm", "", "", ""], "party",
-                 "no institution with this id or name", "did you mean 'test-gym'", id="unknown-party"),
+                 "no institution with this id or name", "did you mean 'test-gym'",
+                 id="unknown-party"),
     pytest.param(["test-a2", "test-dept", "", "31.02.2024", ""], "signed",
                  "no such date", "check the day", id="bad-date"),
     pytest.param(["test-a2", "test-dept", "координатр", "", ""], "role",
