@@ -49,6 +49,12 @@ class EDUKG(DefinedNamespace):
     domain: URIRef
     registryType: URIRef
     registryStatus: URIRef
+    Candidate: URIRef
+    candidateKind: URIRef
+    confidence: URIRef
+    reviewStatus: URIRef
+    candidateDetails: URIRef
+    subjectCandidate: URIRef
 
 
 SCHEMA = Namespace("https://schema.org/")
@@ -90,5 +96,6 @@ PREFIXES: dict[str, str] = {
     "dcterms": "http://purl.org/dc/terms/",
     "dcat": "http://www.w3.org/ns/dcat#",
     "wd": str(WD),
+    "oa": "http://www.w3.org/ns/oa#",
 }
 """Prefixes used in exports and available to every catalogue query."""
