@@ -47,7 +47,7 @@ RECOGNISED_BY = ("id", "names", "locations", "types")
 KINDS = {
     "education": ("university",),
     "company": ("company",),
-    "government": ("public body", "education authority"),
+    "government": ("public body",),
     "facility": ("research organisation",),
     "archive": ("research organisation",),
     "healthcare": ("other",),
