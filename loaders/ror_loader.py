@@ -46,10 +46,10 @@ RECOGNISED_BY = ("id", "names", "locations", "types")
 
 KINDS = {
     "education": ("university",),
-    "company": ("company",),
-    "government": ("public body",),
-    "facility": ("research organisation",),
-    "archive": ("research organisation",),
+    "company": ("company", "private company"),
+    "government": ("public body", "public_body"),
+    "facility": ("research organisation", "research organization", "research_organisation"),
+    "archive": ("research organisation", "research organization", "research_organisation"),
     "healthcare": ("other",),
     "nonprofit": ("other",),
     "funder": ("other",),
