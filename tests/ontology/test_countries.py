@@ -15,10 +15,9 @@ def test_every_iso_country_is_generated_with_its_code() -> None:
     assert codes == {c.alpha_2 for c in pycountry.countries} | {"XK"}
 
 
-def test_kosovo_user_assigned_code_is_a_country_registries_use() -> None:
-    from edukg.ontology.countries import country_code
-
-    assert country_code("XK") == country_code("Косово") == country_code("XKX") == "XK"
+def test_kosovo_xk_is_a_country_so_load_and_validate_agree() -> None:
+    assert country_code("XK") == "XK"
+    assert (country_iri("XK"), SKOS.prefLabel, Literal("Косово", lang="ru")) in countries_graph()
 
 
 @pytest.mark.parametrize(
