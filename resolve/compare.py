@@ -26,7 +26,7 @@ from edukg.resolve.keys import NameKey, abbreviates
 from edukg.resolve.records import InstitutionRecord
 from edukg.resolve.transliterate import skeleton
 
-CONCEPT_PENALTY = 15.0
+CONCEPT_PENALTY = 25.0
 """Points lost for each common word (state, medical, ...) only one of the names has."""
 
 LONE_WORDS_PENALTY = 12.0

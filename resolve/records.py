@@ -48,7 +48,8 @@ class InstitutionRecord:
     website: str | None = None
     same_as: frozenset[str] = field(default_factory=frozenset)
     """IRIs it is declared the same as (``skos:exactMatch``, ``owl:sameAs``)."""
-    source: str | None = None
+    sources: frozenset[str] = field(default_factory=frozenset)
+    """The sources that describe it (source names in the store; ``ROR`` for a dump)."""
 
     @property
     def domain(self) -> str | None:
@@ -110,7 +111,7 @@ def ror_record(item: dict[str, Any]) -> InstitutionRecord:
         city=location.get("name"),
         website=website,
         same_as=frozenset(same_as),
-        source="ROR",
+        sources=frozenset({"ROR"}),
     )
 
 
@@ -132,23 +133,20 @@ def records_from_store(kg: KnowledgeGraph) -> list[InstitutionRecord]:
                 "city": None,
                 "website": None,
                 "same": set(),
-                "source": None,
+                "sources": set(),
             },
         )
         if row["name"] is not None:
             name = Name(str(row["name"]), row["lang"] or None, row["kind"])
             if name not in entry["names"]:
                 entry["names"].append(name)
-        for column, key in (
-            ("country", "country"),
-            ("city", "city"),
-            ("website", "website"),
-            ("source", "source"),
-        ):
-            if row[column] and not entry[key]:
-                entry[key] = str(row[column])
+        for column in ("country", "city", "website"):
+            if row[column] and not entry[column]:
+                entry[column] = str(row[column])
         if row["same"]:
             entry["same"].add(str(row["same"]))
+        if row["source"]:
+            entry["sources"].add(str(row["source"]))
     return [
         InstitutionRecord(
             iri=iri,
@@ -159,7 +157,7 @@ def records_from_store(kg: KnowledgeGraph) -> list[InstitutionRecord]:
             city=e["city"],
             website=e["website"],
             same_as=frozenset(e["same"]),
-            source=e["source"],
+            sources=frozenset(e["sources"]),
         )
         for iri, e in sorted(gathered.items())
     ]

@@ -20,6 +20,7 @@ from edukg.cli.context import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from edukg.cli.demo import demo
 from edukg.cli.load import load
 from edukg.cli.queries import COMMANDS as QUERY_COMMANDS
+from edukg.cli.resolve import resolve
 from edukg.cli.root import cli
 from edukg.cli.store import export_command, sources, stats, validate
 from edukg.cli.viz import report, viz
@@ -27,7 +28,7 @@ from edukg.core.errors import EdukgError
 
 for _command in (
     load, export_command, stats, validate, sources, demo, *QUERY_COMMANDS,
-    analyze, network, viz, report,
+    analyze, network, viz, report, resolve,
 ):
     cli.add_command(_command)
 

@@ -49,6 +49,7 @@ def load(
     """
     from edukg.cli.progress import load_progress
     from edukg.loaders import load_files
+    from edukg.resolve.review import likely_duplicates
 
     with open_store(settings) as kg, load_progress() as progress:
         try:
@@ -60,6 +61,7 @@ def load(
             if report:
                 write_problem_report(error.problems, report)
             raise
+        duplicates = likely_duplicates(kg, [c.name for c in result.changes if not c.unchanged])
     for warning in result.warnings:
         echo_problem(warning)
     if report:
@@ -74,3 +76,11 @@ def load(
             f"({change.total} in all); records: {change.records_added} new, "
             f"{change.records_changed} changed, {change.records_removed} removed"
         )
+    for candidate, new, old in duplicates:
+        click.echo(
+            f"likely duplicate: {candidate.left_name or new.iri} ({new.iri}) and "
+            f"{candidate.right_name or old.iri} ({old.iri}), score {candidate.score:g} "
+            f"[{'; '.join(candidate.reasons)}]"
+        )
+    if duplicates:
+        click.echo(f"{len(duplicates)} likely duplicate(s): review them with edukg resolve")
