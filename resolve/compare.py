@@ -71,6 +71,31 @@ def places_agree(first: tuple[str, ...] | str, second: tuple[str, ...] | str) ->
     )
 
 
+def word_similarity(first: str, second: str) -> float:
+    """How alike two word skeletons are; a shared start of 5 letters counts as alike (Гродненский, Grodno).
+
+    >>> word_similarity("hradna", "hradnen"), word_similarity("minsk", "pinsk")
+    (95.0, 80.0)
+    """
+    score = fuzz.ratio(first, second)
+    shared = min(len(first), len(second), 5)
+    if shared >= 4 and first[:shared] == second[:shared]:
+        score = max(score, 95.0)
+    return float(score)
+
+
+def word_agreement(first: list[str], second: list[str]) -> float:
+    """How well two lists of words agree: each word's best match, averaged both ways.
+
+    >>> word_agreement(["hamel"], ["hamel", "suhai"]) < word_agreement(["hamel"], ["hamel"])
+    True
+    """
+    def mean_best(ones: list[str], others: list[str]) -> float:
+        return sum(max(word_similarity(a, b) for b in others) for a in ones) / len(ones)
+
+    return min(mean_best(first, second), mean_best(second, first))
+
+
 def compare_names(a: NameKey, b: NameKey, text_score: float | None = None) -> NameScore:
     """Score two names; ``text_score`` is their keys' rapidfuzz ratio when already known."""
     if a.is_acronym or b.is_acronym:
@@ -81,15 +106,18 @@ def compare_names(a: NameKey, b: NameKey, text_score: float | None = None) -> Na
         return NameScore(0.0)
     score = fuzz.ratio(a.text, b.text) if text_score is None else text_score
     score -= CONCEPT_PENALTY * len(set(a.concepts) ^ set(b.concepts))
-    if a.words and b.words:
-        words = fuzz.token_sort_ratio(" ".join(a.words), " ".join(b.words))
-        score = min(score, words)
-    elif a.words or b.words:
+    # the person a name honours may stand among the other name's words (A.S. Pushkin Brest ...)
+    words_a = [w for w in a.words if not (b.honour and places_agree(w, b.honour))]
+    words_b = [w for w in b.words if not (a.honour and places_agree(w, a.honour))]
+    if words_a and words_b:
+        score = min(score, word_agreement(words_a, words_b))
+    elif words_a or words_b:
         score -= LONE_WORDS_PENALTY
     if a.honour and b.honour and not places_agree(a.honour, b.honour):
         score -= HONOUR_PENALTY
     reasons = set()
-    if a.scripts != b.scripts and (a.words or b.words or a.honour):
+    spelt_alike = a.words or b.words or a.honour or b.honour or a.concept_words & b.concept_words
+    if a.scripts != b.scripts and spelt_alike:
         reasons.add("transliteration")
     if set(a.concepts) & set(b.concepts) and a.concept_words != b.concept_words:
         reasons.add("translation")

@@ -56,7 +56,8 @@ class NameKey:
     """The other words as skeletons, in order."""
     numbers: frozenset[str]
     places: tuple[str, ...]
-    honour: str | None
+    honour: tuple[str, ...]
+    """Skeletons of the words of the person the name honours."""
     scripts: frozenset[str]
     """``latin`` and/or ``cyrillic``: the scripts the name is written in."""
     sequence: tuple[tuple[str, bool], ...]
@@ -116,7 +117,7 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
         words=tuple(words),
         numbers=normal.numbers,
         places=tuple(skeleton(p) for p in normal.places),
-        honour=skeleton(normal.honour) if normal.honour else None,
+        honour=tuple(skeleton(stem(w)) for w in normal.honour),
         scripts=scripts,
         sequence=tuple(sequence),
         concept_words=frozenset(concept_words),

@@ -6,7 +6,7 @@
 >>> normalise("Secondary School No. 30").numbers, normalise("school N5").numbers
 (frozenset({'30'}), frozenset({'5'}))
 >>> normalise("Брестский государственный университет имени А. С. Пушкина").honour
-'пушкина'
+('пушкина',)
 >>> normalise("Pharmtechnology LLC (Belarus)").words
 ('pharmtechnology', 'belarus')
 """
@@ -70,20 +70,20 @@ class NormalName:
     """Numbers of the name (school No. 5): two institutions with other numbers differ."""
     places: tuple[str, ...]
     """Places named with "г." / "city of": two institutions in other places differ."""
-    honour: str | None
-    """The surname after "имени" / "named after", lower case."""
+    honour: tuple[str, ...]
+    """The words of the person after "имени" / "named after" (initials left out), lower case."""
 
 
 def normalise(name: str) -> NormalName:
     """Cut ``name`` into words, numbers, places and the person it is named after."""
     text = unicodedata.normalize("NFKC", name).replace("\u0301", "")
     text = _QUOTES.sub(" ", text.lower().replace("ё", "е"))
-    honour = None
+    honour: tuple[str, ...] = ()
     found = _HONOUR.search(text)
     if found:
         text = text[: found.start()]
-        person = [w for w in _WORD.findall(_INITIAL.sub(" ", found.group(1) + " ")) if len(w) > 1]
-        honour = person[-1] if person else None
+        person = _WORD.findall(_INITIAL.sub(" ", found.group(1) + " "))
+        honour = tuple(w for w in person if len(w) > 1)
     places = tuple(match.group(1).strip(".") for match in _PLACE.finditer(text))
     text = _PLACE.sub(" ", text)
     numbers = frozenset(str(int(match.group(1))) for match in _NUMBER.finditer(text))

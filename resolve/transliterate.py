@@ -85,10 +85,13 @@ def to_latin(text: str, *, lang: str | None = None, scheme: str = "gost_779") ->
 def _belarusian_latin(text: str) -> str:
     """The official Belarusian Latin (2007): ``cyrtranslit`` plus soft ``ie``/``ia``/``iu``.
 
-    ``cyrtranslit`` writes е/я/ю after a consonant as ``e``/``ja``/``ju``; the
-    official Instruction writes ``ie``/``ia``/``iu`` (Віцебск, Viciebsk).
+    ``cyrtranslit`` writes е/ё/я/ю after a consonant as ``e``/``ë``/``ja``/``ju``;
+    the official Instruction writes ``ie``/``io``/``ia``/``iu`` (Віцебск, Viciebsk;
+    Магілёў, Mahilioŭ).
     """
     latin = str(cyrtranslit.to_latin(text, "by"))
+    latin = re.sub(r"(?<=[bcdfghklmnprstvzćčłńśšźž])ë", "io", latin, flags=re.IGNORECASE)
+    latin = latin.replace("ë", "jo").replace("Ë", "Jo")
     return re.sub(
         r"(?<=[bcdfghklmnprstvzćčłńśšźžBCDFGHKLMNPRSTVZĆČŁŃŚŠŹŽ])j([aeuoAEUO])",
         lambda m: "i" + m.group(1),
@@ -111,6 +114,7 @@ def to_cyrillic(text: str, *, lang: str = "ru") -> str:
 _AFFRICATE = "\x01"
 _FOLDS = (
     ("shch", "s"),
+    ("shh", "s"),
     ("sch", "s"),
     ("sh", "s"),
     ("zh", "z"),

@@ -39,7 +39,7 @@ class Vocabulary:
         vocabulary = cls()
         for concept, lang, term in rows:
             vocabulary.terms.setdefault(concept, {}).setdefault(lang, term)
-            vocabulary._by_skeleton.setdefault(skeleton(term), concept)
+            vocabulary._by_skeleton.setdefault(_term_key(term), concept)
         vocabulary._lengths = sorted({len(key) for key in vocabulary._by_skeleton}, reverse=True)
         return vocabulary
 
@@ -70,6 +70,17 @@ class Vocabulary:
         """The first term of ``concept`` in ``lang`` (English if it has none there)."""
         terms = self.terms.get(concept, {})
         return terms.get(lang) or terms.get("en") or concept
+
+
+def _term_key(term: str) -> str:
+    """A term's skeleton without its final vowels, so that inflected words still start with it.
+
+    >>> _term_key("гимнази"), _term_key("академи"), _term_key("of")
+    ('himnaz', 'akadem', 'af')
+    """
+    key = skeleton(term)
+    stripped = key.rstrip("aeiu")
+    return stripped if len(stripped) >= MIN_PREFIX else key
 
 
 @lru_cache(maxsize=1)
