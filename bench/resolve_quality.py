@@ -39,9 +39,9 @@ def labelled_set(
     for record in records:
         if record.country not in countries:
             continue
-        display = next((n for n in record.names if n.kind == "label"), None)
-        if display is None:
+        if not record.names:
             continue
+        display = record.names[0]
         left.append(InstitutionRecord(record.iri, (display,), record.country))
         for number, name in enumerate(record.names):
             if name.lang in LANGUAGES and name.kind != "acronym":
@@ -62,8 +62,8 @@ def speed_set(records: Sequence[InstitutionRecord], size: int) -> tuple[list, li
     """``size`` records by display name against ``size`` by their other names."""
     left, right = [], []
     for record in records[:size]:
-        display = [n for n in record.names if n.kind == "label"][:1]
-        others = [n for n in record.names if n.kind != "label"] or display
+        display = list(record.names[:1])
+        others = list(record.names[1:]) or display
         left.append(InstitutionRecord(record.iri, tuple(display), record.country))
         right.append(InstitutionRecord(record.iri + "#r", tuple(others), record.country))
     return left, right

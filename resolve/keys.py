@@ -109,7 +109,7 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
         else:
             concepts.append(concept)
             sequence.append((concept, True))
-            concept_words.add(folded[:6])
+            concept_words.add(folded)
     scripts = frozenset("cyrillic" if has_cyrillic(c) else "latin" for c in name if c.isalpha())
     return NameKey(
         name=name,

@@ -89,12 +89,12 @@ def records_from_ror(
 
 
 def ror_record(item: dict[str, Any]) -> InstitutionRecord:
-    """One ROR v2 organisation as a record."""
+    """One ROR v2 organisation as a record; its display name comes first."""
     names = []
     for entry in item.get("names", []):
         types = entry.get("types", [])
-        kind = "acronym" if "acronym" in types else "label" if "ror_display" in types else "alt"
-        names.append(Name(entry["value"], entry.get("lang"), kind))
+        kind = "acronym" if "acronym" in types else "label" if "label" in types else "alt"
+        names.append((("ror_display" not in types), Name(entry["value"], entry.get("lang"), kind)))
     location = (item.get("locations") or [{}])[0].get("geonames_details", {})
     website = next(
         (link["value"] for link in item.get("links", []) if link.get("type") == "website"), None
@@ -106,7 +106,7 @@ def ror_record(item: dict[str, Any]) -> InstitutionRecord:
     }
     return InstitutionRecord(
         iri=item["id"],
-        names=tuple(names),
+        names=tuple(name for _, name in sorted(names, key=lambda pair: pair[0])),
         country=location.get("country_code"),
         city=location.get("name"),
         website=website,

@@ -77,12 +77,12 @@ def undecided(kg: KnowledgeGraph, candidates: Iterable[Candidate]) -> list[Candi
 def likely_duplicates(
     kg: KnowledgeGraph, source_names: Sequence[str]
 ) -> list[tuple[Candidate, InstitutionRecord, InstitutionRecord]]:
-    """Institutions of the named sources whose name another stored institution shares.
+    """Institutions of the named sources whose name another institution in the store shares.
 
     A light check for a load's summary: the same normalised name (across
     scripts and languages, numbers and places included) in the same country,
-    between a record of those sources and one described only by other sources,
-    and no decision on the pair yet.
+    between a record of those sources and another record (of any source), and
+    no decision on the pair yet.
     """
     names = set(source_names)
     if not names:
@@ -90,7 +90,7 @@ def likely_duplicates(
     records = records_from_store(kg)
     index: dict[tuple[str | None, str], list[InstitutionRecord]] = {}
     for record in records:
-        if record.sources and not record.sources & names:
+        if record.sources:
             for key in _exact_keys(record):
                 index.setdefault(key, []).append(record)
     found: dict[tuple[str, str], tuple[Candidate, InstitutionRecord, InstitutionRecord]] = {}
@@ -99,7 +99,7 @@ def likely_duplicates(
             continue
         for key in _exact_keys(record):
             for other in index.get(key, []):
-                if other.iri == record.iri or (record.iri, other.iri) in found:
+                if other.iri == record.iri or {(record.iri, other.iri), (other.iri, record.iri)} & set(found):
                     continue
                 mine, theirs = _name_with_key(record, key), _name_with_key(other, key)
                 alike = compare_names(name_key(mine), name_key(theirs))

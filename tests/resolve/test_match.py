@@ -117,7 +117,7 @@ def test_other_cities_lower_the_score() -> None:
 
 def test_blocking_keeps_the_true_pairs_of_the_belarusian_ror_records() -> None:
     records = records_from_ror(DATA / "ror-by-cut.json")
-    left = [InstitutionRecord(r.iri, tuple(n for n in r.names if n.kind == "label")[:1], r.country)
+    left = [InstitutionRecord(r.iri, r.names[:1], r.country)
             for r in records]
     right = [InstitutionRecord(f"{r.iri}#{i}", (n,), r.country)
              for r in records for i, n in enumerate(r.names) if n.lang in ("ru", "be")]
@@ -133,7 +133,7 @@ def test_blocking_keeps_the_true_pairs_of_the_belarusian_ror_records() -> None:
 
 def test_belarusian_ror_names_in_three_languages_are_matched_precisely() -> None:
     records = records_from_ror(DATA / "ror-by-cut.json")
-    left = [InstitutionRecord(r.iri, tuple(n for n in r.names if n.kind == "label")[:1], r.country)
+    left = [InstitutionRecord(r.iri, r.names[:1], r.country)
             for r in records]
     right = [InstitutionRecord(f"{r.iri}#{i}", (n,), r.country)
              for r in records for i, n in enumerate(r.names) if n.lang in ("ru", "be")]
