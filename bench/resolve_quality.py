@@ -11,7 +11,8 @@ name faces all its compatriots.
 Goals: precision >= 0.95 at recall >= 0.8; 10,000 institutions against
 10,000 in under 60 s.
 
-    .venv/bin/python bench/resolve_quality.py ../shared/data/ror/ror_v2_education_plus_eastern_subset.json
+    .venv/bin/python bench/resolve_quality.py \
+        ../shared/data/ror/ror_v2_education_plus_eastern_subset.json
 """
 
 from __future__ import annotations

@@ -71,7 +71,9 @@ def rewrite_to_canonical(
     for iri in mapping:
         node = ox.NamedNode(iri)
         old.extend(staged.quads_for_pattern(node, None, None, graph))
-        old.extend(q for q in staged.quads_for_pattern(None, None, node, graph) if q.subject != node)
+        old.extend(
+            q for q in staged.quads_for_pattern(None, None, node, graph) if q.subject != node
+        )
     if not old:
         return 0
     new = []

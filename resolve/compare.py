@@ -72,7 +72,7 @@ def places_agree(first: tuple[str, ...] | str, second: tuple[str, ...] | str) ->
 
 
 def word_similarity(first: str, second: str) -> float:
-    """How alike two word skeletons are; a shared start of 5 letters counts as alike (Гродненский, Grodno).
+    """How alike two word skeletons are; a shared start of 5 letters is alike (Гродненский, Grodno).
 
     >>> word_similarity("hradna", "hradnen"), word_similarity("minsk", "pinsk")
     (95.0, 80.0)
@@ -90,6 +90,7 @@ def word_agreement(first: list[str], second: list[str]) -> float:
     >>> word_agreement(["hamel"], ["hamel", "suhai"]) < word_agreement(["hamel"], ["hamel"])
     True
     """
+
     def mean_best(ones: list[str], others: list[str]) -> float:
         return sum(max(word_similarity(a, b) for b in others) for a in ones) / len(ones)
 

@@ -93,9 +93,7 @@ def current_author() -> str:
         return "unknown"
 
 
-def record_decisions(
-    kg: KnowledgeGraph, decisions: Iterable[Decision]
-) -> list[SourceChange]:
+def record_decisions(kg: KnowledgeGraph, decisions: Iterable[Decision]) -> list[SourceChange]:
     """Store decisions (each replacing an earlier one on its pair), then merge what is accepted.
 
     Returns the sources the merge rewrote.
@@ -107,11 +105,13 @@ def record_decisions(
             raise InputError(f"unknown verdict {decision.verdict!r}", hint="use accept or reject")
         if decision.left == decision.right:
             raise InputError(f"a pair needs two IRIs, got {decision.left} twice")
-        decision = replace(decision, author=decision.author or current_author(), time=decision.time or now)
+        decision = replace(
+            decision, author=decision.author or current_author(), time=decision.time or now
+        )
         node = decision_iri(decision.left, decision.right)
         for quad in list(store.quads_for_pattern(node, None, None, RESOLUTION_GRAPH)):
             store.remove(quad)
-        quads = [
+        quads: list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]] = [
             (node, _TYPE, _res("Decision")),
             (node, _res("left"), ox.NamedNode(decision.left)),
             (node, _res("right"), ox.NamedNode(decision.right)),
@@ -121,7 +121,11 @@ def record_decisions(
         ]
         if decision.score is not None:
             quads.append(
-                (node, _res("score"), ox.Literal(f"{decision.score:g}", datatype=ox.NamedNode(_XSD + "decimal")))
+                (
+                    node,
+                    _res("score"),
+                    ox.Literal(f"{decision.score:g}", datatype=ox.NamedNode(_XSD + "decimal")),
+                )
             )
         quads.extend((node, _res("reason"), ox.Literal(reason)) for reason in decision.reasons)
         store.extend(ox.Quad(s, p, o, RESOLUTION_GRAPH) for s, p, o in quads)
@@ -139,15 +143,16 @@ def stored_decisions(kg: KnowledgeGraph) -> list[Decision]:
     found = []
     for quad in store.quads_for_pattern(None, _TYPE, _res("Decision"), RESOLUTION_GRAPH):
         node = quad.subject
+        values: dict[str, list[str]] = {}
+        for fact in store.quads_for_pattern(node, None, None, RESOLUTION_GRAPH):
+            if isinstance(fact.object, ox.NamedNode | ox.Literal):
+                values.setdefault(fact.predicate.value, []).append(fact.object.value)
 
-        def value(predicate: ox.NamedNode, node: ox.NamedNode | ox.BlankNode = node) -> str | None:
-            hit = next(store.quads_for_pattern(node, predicate, None, RESOLUTION_GRAPH), None)
-            return hit.object.value if hit is not None else None
+        def value(predicate: ox.NamedNode, values: dict[str, list[str]] = values) -> str | None:
+            return values.get(predicate.value, [None])[0]
 
         score = value(_res("score"))
-        reasons = sorted(
-            q.object.value for q in store.quads_for_pattern(node, _res("reason"), None, RESOLUTION_GRAPH)
-        )
+        reasons = sorted(values.get(_res("reason").value, []))
         found.append(
             Decision(
                 left=value(_res("left")) or "",
@@ -234,24 +239,55 @@ def read_decisions(path: str | Path) -> list[Decision]:
             continue
         left, right = (row.get("left") or "").strip(), (row.get("right") or "").strip()
         if verdict not in VERDICTS:
-            problems.append(Problem(str(path), "unknown verdict", line=line, column="verdict",
-                                    value=verdict, hint="write accept or reject"))
+            problems.append(
+                Problem(
+                    str(path),
+                    "unknown verdict",
+                    line=line,
+                    column="verdict",
+                    value=verdict,
+                    hint="write accept or reject",
+                )
+            )
             continue
-        bad = [(c, v) for c, v in (("left", left), ("right", right)) if "://" not in v and not v.startswith("urn:")]
+        bad = [
+            (c, v)
+            for c, v in (("left", left), ("right", right))
+            if "://" not in v and not v.startswith("urn:")
+        ]
         for column, value in bad:
-            problems.append(Problem(str(path), "not an IRI", line=line, column=column, value=value,
-                                    hint="the IRIs as edukg resolve lists them"))
+            problems.append(
+                Problem(
+                    str(path),
+                    "not an IRI",
+                    line=line,
+                    column=column,
+                    value=value,
+                    hint="the IRIs as edukg resolve lists them",
+                )
+            )
         if bad:
             continue
         score_text = (row.get("score") or "").strip()
         try:
             score = float(score_text) if score_text else None
         except ValueError:
-            problems.append(Problem(str(path), "not a number", line=line, column="score", value=score_text))
+            problems.append(
+                Problem(str(path), "not a number", line=line, column="score", value=score_text)
+            )
             continue
         reasons = tuple(r.strip() for r in (row.get("reasons") or "").split(";") if r.strip())
-        decisions.append(Decision(left, right, verdict, score, reasons,
-                                  (row.get("author") or "").strip(), (row.get("time") or "").strip()))
+        decisions.append(
+            Decision(
+                left,
+                right,
+                verdict,
+                score,
+                reasons,
+                (row.get("author") or "").strip(),
+                (row.get("time") or "").strip(),
+            )
+        )
     if problems:
         raise InputError(
             f"nothing was applied: {len(problems)} problem(s) in {path.name}",

@@ -3,8 +3,8 @@
 Records come from the store (:func:`records_from_store`, one catalogue-style
 query) or from a ROR dump (:func:`records_from_ror`).
 
->>> record = InstitutionRecord("https://ror.org/021036w13", (Name("Belarusian State University", "en"),),
-...     country="BY", website="https://bsu.by/")
+>>> name = Name("Belarusian State University", "en")
+>>> record = InstitutionRecord("https://ror.org/021036w13", (name,), "BY", website="https://bsu.by/")
 >>> record.domain, record.ror_ids
 ('bsu.by', frozenset({'https://ror.org/021036w13'}))
 """

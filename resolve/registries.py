@@ -79,7 +79,10 @@ def link_registries(
     for iri, candidate in sorted(best.items()):
         record, reference = local_by_iri[iri], by_iri[candidate.right]
         node, target = ox.NamedNode(iri), ox.NamedNode(reference.iri)
-        quads = [(node, _EXACT_MATCH, target), (node, _DERIVED, target)]
+        quads: list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]] = [
+            (node, _EXACT_MATCH, target),
+            (node, _DERIVED, target),
+        ]
         have = {name.lang for name in record.names}
         labels = []
         for lang in LANGUAGES:

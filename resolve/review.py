@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from edukg.graph.sources import SourceChange
-from edukg.resolve.decisions import Decision, record_decisions, stored_decisions
 from edukg.resolve.compare import compare_names, compare_records
+from edukg.resolve.decisions import Decision, record_decisions, stored_decisions
 from edukg.resolve.keys import name_key
 from edukg.resolve.match import REVIEW_SCORE, Candidate, find_candidates
 from edukg.resolve.records import InstitutionRecord, records_from_store
@@ -57,8 +57,13 @@ def review_candidates(
         return review
     decisions = [
         Decision(
-            c.left, c.right, "accept", c.score, c.reasons,
-            author=f"{AUTO_AUTHOR} (score >= {auto_accept:g})" + (f" for {author}" if author else ""),
+            c.left,
+            c.right,
+            "accept",
+            c.score,
+            c.reasons,
+            author=f"{AUTO_AUTHOR} (score >= {auto_accept:g})"
+            + (f" for {author}" if author else ""),
         )
         for c in chosen
     ]
@@ -99,7 +104,10 @@ def likely_duplicates(
             continue
         for key in _exact_keys(record):
             for other in index.get(key, []):
-                if other.iri == record.iri or {(record.iri, other.iri), (other.iri, record.iri)} & set(found):
+                if other.iri == record.iri or {
+                    (record.iri, other.iri),
+                    (other.iri, record.iri),
+                } & set(found):
                     continue
                 mine, theirs = _name_with_key(record, key), _name_with_key(other, key)
                 alike = compare_names(name_key(mine), name_key(theirs))

@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -67,22 +68,54 @@ def _emit(rows: list[dict[str, object]], format_name: str, output: Path | None) 
 
 def _report_changes(changes: list) -> None:  # type: ignore[type-arg]
     for change in changes:
-        click.echo(f"{change.name}: rewritten to canonical IRIs, +{change.added} -{change.removed} triples", err=True)
+        click.echo(
+            f"{change.name}: rewritten to canonical IRIs, "
+            f"+{change.added} -{change.removed} triples",
+            err=True,
+        )
 
 
 @click.group(invoke_without_command=True)
-@click.option("--min-score", type=click.FloatRange(0, 100), default=None,
-              help="List pairs scoring at least this (default 70: worth a person's look).")
-@click.option("-f", "--format", "format_name", type=_FORMATS, default="table", show_default=True,
-              help="Output format of the listing; CSV starts with the two IRIs, score and reasons.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the listing (or --export) to this file instead of standard output.")
-@click.option("--auto-accept", type=click.FloatRange(0, 100), default=None, metavar="SCORE",
-              help="Accept and merge pairs scoring at least SCORE now; each one is reported.")
-@click.option("--apply", "apply_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Record the decisions of a CSV file (left,right,score,reasons,verdict,author,time).")
-@click.option("--export", "export_decisions", is_flag=True,
-              help="Write every stored decision as CSV (to apply again with --apply).")
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="List pairs scoring at least this (default 70: worth a person's look).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "format_name",
+    type=_FORMATS,
+    default="table",
+    show_default=True,
+    help="Output format of the listing; CSV starts with the two IRIs, score and reasons.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the listing (or --export) to this file instead of standard output.",
+)
+@click.option(
+    "--auto-accept",
+    type=click.FloatRange(0, 100),
+    default=None,
+    metavar="SCORE",
+    help="Accept and merge pairs scoring at least SCORE now; each one is reported.",
+)
+@click.option(
+    "--apply",
+    "apply_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Record the decisions of a CSV file (left,right,score,reasons,verdict,author,time).",
+)
+@click.option(
+    "--export",
+    "export_decisions",
+    is_flag=True,
+    help="Write every stored decision as CSV (to apply again with --apply).",
+)
 @click.option("--author", default=None, help="Who decides (default: your login name).")
 @click.pass_context
 def resolve(
@@ -110,7 +143,12 @@ def resolve(
     ctx.meta["resolve_author"] = author
     if ctx.invoked_subcommand is not None:
         return
-    from edukg.resolve.decisions import read_decisions, record_decisions, stored_decisions, write_decisions
+    from edukg.resolve.decisions import (
+        read_decisions,
+        record_decisions,
+        stored_decisions,
+        write_decisions,
+    )
     from edukg.resolve.match import REVIEW_SCORE
     from edukg.resolve.review import review_candidates
 
@@ -125,26 +163,28 @@ def resolve(
         if apply_file is not None:
             decisions = read_decisions(apply_file)
             if author:
-                decisions = [d if d.author else _with_author(d, author) for d in decisions]
+                decisions = [d if d.author else replace(d, author=author) for d in decisions]
             _report_changes(record_decisions(kg, decisions))
             accepted = sum(d.verdict == "accept" for d in decisions)
-            click.echo(f"applied {len(decisions)} decision(s): {accepted} accepted, "
-                       f"{len(decisions) - accepted} rejected", err=True)
+            click.echo(
+                f"applied {len(decisions)} decision(s): {accepted} accepted, "
+                f"{len(decisions) - accepted} rejected",
+                err=True,
+            )
         review = review_candidates(
-            kg, min_score=REVIEW_SCORE if min_score is None else min_score,
-            auto_accept=auto_accept, author=author,
+            kg,
+            min_score=REVIEW_SCORE if min_score is None else min_score,
+            auto_accept=auto_accept,
+            author=author,
         )
     for decision in review.auto_accepted:
-        click.echo(f"auto-accepted ({decision.score:g} >= {auto_accept:g}): "
-                   f"{decision.left} = {decision.right} [{'; '.join(decision.reasons)}]", err=True)
+        click.echo(
+            f"auto-accepted ({decision.score:g} >= {auto_accept:g}): "
+            f"{decision.left} = {decision.right} [{'; '.join(decision.reasons)}]",
+            err=True,
+        )
     _report_changes(review.changes)
     _emit(_candidate_rows(review.candidates), format_name, output)
-
-
-def _with_author(decision: object, author: str) -> object:
-    from dataclasses import replace
-
-    return replace(decision, author=author)  # type: ignore[type-var]
 
 
 def _emit_text(text: str, output: Path | None) -> None:
@@ -194,12 +234,26 @@ def reject(ctx: click.Context, first: str, second: str, author: str | None) -> N
 
 
 @resolve.command()
-@click.option("--ror", "ror_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A ROR v2 JSON dump to match against (default: ROR records in the store).")
-@click.option("--reference-source", "reference_sources", multiple=True, metavar="NAME",
-              help="A source of the store that holds registry records (e.g. the universities list).")
-@click.option("--min-score", type=click.FloatRange(0, 100), default=90.0, show_default=True,
-              help="Link institutions whose best registry match scores at least this.")
+@click.option(
+    "--ror",
+    "ror_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A ROR v2 JSON dump to match against (default: ROR records in the store).",
+)
+@click.option(
+    "--reference-source",
+    "reference_sources",
+    multiple=True,
+    metavar="NAME",
+    help="A source of the store that holds registry records (e.g. the universities list).",
+)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 100),
+    default=90.0,
+    show_default=True,
+    help="Link institutions whose best registry match scores at least this.",
+)
 @click.pass_context
 def registries(
     ctx: click.Context, ror_file: Path | None, reference_sources: tuple[str, ...], min_score: float

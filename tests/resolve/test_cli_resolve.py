@@ -14,10 +14,17 @@ ID = "https://edukg.example/id/institution/"
 
 def test_listing_accept_export_and_apply(tmp_path: Path) -> None:
     store = ["--store", str(tmp_path / "store")]
-    loaded = run_edukg(*store, "load", str(DATA / "resolve-ministry.ttl"), str(DATA / "resolve-cordis.ttl"),
-                       cwd=tmp_path)
+    loaded = run_edukg(
+        *store,
+        "load",
+        str(DATA / "resolve-ministry.ttl"),
+        str(DATA / "resolve-cordis.ttl"),
+        cwd=tmp_path,
+    )
     assert loaded.returncode == 0, loaded.stderr
-    assert "1 likely duplicate(s)" in loaded.stdout and "BELARUSIAN STATE UNIVERSITY" in loaded.stdout
+    assert (
+        "1 likely duplicate(s)" in loaded.stdout and "BELARUSIAN STATE UNIVERSITY" in loaded.stdout
+    )
 
     listed = run_edukg(*store, "resolve", "--format", "csv", cwd=tmp_path)
     assert listed.returncode == 0, listed.stderr
@@ -31,7 +38,9 @@ def test_listing_accept_export_and_apply(tmp_path: Path) -> None:
     decisions = tmp_path / "decisions.csv"  # the listing, with a verdict column filled in
     with decisions.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows([rows[0] + ["verdict"], rows[1] + ["accept"]])
-    applied = run_edukg(*store, "resolve", "--apply", str(decisions), "--author", "anna", cwd=tmp_path)
+    applied = run_edukg(
+        *store, "resolve", "--apply", str(decisions), "--author", "anna", cwd=tmp_path
+    )
     assert applied.returncode == 0, applied.stderr
     assert "applied 1 decision(s): 1 accepted" in applied.stderr
 
@@ -41,15 +50,18 @@ def test_listing_accept_export_and_apply(tmp_path: Path) -> None:
 
     rejected = run_edukg(*store, "resolve", "reject", ID + "school3", ID + "school30", cwd=tmp_path)
     assert rejected.returncode == 0 and "stay two institutions" in rejected.stdout
-    partners = run_edukg(*store, "query", "partners", "-p", f"institution={ID}pskov", "-f", "csv",
-                         cwd=tmp_path)
+    partners = run_edukg(
+        *store, "query", "partners", "-p", f"institution={ID}pskov", "-f", "csv", cwd=tmp_path
+    )
     assert partners.stdout.count("\n") == 2  # header and the one merged university
 
 
 def test_a_bad_decisions_file_exits_1_with_located_problems(tmp_path: Path) -> None:
     path = tmp_path / "decisions.csv"
     path.write_text("left,right,verdict\nbsu,x:y,accept\n", "utf-8")
-    done = run_edukg("--store", str(tmp_path / "store"), "resolve", "--apply", str(path), cwd=tmp_path)
+    done = run_edukg(
+        "--store", str(tmp_path / "store"), "resolve", "--apply", str(path), cwd=tmp_path
+    )
     assert done.returncode == 1
     assert "decisions.csv:2:left" in done.stderr and "Traceback" not in done.stderr
 
@@ -57,11 +69,22 @@ def test_a_bad_decisions_file_exits_1_with_located_problems(tmp_path: Path) -> N
 def test_registries_link_to_ror_and_take_missing_labels(tmp_path: Path) -> None:
     store = ["--store", str(tmp_path / "store")]
     run_edukg(*store, "load", str(DATA / "resolve-ministry.ttl"), cwd=tmp_path)
-    done = run_edukg(*store, "resolve", "registries", "--ror", str(DATA / "ror-by-cut.json"), cwd=tmp_path)
+    done = run_edukg(
+        *store, "resolve", "registries", "--ror", str(DATA / "ror-by-cut.json"), cwd=tmp_path
+    )
     assert done.returncode == 0, done.stderr
     assert f"{ID}bsu-ministry skos:exactMatch https://ror.org/" in done.stdout
-    assert "Belarusian State University@en" in done.stdout and "Беларускі дзяржаўны ўніверсітэт@be" in done.stdout
-    asked = run_edukg(*store, "sparql", "-f", "csv",
-                      "SELECT ?ror ?url WHERE { ?i skos:exactMatch ?ror ; schema:url ?url ; skos:prefLabel ?en "
-                      "FILTER(LANG(?en) = 'en') }", cwd=tmp_path)
+    assert (
+        "Belarusian State University@en" in done.stdout
+        and "Беларускі дзяржаўны ўніверсітэт@be" in done.stdout
+    )
+    asked = run_edukg(
+        *store,
+        "sparql",
+        "-f",
+        "csv",
+        "SELECT ?ror ?url WHERE { ?i skos:exactMatch ?ror ; schema:url ?url ; skos:prefLabel ?en "
+        "FILTER(LANG(?en) = 'en') }",
+        cwd=tmp_path,
+    )
     assert "https://ror.org/" in asked.stdout and "bsu.by" in asked.stdout

@@ -60,7 +60,9 @@ def test_a_load_names_its_likely_duplicates(kg: KnowledgeGraph) -> None:
 
 def test_accepting_merges_into_one_node_with_every_name_and_its_source(kg: KnowledgeGraph) -> None:
     loaded(kg, MINISTRY, CORDIS)
-    changes = record_decisions(kg, [Decision(BSU_EN, BSU_RU, "accept", 100, ("translation",), "anna")])
+    changes = record_decisions(
+        kg, [Decision(BSU_EN, BSU_RU, "accept", 100, ("translation",), "anna")]
+    )
     assert [c.name for c in changes] == ["resolve-cordis.ttl"]
     assert canonical_of(kg) == {BSU_EN: BSU_RU}
     rows = kg.select(
@@ -80,7 +82,9 @@ def test_merged_source_keeps_its_digest_in_step(kg: KnowledgeGraph) -> None:
     loaded(kg, MINISTRY, CORDIS)
     record_decisions(kg, [Decision(BSU_EN, BSU_RU, "accept")])
     for info in kg.sources():
-        assert statements_digest(kg.sorted_statements(kg_node(info.graph))) == info.statements_sha256
+        assert (
+            statements_digest(kg.sorted_statements(kg_node(info.graph))) == info.statements_sha256
+        )
 
 
 def test_partners_count_the_merged_institution_once(kg: KnowledgeGraph) -> None:
@@ -98,7 +102,9 @@ def test_partner_countries_after_a_merge_equal_those_of_one_node_from_the_start(
     loaded(kg, MINISTRY, CORDIS)
     record_decisions(kg, [Decision(BSU_EN, BSU_RU, "accept")])
     one_node = tmp_path / "cordis-one-node.ttl"
-    one_node.write_text(CORDIS.read_text("utf-8").replace("inst:cordis-999", "inst:bsu-ministry"), "utf-8")
+    one_node.write_text(
+        CORDIS.read_text("utf-8").replace("inst:cordis-999", "inst:bsu-ministry"), "utf-8"
+    )
     with KnowledgeGraph.in_memory() as truth:
         loaded(truth, MINISTRY, one_node)
         for params in ({}, {"country": "BY"}, {"country": "RU"}):
@@ -127,13 +133,17 @@ def test_decisions_survive_a_reimport_of_a_changed_source(
     with KnowledgeGraph.open(tmp_path / "store") as kg:
         loaded(kg, ministry, cordis)
         record_decisions(kg, [Decision(BSU_EN, BSU_RU, "accept")])
-    cordis.write_text(cordis.read_text("utf-8").replace("Horizon project", "Horizon 2020 project"), "utf-8")
+    cordis.write_text(
+        cordis.read_text("utf-8").replace("Horizon project", "Horizon 2020 project"), "utf-8"
+    )
     with KnowledgeGraph.open(tmp_path / "store") as kg:
         (change,) = load_files(kg, [cordis]).changes
         assert change.added == change.removed == 1  # only the title changed: the merge held
         assert not kg.ask("ASK { ?i a edukg:Institution }", {"i": kg_node(BSU_EN)})
-        assert kg.ask("ASK { ?a skos:prefLabel 'Horizon 2020 project'@en ; edukg:hasParty ?i }",
-                      {"i": kg_node(BSU_RU)})
+        assert kg.ask(
+            "ASK { ?a skos:prefLabel 'Horizon 2020 project'@en ; edukg:hasParty ?i }",
+            {"i": kg_node(BSU_RU)},
+        )
         kg.remove_source("cordis.ttl")
         load_files(kg, [cordis])
         assert not kg.ask("ASK { ?i a edukg:Institution }", {"i": kg_node(BSU_EN)})
@@ -142,10 +152,13 @@ def test_decisions_survive_a_reimport_of_a_changed_source(
 
 def test_decisions_export_and_apply_again(tmp_path: Path, kg: KnowledgeGraph) -> None:
     loaded(kg, MINISTRY, CORDIS)
-    record_decisions(kg, [
-        Decision(BSU_EN, BSU_RU, "accept", 100.0, ("translation",), "anna"),
-        Decision(ID + "school3", ID + "school30", "reject", 60.0, (), "boris"),
-    ])
+    record_decisions(
+        kg,
+        [
+            Decision(BSU_EN, BSU_RU, "accept", 100.0, ("translation",), "anna"),
+            Decision(ID + "school3", ID + "school30", "reject", 60.0, (), "boris"),
+        ],
+    )
     path = tmp_path / "decisions.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         write_decisions(stored_decisions(kg), handle)

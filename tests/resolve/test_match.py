@@ -23,7 +23,9 @@ def record(iri: str, *names: str, country: str | None = "BY", **extra: str) -> I
         pytest.param("BSU", "Белорусский государственный университет", id="en-ru"),
         pytest.param("БГУ", "Belarusian State University", id="ru-en"),
         pytest.param("BrSTU", "Brest State Technical University", id="prefixes"),
-        pytest.param("БелГУТ", "Белорусский государственный университет транспорта", id="ru-belgut"),
+        pytest.param(
+            "БелГУТ", "Белорусский государственный университет транспорта", id="ru-belgut"
+        ),
         pytest.param("BSPU", "Belarusian State Pedagogical University", id="en-bspu"),
     ],
 )
@@ -49,10 +51,17 @@ def test_acronym_does_not_abbreviate_another_name(acronym: str, name: str) -> No
     [
         pytest.param("Гимназия № 1 г. Борисова", "Гимназия № 1 г. Минска", id="other-town"),
         pytest.param("Средняя школа № 3", "Средняя школа № 30", id="other-number"),
-        pytest.param("ГУО «Средняя школа № 3 г. Витебска»", "Secondary School No. 5, Vitebsk", id="no-5"),
-        pytest.param("Belarusian State University", "Belarusian State Medical University", id="medical"),
-        pytest.param("Гродненский государственный университет", "Гомельский государственный университет",
-                     id="grodno-gomel"),
+        pytest.param(
+            "ГУО «Средняя школа № 3 г. Витебска»", "Secondary School No. 5, Vitebsk", id="no-5"
+        ),
+        pytest.param(
+            "Belarusian State University", "Belarusian State Medical University", id="medical"
+        ),
+        pytest.param(
+            "Гродненский государственный университет",
+            "Гомельский государственный университет",
+            id="grodno-gomel",
+        ),
     ],
 )
 def test_look_alikes_are_not_proposed(first: str, second: str) -> None:
@@ -63,19 +72,42 @@ def test_look_alikes_are_not_proposed(first: str, second: str) -> None:
 @pytest.mark.parametrize(
     ("first", "second", "reason"),
     [
-        pytest.param("Белорусский государственный университет", "BELARUSIAN STATE UNIVERSITY",
-                     "translation", id="cordis-capitals"),
-        pytest.param("Белорусский государственный университет информатики и радиоэлектроники",
-                     "BELARUSSKY GOSUDARSTVENNIY UNIVERSITET INFORMATIKI I RADIOELEKTRONIKI",
-                     "transliteration", id="fp7-ad-hoc"),
-        pytest.param("Витебский государственный университет", "Vitebsk State University",
-                     "transliteration", id="vitebsk"),
-        pytest.param("Віцебскі дзяржаўны ўніверсітэт", "Витебский государственный университет",
-                     "translation", id="be-ru"),
-        pytest.param("ГУО «Средняя школа № 3 г. Витебска»", "Средняя школа №3 г.Витебска",
-                     "same name", id="legal-form-and-spacing"),
-        pytest.param("Гимназия № 1 г. Минска", "Gymnasium No. 1, city of Minsk", "translation",
-                     id="gymnasium-en"),
+        pytest.param(
+            "Белорусский государственный университет",
+            "BELARUSIAN STATE UNIVERSITY",
+            "translation",
+            id="cordis-capitals",
+        ),
+        pytest.param(
+            "Белорусский государственный университет информатики и радиоэлектроники",
+            "BELARUSSKY GOSUDARSTVENNIY UNIVERSITET INFORMATIKI I RADIOELEKTRONIKI",
+            "transliteration",
+            id="fp7-ad-hoc",
+        ),
+        pytest.param(
+            "Витебский государственный университет",
+            "Vitebsk State University",
+            "transliteration",
+            id="vitebsk",
+        ),
+        pytest.param(
+            "Віцебскі дзяржаўны ўніверсітэт",
+            "Витебский государственный университет",
+            "translation",
+            id="be-ru",
+        ),
+        pytest.param(
+            "ГУО «Средняя школа № 3 г. Витебска»",
+            "Средняя школа №3 г.Витебска",
+            "same name",
+            id="legal-form-and-spacing",
+        ),
+        pytest.param(
+            "Гимназия № 1 г. Минска",
+            "Gymnasium No. 1, city of Minsk",
+            "translation",
+            id="gymnasium-en",
+        ),
     ],
 )
 def test_same_institution_is_proposed_with_its_reason(first: str, second: str, reason: str) -> None:
@@ -107,25 +139,45 @@ def test_same_ror_id_and_website_are_reasons() -> None:
 
 
 def test_other_cities_lower_the_score() -> None:
-    same = find_candidates([record("x:1", "Школа искусств", city="Минск"),
-                            record("x:2", "School of Arts", city="Minsk")], min_score=0)
-    other = find_candidates([record("x:1", "Школа искусств", city="Минск"),
-                             record("x:2", "School of Arts", city="Brest")], min_score=0)
+    same = find_candidates(
+        [
+            record("x:1", "Школа искусств", city="Минск"),
+            record("x:2", "School of Arts", city="Minsk"),
+        ],
+        min_score=0,
+    )
+    other = find_candidates(
+        [
+            record("x:1", "Школа искусств", city="Минск"),
+            record("x:2", "School of Arts", city="Brest"),
+        ],
+        min_score=0,
+    )
     assert "same city" in same[0].reasons
     assert not other or other[0].score < same[0].score - 20
 
 
 def test_blocking_keeps_the_true_pairs_of_the_belarusian_ror_records() -> None:
     records = records_from_ror(DATA / "ror-by-cut.json")
-    left = [InstitutionRecord(r.iri, r.names[:1], r.country)
-            for r in records]
-    right = [InstitutionRecord(f"{r.iri}#{i}", (n,), r.country)
-             for r in records for i, n in enumerate(r.names) if n.lang in ("ru", "be")]
+    left = [InstitutionRecord(r.iri, r.names[:1], r.country) for r in records]
+    right = [
+        InstitutionRecord(f"{r.iri}#{i}", (n,), r.country)
+        for r in records
+        for i, n in enumerate(r.names)
+        if n.lang in ("ru", "be")
+    ]
     left_items, right_items = name_items(left), name_items(right)
     met = set()
     for left_block, right_block in candidate_item_pairs(left_items, right_items):
-        met.update((left_items[i].record, right_items[j].record) for i in left_block for j in right_block)
-    truth = {(i, j) for i, a in enumerate(left) for j, b in enumerate(right) if b.iri.startswith(a.iri + "#")}
+        met.update(
+            (left_items[i].record, right_items[j].record) for i in left_block for j in right_block
+        )
+    truth = {
+        (i, j)
+        for i, a in enumerate(left)
+        for j, b in enumerate(right)
+        if b.iri.startswith(a.iri + "#")
+    }
     kept = len(truth & met) / len(truth)
     assert len(truth) > 40 and kept >= 0.9
     assert len(met) < len(left) * len(right) / 3, "blocking must leave most pairs out"
@@ -133,10 +185,13 @@ def test_blocking_keeps_the_true_pairs_of_the_belarusian_ror_records() -> None:
 
 def test_belarusian_ror_names_in_three_languages_are_matched_precisely() -> None:
     records = records_from_ror(DATA / "ror-by-cut.json")
-    left = [InstitutionRecord(r.iri, r.names[:1], r.country)
-            for r in records]
-    right = [InstitutionRecord(f"{r.iri}#{i}", (n,), r.country)
-             for r in records for i, n in enumerate(r.names) if n.lang in ("ru", "be")]
+    left = [InstitutionRecord(r.iri, r.names[:1], r.country) for r in records]
+    right = [
+        InstitutionRecord(f"{r.iri}#{i}", (n,), r.country)
+        for r in records
+        for i, n in enumerate(r.names)
+        if n.lang in ("ru", "be")
+    ]
     found = find_candidates(left, right, min_score=85)
     correct = [c for c in found if c.right.startswith(c.left + "#")]
     assert len(correct) / len(found) >= 0.95
