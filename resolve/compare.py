@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from edukg.resolve.keys import NameKey, abbreviates
 from edukg.resolve.records import InstitutionRecord
@@ -90,15 +90,27 @@ def word_agreement(first: list[str], second: list[str]) -> float:
     >>> word_agreement(["hamel"], ["hamel", "suhai"]) < word_agreement(["hamel"], ["hamel"])
     True
     """
+    quick = fuzz.token_sort_ratio(" ".join(first), " ".join(second))
+    if quick >= 95:
+        return float(quick)
+    rows = process.cdist(first, second, scorer=fuzz.ratio).tolist()
+    starts = {word[:4] for word in second if len(word) >= 4}
+    for i, a in enumerate(first):
+        if a[:4] in starts:
+            rows[i] = [max(s, word_similarity(a, b)) for s, b in zip(rows[i], second, strict=True)]
+    across = sum(max(row) for row in rows) / len(rows)
+    down = sum(max(column) for column in zip(*rows, strict=True)) / len(second)
+    return float(min(across, down))
 
-    def mean_best(ones: list[str], others: list[str]) -> float:
-        return sum(max(word_similarity(a, b) for b in others) for a in ones) / len(ones)
 
-    return min(mean_best(first, second), mean_best(second, first))
+def compare_names(
+    a: NameKey, b: NameKey, text_score: float | None = None, *, floor: float = 0.0
+) -> NameScore:
+    """Score two names; ``text_score`` is their keys' rapidfuzz ratio when already known.
 
-
-def compare_names(a: NameKey, b: NameKey, text_score: float | None = None) -> NameScore:
-    """Score two names; ``text_score`` is their keys' rapidfuzz ratio when already known."""
+    A pair already scoring below ``floor`` before its words are aligned is
+    returned as it stands (aligning can only lower the score).
+    """
     if a.is_acronym or b.is_acronym:
         return _compare_acronym(a, b)
     if a.numbers != b.numbers:
@@ -111,7 +123,8 @@ def compare_names(a: NameKey, b: NameKey, text_score: float | None = None) -> Na
     words_a = [w for w in a.words if not (b.honour and places_agree(w, b.honour))]
     words_b = [w for w in b.words if not (a.honour and places_agree(w, a.honour))]
     if words_a and words_b:
-        score = min(score, word_agreement(words_a, words_b))
+        if words_a != words_b and score >= floor:
+            score = min(score, word_agreement(words_a, words_b))
     elif words_a or words_b:
         score -= LONE_WORDS_PENALTY
     if a.honour and b.honour and not places_agree(a.honour, b.honour):

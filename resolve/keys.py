@@ -66,16 +66,15 @@ class NameKey:
     concept_words: frozenset[str] = frozenset()
     """The skeletons of the words that were read as concepts: other ones mean a translation."""
 
-    @property
-    def text(self) -> str:
-        """Concepts and words, sorted and joined: what rapidfuzz scores."""
-        return " ".join(sorted(self.concepts) + sorted(self.words))
+    text: str = ""
+    """Concepts and words, sorted and joined: what rapidfuzz scores."""
+    is_acronym: bool = False
+    """The name is one short word in capitals, like BSU, БГУ or BrSTU."""
 
-    @property
-    def is_acronym(self) -> bool:
-        """The name is one short word in capitals, like BSU, БГУ or BrSTU."""
-        stripped = self.name.strip()
-        return bool(_ACRONYM.match(stripped)) and sum(c.isupper() for c in stripped) >= 2
+
+def _is_acronym(name: str) -> bool:
+    stripped = name.strip()
+    return bool(_ACRONYM.match(stripped)) and sum(c.isupper() for c in stripped) >= 2
 
 
 def name_key(name: str, vocabulary: Vocabulary | None = None) -> NameKey:
@@ -122,6 +121,8 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
         scripts=scripts,
         sequence=tuple(sequence),
         concept_words=frozenset(concept_words),
+        text=" ".join(sorted(concepts) + sorted(words)),
+        is_acronym=_is_acronym(name),
     )
 
 
@@ -133,16 +134,33 @@ def abbreviates(acronym: str, key: NameKey, vocabulary: Vocabulary | None = None
     """
     if key.is_acronym or len(key.sequence) < 2:
         return False
-    vocabulary = vocabulary or Vocabulary.from_package()
     letters = to_latin(acronym.strip()).lower()
-    for lang in ACRONYM_LANGUAGES:
-        words = [
+    if len(letters) < len(key.sequence):
+        return False
+    if vocabulary is None:
+        forms = _acronym_words(key.sequence)
+    else:
+        forms = _words_by_language(key.sequence, vocabulary)
+    return any(_spells(letters, list(words)) for words in forms)
+
+
+@lru_cache(maxsize=65536)
+def _acronym_words(sequence: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, ...], ...]:
+    return _words_by_language(sequence, Vocabulary.from_package())
+
+
+def _words_by_language(
+    sequence: tuple[tuple[str, bool], ...], vocabulary: Vocabulary
+) -> tuple[tuple[str, ...], ...]:
+    """The words of a name in Latin letters, the common ones in ru, be and en."""
+    forms = {
+        tuple(
             to_latin(vocabulary.term(item, lang) if is_concept else item).lower()
-            for item, is_concept in key.sequence
-        ]
-        if _spells(letters, words):
-            return True
-    return False
+            for item, is_concept in sequence
+        )
+        for lang in ACRONYM_LANGUAGES
+    }
+    return tuple(sorted(forms))
 
 
 def _spells(letters: str, words: list[str]) -> bool:

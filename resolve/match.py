@@ -22,7 +22,13 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from edukg.resolve.blocking import NameItem, candidate_item_pairs
-from edukg.resolve.compare import NameScore, compare_names, compare_records
+from edukg.resolve.compare import (
+    CITY_BONUS,
+    DOMAIN_BONUS,
+    NameScore,
+    compare_names,
+    compare_records,
+)
 from edukg.resolve.keys import name_key
 from edukg.resolve.records import InstitutionRecord
 
@@ -30,7 +36,9 @@ REVIEW_SCORE = 70.0
 """Pairs scoring at least this are worth a person's look (the default of ``edukg resolve``)."""
 
 PRE_CUTOFF = 55.0
-"""Name pairs whose keys score below this in ``cdist`` are not compared further."""
+"""Name pairs whose keys score below this in ``cdist`` are not compared further (nor below
+the lowest score asked for less the bonuses a record can add: a name pair's score is never
+above its keys' ``cdist`` score)."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +95,15 @@ def find_candidates(
         left_items, None if right is None else right_items
     ):
         _score_block(
-            left_items, right_items, left_block, right_block, right is None, best, seen, exact
+            max(PRE_CUTOFF, min_score - DOMAIN_BONUS - CITY_BONUS),
+            left_items,
+            right_items,
+            left_block,
+            right_block,
+            right is None,
+            best,
+            seen,
+            exact,
         )
     found = []
     for pair in set(best) | exact:
@@ -110,6 +126,7 @@ def find_candidates(
 
 
 def _score_block(
+    cutoff: float,
     left_items: Sequence[NameItem],
     right_items: Sequence[NameItem],
     left_block: list[int],
@@ -127,7 +144,7 @@ def _score_block(
             [left_items[i].key.text for i in plain_left],
             [right_items[j].key.text for j in plain_right],
             scorer=fuzz.ratio,
-            score_cutoff=PRE_CUTOFF,
+            score_cutoff=cutoff,
             dtype=np.uint8,
             workers=1,
         )
@@ -154,7 +171,7 @@ def _score_block(
             exact.add(record_pair)
         if not a.key.name or not b.key.name:
             continue
-        scored = compare_names(a.key, b.key, text_score)
+        scored = compare_names(a.key, b.key, text_score, floor=cutoff)
         if scored.score <= 0:
             continue
         held = best.get(record_pair)

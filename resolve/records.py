@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,7 +52,7 @@ class InstitutionRecord:
     sources: frozenset[str] = field(default_factory=frozenset)
     """The sources that describe it (source names in the store; ``ROR`` for a dump)."""
 
-    @property
+    @cached_property
     def domain(self) -> str | None:
         """The website's host without ``www.``, lower case.
 
@@ -64,7 +65,7 @@ class InstitutionRecord:
         host = (urlsplit(address).hostname or "").lower()
         return host.removeprefix("www.") or None
 
-    @property
+    @cached_property
     def ror_ids(self) -> frozenset[str]:
         """The ROR IRIs this record is or is declared the same as."""
         ids = {self.iri, *self.same_as}
