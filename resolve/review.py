@@ -40,13 +40,15 @@ def review_candidates(
     min_score: float = REVIEW_SCORE,
     auto_accept: float | None = None,
     author: str | None = None,
+    kind: str = "institution",
 ) -> Review:
     """The undecided candidate pairs of the store scoring ``min_score`` or more, best first.
 
     With ``auto_accept``, pairs scoring at least that are accepted (and
-    merged) now, each as a decision whose author says so.
+    merged) now, each as a decision whose author says so. ``kind`` ``region``
+    lists regions instead of institutions.
     """
-    records = records_from_store(kg)
+    records = records_from_store(kg, kind=kind)
     floor = min(min_score, auto_accept) if auto_accept is not None else min_score
     pending = undecided(kg, find_candidates(records, min_score=floor))
     review = Review([c for c in pending if c.score >= min_score])

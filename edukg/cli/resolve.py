@@ -117,6 +117,13 @@ def _report_changes(changes: list) -> None:  # type: ignore[type-arg]
     help="Write every stored decision as CSV (to apply again with --apply).",
 )
 @click.option("--author", default=None, help="Who decides (default: your login name).")
+@click.option(
+    "--kind",
+    type=click.Choice(["institution", "region"]),
+    default="institution",
+    show_default=True,
+    help="Resolve institutions, or regions the same way.",
+)
 @click.pass_context
 def resolve(
     ctx: click.Context,
@@ -127,6 +134,7 @@ def resolve(
     apply_file: Path | None,
     export_decisions: bool,
     author: str | None,
+    kind: str,
 ) -> None:
     """List pairs of institutions that may be one, best first, for a person to decide.
 
@@ -176,6 +184,7 @@ def resolve(
             min_score=REVIEW_SCORE if min_score is None else min_score,
             auto_accept=auto_accept,
             author=author,
+            kind=kind,
         )
     for decision in review.auto_accepted:
         click.echo(

@@ -200,3 +200,35 @@ def kg_node(iri: str):  # type: ignore[no-untyped-def]
     import pyoxigraph as ox
 
     return ox.NamedNode(iri)
+
+
+def test_regions_are_proposed_and_merged_the_same_way(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    prefixes = (
+        "@prefix edukg: <https://w3id.org/edukg/ontology#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix schema: <https://schema.org/> .\n"
+        "@prefix country: <https://w3id.org/edukg/country/> .\n"
+    )
+    texts = {
+        "ru.ttl": "<http://x/region/minskaya> a schema:AdministrativeArea ; skos:prefLabel "
+        '"Минская область"@ru ; schema:containedInPlace country:BY .\n'
+        '<http://x/i/1> a edukg:Institution ; skos:prefLabel "Гимназия № 1 г. Борисова"@ru ; '
+        "edukg:country country:BY ; edukg:region <http://x/region/minskaya> .\n",
+        "en.ttl": "<http://x/region/minsk-region> a schema:AdministrativeArea ; skos:prefLabel "
+        '"Minsk Region"@en ; schema:containedInPlace country:BY .\n'
+        "<http://x/region/brest-region> a schema:AdministrativeArea ; skos:prefLabel "
+        '"Brest Region"@en ; schema:containedInPlace country:BY .\n'
+        '<http://x/i/2> a edukg:Institution ; skos:prefLabel "Lyceum No. 2 of Zhodino"@en ; '
+        "edukg:country country:BY ; edukg:region <http://x/region/minsk-region> .\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(prefixes + text, "utf-8")
+    loaded(kg, tmp_path / "ru.ttl", tmp_path / "en.ttl")
+    (candidate,) = review_candidates(kg, kind="region", min_score=0.1).candidates
+    assert {candidate.left, candidate.right} == {
+        "http://x/region/minsk-region",
+        "http://x/region/minskaya",
+    }
+    record_decisions(kg, [Decision(candidate.left, candidate.right, "accept")])
+    rows = kg.select("SELECT DISTINCT ?r WHERE { ?i a edukg:Institution ; edukg:region ?r }")
+    assert [row["r"].value for row in rows] == ["http://x/region/minsk-region"]
