@@ -85,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"labelled set: {len(left)} left x {len(right)} right, {len(truth)} true pairs, "
         f"{len(candidates)} candidates in {seconds:.1f} s"
     )
+    country_of = {record.iri: record.country for record in left}
     best_per_right: dict[str, tuple[float, str]] = {}
     for c in candidates:
         if c.score > best_per_right.get(c.right, (-1.0, ""))[0]:
@@ -94,9 +95,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         precision, recall = precision_recall(found, truth)
         top = {(lft, rgt) for rgt, (score, lft) in best_per_right.items() if score >= threshold}
         top_precision, top_recall = precision_recall(top, truth)
+        by_truth = {pair for pair in truth if country_of[pair[0]] == "BY"}
+        by_found = {pair for pair in found if country_of[pair[0]] == "BY"}
+        by_precision, by_recall = precision_recall(by_found, by_truth)
         print(
             f"score >= {threshold:5.1f}: all pairs P={precision:.3f} R={recall:.3f} "
-            f"({len(found)}); best per name P={top_precision:.3f} R={top_recall:.3f}"
+            f"({len(found)}); best per name P={top_precision:.3f} R={top_recall:.3f}; "
+            f"BY only P={by_precision:.3f} R={by_recall:.3f}"
         )
     fast_left, fast_right = speed_set(records, options.size)
     started, cpu = time.perf_counter(), time.process_time()

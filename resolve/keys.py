@@ -74,7 +74,8 @@ class NameKey:
 
 def _is_acronym(name: str) -> bool:
     stripped = name.strip()
-    return bool(_ACRONYM.match(stripped)) and sum(c.isupper() for c in stripped) >= 2
+    capitals = sum(c.isupper() for c in stripped)
+    return bool(_ACRONYM.match(stripped)) and capitals >= 2 and capitals * 2 >= len(stripped)
 
 
 def name_key(name: str, vocabulary: Vocabulary | None = None) -> NameKey:
@@ -104,7 +105,8 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
             continue
         if concept is None:
             folded = skeleton(stem(word)) or folded
-            words.append(folded)
+            trimmed = folded.rstrip("aeiu")  # case endings: Армении / Armenia, Украины / Ukraine
+            words.append(trimmed if len(trimmed) >= 4 else folded)
             sequence.append((word, False))
         else:
             concepts.append(concept)

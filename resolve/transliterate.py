@@ -119,6 +119,7 @@ _FOLDS = (
     ("sh", "s"),
     ("zh", "z"),
     ("kh", "h"),
+    ("ph", "f"),
     ("ch", _AFFRICATE),
     ("sc", "s"),
     ("tsy", _AFFRICATE),
@@ -149,6 +150,7 @@ _FOLDS = (
     ("x", "h"),
     ("q", "k"),
     ("g", "h"),
+    ("z", "s"),
     (_AFFRICATE, "t"),
     ("o", "a"),
 )
