@@ -9,18 +9,21 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import click
 
 from edukg.cli.context import Settings, open_store
+from edukg.core.errors import InputError
 
 _FORMATS = click.Choice(["table", "csv", "json"])
 CANDIDATE_COLUMNS = ("left", "right", "score", "reasons", "left_name", "right_name")
 
 
-def _candidate_rows(candidates: list) -> list[dict[str, object]]:  # type: ignore[type-arg]
+def _candidate_rows(candidates: Sequence[Any]) -> list[dict[str, object]]:
     return [
         {
             "left": c.left,
@@ -66,7 +69,7 @@ def _emit(rows: list[dict[str, object]], format_name: str, output: Path | None) 
         click.echo(f"wrote {output}", err=True)
 
 
-def _report_changes(changes: list) -> None:  # type: ignore[type-arg]
+def _report_changes(changes: Sequence[Any]) -> None:
     for change in changes:
         click.echo(
             f"{change.name}: rewritten to canonical IRIs, "
@@ -204,16 +207,37 @@ def _emit_text(text: str, output: Path | None) -> None:
         click.echo(f"wrote {output}", err=True)
 
 
+def _described(kg: Any, iri: str) -> bool:
+    """Whether the store holds a statement about ``iri`` (or a merge of it)."""
+    import pyoxigraph as ox
+
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError:
+        raise InputError(
+            f"{iri!r} is not an IRI", hint="write the full IRI, e.g. https://..."
+        ) from None
+    return any(True for _ in kg.oxigraph.quads_for_pattern(node, None, None)) or any(
+        True for _ in kg.oxigraph.quads_for_pattern(None, None, node)
+    )
+
+
 def _decide(ctx: click.Context, verdict: str, first: str, second: str, author: str | None) -> None:
     from edukg.resolve.decisions import Decision, canonical_of, record_decisions
 
     settings: Settings = ctx.find_object(Settings)  # type: ignore[assignment]
     who = author or ctx.meta.get("resolve_author") or ""
     with open_store(settings) as kg:
+        unknown = [iri for iri in (first, second) if not _described(kg, iri)]
+        if unknown:
+            raise InputError(
+                f"the store says nothing about {unknown[0]}",
+                hint="copy the IRIs from the listing of edukg resolve",
+            )
         _report_changes(record_decisions(kg, [Decision(first, second, verdict, author=who)]))
         canonical = canonical_of(kg)
     if verdict == "accept":
-        target = canonical.get(first, first if first not in canonical else canonical[first])
+        target = canonical.get(first, first)
         click.echo(f"accepted: {first} and {second} are one institution, {target}")
     else:
         click.echo(f"rejected: {first} and {second} stay two institutions")

@@ -56,6 +56,15 @@ def test_listing_accept_export_and_apply(tmp_path: Path) -> None:
     assert partners.stdout.count("\n") == 2  # header and the one merged university
 
 
+def test_deciding_on_an_unknown_iri_exits_1(tmp_path: Path) -> None:
+    store = ["--store", str(tmp_path / "store")]
+    run_edukg(*store, "load", str(DATA / "resolve-ministry.ttl"), cwd=tmp_path)
+    unknown = run_edukg(*store, "resolve", "accept", ID + "pskov", ID + "nowhere", cwd=tmp_path)
+    assert unknown.returncode == 1 and "says nothing about" in unknown.stderr
+    not_iri = run_edukg(*store, "resolve", "reject", ID + "pskov", "bsu", cwd=tmp_path)
+    assert not_iri.returncode == 1 and "is not an IRI" in not_iri.stderr
+
+
 def test_a_bad_decisions_file_exits_1_with_located_problems(tmp_path: Path) -> None:
     path = tmp_path / "decisions.csv"
     path.write_text("left,right,verdict\nbsu,x:y,accept\n", "utf-8")
