@@ -120,16 +120,18 @@ KINDS = ("institution", "region")
 """What :func:`records_from_store` reads: institutions, or regions (matched the same way)."""
 
 
-def records_from_store(kg: KnowledgeGraph, *, kind: str = "institution") -> list[InstitutionRecord]:
+def records_from_store(
+    kg: KnowledgeGraph, *, kind: str = "institution"
+) -> list[InstitutionRecord]:
     """Every institution (or region) in the store, with its names, place, website and links."""
     from edukg.queries.catalogue import parse_query_file
     from edukg.queries.runner import run_query
 
     if kind not in KINDS:
         raise InputError(f"unknown kind {kind!r}", hint=f"use one of: {', '.join(KINDS)}")
-    name = f"{kind}-records"
-    text = resources.files("edukg.resolve").joinpath(f"{name}.rq").read_text("utf-8")
-    query = parse_query_file(name, text)
+    query_name = f"{kind}-records"
+    text = resources.files("edukg.resolve").joinpath(f"{query_name}.rq").read_text("utf-8")
+    query = parse_query_file(query_name, text)
     result = run_query(kg, query, limit=0)
     gathered: dict[str, dict[str, Any]] = {}
     for row in result.records():

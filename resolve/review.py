@@ -81,6 +81,17 @@ def undecided(kg: KnowledgeGraph, candidates: Iterable[Candidate]) -> list[Candi
     return [c for c in candidates if frozenset((c.left, c.right)) not in decided]
 
 
+DUPLICATE_CHECK_LIMIT = 5_000
+"""A load's summary checks for likely duplicates only in stores with at most this many
+institutions (the check reads and keys every institution's names)."""
+
+
+def institution_count(kg: KnowledgeGraph) -> int:
+    """How many institutions the store holds."""
+    (row,) = kg.select("SELECT (COUNT(DISTINCT ?i) AS ?n) WHERE { ?i a edukg:Institution }")
+    return int(row["n"].value)
+
+
 def likely_duplicates(
     kg: KnowledgeGraph, source_names: Sequence[str]
 ) -> list[tuple[Candidate, InstitutionRecord, InstitutionRecord]]:

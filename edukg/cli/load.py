@@ -49,7 +49,7 @@ def load(
     """
     from edukg.cli.progress import load_progress
     from edukg.loaders import load_files
-    from edukg.resolve.review import likely_duplicates
+    from edukg.resolve.review import DUPLICATE_CHECK_LIMIT, institution_count, likely_duplicates
 
     with open_store(settings) as kg, load_progress() as progress:
         try:
@@ -61,7 +61,10 @@ def load(
             if report:
                 write_problem_report(error.problems, report)
             raise
-        duplicates = likely_duplicates(kg, [c.name for c in result.changes if not c.unchanged])
+        changed = [c.name for c in result.changes if not c.unchanged]
+        count = institution_count(kg) if changed else 0
+        checked = count <= DUPLICATE_CHECK_LIMIT
+        duplicates = likely_duplicates(kg, changed) if changed and checked else []
     for warning in result.warnings:
         echo_problem(warning)
     if report:
@@ -84,3 +87,8 @@ def load(
         )
     if duplicates:
         click.echo(f"{len(duplicates)} likely duplicate(s): review them with edukg resolve")
+    if not checked:
+        click.echo(
+            f"no check for likely duplicates: {count} institutions in the store (more than "
+            f"{DUPLICATE_CHECK_LIMIT}); edukg resolve compares them all"
+        )

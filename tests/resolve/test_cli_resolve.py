@@ -7,6 +7,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import DATA, run_edukg
 
 ID = "https://edukg.example/id/institution/"
@@ -97,3 +99,21 @@ def test_registries_link_to_ror_and_take_missing_labels(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert "https://ror.org/" in asked.stdout and "bsu.by" in asked.stdout
+
+
+def test_a_load_into_a_big_store_says_it_skipped_the_duplicate_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    import edukg.resolve.review
+    from edukg.cli import cli
+
+    monkeypatch.setattr(edukg.resolve.review, "DUPLICATE_CHECK_LIMIT", 3)
+    files = [str(DATA / "resolve-ministry.ttl"), str(DATA / "resolve-cordis.ttl")]
+    done = CliRunner().invoke(cli, ["--store", str(tmp_path / "store"), "load", *files])
+    assert done.exit_code == 0, done.output
+    assert "no check for likely duplicates: 8 institutions in the store (more than 3)" in (
+        done.output
+    )
+    assert "likely duplicate:" not in done.output
