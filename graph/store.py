@@ -20,8 +20,8 @@ from urllib.parse import quote
 import pycountry
 import pyoxigraph as ox
 
-from edukg.core.errors import ConfigError, QueryError, StoreError
 from edukg.core.version import __version__
+from edukg.core.errors import ConfigError, QueryError, StoreError
 from edukg.graph.canonical import canonical_map, rewrite_to_canonical
 from edukg.graph.settings import DEFAULT_BASE_IRI, check_base_iri
 from edukg.graph.snapshots import SNAPSHOT_FOLDER, StatementSnapshots
