@@ -76,7 +76,7 @@ def _term_key(term: str) -> str:
     """A term's skeleton without its final vowels, so that inflected words still start with it.
 
     >>> _term_key("гимнази"), _term_key("академи"), _term_key("of")
-    ('himnaz', 'akadem', 'af')
+    ('himnas', 'akadem', 'af')
     """
     key = skeleton(term)
     stripped = key.rstrip("aeiu")
