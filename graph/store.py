@@ -24,6 +24,7 @@ import pyoxigraph as ox
 
 from edukg.core.errors import ConfigError, EdukgError, InputError, QueryError, StoreError
 from edukg.core.version import __version__
+from edukg.graph.canonical import canonical_map, rewrite_to_canonical
 from edukg.graph.faults import crash_point
 from edukg.graph.journal import JOURNAL_FOLDER, BeforeImage, UndoJournal
 from edukg.graph.settings import DEFAULT_BASE_IRI, check_base_iri
@@ -207,6 +208,7 @@ class KnowledgeGraph:
                 triples=int(row["count"].value),
                 file_name=row["file"].value if row["file"] is not None else None,
                 statements_sha256=row["digest"].value if row["digest"] is not None else None,
+                reference=row["reference"] is not None,
             )
             for row in rows
         ]
@@ -245,11 +247,12 @@ class KnowledgeGraph:
         sources = list(sources)
         dumps: dict[str, bytes] = {}
         problems = []
+        mapping = canonical_map(self._store)
         for data in sources:
             if not data.same_as_stored:
-                dump = data.statements().dump(
-                    format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()
-                )
+                staged = data.statements()
+                rewrite_to_canonical(staged, mapping)  # merges survive re-imports
+                dump = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
                 problems += unsafe_statements(dump or b"", data.file_name or data.name)
                 dumps[data.name] = dump or b""
         if problems:
@@ -361,6 +364,7 @@ class KnowledgeGraph:
         staged = data.statements()
         ntriples = dump
         if ntriples is None:
+            rewrite_to_canonical(staged, canonical_map(self._store))  # merges survive re-imports
             ntriples = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
         lines = ntriples.splitlines()
         del ntriples
@@ -429,6 +433,48 @@ class KnowledgeGraph:
             if row["g"] != graph and row["g"] != CATALOG_GRAPH
         }
         return len(records - elsewhere)
+
+    def apply_canonical_map(self) -> list[SourceChange]:
+        """Rewrite merged IRIs to their canonical IRIs in every source that holds them.
+
+        The map is the resolution graph's ``owl:sameAs`` links (see
+        :mod:`edukg.graph.canonical`); each changed source is written as a
+        new version of itself, its digest and snapshot kept in step.
+        """
+        self._require_writable()
+        mapping = canonical_map(self._store)
+        pending = []
+        for info in self.sources() if mapping else []:
+            graph = ox.NamedNode(info.graph)
+            if not any(
+                next(self._store.quads_for_pattern(node, None, None, graph), None)
+                or next(self._store.quads_for_pattern(None, None, node, graph), None)
+                for node in map(ox.NamedNode, mapping)
+            ):
+                continue
+            staged = ox.Store()
+            staged.extend(
+                ox.Quad(q.subject, q.predicate, q.object)
+                for q in self._store.quads_for_pattern(None, None, None, graph)
+            )
+            pending.append(
+                SourceData(
+                    name=info.name,
+                    sha256=info.sha256,
+                    loader=info.loader,
+                    loader_version=info.loader_version,
+                    file_name=info.file_name,
+                    staged=staged,
+                )
+            )
+        if not pending:
+            return []
+        images = [self._before_image(self.source_graph(data.name)) for data in pending]
+        with self._transaction(images):  # all sources rewritten, or none
+            return [
+                self._write_source(data, image.statements)
+                for data, image in zip(pending, images, strict=True)
+            ]
 
     def _snapshot(self, graph: ox.NamedNode, statements: bytes) -> None:
         if self._snapshots is not None:
