@@ -162,7 +162,10 @@ def load_files(
     keys) is an error unless ``allow_empty``.
     """
     names = _source_names(paths, source_names, options)
-    jobs = _plan_jobs(kg, paths, names, loader_name=loader_name, options=options, progress=progress)
+    jobs = _plan_jobs(
+        kg, paths, names, loader_name=loader_name, options=options, progress=progress,
+        allow_empty=allow_empty,
+    )
     _scan(jobs, progress)
     parsed, problems = _read(jobs, progress)
     if not allow_empty:
@@ -220,6 +223,7 @@ def _plan_jobs(
     loader_name: str | None,
     options: dict[str, object] | None,
     progress: ProgressFunction | None,
+    allow_empty: bool = False,
 ) -> list[_Job]:
     """Pick each file's loader; every file of the load shares one register session."""
     from edukg.loaders.session import RegisterSession
@@ -240,7 +244,7 @@ def _plan_jobs(
             source_name=name,
             base_iri=kg.base_iri,
             kg=kg,
-            options=dict(options or {}),
+            options={**(options or {}), "allow_empty": allow_empty},
             session=session,
             progress=progress,
         )
@@ -279,7 +283,8 @@ def _read(
 
 
 def _holds_nothing(data: SourceData) -> bool:
-    if data.same_as_stored or data.triples:
+    """True for a source without statements; register files check their rows themselves."""
+    if data.same_as_stored or data.triples or data.loader.startswith("register-"):
         return False
     return data.staged is None or len(data.staged) == 0
 

@@ -952,6 +952,14 @@ def build_source(path: Path, scanned: ScannedFile, context: LoadContext) -> Sour
         if table.kind in build:  # parties tables were read by check_party_tables
             builder.table = table
             build[table.kind](table)
+    if not any(table.rows for table in scanned.tables) and not context.options.get(
+        "allow_empty"
+    ):
+        builder.problems.error(
+            "the file holds no records: nothing would be loaded",
+            hint="check that it has rows under its header (or register keys in JSON); "
+            "--allow-empty loads it anyway, as an empty source",
+        )
     if builder.problems.has_errors:
         return None
     return SourceData(
