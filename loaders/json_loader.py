@@ -16,7 +16,8 @@ from typing import Any
 
 from edukg.graph.sources import SourceData
 from edukg.loaders.base import FileContent, LoadContext, ProblemCollector
-from edukg.loaders.csv_loader import decode_text, requested_kind
+from edukg.loaders.csv_loader import requested_kind
+from edukg.loaders.csv_text import decode_text
 from edukg.loaders.register import read_register, scan_register
 from edukg.loaders.tables import (
     KINDS,
