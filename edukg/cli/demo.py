@@ -22,8 +22,9 @@ from edukg.cli.context import EXIT_INPUT, Settings, open_store
 def demo(settings: Settings, out: Path) -> None:
     """Build the example knowledge graph and write what it produces.
 
-    Loads the bundled examples (the Minsk region article's facts and an
-    illustrative register) into the store, validates them with SHACL, exports
+    Loads the bundled examples (the Minsk region article's facts and a cut of
+    real CORDIS data: the Horizon 2020 projects with a participant from BY,
+    RU, KZ or Central Asia) into the store, validates them with SHACL, exports
     them as Turtle, JSON-LD and N-Quads, analyses the partnership network
     (stored as source analysis-institution), and writes the network page and
     the report. Prints every path; the report comes last.
@@ -32,7 +33,7 @@ def demo(settings: Settings, out: Path) -> None:
     """
     from edukg.analysis.results import write_results
     from edukg.analysis.run import analyze as run_analysis
-    from edukg.examples import example_files
+    from edukg.examples import HOME_COUNTRY, example_files
     from edukg.graph.export import export
     from edukg.graph.stats import store_stats
     from edukg.graph.validate import validate as validate_store
@@ -69,7 +70,8 @@ def demo(settings: Settings, out: Path) -> None:
         network_path = out / "network.html"
         write_network_page(analysis.network, network_path, lang="ru", seed=0)
         report_path = out / "report.html"
-        write_report(store_report(kg, analysis=analysis, lang="ru"), report_path)
+        page = store_report(kg, analysis=analysis, lang="ru", home_country=HOME_COUNTRY)
+        write_report(page, report_path)
         written += [network_path, report_path]
     click.echo("counts: " + ", ".join(f"{n} {c}" for c, n in sorted(figures.per_class.items())))
     click.echo(f"store: {Path(store_path).resolve() if store_path else 'in memory, not kept'}")

@@ -8,7 +8,7 @@ import owlrl
 import pytest
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Namespace, URIRef
 
-from edukg.examples import example_files
+from tests.conftest import EXAMPLE_FILES
 from edukg.ontology import EDUKG, SCHEMES, countries_graph, ontology_graph, shapes_graph
 
 ERRORS = Namespace("http://www.daml.org/2002/03/agents/agent-ont#")
@@ -76,7 +76,7 @@ def test_schemes_have_the_notations_the_design_names() -> None:
 
 def test_owl_rl_closure_of_ontology_and_examples_is_consistent() -> None:
     graph = ontology_graph() + countries_graph()
-    for example in example_files():
+    for example in EXAMPLE_FILES:
         graph.parse(data=example.read_text("utf-8"), format="turtle", publicID=BASE)
     assert closure_errors(graph) == []
     # The closure does infer through the alignment: our institutions are W3C ORG organisations.
