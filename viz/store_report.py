@@ -63,12 +63,14 @@ def store_report(
     lang: str = "ru",
     title: str | None = None,
     home_country: str | None = None,
+    network_options: dict[str, Any] | None = None,
 ) -> Report:
     """Assemble the report: headline figures, partner countries, years, clusters, brokers,
     expiring and dormant agreements, and the analysed network (when ``analysis`` is given).
 
     Partner countries are those of ``home_country``'s parties (ISO code or name), never the
     home country itself; without one, every country with an international agreement is listed.
+    ``network_options`` go to the embedded network page (e.g. ``node_cap``).
 
     Clusters and brokers are read back with the ``clusters`` and ``brokers`` catalogue
     queries, so run and store an analysis first (``edukg analyze``) to fill them.
@@ -99,4 +101,5 @@ def store_report(
         ),
         dormant=_listing(kg, "dormant-agreements", ["title", "signed", "valid_until", "parties"], lang),
         network=analysis.network if analysis is not None else None,
+        network_options=network_options,
     )
