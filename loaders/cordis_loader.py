@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -131,7 +132,7 @@ def scan_cordis(path: Path, context: LoadContext) -> None:
     elif kind == "projects":
         lookups.projects.update(read_project_table(str(path), parsed, problems))
     elif kind == "programme-parts":
-        for _, row in rows_of(parsed):
+        for _, row in rows_of(parsed, ("rcn", "programme_part")):
             if not is_missing(row.get("programme_part", "")):
                 lookups.parts.setdefault(row["rcn"], []).append(row["programme_part"])
 
@@ -235,7 +236,8 @@ def read_participations(file: str, parsed: CsvText, problems: ProblemCollector) 
     table = LinkTable()
     written = written_columns(parsed)
     repaired: list[tuple[int, str]] = []
-    for line, row in rows_of(parsed):
+    wanted = ("rcn", "role", "pic", "type", "country", "group", "start_date", "end_date")
+    for line, row in rows_of(parsed, (*wanted, "name", "shortname")):
         pic, rcn = row.get("pic", ""), row.get("rcn", "")
         if is_missing(pic) or is_missing(rcn):
             column = "pic" if is_missing(pic) else "rcn"
@@ -269,7 +271,7 @@ def read_project_links(file: str, parsed: CsvText, problems: ProblemCollector) -
     """Organisations and projects of a project-organisation link table (no roles, no dates)."""
     table = LinkTable()
     duplicates = 0
-    for line, row in rows_of(parsed):
+    for line, row in rows_of(parsed, ("new_org_id", "projectrcn")):
         key, rcn = row.get("new_org_id", ""), row.get("projectrcn", "")
         if is_missing(key) or is_missing(rcn):
             continue
@@ -296,7 +298,8 @@ def read_name_table(
     organisations: dict[str, Organisation] = {}
     repaired: list[tuple[int, str]] = []
     unreadable: list[tuple[int, str]] = []
-    for line, row in rows_of(parsed):
+    wanted = (key_column, name_column, short_column, "activitytype", "country", "city")
+    for line, row in rows_of(parsed, wanted):
         key = row.get(key_column, "")
         if is_missing(key):
             continue
@@ -331,7 +334,8 @@ def read_project_table(
     """Projects by ``rcn`` with acronym, programme, topics, total cost and dates."""
     written = written_columns(parsed)
     projects: dict[str, Project] = {}
-    for line, row in rows_of(parsed):
+    wanted = ("rcn", "acronym", "programme", "topics", "totalcost", "startdate", "enddate")
+    for line, row in rows_of(parsed, wanted):
         rcn = row.get("rcn", "")
         if is_missing(rcn) or rcn in projects:
             continue
@@ -655,5 +659,10 @@ def _describe_organisation(
 
 def institution_iri(context: LoadContext, key: str) -> ox.NamedNode:
     """The IRI of a CORDIS organisation: by PIC, or by the network tables' surrogate id."""
+    return _institution_iri(context.base_iri, key)
+
+
+@lru_cache(maxsize=65536)
+def _institution_iri(base_iri: str, key: str) -> ox.NamedNode:
     local = f"cordis-pic-{key}" if PIC.fullmatch(key) else f"cordis-org-{key}"
-    return ox.NamedNode(mint(context.base_iri, "institution", local))
+    return ox.NamedNode(mint(base_iri, "institution", local))

@@ -18,7 +18,7 @@ them and writes triples.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -170,9 +170,10 @@ def _resolve_header_conflict(
         )
         return None
     kept = sides[1]
+    ignored = ", ".join(str(n) for n in sorted(markers + sides[:1]))
     problems.warning(
         f"merge-conflict markers on lines {numbers} around two header lines: read with the "
-        f"header on line {kept}, lines {', '.join(str(n) for n in sorted(markers + sides[:1]))} ignored",
+        f"header on line {kept}, lines {ignored} ignored",
         line=markers[0],
         value=lines[kept - 1],
         hint="the two headers name the same columns; resolve the conflict at the source",
@@ -184,11 +185,14 @@ def _is_header(line: str) -> bool:
     return table_kind({canonical_column(cell) for cell in split_header(line)}) is not None
 
 
-def rows_of(parsed: CsvText) -> Iterator[tuple[int, dict[str, str]]]:
-    """Each row as (line, canonical column -> stripped value)."""
+def rows_of(parsed: CsvText, wanted: Iterable[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Each row as (line, canonical column -> stripped value), for the ``wanted`` columns
+    the table has (a large table has many columns nobody reads)."""
     columns = [canonical_column(h) for h in parsed.header]
+    positions = [(c, columns.index(c)) for c in dict.fromkeys(wanted) if c in columns]
     for line, values in parsed.rows:
-        yield line, dict(zip(columns, (v.strip() for v in values), strict=False))
+        width = len(values)
+        yield line, {c: values[i].strip() for c, i in positions if i < width}
 
 
 def written_columns(parsed: CsvText) -> dict[str, str]:
