@@ -87,6 +87,8 @@ RESEARCH_PROJECT = ox.NamedNode(CONCEPTS + "agreement-kind/research_project")
 ROLE_RANK = {"coordinator": 0, "participant": 1, "partner": 2, "party": 3}
 PLACEHOLDER = "CORDIS organisation PIC {key}"
 SHOWN_EXAMPLES = 5
+STAGE_EVERY = 100_000
+"""Triples held as Python objects before they are serialised (see :class:`Staging`)."""
 
 
 @dataclass
@@ -98,6 +100,35 @@ class CordisLookups:
     projects: dict[str, Project] = field(default_factory=dict)
     parts: dict[str, list[str]] = field(default_factory=dict)
     link_tables: int = 0
+
+
+@dataclass
+class Staging:
+    """Triples built so far, kept as N-Triples chunks: a million Python triples take a gigabyte.
+
+    >>> staging = Staging()
+    >>> staging.triples.append(ox.Triple(ox.NamedNode("http://a"), ox.NamedNode("http://b"),
+    ...                                  ox.Literal("c")))
+    >>> len(staging.store())
+    1
+    """
+
+    triples: list[ox.Triple] = field(default_factory=list)
+    chunks: list[bytes] = field(default_factory=list)
+
+    def flush(self, *, at_least: int = 0) -> None:
+        """Serialise the triples held (in Rust) once there are ``at_least`` of them."""
+        if self.triples and len(self.triples) >= at_least:
+            self.chunks.append(ox.serialize(self.triples, format=ox.RdfFormat.N_TRIPLES))
+            self.triples.clear()
+
+    def store(self) -> ox.Store:
+        """Every triple in an in-memory store, loaded in one bulk load."""
+        self.flush()
+        store = ox.Store()
+        store.bulk_load(b"".join(self.chunks), ox.RdfFormat.N_TRIPLES)
+        self.chunks.clear()
+        return store
 
 
 @dataclass
@@ -165,9 +196,12 @@ def read_cordis(path: Path, context: LoadContext) -> SourceData | None:
     if problems.has_errors:
         return None
     join_lookups(table, lookups_of(context))
-    triples = project_triples(table, context, problems, written)
-    triples += organisation_triples(table, context, problems)
-    return _source(path, context, content, triples, problems)
+    staging = Staging()
+    project_triples(table, context, problems, written, staging)
+    organisation_triples(table, context, problems, staging)
+    data = _source(path, context, content, [], problems)
+    data.staged = staging.store()
+    return data
 
 
 def _reference_source(
@@ -526,11 +560,15 @@ def programme_parts(project: Project, lookups: CordisLookups) -> list[str]:
 
 
 def project_triples(
-    table: LinkTable, context: LoadContext, problems: ProblemCollector, written: dict[str, str]
-) -> list[ox.Triple]:
+    table: LinkTable,
+    context: LoadContext,
+    problems: ProblemCollector,
+    written: dict[str, str],
+    staging: Staging,
+) -> None:
     """One multilateral agreement per project with two or more organisations."""
     lookups = lookups_of(context)
-    triples: list[ox.Triple] = []
+    triples = staging.triples
     rcn_column = written.get("rcn") or written.get("projectrcn")
     for project in table.projects.values():
         members = [(k, r) for k, r in project.members.items() if k not in table.left_out]
@@ -550,7 +588,7 @@ def project_triples(
             [(institution_iri(context, key), t.ROLES[role]) for key, role in members],
         )
         project.members = dict(members)
-    return triples
+        staging.flush(at_least=STAGE_EVERY)
 
 
 def _describe_project(
@@ -598,18 +636,18 @@ def _describe_project(
 
 
 def organisation_triples(
-    table: LinkTable, context: LoadContext, problems: ProblemCollector
-) -> list[ox.Triple]:
+    table: LinkTable, context: LoadContext, problems: ProblemCollector, staging: Staging
+) -> None:
     """One institution per organisation that is a party of a loaded project."""
     used = {key for project in table.projects.values() for key in project.members}
     used -= table.left_out
-    triples: list[ox.Triple] = []
     unnamed: list[Organisation] = []
     for key in sorted(used, key=lambda k: (table.organisations[k].line, k)):
         organisation = table.organisations[key]
         if not organisation.names:
             unnamed.append(organisation)
-        _describe_organisation(triples, institution_iri(context, key), organisation)
+        _describe_organisation(staging.triples, institution_iri(context, key), organisation)
+        staging.flush(at_least=STAGE_EVERY)
     if unnamed:
         problems.warning(
             f"{len(unnamed)} organisation(s) have no name in any table of this load and are "
@@ -620,7 +658,6 @@ def organisation_triples(
             hint="load a names table (odfest2017_org_nodes.csv, h2020_unique_org.csv) "
             "in the same edukg load",
         )
-    return triples
 
 
 def _describe_organisation(
