@@ -41,9 +41,10 @@ def load(
 
     Each file becomes a source; loading it again replaces what it held before.
     Reads RDF (.ttl .nt .nq .trig .jsonld .rdf .xml) and registers (.csv .tsv
-    .txt .xlsx .json; see "Register format" in the README), including CORDIS
-    participation tables. On any error nothing is written, every problem is
-    listed and the exit code is 1.
+    .txt .xlsx .json; see "Register format" in the README), and CORDIS tables,
+    recognised by their header and joined when loaded together (docs/cordis.md).
+    On any error nothing is written, every problem is listed and the exit code
+    is 1.
 
     Example: edukg load examples/minsk-region-2024.ttl
     """
