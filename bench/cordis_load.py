@@ -60,9 +60,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         store = (options.keep or Path(temporary)) / "store"
         elapsed, output = timed_load(store, paths)
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        peak = usage.ru_maxrss / 1024
         print(output)
-        print(f"load: {elapsed:.1f} s, peak memory {peak:.0f} MB (goal: 60 s, 2048 MB)")
+        # CPU time says what the load costs when other jobs share the machine.
+        print(
+            f"load: {elapsed:.1f} s wall, {usage.ru_utime + usage.ru_stime:.1f} s CPU, "
+            f"peak memory {peak:.0f} MB (goal: 60 s, 2048 MB)"
+        )
 
 
 if __name__ == "__main__":
