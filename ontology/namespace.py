@@ -44,6 +44,12 @@ class EDUKG(DefinedNamespace):
     sha256: URIRef
     statementsSha256: URIRef
     tripleCount: URIRef
+    Candidate: URIRef
+    candidateKind: URIRef
+    confidence: URIRef
+    reviewStatus: URIRef
+    candidateDetails: URIRef
+    subjectCandidate: URIRef
 
 
 SCHEMA = Namespace("https://schema.org/")
@@ -85,5 +91,6 @@ PREFIXES: dict[str, str] = {
     "dcterms": "http://purl.org/dc/terms/",
     "dcat": "http://www.w3.org/ns/dcat#",
     "wd": str(WD),
+    "oa": "http://www.w3.org/ns/oa#",
 }
 """Prefixes used in exports and available to every catalogue query."""
