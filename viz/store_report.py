@@ -99,7 +99,9 @@ def store_report(
         expiring=_listing(
             kg, "expiring-agreements", ["title", "valid_until", "days_left", "parties"], lang
         ),
-        dormant=_listing(kg, "dormant-agreements", ["title", "signed", "valid_until", "parties"], lang),
+        dormant=_listing(
+            kg, "dormant-agreements", ["title", "signed", "valid_until", "parties"], lang
+        ),
         network=analysis.network if analysis is not None else None,
         network_options=network_options,
     )

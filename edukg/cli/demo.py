@@ -9,7 +9,6 @@ import click
 
 from edukg.cli.context import EXIT_INPUT, Settings, open_store
 
-
 DEMO_NODE_CAP = 300
 """The most organisations the demo's network page and report draw."""
 
