@@ -28,6 +28,7 @@ class EDUKG(DefinedNamespace):
     CooperationEvent: URIRef
     AgreementCount: URIRef
     Source: URIRef
+    ReferenceSource: URIRef
     kind: URIRef
     country: URIRef
     region: URIRef
@@ -44,6 +45,10 @@ class EDUKG(DefinedNamespace):
     sha256: URIRef
     statementsSha256: URIRef
     tripleCount: URIRef
+    shortName: URIRef
+    domain: URIRef
+    registryType: URIRef
+    registryStatus: URIRef
     Candidate: URIRef
     candidateKind: URIRef
     confidence: URIRef

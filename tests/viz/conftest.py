@@ -25,8 +25,10 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    """One browser per test module: a session-wide one would keep Playwright's sync loop
+    running, and another module's ``sync_playwright()`` (tests/web) then refuses to start."""
     if not CHROMIUM.exists():
         pytest.skip(
             f"{CHROMIUM} is absent: install Debian's chromium package to run the browser tests"

@@ -9,9 +9,11 @@ import pytest
 
 MODULES = [
     "layout",
+    "legend",
     "network_page",
     "network_svg",
     "page_data",
+    "short_labels",
     "styling",
     "vis_assets",
     "vocabulary_labels",
