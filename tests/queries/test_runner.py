@@ -82,7 +82,7 @@ def test_python_api_functions_return_rows_and_frames(query_kg: KnowledgeGraph) -
     frame = queries.dataframe(query_kg, "cooperation-by-year")
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame.columns) == ["year", "agreements", "events"]
-    assert frame["agreements"].sum() == 3
+    assert frame["agreements"].sum() == 5
 
 
 def test_unknown_attribute_is_an_attribute_error() -> None:
