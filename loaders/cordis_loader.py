@@ -677,6 +677,7 @@ def _describe_organisation(
         add(ox.Triple(iri, t.PREF_LABEL, ox.Literal(placeholder, language="en")))
     for short in organisation.short_names:
         add(ox.Triple(iri, t.ALT_LABEL, ox.Literal(short)))
+        add(ox.Triple(iri, t.SHORT_NAME, ox.Literal(short)))
     kind = INSTITUTION_KINDS.get(organisation.activity)
     if kind is not None:
         add(ox.Triple(iri, t.KIND, ox.NamedNode(f"{CONCEPTS}institution-kind/{kind}")))
