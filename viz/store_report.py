@@ -56,15 +56,28 @@ def _listing(kg: Any, query: str, columns: list[str], lang: str) -> Table:
     return _table(result.records(), columns, lang, note)
 
 
-def store_report(kg: Any, *, analysis: Any | None, lang: str = "ru", title: str | None = None) -> Report:
+def store_report(
+    kg: Any,
+    *,
+    analysis: Any | None,
+    lang: str = "ru",
+    title: str | None = None,
+    home_country: str | None = None,
+    network_options: dict[str, Any] | None = None,
+) -> Report:
     """Assemble the report: headline figures, partner countries, years, clusters, brokers,
     expiring and dormant agreements, and the analysed network (when ``analysis`` is given).
+
+    Partner countries are those of ``home_country``'s parties (ISO code or name), never the
+    home country itself; without one, every country with an international agreement is listed.
+    ``network_options`` go to the embedded network page (e.g. ``node_cap``).
 
     Clusters and brokers are read back with the ``clusters`` and ``brokers`` catalogue
     queries, so run and store an analysis first (``edukg analyze``) to fill them.
     """
     counts = store_stats(kg).per_class
-    countries = queries.rows(kg, "partner-countries", lang=lang)
+    home = {"country": home_country} if home_country else {}
+    countries = queries.rows(kg, "partner-countries", lang=lang, **home)
     by_year = queries.rows(kg, "cooperation-by-year", lang=lang)
     labels = HEADLINE[lang]
     headline = {
@@ -86,6 +99,9 @@ def store_report(kg: Any, *, analysis: Any | None, lang: str = "ru", title: str 
         expiring=_listing(
             kg, "expiring-agreements", ["title", "valid_until", "days_left", "parties"], lang
         ),
-        dormant=_listing(kg, "dormant-agreements", ["title", "signed", "valid_until", "parties"], lang),
+        dormant=_listing(
+            kg, "dormant-agreements", ["title", "signed", "valid_until", "parties"], lang
+        ),
         network=analysis.network if analysis is not None else None,
+        network_options=network_options,
     )
