@@ -347,8 +347,12 @@ def _read(
 
 
 def _holds_nothing(data: SourceData) -> bool:
-    """True for a source without statements; register files check their rows themselves."""
-    if data.same_as_stored or data.triples or data.loader.startswith("register-"):
+    """True for an RDF source without statements.
+
+    Register files check their rows themselves; CORDIS name and project tables
+    add to other sources and hold no statements of their own.
+    """
+    if data.same_as_stored or data.triples or data.loader != "rdf":
         return False
     return data.staged is None or len(data.staged) == 0
 
