@@ -14,9 +14,8 @@ from typing import Any
 import networkx as nx
 
 from edukg.analysis.networks import Window
-from edukg.analysis.sparql import select_rows
 from edukg.core.errors import ConfigError
-from edukg.graph.terms import python_value
+from edukg.queries import run
 
 
 def new_partners_per_year(graph: nx.Graph) -> dict[int, int]:
@@ -74,7 +73,9 @@ def visit_reciprocity(kg: Any, *, window: Window | None = None) -> Reciprocity:
     event of kind ``delegation_visit``.
     """
     window = window or Window()
-    rows = select_rows(kg, "network-delegation-visits", since=window.since, until=window.until)
+    rows = run(
+        kg, "network-delegation-visits", since=window.since, until=window.until
+    ).bindings()
     directed = {(row["visitor"].value, row["host"].value) for row in rows}
     return reciprocity_of(directed)
 
@@ -96,8 +97,7 @@ def reciprocity_of(directed: set[tuple[str, str]]) -> Reciprocity:
 
 def agreements_without_events(kg: Any, *, lang: str = "ru") -> list[dict[str, Any]]:
     """Agreements that no event implements, with id, title, signing date and parties' count."""
-    rows = select_rows(kg, "network-agreements-without-events", lang=lang)
-    return [{name: python_value(value) for name, value in row.items()} for row in rows]
+    return run(kg, "network-agreements-without-events", lang=lang).records()
 
 
 @dataclass(frozen=True)

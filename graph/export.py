@@ -20,7 +20,7 @@ from edukg.graph.sources import CATALOG_GRAPH
 from edukg.graph.store import COUNTRIES_GRAPH, ONTOLOGY_GRAPH, KnowledgeGraph
 from edukg.ontology.namespace import PREFIXES
 
-_PROV_ASSOCIATED = "http://www.w3.org/ns/prov#wasAssociatedWith"
+_PROV_ASSOCIATED = PREFIXES["prov"] + "wasAssociatedWith"
 
 
 def export_graphs(

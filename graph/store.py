@@ -20,8 +20,8 @@ from urllib.parse import quote
 import pycountry
 import pyoxigraph as ox
 
-from edukg.core.version import __version__
 from edukg.core.errors import ConfigError, QueryError, StoreError
+from edukg.core.version import __version__
 from edukg.graph.settings import DEFAULT_BASE_IRI, check_base_iri
 from edukg.graph.snapshots import SNAPSHOT_FOLDER, StatementSnapshots
 from edukg.graph.sources import (
@@ -474,7 +474,7 @@ def _count(staged: ox.Store, query: str) -> int:
     return int(row["n"].value)
 
 
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
 _QUALIFIED_PARTY = ox.NamedNode(EDUKG_NS + "qualifiedParty")
 _RECORD_CLASSES = frozenset(
     ox.NamedNode(EDUKG_NS + name)

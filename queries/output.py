@@ -3,7 +3,7 @@
 Text is UTF-8 throughout, so Cyrillic labels come out as they are.
 
 >>> import pyoxigraph as ox
->>> from edukg.queries.runner import QueryResult
+>>> from edukg.graph.results import QueryResult
 >>> result = QueryResult("select", columns=("country", "agreements"),
 ...                      rows=[(ox.Literal("BY"), ox.Literal("3", datatype=ox.NamedNode(
 ...                          "http://www.w3.org/2001/XMLSchema#integer")))])
@@ -23,9 +23,9 @@ from typing import Any
 import pyoxigraph as ox
 
 from edukg.core.errors import ConfigError
+from edukg.graph.results import QueryResult
 from edukg.graph.terms import python_value
 from edukg.ontology.namespace import PREFIXES
-from edukg.queries.runner import QueryResult
 
 ROW_FORMATS = ("table", "csv", "tsv", "json", "md")
 RDF_FORMATS = {

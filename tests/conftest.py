@@ -13,6 +13,7 @@ import pytest
 from edukg.examples import example_files
 from edukg.graph.store import KnowledgeGraph
 from edukg.loaders import load_files
+from tests.servers import OxigraphServer, start_oxigraph, stop_oxigraph
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
@@ -45,3 +46,23 @@ def run_edukg(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subpr
         encoding="utf-8",
         timeout=300,
     )
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
+    """A real Oxigraph server on a free loopback port, whose default graph is the union of all graphs."""
+    server = start_oxigraph(tmp_path_factory.mktemp("oxigraph-server"))
+    try:
+        yield server
+    finally:
+        stop_oxigraph(server)
+
+
+@pytest.fixture
+def plain_oxigraph_server(tmp_path: Path) -> Iterator[OxigraphServer]:
+    """A real Oxigraph server started without --union-default-graph."""
+    server = start_oxigraph(tmp_path / "plain-server", union_default_graph=False)
+    try:
+        yield server
+    finally:
+        stop_oxigraph(server)

@@ -79,11 +79,11 @@ def report(settings: Any, output: Path, lang: str, seed: int) -> None:
 
     Example: edukg report -o report.html
     """
-    from edukg.viz.report import write_report
+    from edukg.viz.report import write_report_page
     from edukg.viz.store_report import store_report
 
     with open_store(settings, read_only=True) as kg:
         result = _analysis(kg, level="institution", window=time_window(None, None, None),
                            no_events=False, lang=lang, seed=seed, algorithm="louvain")
         page = store_report(kg, analysis=result if result.network.number_of_nodes() else None, lang=lang)
-    click.echo(f"wrote: {write_report(page, output).resolve()}")
+    click.echo(f"wrote: {write_report_page(page, output).resolve()}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import json
 import subprocess
 import sys
@@ -98,11 +97,6 @@ def test_unknown_step_is_refused_with_the_list_of_steps() -> None:
 def test_data_folder_of_another_scale_is_refused_not_overwritten(full_run: Path) -> None:
     with pytest.raises(SystemExit, match="holds data for 2,000 triples"):
         generator.prepare(full_run / "data" / "2k", triples=5000)
-
-
-@pytest.mark.parametrize("module", [run, generator], ids=lambda m: m.__name__)
-def test_doctests(module: object) -> None:
-    assert doctest.testmod(module).failed == 0  # type: ignore[arg-type]
 
 
 def test_ntriples_made_in_chunks_hold_the_graph_of_one_whole_load(

@@ -55,13 +55,6 @@ def test_queries_together_count_a_capped_rdflib_run_at_the_cap() -> None:
     )
 
 
-def test_doctests() -> None:
-    import doctest
-
-    assert doctest.testmod(growth).failed == 0
-
-
-
 def test_a_later_rerun_replaces_its_steps_and_keeps_rdflib(tmp_path: Path) -> None:
     first = {"scales": [_scale(1_000_000, [("load-nt", 10.0, 30.0), ("query-a", 2.0, 40.0)])]}
     rerun = {"scales": [{"target": 1_000_000, "triples": 1_000_000, "steps": [

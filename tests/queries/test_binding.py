@@ -42,7 +42,7 @@ def quad_count(kg: KnowledgeGraph) -> int:
 def test_hostile_values_return_no_rows_and_change_nothing(
     value: str, query_kg: KnowledgeGraph, oxigraph_server: OxigraphServer
 ) -> None:
-    from edukg.queries.push import push
+    from edukg.graph.push import push
 
     for fixture in ("agreements", "events", "partners"):
         load_fixture(query_kg, fixture)

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from edukg.graph.push import push
 from edukg.graph.store import KnowledgeGraph
 from edukg.queries.catalogue import load_catalogue
-from edukg.queries.push import push
 from edukg.queries.runner import run_query
 
 from .conftest import OxigraphServer, load_fixture, rdflib_copy

@@ -24,8 +24,9 @@ from typing import Any
 import pyoxigraph as ox
 
 from edukg.core.errors import ConfigError
+from edukg.graph.remote import USER_AGENT, Credentials, Endpoint, with_retries
 from edukg.graph.sources import CATALOG_GRAPH
-from edukg.queries.endpoint import USER_AGENT, Credentials, Endpoint, with_retries
+from edukg.graph.store import REFERENCE_GRAPHS
 
 DEFAULT_BATCH_SIZE = 20_000
 SCRATCH_PREFIX = "urn:edukg:push:"
@@ -52,8 +53,6 @@ def graphs_to_push(
     ``with_reference`` adds the ontology and the countries, which the
     catalogue queries need for labels and ISO codes.
     """
-    from edukg.graph.store import REFERENCE_GRAPHS
-
     graphs = list(kg.graphs_of(list(sources or [])))
     if not sources:
         graphs.append(CATALOG_GRAPH)
