@@ -102,7 +102,7 @@ def main() -> int:
                 limit = int(case["limit"]) if "limit" in case else None
                 run_query(kg, name, params, limit=limit)  # warm the caches once
                 seconds, result = median_seconds(
-                    lambda n=name, p=params, l=limit: run_query(kg, n, p, limit=l), args.repeats
+                    lambda n=name, p=params, cap=limit: run_query(kg, n, p, limit=cap), args.repeats
                 )
                 rows = len(result.rows)  # type: ignore[attr-defined]
                 shown = " ".join(f"{k}={v}" for k, v in case.items()) or "-"

@@ -336,7 +336,9 @@ class ParsedRdflib:
             self.graph.parse(self.source, format="nt")
         context = multiprocessing.get_context("fork")
         receiver, sender = context.Pipe(duplex=False)
-        child = context.Process(target=_forked_rdflib, args=(self.graph, step, work, repeats, sender))
+        child = context.Process(
+            target=_forked_rdflib, args=(self.graph, step, work, repeats, sender)
+        )
         child.start()
         sender.close()
 
@@ -489,7 +491,9 @@ def run_scale(
             _fresh(work)
             row["rdflib_step"] = counterparts[step]
             if counterparts[step] == "parse-nt":
-                row["rdflib"] = measure("rdflib", "parse-nt", data.folder, work, rdflib_repeats, cap)
+                row["rdflib"] = measure(
+                    "rdflib", "parse-nt", data.folder, work, rdflib_repeats, cap
+                )
             else:
                 row["rdflib"] = parsed.measure(counterparts[step], work, rdflib_repeats, cap)
         rows.append(row)

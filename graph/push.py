@@ -64,7 +64,8 @@ def graphs_to_push(
 def batches(triples: Iterable[ox.Triple], size: int) -> list[list[ox.Triple]]:
     """Split triples into batches of at most ``size``; blank-node triples all go last, together.
 
-    >>> t = [ox.Triple(ox.NamedNode(f"http://s/{i}"), ox.NamedNode("http://p"), ox.Literal(i)) for i in range(5)]
+    >>> p = ox.NamedNode("http://p")
+    >>> t = [ox.Triple(ox.NamedNode(f"http://s/{i}"), p, ox.Literal(i)) for i in range(5)]
     >>> [len(b) for b in batches(t, 2)]
     [2, 2, 1]
     """
@@ -95,7 +96,8 @@ def push(
     if (update_endpoint is None) == (store_endpoint is None):
         raise ConfigError(
             "push needs exactly one of an update endpoint and a graph store endpoint",
-            hint="give --update-endpoint URL (SPARQL Update) or --store-endpoint URL (Graph Store Protocol)",
+            hint="give --update-endpoint URL (SPARQL Update) "
+            "or --store-endpoint URL (Graph Store Protocol)",
         )
     if batch_size < 1:
         raise ConfigError(f"batch size must be at least 1, not {batch_size}")
@@ -198,6 +200,7 @@ def remote_graph_sizes(endpoint: Endpoint, graphs: Iterable[str]) -> dict[str, i
     """How many triples each graph holds on the remote side (to check a push)."""
     values = " ".join(str(ox.NamedNode(g)) for g in graphs)
     result = endpoint.run(
-        f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
+        f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} "
+        "GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
     )
     return {row[0].value: int(row[1].value) for row in result.rows}

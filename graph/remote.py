@@ -50,7 +50,9 @@ class Credentials:
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> Credentials | None:
         """Credentials from ``EDUKG_ENDPOINT_USER``/``_PASSWORD``/``_AUTH``, or ``None``.
 
-        >>> Credentials.from_environment({"EDUKG_ENDPOINT_USER": "kg", "EDUKG_ENDPOINT_PASSWORD": "s"})
+        >>> Credentials.from_environment(
+        ...     {"EDUKG_ENDPOINT_USER": "kg", "EDUKG_ENDPOINT_PASSWORD": "s"}
+        ... )
         Credentials(user='kg', password='s', scheme='basic')
         """
         environ = os.environ if environ is None else environ
@@ -178,7 +180,7 @@ _DECLARATION = re.compile(r"(?is)^\s*(?:PREFIX\s+[^:\s]*:\s*<[^>]*>|BASE\s*<[^>]
 
 
 def query_form(text: str) -> str:
-    r"""SELECT, ASK, CONSTRUCT, DESCRIBE (or an update keyword): the first keyword after the prologue.
+    r"""SELECT, ASK, CONSTRUCT, DESCRIBE or an update keyword: the first after the prologue.
 
     >>> query_form("# drops nothing\nPREFIX x: <http://a#>\nSELECT * WHERE {}")
     'SELECT'
@@ -202,7 +204,7 @@ def with_retries(
     timeout: float | None = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> T:
-    """Call ``attempt``, retrying transient network failures; map failures to :class:`QueryError`."""
+    """Call ``attempt``, retrying transient network failures; others become :class:`QueryError`."""
     from SPARQLWrapper.SPARQLExceptions import (
         EndPointInternalError,
         EndPointNotFound,

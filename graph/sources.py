@@ -144,7 +144,11 @@ def provenance_quads(
         (graph, RDFS_LABEL, ox.Literal(data.name)),
         (graph, _node(EDUKG_NS + "sha256"), ox.Literal(data.sha256)),
         (graph, _node(EDUKG_NS + "statementsSha256"), ox.Literal(digest)),
-        (graph, _node(EDUKG_NS + "tripleCount"), ox.Literal(str(triple_count), datatype=_node(XSD + "integer"))),
+        (
+            graph,
+            _node(EDUKG_NS + "tripleCount"),
+            ox.Literal(str(triple_count), datatype=_node(XSD + "integer")),
+        ),
         (graph, _node(PROV + "generatedAtTime"), stamp),
         (graph, _node(PROV + "wasGeneratedBy"), activity),
         (activity, RDF_TYPE, _node(PROV + "Activity")),
@@ -160,9 +164,12 @@ def provenance_quads(
     return [ox.Quad(s, p, o, CATALOG_GRAPH) for s, p, o in quads]
 
 
-SOURCES_QUERY = "".join(
-    f"PREFIX {name}: <{PREFIXES[name]}>\n" for name in ("edukg", "prov", "rdfs", "dcterms", "schema")
-) + f"""SELECT ?graph ?name ?sha ?count ?time ?loader ?version ?file ?digest WHERE {{
+SOURCES_QUERY = (
+    "".join(
+        f"PREFIX {name}: <{PREFIXES[name]}>\n"
+        for name in ("edukg", "prov", "rdfs", "dcterms", "schema")
+    )
+    + f"""SELECT ?graph ?name ?sha ?count ?time ?loader ?version ?file ?digest WHERE {{
   GRAPH {CATALOG_GRAPH} {{
     ?graph a edukg:Source ; rdfs:label ?name ; edukg:sha256 ?sha ;
            edukg:tripleCount ?count ; prov:generatedAtTime ?time ;
@@ -175,4 +182,5 @@ SOURCES_QUERY = "".join(
 }}
 ORDER BY ?name
 """
+)
 """Lists the sources described in the catalog graph."""

@@ -95,8 +95,10 @@ class KnowledgeGraph:
         self.base_iri = base_iri or stored or DEFAULT_BASE_IRI
         if not read_only:
             if self.base_iri != stored:
-                self._store.remove(ox.Quad(CATALOG_GRAPH, _URI_SPACE, ox.Literal(stored or ""), CATALOG_GRAPH))
-                self._store.add(ox.Quad(CATALOG_GRAPH, _URI_SPACE, ox.Literal(self.base_iri), CATALOG_GRAPH))
+                old = ox.Literal(stored or "")
+                self._store.remove(ox.Quad(CATALOG_GRAPH, _URI_SPACE, old, CATALOG_GRAPH))
+                new = ox.Literal(self.base_iri)
+                self._store.add(ox.Quad(CATALOG_GRAPH, _URI_SPACE, new, CATALOG_GRAPH))
             self._install_reference_data()
 
     # ------------------------------------------------------------ opening
@@ -115,7 +117,8 @@ class KnowledgeGraph:
         if read_only and not (path / "CURRENT").exists():
             raise StoreError(
                 f"no edukg store at {path}",
-                hint="load data first (edukg load FILE or edukg demo), or point --store/EDUKG_STORE at a store",
+                hint="load data first (edukg load FILE or edukg demo), "
+                "or point --store/EDUKG_STORE at a store",
             )
         if path.exists() and not path.is_dir():
             raise StoreError(f"{path} is a file, not a store directory", hint="use --store DIR")
@@ -170,7 +173,8 @@ class KnowledgeGraph:
         for graph in REFERENCE_GRAPHS:
             if self._store.contains_named_graph(graph):
                 self._store.remove_graph(graph)
-        for quad in list(self._store.quads_for_pattern(ONTOLOGY_GRAPH, _SHA256, None, CATALOG_GRAPH)):
+        pattern = (ONTOLOGY_GRAPH, _SHA256, None, CATALOG_GRAPH)
+        for quad in list(self._store.quads_for_pattern(*pattern)):
             self._store.remove(quad)
         self._store.load(ontology_text(), ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
         countries = countries_graph().serialize(format="nt", encoding="utf-8")
@@ -437,7 +441,9 @@ class KnowledgeGraph:
         except OSError as error:
             raise QueryError(f"the query failed: {error}") from None
 
-    def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    def select(
+        self, sparql: str, bindings: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
         """Rows of a SELECT query as dictionaries of pyoxigraph terms (``None`` if unbound)."""
         result = self.query(sparql, bindings)
         if not isinstance(result, ox.QuerySolutions):
@@ -465,7 +471,10 @@ class KnowledgeGraph:
         return next((int(row["n"].value) for row in result), 0)
 
 
-_RECORD_VALUES = "VALUES ?class { edukg:Institution edukg:CooperationAgreement edukg:CooperationEvent edukg:AgreementCount }"
+_RECORD_VALUES = (
+    "VALUES ?class { edukg:Institution edukg:CooperationAgreement "
+    "edukg:CooperationEvent edukg:AgreementCount }"
+)
 _RECORDS_IN_DEFAULT = f"SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE {{ {_RECORD_VALUES} ?r a ?class }}"
 
 

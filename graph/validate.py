@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from rdflib import RDF, SH, SKOS, Graph, URIRef
+from rdflib import SH, SKOS, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from edukg.core.errors import EdukgError
@@ -64,8 +64,12 @@ def _short(graph: Graph, node: Node | None) -> str | None:
 
 
 def _label(graph: Graph, node: Node | None) -> str | None:
-    labels = list(graph.objects(node, SKOS.prefLabel)) if node is not None else []
-    return str(sorted(labels, key=lambda l: (l.language != "ru", str(l)))[0]) if labels else None
+    if node is None:
+        return None
+    labels = [label for label in graph.objects(node, SKOS.prefLabel) if isinstance(label, Literal)]
+    if not labels:
+        return None
+    return str(min(labels, key=lambda label: (label.language != "ru", str(label))))
 
 
 def data_graph(kg: KnowledgeGraph, graphs: Sequence[ox.NamedNode] | None = None) -> Graph:

@@ -135,7 +135,8 @@ def parse_parameters(
         if text is None:
             if parameter.required:
                 problems.append(
-                    f"{query.name} needs -p {parameter.name}=... ({parameter.description or parameter.type})"
+                    f"{query.name} needs -p {parameter.name}=... "
+                    f"({parameter.description or parameter.type})"
                 )
             continue
         try:

@@ -12,7 +12,8 @@ Each ``queries/<name>.rq`` starts with comment lines that describe it::
 
 then the SPARQL text. A ``# @internal`` line marks a query the library runs
 for itself (the ``network-*`` extracts of the analysis): it runs like any
-other, but ``edukg queries`` does not list it (see :func:`user_catalogue`). Parameters are SPARQL variables of the same name;
+other, but ``edukg queries`` does not list it (see :func:`user_catalogue`).
+Parameters are SPARQL variables of the same name;
 the runner binds the given ones with a ``VALUES`` block at each line that
 reads ``# @parameters`` (see :mod:`edukg.queries.binding`). ``lists`` names
 columns holding ``"; "``-separated lists, which the runner sorts so every

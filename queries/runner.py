@@ -214,7 +214,7 @@ def _run_with_deadline(store: ox.Store, text: str, timeout: float) -> QueryResul
 
 
 def _run_on_rdflib(graph: Any, text: str) -> QueryResult:
-    """Run on an rdflib Graph or Dataset (its default graph, or the union for a ConjunctiveGraph)."""
+    """Run on an rdflib Graph or Dataset (its default graph; the union for a ConjunctiveGraph)."""
     from pyparsing import ParseException
 
     try:

@@ -33,7 +33,9 @@ def example_kg(kg: KnowledgeGraph) -> KnowledgeGraph:
     return kg
 
 
-def run_edukg(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_edukg(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m edukg`` in a fresh process, as a user would."""
     inherited = {k: v for k, v in os.environ.items() if not k.startswith("EDUKG_")}
     full_env = {**inherited, "PYTHONIOENCODING": "utf-8", **(env or {})}
@@ -50,7 +52,7 @@ def run_edukg(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subpr
 
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
-    """A real Oxigraph server on a free loopback port, whose default graph is the union of all graphs."""
+    """A real Oxigraph server on a free loopback port; its default graph is the union of all."""
     server = start_oxigraph(tmp_path_factory.mktemp("oxigraph-server"))
     try:
         yield server

@@ -37,7 +37,16 @@ def test_pytest_runs_doctests_over_every_package_folder() -> None:
 def test_every_module_with_an_example_has_its_examples_collected() -> None:
     folders = PACKAGE_FOLDERS + MORE_FOLDERS
     listing = subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", *folders],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--collect-only",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            *folders,
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

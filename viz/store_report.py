@@ -20,18 +20,48 @@ HEADLINE = {
     "en": ("Institutions", "Agreements", "Events", "Partner countries"),
 }
 COLUMNS = {
-    "ru": {"title": "Название", "valid_until": "Действует до", "days_left": "Осталось дней",
-           "parties": "Стороны", "signed": "Подписано", "cluster": "Кластер", "size": "Размер",
-           "members": "Участники", "countries": "Страны", "label": "Учреждение",
-           "country": "Страна", "betweenness": "Посредничество"},
-    "be": {"title": "Назва", "valid_until": "Дзейнічае да", "days_left": "Засталося дзён",
-           "parties": "Бакі", "signed": "Падпісана", "cluster": "Кластар", "size": "Памер",
-           "members": "Удзельнікі", "countries": "Краіны", "label": "Установа",
-           "country": "Краіна", "betweenness": "Пасярэдніцтва"},
-    "en": {"title": "Title", "valid_until": "Valid until", "days_left": "Days left",
-           "parties": "Parties", "signed": "Signed", "cluster": "Cluster", "size": "Size",
-           "members": "Members", "countries": "Countries", "label": "Institution",
-           "country": "Country", "betweenness": "Betweenness"},
+    "ru": {
+        "title": "Название",
+        "valid_until": "Действует до",
+        "days_left": "Осталось дней",
+        "parties": "Стороны",
+        "signed": "Подписано",
+        "cluster": "Кластер",
+        "size": "Размер",
+        "members": "Участники",
+        "countries": "Страны",
+        "label": "Учреждение",
+        "country": "Страна",
+        "betweenness": "Посредничество",
+    },
+    "be": {
+        "title": "Назва",
+        "valid_until": "Дзейнічае да",
+        "days_left": "Засталося дзён",
+        "parties": "Бакі",
+        "signed": "Падпісана",
+        "cluster": "Кластар",
+        "size": "Памер",
+        "members": "Удзельнікі",
+        "countries": "Краіны",
+        "label": "Установа",
+        "country": "Краіна",
+        "betweenness": "Пасярэдніцтва",
+    },
+    "en": {
+        "title": "Title",
+        "valid_until": "Valid until",
+        "days_left": "Days left",
+        "parties": "Parties",
+        "signed": "Signed",
+        "cluster": "Cluster",
+        "size": "Size",
+        "members": "Members",
+        "countries": "Countries",
+        "label": "Institution",
+        "country": "Country",
+        "betweenness": "Betweenness",
+    },
 }
 
 
@@ -56,7 +86,9 @@ def _listing(kg: Any, query: str, columns: list[str], lang: str) -> Table:
     return _table(result.records(), columns, lang, note)
 
 
-def store_report(kg: Any, *, analysis: Any | None, lang: str = "ru", title: str | None = None) -> Report:
+def store_report(
+    kg: Any, *, analysis: Any | None, lang: str = "ru", title: str | None = None
+) -> Report:
     """Assemble the report: headline figures, partner countries, years, clusters, brokers,
     expiring and dormant agreements, and the analysed network (when ``analysis`` is given).
 
@@ -86,6 +118,8 @@ def store_report(kg: Any, *, analysis: Any | None, lang: str = "ru", title: str 
         expiring=_listing(
             kg, "expiring-agreements", ["title", "valid_until", "days_left", "parties"], lang
         ),
-        dormant=_listing(kg, "dormant-agreements", ["title", "signed", "valid_until", "parties"], lang),
+        dormant=_listing(
+            kg, "dormant-agreements", ["title", "signed", "valid_until", "parties"], lang
+        ),
         network=analysis.network if analysis is not None else None,
     )

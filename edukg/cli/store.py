@@ -21,7 +21,10 @@ from edukg.cli.context import EXIT_INPUT, Settings, open_store
     help="Serialisation: Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML.",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File (default: stdout)."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File (default: stdout).",
 )
 @click.option("--source", "sources", multiple=True, metavar="NAME", help="Only these sources.")
 @click.option("--with-ontology", is_flag=True, help="Include the ontology and the countries.")
@@ -48,9 +51,7 @@ def export_command(
             sys.stdout.buffer.flush()
             return
         with output.open("wb") as handle:
-            count = export(
-                kg, handle, format_name, sources=sources, with_ontology=with_ontology
-            )
+            count = export(kg, handle, format_name, sources=sources, with_ontology=with_ontology)
     click.echo(f"wrote {count} statements to {output}", err=True)
 
 

@@ -25,10 +25,12 @@ def _scale(target: int, steps: list[tuple[str, float | None, float | None]]) -> 
 
 
 def test_two_runs_make_one_table_smallest_scale_first(tmp_path: Path) -> None:
-    small_and_mid = {"scales": [
-        _scale(100_000, [("load-nt", 1.0, 2.0), ("query-a", 0.1, 5.0)]),
-        _scale(1_000_000, [("load-nt", 10.0, 30.0), ("query-a", 0.5, None)]),
-    ]}
+    small_and_mid = {
+        "scales": [
+            _scale(100_000, [("load-nt", 1.0, 2.0), ("query-a", 0.1, 5.0)]),
+            _scale(1_000_000, [("load-nt", 10.0, 30.0), ("query-a", 0.5, None)]),
+        ]
+    }
     large = {"scales": [_scale(5_000_000, [("load-nt", 80.0, None)])]}
     (tmp_path / "a.json").write_text(json.dumps(small_and_mid), encoding="utf-8")
     (tmp_path / "b.json").write_text(json.dumps(large), encoding="utf-8")
@@ -48,7 +50,9 @@ def test_two_runs_make_one_table_smallest_scale_first(tmp_path: Path) -> None:
 
 
 def test_queries_together_count_a_capped_rdflib_run_at_the_cap() -> None:
-    scale = _scale(1_000_000, [("query-a", 0.5, None), ("query-b", 0.5, 40.0), ("load-nt", 9.0, 30.0)])
+    scale = _scale(
+        1_000_000, [("query-a", 0.5, None), ("query-b", 0.5, 40.0), ("load-nt", 9.0, 30.0)]
+    )
     assert growth.queries_together(scale) == (
         "1M: 2 queries both answer take edukg 1.0 s and rdflib at least 100 s "
         "(1 capped, counted at the cap): edukg is at least 100x faster"
@@ -57,8 +61,15 @@ def test_queries_together_count_a_capped_rdflib_run_at_the_cap() -> None:
 
 def test_a_later_rerun_replaces_its_steps_and_keeps_rdflib(tmp_path: Path) -> None:
     first = {"scales": [_scale(1_000_000, [("load-nt", 10.0, 30.0), ("query-a", 2.0, 40.0)])]}
-    rerun = {"scales": [{"target": 1_000_000, "triples": 1_000_000, "steps": [
-        {"step": "query-a", "edukg": {"seconds": 0.5, "peak_mb": 90}}]}]}
+    rerun = {
+        "scales": [
+            {
+                "target": 1_000_000,
+                "triples": 1_000_000,
+                "steps": [{"step": "query-a", "edukg": {"seconds": 0.5, "peak_mb": 90}}],
+            }
+        ]
+    }
     (tmp_path / "first.json").write_text(json.dumps(first), encoding="utf-8")
     (tmp_path / "rerun.json").write_text(json.dumps(rerun), encoding="utf-8")
 

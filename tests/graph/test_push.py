@@ -22,7 +22,8 @@ BLANK_NODES = """
 <https://edukg.example/id/institution/a> a edukg:Institution ; skos:prefLabel "Школа А"@ru ;
     schema:address [ schema:addressLocality "Минск"@ru ; schema:streetAddress "ул. Ленина, 1"@ru ] .
 <https://edukg.example/id/institution/b> a edukg:Institution ; skos:prefLabel "Школа Б"@ru ;
-    schema:address [ schema:addressLocality "Гродно"@ru ; schema:streetAddress "ул. Советская, 2"@ru ] .
+    schema:address [ schema:addressLocality "Гродно"@ru ;
+                     schema:streetAddress "ул. Советская, 2"@ru ] .
 """
 
 
@@ -71,7 +72,8 @@ def test_push_twice_gives_the_same_graphs_without_duplicates(
     # blank nodes were not split across batches: each address keeps both its properties
     addresses = run_sparql(
         oxigraph_server.endpoint(),
-        "SELECT ?city ?street WHERE { ?i schema:address ?a . ?a schema:addressLocality ?city ; schema:streetAddress ?street }",
+        "SELECT ?city ?street WHERE { ?i schema:address ?a . "
+        "?a schema:addressLocality ?city ; schema:streetAddress ?street }",
     )
     assert sorted(str(row[0].value) for row in addresses.rows) == ["Гродно", "Минск"]
 

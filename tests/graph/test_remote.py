@@ -171,7 +171,8 @@ def test_the_oxigraph_server_through_sparqlwrapper(oxigraph_server: Any, kg: Any
             str,
             run_sparql(
                 kg,
-                "CONSTRUCT { ?e schema:name ?l } WHERE { ?e a edukg:CooperationEvent ; skos:prefLabel ?l }",
+                "CONSTRUCT { ?e schema:name ?l } "
+                "WHERE { ?e a edukg:CooperationEvent ; skos:prefLabel ?l }",
             ).triples,
         )
     )

@@ -22,7 +22,10 @@ def closure_errors(graph: Graph) -> list[str]:
 
 def test_ontology_and_shapes_parse() -> None:
     assert (URIRef("https://w3id.org/edukg/ontology"), RDF.type, OWL.Ontology) in ontology_graph()
-    assert len(list(shapes_graph().subjects(RDF.type, URIRef("http://www.w3.org/ns/shacl#NodeShape")))) >= 8
+    assert (
+        len(list(shapes_graph().subjects(RDF.type, URIRef("http://www.w3.org/ns/shacl#NodeShape"))))
+        >= 8
+    )
 
 
 def test_every_own_term_is_tied_to_a_standard_term() -> None:
@@ -59,17 +62,42 @@ def test_schemes_have_the_notations_the_design_names() -> None:
     graph = ontology_graph()
 
     def notations(scheme: str) -> set[str]:
-        return {str(graph.value(c, SKOS.notation)) for c in graph.subjects(SKOS.inScheme, SCHEMES[scheme])}
+        return {
+            str(graph.value(c, SKOS.notation))
+            for c in graph.subjects(SKOS.inScheme, SCHEMES[scheme])
+        }
 
     assert notations("institution-kind") == {
-        "school", "gymnasium", "lyceum", "college", "university",
-        "institute_of_education_development", "education_authority", "ministry",
-        "preschool", "extracurricular", "other",
+        "school",
+        "gymnasium",
+        "lyceum",
+        "college",
+        "university",
+        "institute_of_education_development",
+        "education_authority",
+        "ministry",
+        "preschool",
+        "extracurricular",
+        "other",
     }
-    assert notations("agreement-kind") == {"agreement", "memorandum", "roadmap", "contract", "programme"}
+    assert notations("agreement-kind") == {
+        "agreement",
+        "memorandum",
+        "roadmap",
+        "contract",
+        "programme",
+    }
     assert notations("event-kind") == {
-        "delegation_visit", "seminar", "round_table", "conference", "training_programme",
-        "webinar", "workshop", "competition", "exchange_visit", "other",
+        "delegation_visit",
+        "seminar",
+        "round_table",
+        "conference",
+        "training_programme",
+        "webinar",
+        "workshop",
+        "competition",
+        "exchange_visit",
+        "other",
     }
     assert "professional_development" in notations("cooperation-area")
 
@@ -88,7 +116,9 @@ def test_owl_rl_closure_finds_an_entity_that_is_both_event_and_institution() -> 
     graph = ontology_graph()
     thing = URIRef(BASE + "event/mixed-up")
     graph.add((thing, RDF.type, EDUKG.CooperationEvent))
-    graph.add((URIRef(BASE + "agreement/x"), EDUKG.hasParty, thing))  # range makes it an Institution
+    graph.add(
+        (URIRef(BASE + "agreement/x"), EDUKG.hasParty, thing)
+    )  # range makes it an Institution
     errors = closure_errors(graph)
     assert len(errors) == 1 and "Disjoint classes" in errors[0]
 

@@ -367,7 +367,9 @@ def test_every_catalogue_query_has_a_fixture_and_cases() -> None:
     from .conftest import FIXTURES
 
     expected = {
-        name for name in load_catalogue() if not name.startswith("network-") and name not in ANALYSIS_QUERIES
+        name
+        for name in load_catalogue()
+        if not name.startswith("network-") and name not in ANALYSIS_QUERIES
     }
     covered = {case.values[0] for case in CASES}
     assert covered == expected

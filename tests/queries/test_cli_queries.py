@@ -110,7 +110,8 @@ def test_query_timeout_exit_2(store: Path) -> None:
 
 def test_sparql_from_a_file_and_construct_as_ntriples(store: Path) -> None:
     (store / "names.rq").write_text(
-        "CONSTRUCT { ?e schema:name ?l } WHERE { ?e a edukg:CooperationEvent ; skos:prefLabel ?l FILTER(LANG(?l) = 'ru') }",
+        "CONSTRUCT { ?e schema:name ?l } WHERE { ?e a edukg:CooperationEvent ; "
+        "skos:prefLabel ?l FILTER(LANG(?l) = 'ru') }",
         encoding="utf-8",
     )
     result = edukg("--store", "kg", "sparql", "@names.rq", "-f", "nt", cwd=store)
@@ -178,7 +179,16 @@ def test_query_pages_with_limit_and_offset_and_says_what_follows(store: Path) ->
     assert "rows 1-2 shown; more follow: --offset 2 for the next page" in first.stderr
 
     rest = edukg(
-        "--store", "kg", "query", "agreements", "-f", "csv", "--limit", "2", "--offset", "2",
+        "--store",
+        "kg",
+        "query",
+        "agreements",
+        "-f",
+        "csv",
+        "--limit",
+        "2",
+        "--offset",
+        "2",
         cwd=store,
     )
     assert rest.returncode == 0, rest.stderr
