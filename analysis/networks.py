@@ -191,7 +191,14 @@ def institution_network(
         lang: preferred language of agreement and event titles.
     """
     window = window or Window()
-    rows = run(kg, "network-institutions", lang=lang, **window.values()).bindings()
+    rows: list[dict[str, Any]] = run(
+        kg,
+        "network-institutions",
+        lang=lang,
+        since=window.since,
+        until=window.until,
+        active_on=window.active_on,
+    ).bindings()
     labels = _labels(rows)
     nodes = _institution_nodes(rows, labels, lang)
     edges: dict[tuple[str, str], dict[str, Any]] = {}
@@ -313,9 +320,8 @@ def aggregate_network(institutions: nx.Graph, *, level: str, lang: str = "ru") -
         group_a, group_b = group_of(a), group_of(b)
         if group_a is None or group_b is None:
             continue
-        links = [item["iri"] for item in data["agreements"] + data["events"]]
         if group_a == group_b:
-            internal[group_a].update(links)
+            internal[group_a].update(item["iri"] for item in data["agreements"] + data["events"])
             continue
         if not graph.has_edge(group_a, group_b):
             graph.add_edge(group_a, group_b, **_empty_edge(), _seen=set())
@@ -361,7 +367,14 @@ def institution_event_network(
     Every institution is a node; only events in the window are.
     """
     window = window or Window()
-    rows = run(kg, "network-institution-event", lang=lang, **window.values()).bindings()
+    rows: list[dict[str, Any]] = run(
+        kg,
+        "network-institution-event",
+        lang=lang,
+        since=window.since,
+        until=window.until,
+        active_on=window.active_on,
+    ).bindings()
     labels = _labels(rows)
     graph = nx.Graph(level="institution-event", window=window.describe())
     _add_institution_nodes(graph, rows, labels, lang)

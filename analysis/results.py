@@ -38,6 +38,7 @@ import pyoxigraph as ox
 from edukg.analysis.run import RESULTS_LOADER, Analysis
 from edukg.core.version import __version__
 from edukg.graph.sources import SourceChange, SourceData, statements_digest
+from edukg.graph.terms import dumped
 from edukg.ontology.namespace import ANALYSIS_IRI, PREFIXES, agent_iri
 
 ANA = ANALYSIS_IRI
@@ -173,7 +174,7 @@ def write_results(kg: Any, analysis: Analysis) -> SourceChange:
     staged.load(ntriples, ox.RdfFormat.N_TRIPLES)
     data = SourceData(
         name=source_name(analysis.level),
-        sha256=statements_digest(ntriples),
+        sha256=statements_digest(dumped(ntriples)),
         loader=LOADER,
         staged=staged,
     )

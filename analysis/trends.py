@@ -73,7 +73,7 @@ def visit_reciprocity(kg: Any, *, window: Window | None = None) -> Reciprocity:
     event of kind ``delegation_visit``.
     """
     window = window or Window()
-    rows = run(
+    rows: list[dict[str, Any]] = run(
         kg, "network-delegation-visits", since=window.since, until=window.until
     ).bindings()
     directed = {(row["visitor"].value, row["host"].value) for row in rows}
@@ -89,7 +89,7 @@ def reciprocity_of(directed: set[tuple[str, str]]) -> Reciprocity:
     >>> r.one_way
     [('a', 'c')]
     """
-    pairs = {tuple(sorted(pair)) for pair in directed}
+    pairs = {(min(pair), max(pair)) for pair in directed}
     both = sorted(p for p in pairs if (p[0], p[1]) in directed and (p[1], p[0]) in directed)
     one_way = sorted(pair for pair in directed if (pair[1], pair[0]) not in directed)
     return Reciprocity(len(pairs), len(both), both, one_way)

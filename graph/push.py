@@ -69,7 +69,8 @@ def batches(triples: Iterable[ox.Triple], size: int) -> list[list[ox.Triple]]:
     >>> [len(b) for b in batches(t, 2)]
     [2, 2, 1]
     """
-    plain, blank = [], []
+    plain: list[ox.Triple] = []
+    blank: list[ox.Triple] = []
     for triple in triples:
         has_blank = isinstance(triple.subject, ox.BlankNode) or isinstance(
             triple.object, ox.BlankNode
@@ -203,4 +204,4 @@ def remote_graph_sizes(endpoint: Endpoint, graphs: Iterable[str]) -> dict[str, i
         f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} "
         "GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
     )
-    return {row[0].value: int(row[1].value) for row in result.rows}
+    return {str(row["g"]): int(row["n"]) for row in result.records()}

@@ -161,7 +161,7 @@ def provenance_quads(
     if data.file_name:
         quads.append((graph, _node(DCTERMS + "source"), ox.Literal(data.file_name)))
         quads.append((activity, _node(PROV + "used"), ox.Literal(data.file_name)))
-    return [ox.Quad(s, p, o, CATALOG_GRAPH) for s, p, o in quads]
+    return [ox.Quad(s, p, o, CATALOG_GRAPH) for s, p, o in quads]  # type: ignore[arg-type]
 
 
 SOURCES_QUERY = (

@@ -34,7 +34,7 @@ from edukg.graph.sources import (
     joined_lines,
     provenance_quads,
 )
-from edukg.graph.terms import to_oxigraph
+from edukg.graph.terms import dumped, solutions, to_oxigraph
 from edukg.ontology import countries_graph, ontology_text
 from edukg.ontology.namespace import PREFIXES, SYSTEM_GRAPH_BASE
 
@@ -58,7 +58,7 @@ def _reference_fingerprint() -> str:
     """Changes whenever the ontology or the country data edukg writes would change."""
     digest = hashlib.sha256()
     digest.update(__version__.encode())
-    digest.update(pycountry.__version__.encode() if hasattr(pycountry, "__version__") else b"")
+    digest.update(str(getattr(pycountry, "__version__", "")).encode())
     digest.update(ontology_text().encode("utf-8"))
     digest.update(
         resources.files("edukg.ontology").joinpath("wikidata_countries.csv").read_bytes()
@@ -162,7 +162,7 @@ class KnowledgeGraph:
 
     def _stored_base_iri(self) -> str | None:
         for quad in self._store.quads_for_pattern(CATALOG_GRAPH, _URI_SPACE, None, CATALOG_GRAPH):
-            return quad.object.value
+            return str(quad.object.value)  # type: ignore[union-attr]
         return None
 
     def _install_reference_data(self) -> None:
@@ -189,7 +189,7 @@ class KnowledgeGraph:
 
     def sources(self) -> list[SourceInfo]:
         """Every source in the store, by name."""
-        rows = self._store.query(SOURCES_QUERY)
+        rows = solutions(self._store.query(SOURCES_QUERY))
         return [
             SourceInfo(
                 name=row["name"].value,
@@ -257,7 +257,7 @@ class KnowledgeGraph:
                 raise StoreError(f"source {data.name!r} was read as stored, but the store lacks it")
             return SourceChange(data.name, 0, 0, info.triples, new_source=False)
         staged = data.statements()
-        ntriples = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        ntriples = dumped(staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
         lines = ntriples.splitlines()
         del ntriples
         lines.sort()
@@ -321,7 +321,7 @@ class KnowledgeGraph:
         if self._snapshots is not None:
             digest = next(
                 (
-                    quad.object.value
+                    quad.object.value  # type: ignore[union-attr]
                     for quad in self._store.quads_for_pattern(
                         graph, _STATEMENTS_SHA256, None, CATALOG_GRAPH
                     )
@@ -331,7 +331,8 @@ class KnowledgeGraph:
             data = self._snapshots.read(graph.value, digest)
             if data is not None:
                 return data
-        lines = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).splitlines()
+        dump = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+        lines = dumped(dump).splitlines()
         lines.sort()
         return joined_lines(lines)
 
@@ -424,7 +425,7 @@ class KnowledgeGraph:
         or plain Python values as literals); they are bound as RDF terms,
         never pasted into the query text.
         """
-        substitutions = {
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(name.lstrip("?$")): to_oxigraph(value)
             for name, value in (bindings or {}).items()
             if value is not None
@@ -468,7 +469,7 @@ class KnowledgeGraph:
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
             substitutions={ox.Variable("g"): graph},
         )
-        return next((int(row["n"].value) for row in result), 0)
+        return next((int(row["n"].value) for row in solutions(result)), 0)
 
 
 _RECORD_VALUES = (
@@ -479,7 +480,7 @@ _RECORDS_IN_DEFAULT = f"SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE {{ {_RECORD_VALU
 
 
 def _count(staged: ox.Store, query: str) -> int:
-    (row,) = staged.query(query, prefixes=PREFIXES)
+    (row,) = solutions(staged.query(query, prefixes=PREFIXES))
     return int(row["n"].value)
 
 

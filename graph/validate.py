@@ -15,6 +15,7 @@ from rdflib.term import Node
 
 from edukg.core.errors import EdukgError
 from edukg.graph.store import COUNTRIES_GRAPH, ONTOLOGY_GRAPH, KnowledgeGraph
+from edukg.graph.terms import dumped
 from edukg.ontology import shapes_graph
 from edukg.ontology.namespace import PREFIXES
 
@@ -78,7 +79,7 @@ def data_graph(kg: KnowledgeGraph, graphs: Sequence[ox.NamedNode] | None = None)
     chosen += [ONTOLOGY_GRAPH, COUNTRIES_GRAPH]
     graph = Graph()
     for name in chosen:
-        data = kg.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
+        data = dumped(kg.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name))
         graph.parse(data=data.decode("utf-8"), format="nt")
     return graph
 

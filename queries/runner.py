@@ -228,7 +228,10 @@ def _run_on_rdflib(graph: Any, text: str) -> QueryResult:
     if answer.type in ("CONSTRUCT", "DESCRIBE"):
         return QueryResult(
             "graph",
-            triples=[ox.Triple(*(to_oxigraph(term) for term in triple)) for triple in answer.graph],
+            triples=[
+                ox.Triple(*(to_oxigraph(term) for term in triple))  # type: ignore[arg-type]
+                for triple in answer.graph
+            ],
         )
     columns = tuple(str(variable) for variable in answer.vars)
     rows = [tuple(None if term is None else to_oxigraph(term) for term in row) for row in answer]

@@ -68,7 +68,7 @@ def cluster_colour(cluster: int | None) -> str:
 
 def kind_shape(kind: str | None) -> str:
     """The vis-network shape of an institution kind; a hexagon, like ``other``, when unknown."""
-    return KIND_SHAPES.get(kind, UNKNOWN_KIND_SHAPE)
+    return KIND_SHAPES.get(kind or "", UNKNOWN_KIND_SHAPE)
 
 
 def node_size(centrality: float, max_centrality: float) -> float:
