@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from edukg.cli import main
 from edukg.examples import example_files
 from edukg.graph.store import KnowledgeGraph
 from edukg.loaders import load_files
@@ -33,7 +37,41 @@ def example_kg(kg: KnowledgeGraph) -> KnowledgeGraph:
     return kg
 
 
-def run_edukg(
+@dataclass(frozen=True)
+class CliResult:
+    """What a run of the ``edukg`` command returned and printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_edukg(*args: str, cwd: Path, env: dict[str, str] | None = None) -> CliResult:
+    """Run the ``edukg`` command in this process, as ``edukg ARGS`` would in ``cwd``.
+
+    It goes through :func:`edukg.cli.main` (its error handling and exit codes),
+    with click's test isolation for stdin/stdout/stderr and the environment
+    (the caller's ``EDUKG_*`` variables removed). Use :func:`run_edukg_process`
+    only where the process itself matters.
+    """
+    environment: dict[str, str | None] = {k: None for k in os.environ if k.startswith("EDUKG_")}
+    environment.update(env or {})
+    runner = CliRunner()
+    with contextlib.chdir(cwd), runner.isolation(env=environment) as (out, err, _):
+        try:
+            main(list(args))
+        except SystemExit as exited:
+            code = exited.code if isinstance(exited.code, int) else int(exited.code is not None)
+        else:
+            code = 0
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return CliResult(
+            code, out.getvalue().decode("utf-8"), err.getvalue().decode("utf-8", "replace")
+        )
+
+
+def run_edukg_process(
     *args: str, cwd: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m edukg`` in a fresh process, as a user would."""

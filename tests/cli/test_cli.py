@@ -1,10 +1,10 @@
-"""The command line, run in fresh processes as a user runs it."""
+"""The command line, run in this process through ``main`` (in a new one where that matters)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import DATA, run_edukg
+from tests.conftest import DATA, run_edukg, run_edukg_process
 
 
 def test_demo_builds_the_example_graph_and_prints_paths(tmp_path: Path) -> None:
@@ -33,7 +33,7 @@ def test_demo_builds_the_example_graph_and_prints_paths(tmp_path: Path) -> None:
 
 
 def test_missing_file_exits_1_without_traceback(tmp_path: Path) -> None:
-    result = run_edukg("load", "nope.ttl", cwd=tmp_path)
+    result = run_edukg_process("load", "nope.ttl", cwd=tmp_path)
     assert result.returncode == 1
     assert "nope.ttl: error: file not found" in result.stderr
     assert "nothing was loaded" in result.stderr
