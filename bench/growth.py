@@ -1,6 +1,6 @@
 """One table of every step at every scale, from the JSON files of ``bench/run.py``.
 
-    python bench/growth.py bench/results/bench-100k-1M.json bench/results/bench-5M-....json
+    python -m bench.growth bench/results/bench-100k-1M.json bench/results/bench-5M-....json
 
 Files are read in order; a later file's rerun of a step replaces that step.
 
@@ -16,13 +16,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from run import WHOLE_LISTING, _seconds, scale_label  # noqa: E402
+from bench.run import WHOLE_LISTING, _seconds, answers_differ, scale_label
 
 
 def scales_of(paths: list[Path]) -> list[dict[str, Any]]:
@@ -79,7 +76,10 @@ def growth_table(scales: list[dict[str, Any]]) -> list[str]:
         theirs = [measured.get(step, {}).get("rdflib") for measured in rows]
         cells = [step, *(_seconds(value) for value in ours)]
         cells += [_growth(a, b) for a, b in zip(ours, ours[1:], strict=False)]
-        cells += [_seconds(value) for value in theirs]
+        cells += [
+            "differs" if answers_differ(measured.get(step, {"edukg": {}})) else _seconds(value)
+            for measured, value in zip(rows, theirs, strict=True)
+        ]
         cells += [str((ours[-1] or {}).get("peak_mb") or "–")]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
@@ -96,6 +96,8 @@ def queries_together(scale: dict[str, Any]) -> str | None:
             continue
         if row["step"].endswith(WHOLE_LISTING):
             continue  # the catalogue as called: a listing's first page, not every row
+        if answers_differ(row):
+            continue  # not the same work: no ratio
         if mine["seconds"] is None:
             continue
         counted += 1

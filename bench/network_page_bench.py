@@ -7,9 +7,9 @@ start of navigation (``performance.now()``) in Debian's ``/usr/bin/chromium``.
 
 Run from the repository root (needs the test extra and Debian's chromium):
 
-    python bench/network_page_bench.py            # 500 and 5,000 nodes
-    python bench/network_page_bench.py 500 2000   # other sizes
-    python bench/network_page_bench.py --ties 6 5000   # denser: about 30,000 ties
+    python -m bench.network_page_bench            # 500 and 5,000 nodes
+    python -m bench.network_page_bench 500 2000   # other sizes
+    python -m bench.network_page_bench --ties 6 5000   # denser: about 30,000 ties
 
 This is a benchmark, not a test: it prints numbers and asserts nothing.
 """
@@ -26,11 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from tests.viz.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.viz.networks import random_network  # noqa: E402
+from tests.viz.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.viz.networks import random_network
 
 
 @dataclass

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-sys.path.insert(0, str(BENCH))
-
-import growth  # noqa: E402
+from bench import growth
 
 
 def _scale(target: int, steps: list[tuple[str, float | None, float | None]]) -> dict:
