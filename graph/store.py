@@ -462,15 +462,6 @@ class KnowledgeGraph:
         for graph in graphs:
             yield from self._store.quads_for_pattern(None, None, None, graph)
 
-    def graph_size(self, graph: ox.NamedNode) -> int:
-        """The number of triples in one named graph."""
-        result = self._store.query(
-            # pyoxigraph substitutes only variables the query projects.
-            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
-            substitutions={ox.Variable("g"): graph},
-        )
-        return next((int(row["n"].value) for row in solutions(result)), 0)
-
 
 _RECORD_VALUES = (
     "VALUES ?class { edukg:Institution edukg:CooperationAgreement "

@@ -13,7 +13,7 @@ from tests.conftest import run_edukg, run_edukg_process
 
 from .conftest import FIXTURES, OxigraphServer
 
-README = Path(__file__).parents[2] / "README.md"
+ROOT = Path(__file__).parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -141,17 +141,17 @@ def test_push_then_query_the_server(store: Path, oxigraph_server: OxigraphServer
     assert json.loads(remote.stdout) == json.loads(local.stdout)
 
 
-def test_every_query_command_has_help_and_is_in_the_readme() -> None:
+def test_every_query_command_and_query_is_documented() -> None:
     from edukg.cli.queries import COMMANDS
+    from edukg.queries.catalogue import load_catalogue
 
-    readme = README.read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    queries_page = (ROOT / "docs" / "queries.md").read_text(encoding="utf-8")
     for command in COMMANDS:
         assert command.help, command.name
         assert f"edukg {command.name}" in readme, command.name
-    from edukg.queries.catalogue import load_catalogue
-
     for name in load_catalogue():
-        assert f"`{name}`" in readme, name
+        assert f"`{name}`" in queries_page, name
 
 
 def test_query_pages_with_limit_and_offset_and_says_what_follows(store: Path) -> None:
@@ -191,3 +191,24 @@ def test_a_negative_limit_is_a_usage_error(store: Path) -> None:
     result = run_edukg("--store", "kg", "query", "agreements", "--limit", "-3", cwd=store)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_internal_queries_run_but_are_not_listed(store: Path) -> None:
+    from edukg.queries.catalogue import get_query, load_catalogue, user_catalogue
+
+    internal = {name for name, query in load_catalogue().items() if query.internal}
+    assert internal == {
+        "network-agreements-without-events",
+        "network-delegation-visits",
+        "network-institution-event",
+        "network-institutions",
+    }
+    assert not internal & set(user_catalogue())
+    assert get_query("network-institutions").internal
+    listing = run_edukg("queries", cwd=store)
+    assert listing.returncode == 0, listing.stderr
+    assert "partner-countries:" in listing.stdout and "network-" not in listing.stdout
+    ran = run_edukg("--store", "kg", "query", "network-delegation-visits", "-f", "csv", cwd=store)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines()[0] == "event,visitor,host,start"
+
