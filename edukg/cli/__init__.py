@@ -21,13 +21,14 @@ from edukg.cli.demo import demo
 from edukg.cli.load import load
 from edukg.cli.queries import COMMANDS as QUERY_COMMANDS
 from edukg.cli.root import cli
+from edukg.cli.serve import serve
 from edukg.cli.store import export_command, sources, stats, validate
 from edukg.cli.viz import report, viz
 from edukg.core.errors import EdukgError
 
 for _command in (
     load, export_command, stats, validate, sources, demo, *QUERY_COMMANDS,
-    analyze, network, viz, report,
+    analyze, network, viz, report, serve,
 ):
     cli.add_command(_command)
 
