@@ -84,3 +84,40 @@ def test_whole_listings_are_left_out_of_the_sum() -> None:
         "1M: 1 queries both answer take edukg 0.5 s and rdflib 50 s "
         "(0 capped, counted at the cap): edukg is 100x faster"
     )
+
+
+def test_runs_merge_into_one_set_that_keeps_each_runs_commit(tmp_path: Path) -> None:
+    first = {
+        "commit": "a" * 40,
+        "versions": {"rdflib": "7.6"},
+        "pages": [{"step": "page-30"}],
+        "scales": [_scale(100_000, [("load-nt", 1.0, 2.0), ("query-a", 0.1, 5.0)])],
+    }
+    rerun = {
+        "commit": "b" * 40,
+        "versions": {"rdflib": "7.6"},
+        "pages": [],
+        "scales": [_scale(100_000, [("query-a", 0.05, None)])],
+    }
+    (tmp_path / "first.json").write_text(json.dumps(first), encoding="utf-8")
+    (tmp_path / "rerun.json").write_text(json.dumps(rerun), encoding="utf-8")
+
+    merged = growth.merged_set([tmp_path / "first.json", tmp_path / "rerun.json"])
+
+    assert [run["commit"] for run in merged["runs"]] == ["a" * 40, "b" * 40]
+    assert merged["commit"] == "b" * 40 and merged["pages"] == [{"step": "page-30"}]
+    (scale,) = merged["scales"]
+    steps = {row["step"]: row for row in scale["steps"]}
+    assert steps["query-a"]["edukg"]["seconds"] == 0.05
+    assert steps["load-nt"]["edukg"]["seconds"] == 1.0
+
+
+def test_a_query_whose_answers_differ_is_left_out_of_the_sum() -> None:
+    scale = _scale(100_000, [("query-a", 0.1, 5.0), ("query-b", 0.1, 50.0)])
+    scale["steps"][0]["edukg"]["rows"], scale["steps"][0]["rdflib"]["rows"] = 3, 3
+    scale["steps"][1]["edukg"]["rows"], scale["steps"][1]["rdflib"]["rows"] = 14, 0
+    assert growth.queries_together(scale) == (
+        "100k: 1 queries both answer take edukg 0.1 s and rdflib 5 s "
+        "(0 capped, counted at the cap): edukg is 50x faster"
+    )
+    assert "| query-b | 0.100 | differs | 100 |" in "\n".join(growth.growth_table([scale]))
