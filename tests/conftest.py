@@ -17,6 +17,7 @@ from edukg.cli import main
 from edukg.examples import example_files
 from edukg.graph.store import KnowledgeGraph
 from edukg.loaders import load_files
+from tests.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.servers import OxigraphServer, start_oxigraph, stop_oxigraph
 
 TESTS = Path(__file__).parent
@@ -106,3 +107,21 @@ def plain_oxigraph_server(tmp_path: Path) -> Iterator[OxigraphServer]:
         yield server
     finally:
         stop_oxigraph(server)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's headless Chromium through Playwright, one for the whole session.
+
+    One only: Playwright's sync API cannot start while another of its sessions is open.
+    """
+    if not CHROMIUM.exists():
+        pytest.skip(
+            f"{CHROMIUM} is absent: install Debian's chromium package to run the browser tests"
+        )
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
+    with playwright_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+

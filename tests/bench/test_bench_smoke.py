@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bench import generator, run
-from tests.viz.conftest import CHROMIUM
+from tests.browser import CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[2]
 
