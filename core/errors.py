@@ -55,6 +55,14 @@ class Problem:
 
     ``line`` and ``column`` are 1-based; ``sheet`` and ``cell`` are used for
     spreadsheets instead. ``severity`` is ``"error"`` or ``"warning"``.
+    ``code`` names the kind of problem (``ror-no-country``) where a loader
+    gives one; :attr:`kind` falls back to the message, which names the kind
+    well enough for grouping because values are kept apart in ``value``.
+
+    >>> Problem("a.csv", "unknown country", line=3, value="Atlantis").kind
+    'unknown country'
+    >>> Problem("a.json", "no country", code="ror-no-country").kind
+    'ror-no-country'
     """
 
     file: str
@@ -66,6 +74,12 @@ class Problem:
     sheet: str | None = None
     cell: str | None = None
     severity: str = "error"
+    code: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """What groups this problem with others of its kind: its code, else its message."""
+        return self.code or self.message
 
     @property
     def place(self) -> str:
@@ -103,6 +117,7 @@ class Problem:
             "value": self.value,
             "message": self.message,
             "hint": self.hint,
+            "code": self.code,
         }
 
 

@@ -50,6 +50,10 @@ class SourceData:
     file_name: str | None = None
     loader_version: str = __version__
     warnings: list[Problem] = field(default_factory=list)
+    reference: bool = False
+    """True for a registry of organisations (ROR, the world universities list): the
+    catalog then types the source ``edukg:ReferenceSource``, so that entity
+    resolution can tell what to match against from what reports cooperation."""
     same_as_stored: bool = False
     """Set by a loader whose statements depend only on the file, when the store
     already holds this very file (same bytes, file name, loader and version)
@@ -96,6 +100,8 @@ class SourceInfo:
     triples: int
     file_name: str | None = None
     statements_sha256: str | None = None
+    reference: bool = False
+    """True when the catalog types the source ``edukg:ReferenceSource``."""
 
 
 @dataclass(frozen=True)
@@ -158,6 +164,8 @@ def provenance_quads(
         (agent, RDFS_LABEL, ox.Literal(f"edukg {data.loader} loader {data.loader_version}")),
         (agent, _node(PREFIXES["schema"] + "softwareVersion"), ox.Literal(data.loader_version)),
     ]
+    if data.reference:
+        quads.append((graph, RDF_TYPE, _node(EDUKG_NS + "ReferenceSource")))
     if data.file_name:
         quads.append((graph, _node(DCTERMS + "source"), ox.Literal(data.file_name)))
         quads.append((activity, _node(PROV + "used"), ox.Literal(data.file_name)))
@@ -169,7 +177,7 @@ SOURCES_QUERY = (
         f"PREFIX {name}: <{PREFIXES[name]}>\n"
         for name in ("edukg", "prov", "rdfs", "dcterms", "schema")
     )
-    + f"""SELECT ?graph ?name ?sha ?count ?time ?loader ?version ?file ?digest WHERE {{
+    + f"""SELECT ?graph ?name ?sha ?count ?time ?loader ?version ?file ?digest ?reference WHERE {{
   GRAPH {CATALOG_GRAPH} {{
     ?graph a edukg:Source ; rdfs:label ?name ; edukg:sha256 ?sha ;
            edukg:tripleCount ?count ; prov:generatedAtTime ?time ;
@@ -178,6 +186,7 @@ SOURCES_QUERY = (
     BIND (REPLACE(STR(?agent), "^.*/agent/([^/]+)/.*$", "$1") AS ?loader)
     OPTIONAL {{ ?graph dcterms:source ?file }}
     OPTIONAL {{ ?graph edukg:statementsSha256 ?digest }}
+    OPTIONAL {{ ?graph a edukg:ReferenceSource BIND (true AS ?reference) }}
   }}
 }}
 ORDER BY ?name

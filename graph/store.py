@@ -201,6 +201,7 @@ class KnowledgeGraph:
                 triples=int(row["count"].value),
                 file_name=row["file"].value if row["file"] is not None else None,
                 statements_sha256=row["digest"].value if row["digest"] is not None else None,
+                reference=row["reference"] is not None,
             )
             for row in rows
         ]

@@ -40,7 +40,11 @@ SCANNERS: dict[str, str] = {}
 EXTENSIONS: dict[str, str] = {extension: "rdf" for extension in RDF_EXTENSIONS}
 """File extension to loader name."""
 
-KINDS = ("institutions", "agreements", "events", "cordis")
+RECOGNISERS: dict[str, list[tuple[str, str]]] = {}
+"""Loader picked by extension -> loaders that take the file instead when their
+test (a function of the same module, given the path) recognises its content."""
+
+KINDS = ("institutions", "agreements", "events", "parties", "cordis")
 """Values of the ``kind`` option (``edukg load --kind``)."""
 
 
@@ -79,9 +83,43 @@ register_loader(
 register_loader("cordis", "edukg.loaders.cordis_loader", "read_cordis", ())
 
 
-def loader_name_for(path: str | Path) -> str | None:
-    """The name of the loader for a file, from its extension, or ``None``."""
-    return EXTENSIONS.get(Path(path).suffix.lower())
+def register_recognised_loader(
+    name: str, module: str, function: str, *, instead_of: str, test: str
+) -> None:
+    """Make a loader known that takes a file from ``instead_of`` when ``test(path)`` is true.
+
+    The test runs only for files whose extension picked ``instead_of``, and
+    only when no loader was asked for by name.
+    """
+    LOADERS[name] = (module, function)
+    RECOGNISERS.setdefault(instead_of, []).append((name, test))
+
+
+register_recognised_loader(
+    "ror", "edukg.loaders.ror_loader", "read_ror", instead_of="register-json", test="is_ror_file"
+)
+register_recognised_loader(
+    "universities",
+    "edukg.loaders.universities_loader",
+    "read_universities",
+    instead_of="register-json",
+    test="is_universities_file",
+)
+
+
+def loader_name_for(path: str | Path, *, by_content: bool = False) -> str | None:
+    """The name of the loader for a file, from its extension, or ``None``.
+
+    With ``by_content``, a loader that recognises the file's first bytes (a ROR
+    dump, the world universities list) wins over the extension's.
+    """
+    name = EXTENSIONS.get(Path(path).suffix.lower())
+    if by_content and name is not None:
+        for candidate, test in RECOGNISERS.get(name, ()):
+            module = importlib.import_module(LOADERS[candidate][0])
+            if getattr(module, test)(Path(path)):
+                return candidate
+    return name
 
 
 def loader(name: str) -> ReadFunction:
@@ -114,8 +152,8 @@ def load_files(
     :class:`~edukg.core.errors.InputError` lists every problem of every file and
     the store is left exactly as it was.
 
-    ``options['kind']`` (``institutions``, ``agreements``, ``events`` or
-    ``cordis``) says what a register file holds when its header does not;
+    ``options['kind']`` (``institutions``, ``agreements``, ``events``,
+    ``parties`` or ``cordis``) says what a register file holds when its header does not;
     ``progress(description, done, total)`` is told how far the load has got.
     """
     from edukg.loaders.session import RegisterSession
@@ -143,7 +181,7 @@ def load_files(
     unreadable: dict[Path, Problem] = {}
     for raw_path, name in zip(paths, names, strict=True):
         path = Path(raw_path)
-        chosen = loader_name or loader_name_for(path)
+        chosen = loader_name or loader_name_for(path, by_content=True)
         if chosen is None or chosen not in LOADERS:
             known = ", ".join(sorted(EXTENSIONS))
             unreadable[path] = Problem(

@@ -1,8 +1,9 @@
 """Read register tables from Excel workbooks (``.xlsx``, with openpyxl).
 
-Each sheet is one table. A sheet named ``institutions``, ``agreements`` or
-``events`` (or ``учреждения``, ``соглашения``, ``мероприятия``; ``установы``,
-``пагадненні``, ``мерапрыемствы``) holds that kind; any other sheet is
+Each sheet is one table. A sheet named ``institutions``, ``agreements``,
+``events`` or ``parties`` (or ``учреждения``, ``соглашения``, ``мероприятия``,
+``стороны``; ``установы``, ``пагадненні``, ``мерапрыемствы``, ``бакі``) holds
+that kind; any other sheet is
 recognised by its header row, or skipped with a warning. Problems point at
 the sheet and the cell (``соглашения!C7``).
 """
@@ -10,6 +11,8 @@ the sheet and the cell (``соглашения!C7``).
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +25,12 @@ from edukg.loaders.tables import Row, Table, canonical_column, kind_from_columns
 LOADER_NAME = "register-excel"
 
 
+SHEET_HINT = (
+    "name the sheets institutions, agreements, events, parties (or учреждения, "
+    "соглашения, мероприятия, стороны)"
+)
+
+
 def excel_tables(
     path: Path, content: FileContent, problems: ProblemCollector, context: LoadContext
 ) -> list[Table] | None:
@@ -29,7 +38,6 @@ def excel_tables(
     import io
 
     from openpyxl import load_workbook
-    from openpyxl.utils import get_column_letter
 
     try:
         workbook = load_workbook(io.BytesIO(content.data), read_only=True, data_only=True)
@@ -39,82 +47,111 @@ def excel_tables(
             hint="save the file from Excel or LibreOffice as .xlsx; old .xls files are not read",
         )
         return None
-    tables: list[Table] = []
     forced = requested_kind(context)
     try:
-        for sheet in workbook.worksheets:
-            rows = sheet.iter_rows(values_only=True)
-            header_row: tuple[Any, ...] | None = None
-            header_number = 0
-            for number, values in enumerate(rows, 1):
-                if any(_filled(v) for v in values):
-                    header_row, header_number = values, number
-                    break
-            if header_row is None:
-                continue
-            headers: dict[str, str] = {}
-            header_cells: dict[str, str] = {}
-            positions: list[tuple[int, str]] = []
-            for index, written in enumerate(header_row):
-                column = canonical_column(str(written)) if _filled(written) else ""
-                if not column:
-                    continue
-                letter = get_column_letter(index + 1)
-                if column in headers:
-                    problems.error(
-                        f"the column {written!r} appears twice",
-                        sheet=sheet.title,
-                        cell=f"{letter}{header_number}",
-                        column=str(written),
-                        hint="remove or rename one of them",
-                    )
-                    continue
-                headers[column] = str(written)
-                header_cells[column] = f"{letter}{header_number}"
-                positions.append((index, column))
-            kind = forced or kind_from_name(sheet.title) or kind_from_columns(headers)
-            if kind is None:
-                problems.warning(
-                    f"sheet {sheet.title!r} was skipped: its name and header say no table kind",
-                    sheet=sheet.title,
-                    cell=f"A{header_number}",
-                    hint="name the sheet institutions, agreements or events "
-                    "(учреждения, соглашения, мероприятия)",
-                )
-                continue
-            table_rows: list[Row] = []
-            for number, values in enumerate(rows, header_number + 1):
-                if not any(_filled(v) for v in values):
-                    continue
-                record: dict[str, Any] = {}
-                cells: dict[str, str] = {}
-                for index, column in positions:
-                    value = values[index] if index < len(values) else None
-                    if isinstance(value, str):
-                        value = value.strip()
-                    record[column] = value
-                    cells[column] = f"{get_column_letter(index + 1)}{number}"
-                table_rows.append(Row(record, cells=cells))
-            tables.append(
-                Table(
-                    str(path),
-                    kind,
-                    table_rows,
-                    headers=headers,
-                    sheet=sheet.title,
-                    header_cells=header_cells,
-                )
-            )
+        tables = [
+            table
+            for sheet in workbook.worksheets
+            if (table := _sheet_table(path, sheet, forced, problems)) is not None
+        ]
     finally:
         workbook.close()
     if not tables:
         problems.error(
-            "the workbook has no institutions, agreements or events sheet",
-            hint="name the sheets institutions, agreements, events (or учреждения, "
-            "соглашения, мероприятия)",
+            "the workbook has no institutions, agreements, events or parties sheet",
+            hint=SHEET_HINT,
         )
         return None
     return tables
+
+
+@dataclass
+class _Header:
+    """A sheet's header row: where it is, and which cell holds which column."""
+
+    number: int
+    headers: dict[str, str] = field(default_factory=dict)
+    cells: dict[str, str] = field(default_factory=dict)
+    positions: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _sheet_table(
+    path: Path, sheet: Any, forced: str | None, problems: ProblemCollector
+) -> Table | None:
+    """The table of one sheet, or ``None`` for an empty or unrecognised sheet."""
+    rows = sheet.iter_rows(values_only=True)
+    header = _header(sheet.title, rows, problems)
+    if header is None:
+        return None
+    kind = forced or kind_from_name(sheet.title) or kind_from_columns(header.headers)
+    if kind is None:
+        problems.warning(
+            f"sheet {sheet.title!r} was skipped: its name and header say no table kind",
+            sheet=sheet.title,
+            cell=f"A{header.number}",
+            hint=SHEET_HINT,
+        )
+        return None
+    return Table(
+        str(path),
+        kind,
+        _rows(rows, header),
+        headers=header.headers,
+        sheet=sheet.title,
+        header_cells=header.cells,
+    )
+
+
+def _header(
+    title: str, rows: Iterator[tuple[Any, ...]], problems: ProblemCollector
+) -> _Header | None:
+    """The first filled row of a sheet as its header (``None`` for an empty sheet)."""
+    from openpyxl.utils import get_column_letter
+
+    found = next(
+        ((n, values) for n, values in enumerate(rows, 1) if any(_filled(v) for v in values)), None
+    )
+    if found is None:
+        return None
+    number, values = found
+    header = _Header(number)
+    for index, written in enumerate(values):
+        column = canonical_column(str(written)) if _filled(written) else ""
+        if not column:
+            continue
+        cell = f"{get_column_letter(index + 1)}{number}"
+        if column in header.headers:
+            problems.error(
+                f"the column {written!r} appears twice",
+                sheet=title,
+                cell=cell,
+                column=str(written),
+                hint="remove or rename one of them",
+            )
+            continue
+        header.headers[column] = str(written)
+        header.cells[column] = cell
+        header.positions.append((index, column))
+    return header
+
+
+def _rows(rows: Iterator[tuple[Any, ...]], header: _Header) -> list[Row]:
+    """The filled rows after the header, each value with its cell."""
+    from openpyxl.utils import get_column_letter
+
+    letters = {index: get_column_letter(index + 1) for index, _ in header.positions}
+    table_rows: list[Row] = []
+    for number, values in enumerate(rows, header.number + 1):
+        if not any(_filled(v) for v in values):
+            continue
+        record: dict[str, Any] = {}
+        cells: dict[str, str] = {}
+        for index, column in header.positions:
+            value = values[index] if index < len(values) else None
+            record[column] = value.strip() if isinstance(value, str) else value
+            cells[column] = f"{letters[index]}{number}"
+        table_rows.append(Row(record, cells=cells))
+    return table_rows
 
 
 def _filled(value: Any) -> bool:

@@ -1,9 +1,10 @@
 """Read register tables from JSON: a list of records of one kind, or an object
-with ``institutions``, ``agreements`` and ``events`` lists.
+with ``institutions``, ``agreements``, ``events`` and ``parties`` lists.
 
 Values may be strings, numbers or (for ``parties``, ``areas``,
 ``participants``) lists of strings. Each record keeps the line it starts on.
 
+>>> from edukg.loaders.json_records import records_with_lines
 >>> records_with_lines('[\\n {"name": "A"},\\n {"name": "B"}\\n]')
 [(2, {'name': 'A'}), (3, {'name': 'B'})]
 """
@@ -17,6 +18,7 @@ from typing import Any
 from edukg.graph.sources import SourceData
 from edukg.loaders.base import FileContent, LoadContext, ProblemCollector
 from edukg.loaders.csv_loader import decode_text, requested_kind
+from edukg.loaders.json_records import lists_of_object, records_with_lines
 from edukg.loaders.register import read_register, scan_register
 from edukg.loaders.tables import (
     KINDS,
@@ -28,64 +30,9 @@ from edukg.loaders.tables import (
 )
 
 LOADER_NAME = "register-json"
-_decoder = json.JSONDecoder()
 
-
-def _skip_space(text: str, index: int) -> int:
-    while index < len(text) and text[index] in " \t\r\n":
-        index += 1
-    return index
-
-
-def _line_of(text: str, index: int) -> int:
-    return text.count("\n", 0, index) + 1
-
-
-def records_with_lines(text: str, start: int | None = None) -> list[tuple[int, Any]]:
-    """The items of the JSON array starting at ``start``, each with its first line."""
-    index = _skip_space(text, start or 0)
-    if index >= len(text) or text[index] != "[":
-        raise json.JSONDecodeError("expected a list", text, index)
-    index = _skip_space(text, index + 1)
-    items: list[tuple[int, Any]] = []
-    if index < len(text) and text[index] == "]":
-        return items
-    while True:
-        value, end = _decoder.raw_decode(text, index)
-        items.append((_line_of(text, index), value))
-        index = _skip_space(text, end)
-        if index < len(text) and text[index] == ",":
-            index = _skip_space(text, index + 1)
-            continue
-        if index < len(text) and text[index] == "]":
-            return items
-        raise json.JSONDecodeError("expected ',' or ']'", text, index)
-
-
-def _lists_of_object(text: str) -> dict[str, tuple[int, list[tuple[int, Any]] | Any]]:
-    """For a top-level object: each key's line and its items with lines (or its value)."""
-    index = _skip_space(text, 0) + 1
-    found: dict[str, tuple[int, Any]] = {}
-    while True:
-        index = _skip_space(text, index)
-        if text[index] == "}":
-            return found
-        key, index = _decoder.raw_decode(text, index)
-        key_line = _line_of(text, index)
-        index = _skip_space(text, index)
-        if text[index] != ":":
-            raise json.JSONDecodeError("expected ':'", text, index)
-        index = _skip_space(text, index + 1)
-        if text[index] == "[":
-            items = records_with_lines(text, index)
-            _, index = _decoder.raw_decode(text, index)
-            found[str(key)] = (key_line, items)
-        else:
-            value, index = _decoder.raw_decode(text, index)
-            found[str(key)] = (key_line, value)
-        index = _skip_space(text, index)
-        if text[index] == ",":
-            index += 1
+Group = tuple[str | None, list[tuple[int, Any]]]
+"""A list of records with their lines, and the kind its key names (``None``: from its columns)."""
 
 
 def json_tables(
@@ -103,25 +50,10 @@ def json_tables(
             hint="fix the JSON syntax at this place (a missing comma or quote?)",
         )
         return None
-    forced = requested_kind(context)
-    groups: list[tuple[str | None, list[tuple[int, Any]], str | None]] = []
     if isinstance(whole, list):
-        groups.append((forced, records_with_lines(text), None))
+        groups: list[Group] = [(requested_kind(context), records_with_lines(text))]
     elif isinstance(whole, dict):
-        for key, (line, value) in _lists_of_object(text).items():
-            kind = kind_from_name(key)
-            if kind is None:
-                problems.warning(
-                    f"the key {key!r} is not a register table and was ignored",
-                    line=line,
-                    column=key,
-                    hint=f"use the keys {', '.join(KINDS)}",
-                )
-                continue
-            if not isinstance(value, list):
-                problems.error(f"{key!r} must be a list of records", line=line, column=key)
-                continue
-            groups.append((kind, value, key))
+        groups = _groups_of_object(text, problems)
     else:
         problems.error(
             "a register in JSON is a list of records, or an object of lists",
@@ -129,53 +61,77 @@ def json_tables(
             hint='write [{"name": ...}, ...] or {"institutions": [...], ...}',
         )
         return None
-    tables = []
-    for kind, items, _key in groups:
-        rows: list[Row] = []
-        headers: dict[str, str] = {}
-        for line, item in items:
-            if not isinstance(item, dict):
-                problems.error(
-                    "a record must be a JSON object",
-                    line=line,
-                    value=str(item)[:80],
-                    hint='write each record as {"column": "value", ...}',
-                )
-                continue
-            values: dict[str, Any] = {}
-            for name, value in item.items():
-                column = canonical_column(str(name))
-                headers.setdefault(column, str(name))
-                if isinstance(value, dict) or (
-                    isinstance(value, list) and any(isinstance(v, dict | list) for v in value)
-                ):
-                    problems.error(
-                        "nested objects are not part of the register format",
-                        line=line,
-                        column=str(name),
-                        hint="write a string, a number or a list of strings",
-                    )
-                    continue
-                values[column] = value
-            rows.append(Row(values, line=line))
-        table_kind = kind or kind_from_columns(headers)
-        if table_kind is None:
+    tables = [_table(path, kind, items, problems) for kind, items in groups]
+    return [table for table in tables if table is not None]
+
+
+def _groups_of_object(text: str, problems: ProblemCollector) -> list[Group]:
+    """The lists of a top-level object, each with the kind its key names."""
+    groups: list[Group] = []
+    for key, (line, value) in lists_of_object(text).items():
+        kind = kind_from_name(key)
+        if kind is None:
+            problems.warning(
+                f"the key {key!r} is not a register table and was ignored",
+                line=line,
+                column=key,
+                hint=f"use the keys {', '.join(KINDS)}",
+            )
+        elif not isinstance(value, list):
+            problems.error(f"{key!r} must be a list of records", line=line, column=key)
+        else:
+            groups.append((kind, value))
+    return groups
+
+
+def _table(
+    path: Path, kind: str | None, items: list[tuple[int, Any]], problems: ProblemCollector
+) -> Table | None:
+    """One list of records as a table of ``kind`` (told, or read from its columns)."""
+    headers: dict[str, str] = {}
+    rows = [
+        row
+        for line, item in items
+        if (row := _row(line, item, headers, problems)) is not None
+    ]
+    first_line = items[0][0] if items else None
+    table_kind = kind or kind_from_columns(headers)
+    if table_kind is None:
+        problems.error(
+            "cannot tell which kind of records this list holds",
+            line=first_line or 1,
+            hint="use an object with institutions/agreements/events/parties keys, or --kind",
+        )
+        return None
+    return Table(str(path), table_kind, rows, headers=headers, header_line=first_line)
+
+
+def _row(line: int, item: Any, headers: dict[str, str], problems: ProblemCollector) -> Row | None:
+    """One record as a row; its keys are added to ``headers`` as they are first seen."""
+    if not isinstance(item, dict):
+        problems.error(
+            "a record must be a JSON object",
+            line=line,
+            value=str(item)[:80],
+            hint='write each record as {"column": "value", ...}',
+        )
+        return None
+    values: dict[str, Any] = {}
+    for name, value in item.items():
+        column = canonical_column(str(name))
+        headers.setdefault(column, str(name))
+        if isinstance(value, dict) or (
+            isinstance(value, list) and any(isinstance(v, dict | list) for v in value)
+        ):
             problems.error(
-                "cannot tell which kind of records this list holds",
-                line=items[0][0] if items else 1,
-                hint="use an object with institutions/agreements/events keys, or --kind",
+                "nested objects are not part of the register format",
+                line=line,
+                column=str(name),
+                hint="write a string, a number or a list of strings",
             )
             continue
-        tables.append(
-            Table(
-                str(path),
-                table_kind,
-                rows,
-                headers=headers,
-                header_line=items[0][0] if items else None,
-            )
-        )
-    return tables
+        values[column] = value
+    return Row(values, line=line)
 
 
 def scan_json(path: Path, context: LoadContext) -> None:

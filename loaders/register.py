@@ -3,19 +3,24 @@
 CSV, Excel and JSON loaders only turn bytes into :class:`~edukg.loaders.tables.Table`
 objects; this module checks the values, resolves references and writes the
 triples of institutions, agreements (with one ``edukg:AgreementParty`` per
-party, plus the ``edukg:hasParty`` shortcut) and events.
+party, plus the ``edukg:hasParty`` shortcut) and events. A parties table (or
+the ``roles``, ``signing_dates`` and ``signatories`` columns of an agreements
+table) gives a party its role, signing date and signatory.
 
 A load runs in two passes over its files: :func:`scan_tables` registers every
 institution and agreement id in the shared :class:`RegisterSession`, then
 :func:`build_source` writes triples, so references may point forwards and
-across files.
+across files. Parties tables are checked once all files are scanned
+(:func:`check_party_tables`), before the first file is built, so their
+details reach an agreement whatever the order of the files.
 """
 
 from __future__ import annotations
 
 import difflib
 import hashlib
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +51,9 @@ from edukg.ontology.normalize import normalize_name
 TableReader = Callable[[Path, FileContent, ProblemCollector, LoadContext], "list[Table] | None"]
 """Turns a file's bytes into register tables, reporting problems; ``None`` if unreadable."""
 
+_ALIGNED_SEPARATORS = re.compile(r"[;\n]")
+"""Items of a list aligned with ``parties``: empty items count (``a;;c``)."""
+
 PROGRESS_EVERY = 5000
 STAGE_EVERY = 100_000
 
@@ -58,12 +66,13 @@ class ScannedFile:
     tables: list[Table]
     loader: str
     institution_rows: dict[str, tuple[Table, Row]] = field(default_factory=dict)
+    context: LoadContext | None = None
 
 
 def session_of(context: LoadContext) -> RegisterSession:
     """The load's shared session (a private one when a loader runs on its own)."""
     if context.session is None:
-        replaced = frozenset()
+        replaced: frozenset[str] = frozenset()
         if context.kg is not None:
             replaced = frozenset({context.kg.source_graph(context.source_name).value})
         context.session = RegisterSession(
@@ -85,7 +94,7 @@ def scan_register(path: Path, context: LoadContext, reader: TableReader, loader:
     if tables is None:
         session.scanned[key] = None
         return
-    scanned = ScannedFile(content, tables, loader)
+    scanned = ScannedFile(content, tables, loader, context=context)
     for table in tables:
         check_header(table, problems)
         if table.kind == "institutions":
@@ -94,7 +103,9 @@ def scan_register(path: Path, context: LoadContext, reader: TableReader, loader:
             for row in table.rows:
                 key_id = text_of(row.get("id"))
                 if key_id:
-                    session.add_agreement(key_id, session.record_iri("agreement", slug(key_id)))
+                    iri = record_iri(session, "agreement", key_id, None)
+                    session.add_agreement(key_id, iri)
+                    session.loaded_agreements.add(iri.value)
     session.scanned[key] = scanned
 
 
@@ -105,10 +116,35 @@ def read_register(
     session = session_of(context)
     if str(path) not in session.scanned:
         scan_register(path, context, reader, loader)
+    check_party_tables(session)  # while every scanned file is still in the session
     scanned = session.scanned.pop(str(path))
     if scanned is None:
         return None
     return build_source(path, scanned, context)
+
+
+def record_key(key_id: str | None, title: str, *facts: str) -> str:
+    """The local key of an agreement's or event's IRI: its id, else its title and facts.
+
+    Without an id, the same title with the same facts (date, parties) gives
+    the same key, and a changed fact a new one.
+
+    >>> record_key("A-1", "Соглашение")
+    'a-1'
+    >>> record_key(None, "Соглашение", "2024-03-15") == record_key(None, "СОГЛАШЕНИЕ", "2024-03-15")
+    True
+    """
+    if key_id:
+        return slug(key_id)
+    digest = hashlib.sha256("|".join([normalize_name(title), *facts]).encode()).hexdigest()[:12]
+    return f"{slug(title)[:40].rstrip('-')}-{digest}" if title else digest
+
+
+def record_iri(
+    session: RegisterSession, kind: str, key_id: str | None, title: str | None, *facts: str
+) -> ox.NamedNode:
+    """The IRI of an agreement or event (see :func:`record_key`)."""
+    return session.record_iri(kind, record_key(key_id, title or "", *facts))
 
 
 def check_header(table: Table, problems: ProblemCollector) -> None:
@@ -237,7 +273,9 @@ class _Builder:
     # -- values
 
     def date(self, column: str) -> ox.Literal | None:
-        value = self.row.get(column)
+        return self.date_value(column, self.row.get(column))
+
+    def date_value(self, column: str, value: Any) -> ox.Literal | None:
         if is_empty(value):
             return None
         try:
@@ -313,7 +351,7 @@ class _Builder:
     def flush(self) -> None:
         """Serialise the triples built so far (in Rust) and let the Python objects go."""
         if self.triples:
-            self.ntriples.append(ox.serialize(self.triples, format=ox.RdfFormat.N_TRIPLES))
+            self.ntriples.append(ox.serialize(self.triples, format=ox.RdfFormat.N_TRIPLES) or b"")
             self.triples.clear()
 
     def staged(self) -> ox.Store:
@@ -476,32 +514,16 @@ class _Builder:
                     break
         if parties is None:
             return
-        if key_id:
-            key = slug(key_id)
-        else:
-            digest = hashlib.sha256(
-                "|".join(
-                    [
-                        normalize_name(title),
-                        signed.value if signed else "",
-                        *sorted(p.iri.value for p in parties),
-                    ]
-                ).encode()
-            ).hexdigest()[:12]
-            key = f"{slug(title)[:40].rstrip('-')}-{digest}" if title else digest
-        iri = self.session.record_iri("agreement", key)
-        first = seen.get(iri.value)
-        if first is not None:
-            column = "id" if key_id else "title"
-            self.error(
-                column,
-                "this agreement is listed twice in this table",
-                value=key_id or title,
-                hint=f"it is first listed at {_where(self.table, first, column)}; "
-                "give each agreement its own id",
-            )
+        iri = record_iri(
+            self.session,
+            "agreement",
+            key_id,
+            title,
+            signed.value if signed else "",
+            *sorted(p.iri.value for p in parties),
+        )
+        if self.repeated(iri, seen, "agreement", key_id, title):
             return
-        seen[iri.value] = row
         self.add(iri, t.A, t.AGREEMENT)
         if key_id:
             self.add(iri, t.IDENTIFIER, ox.Literal(key_id))
@@ -518,7 +540,53 @@ class _Builder:
         if valid_until is not None:
             self.add(iri, t.VALID_THROUGH, valid_until)
         self._source(iri)
-        write_parties(self.triples, iri, [(p.iri, t.ROLES["party"]) for p in parties])
+        members = self.party_columns(parties)
+        for detail in self.session.party_details.get(iri.value, []):
+            same = next((m for m in members if m.institution == detail.institution), None)
+            if same is None:
+                members.append(detail)
+            else:
+                members[members.index(same)] = detail
+        write_parties(self.triples, iri, members)
+
+    def party_columns(self, parties: list[InstitutionEntry]) -> list[PartyDetail]:
+        """The parties with the roles, signing dates and signatories of the ``roles``,
+        ``signing_dates`` and ``signatories`` columns: lists in the order of ``parties``."""
+        references = split_list(self.row.get("parties"))
+        roles = self.aligned("roles", len(references))
+        dates = self.aligned("signing_dates", len(references))
+        signatories = self.aligned("signatories", len(references))
+        details: dict[str, PartyDetail] = {}
+        for index, reference in enumerate(references):
+            match = self.session.find_institution(reference)  # resolved by parties() already
+            if match is None or match.entry.iri.value in details:
+                continue
+            role = self.concept("roles", "party-role", roles[index]) if roles[index] else None
+            signed = self.date_value("signing_dates", dates[index]) if dates[index] else None
+            details[match.entry.iri.value] = PartyDetail(
+                match.entry.iri, role or t.ROLES["party"], signed, signatories[index] or None
+            )
+        return [details.get(p.iri.value) or PartyDetail(p.iri) for p in parties]
+
+    def aligned(self, column: str, count: int) -> list[str]:
+        """A list cell that gives one item per party (``""`` or ``-`` for none)."""
+        value = self.row.get(column)
+        if is_empty(value):
+            return [""] * count
+        if isinstance(value, list):
+            items = [text_of(item) for item in value]
+        else:
+            items = [part.strip() for part in _ALIGNED_SEPARATORS.split(text_of(value))]
+        items = ["" if item == "-" else item for item in items]
+        if len(items) != count:
+            self.error(
+                column,
+                f"{len(items)} item(s) for {count} parties: give one per party, in their order",
+                value=value,
+                hint="separate the items with ';' and write '-' for a party without one",
+            )
+            return [""] * count
+        return items
 
     def parties(self, column: str) -> list[InstitutionEntry] | None:
         references = split_list(self.row.get(column))
@@ -582,17 +650,7 @@ class _Builder:
         title = text_of(row.get("title"))
         if not title and "title" in self.table.headers:
             self.error("title", "an event needs a title", hint="fill in the title column")
-        start = self.date("start")
-        if start is None and is_empty(row.get("start")) and "start" in self.table.headers:
-            self.error("start", "an event needs a start date", hint="write e.g. 2024-04-10")
-        end = self.date("end")
-        if start is not None and end is not None and date_before(end, start):
-            self.error(
-                "end",
-                f"the event ends before it starts ({start.value})",
-                value=row.get("end"),
-                hint="check both dates",
-            )
+        start, end = self.event_dates()
         kind = self.concept("type", "event-kind")
         host = text_of(row.get("host"))
         host_entry = self.institution("host", host) if host else None
@@ -601,44 +659,12 @@ class _Builder:
             for reference in split_list(row.get("participants"))
         ]
         code = self.country("country")
-        implemented: list[ox.NamedNode] = []
-        for reference in split_list(row.get("agreement")):
-            agreement = self.session.find_agreement(reference)
-            if agreement is None:
-                close = difflib.get_close_matches(
-                    normalize_name(reference), list(self.session.agreements_by_id), n=3
-                )
-                hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
-                self.error(
-                    "agreement",
-                    "no agreement with this id in this load or in the store",
-                    value=reference,
-                    hint=hint + "write the id of an agreement",
-                )
-            else:
-                implemented.append(agreement)
+        implemented = self.implemented_agreements()
         if not title or start is None:
             return
-        key = (
-            slug(key_id)
-            if key_id
-            else (
-                f"{slug(title)[:40].rstrip('-')}-"
-                + hashlib.sha256(f"{normalize_name(title)}|{start.value}".encode()).hexdigest()[:12]
-            )
-        )
-        iri = self.session.record_iri("event", key)
-        first = seen.get(iri.value)
-        if first is not None:
-            column = "id" if key_id else "title"
-            self.error(
-                column,
-                "this event is listed twice in this table",
-                value=key_id or title,
-                hint=f"it is first listed at {_where(self.table, first, column)}",
-            )
+        iri = record_iri(self.session, "event", key_id, title, start.value)
+        if self.repeated(iri, seen, "event", key_id, title):
             return
-        seen[iri.value] = row
         self.add(iri, t.A, t.EVENT)
         if key_id:
             self.add(iri, t.IDENTIFIER, ox.Literal(key_id))
@@ -661,25 +687,168 @@ class _Builder:
             self.add(iri, t.IMPLEMENTS, agreement)
         self._source(iri)
 
+    def event_dates(self) -> tuple[ox.Literal | None, ox.Literal | None]:
+        """The start (required) and end of the event, the end not before the start."""
+        start = self.date("start")
+        if start is None and is_empty(self.row.get("start")) and "start" in self.table.headers:
+            self.error("start", "an event needs a start date", hint="write e.g. 2024-04-10")
+        end = self.date("end")
+        if start is not None and end is not None and date_before(end, start):
+            self.error(
+                "end",
+                f"the event ends before it starts ({start.value})",
+                value=self.row.get("end"),
+                hint="check both dates",
+            )
+        return start, end
+
+    def implemented_agreements(self) -> list[ox.NamedNode]:
+        """The agreements the ``agreement`` column names, each reported if unknown."""
+        found: list[ox.NamedNode] = []
+        for reference in split_list(self.row.get("agreement")):
+            agreement = self.agreement("agreement", reference)
+            if agreement is not None:
+                found.append(agreement)
+        return found
+
+    def agreement(self, column: str, reference: str) -> ox.NamedNode | None:
+        """The agreement with this id in this load or the store; reported if unknown."""
+        agreement = self.session.find_agreement(reference)
+        if agreement is None:
+            close = difflib.get_close_matches(
+                normalize_name(reference), list(self.session.agreements_by_id), n=3
+            )
+            hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+            self.error(
+                column,
+                "no agreement with this id in this load or in the store",
+                value=reference,
+                hint=hint + "write the id of an agreement",
+            )
+        return agreement
+
+    def repeated(
+        self, iri: ox.NamedNode, seen: dict[str, Row], what: str, key_id: str | None, title: str
+    ) -> bool:
+        """True (and reported) if a record with this IRI came earlier in the table."""
+        first = seen.get(iri.value)
+        if first is None:
+            seen[iri.value] = self.row
+            return False
+        column = "id" if key_id else "title"
+        self.error(
+            column,
+            f"this {what} is listed twice in this table",
+            value=key_id or title,
+            hint=f"it is first listed at {_where(self.table, first, column)}; "
+            f"give each {what} its own id",
+        )
+        return True
+
+    # -- parties of agreements: role, signing date and signatory
+
+    def party_table(self, table: Table) -> None:
+        """Check a parties table and record its rows' details in the session."""
+        seen: dict[tuple[str, str], Row] = {}
+        for number, row in enumerate(table.rows, 1):
+            self.row = row
+            self.party_row(seen)
+            self.progress(number, len(table.rows))
+
+    def party_row(self, seen: dict[tuple[str, str], Row]) -> None:
+        reference = text_of(self.row.get("agreement"))
+        party = text_of(self.row.get("party"))
+        if not reference and "agreement" in self.table.headers:
+            self.error("agreement", "a party row needs the id of its agreement")
+        if not party and "party" in self.table.headers:
+            self.error("party", "a party row needs the party institution (id or name)")
+        agreement = self.agreement("agreement", reference) if reference else None
+        if agreement is not None and agreement.value not in self.session.loaded_agreements:
+            self.error(
+                "agreement",
+                "the agreement is in the store, not in this load",
+                value=reference,
+                hint="load the agreement's file together with its parties table",
+            )
+            agreement = None
+        entry = self.institution("party", party) if party else None
+        role = self.concept("role", "party-role")
+        signed = self.date("signed")
+        signatory = text_of(self.row.get("signatory")) or None
+        if agreement is None or entry is None:
+            return
+        key = (agreement.value, entry.iri.value)
+        first = seen.get(key)
+        if first is not None:
+            self.error(
+                "party",
+                "this party of this agreement is listed twice in this table",
+                value=party,
+                hint=f"it is first listed at {_where(self.table, first, 'party')}",
+            )
+            return
+        seen[key] = self.row
+        self.session.party_details.setdefault(agreement.value, []).append(
+            PartyDetail(entry.iri, role or t.ROLES["party"], signed, signatory)
+        )
+
+
+@dataclass(frozen=True)
+class PartyDetail:
+    """One party of an agreement: the institution, its role, signing date and signatory."""
+
+    institution: ox.NamedNode
+    role: ox.NamedNode = t.ROLES["party"]
+    signed: ox.Literal | None = None
+    signatory: str | None = None
+
 
 def write_parties(
     triples: list[ox.Triple],
     agreement: ox.NamedNode,
-    parties: list[tuple[ox.NamedNode, ox.NamedNode]],
+    parties: Sequence[tuple[ox.NamedNode, ox.NamedNode] | PartyDetail],
 ) -> None:
     """The ``edukg:hasParty`` shortcut and one ``edukg:AgreementParty`` per party.
 
-    ``parties`` are (institution, role concept) pairs, in order; party nodes are
-    numbered ``<agreement>/party/1``, ``/2``... in that order.
+    ``parties`` are (institution, role concept) pairs or :class:`PartyDetail`
+    objects, in order; party nodes are numbered ``<agreement>/party/1``,
+    ``/2``... in that order.
     """
-    for number, (institution, role) in enumerate(parties, 1):
+    for number, item in enumerate(parties, 1):
+        detail: PartyDetail = PartyDetail(*item) if isinstance(item, tuple) else item
         party = ox.NamedNode(f"{agreement.value}/party/{number}")
-        triples.append(ox.Triple(agreement, t.HAS_PARTY, institution))
+        triples.append(ox.Triple(agreement, t.HAS_PARTY, detail.institution))
         triples.append(ox.Triple(agreement, t.QUALIFIED_PARTY, party))
         triples.append(ox.Triple(party, t.A, t.AGREEMENT_PARTY))
         triples.append(ox.Triple(party, t.PARTY_AGREEMENT, agreement))
-        triples.append(ox.Triple(party, t.MEMBER, institution))
-        triples.append(ox.Triple(party, t.ROLE_PREDICATE, role))
+        triples.append(ox.Triple(party, t.MEMBER, detail.institution))
+        triples.append(ox.Triple(party, t.ROLE_PREDICATE, detail.role))
+        if detail.signed is not None:
+            triples.append(ox.Triple(party, t.SIGNED_ON, detail.signed))
+        if detail.signatory:
+            triples.append(ox.Triple(party, t.SIGNATORY, ox.Literal(detail.signatory)))
+
+
+def check_party_tables(session: RegisterSession) -> None:
+    """Check every parties table of the load once, before any file is built.
+
+    An agreement's file may be built before or after the file of its parties
+    table: the details are read into the session first, each problem reported
+    at its own row.
+    """
+    if session.party_tables_checked:
+        return
+    session.party_tables_checked = True
+    for key, scanned in list(session.scanned.items()):
+        if scanned is None or scanned.context is None:
+            continue
+        tables = [table for table in scanned.tables if table.kind == "parties"]
+        if not tables:
+            continue
+        builder = _Builder(Path(key), scanned, scanned.context, session)
+        for table in tables:
+            builder.table = table
+            builder.party_table(table)
 
 
 def _shown(value: Any) -> str | None:
@@ -694,10 +863,16 @@ def build_source(path: Path, scanned: ScannedFile, context: LoadContext) -> Sour
     """The triples of a scanned register file, or ``None`` if it has errors."""
     session = session_of(context)
     builder = _Builder(path, scanned, context, session)
-    order = {"institutions": 0, "agreements": 1, "events": 2}
-    for table in sorted(scanned.tables, key=lambda tb: order[tb.kind]):
-        builder.table = table
-        getattr(builder, table.kind)(table)
+    build = {
+        "institutions": builder.institutions,
+        "agreements": builder.agreements,
+        "events": builder.events,
+    }
+    for table in sorted(scanned.tables, key=lambda tb: list(build).index(tb.kind)
+                        if tb.kind in build else len(build)):
+        if table.kind in build:  # parties tables were read by check_party_tables
+            builder.table = table
+            build[table.kind](table)
     if builder.problems.has_errors:
         return None
     return SourceData(

@@ -68,6 +68,11 @@ class RegisterSession:
         default_factory=lambda: defaultdict(list)
     )
     agreements_by_id: dict[str, ox.NamedNode] = field(default_factory=dict)
+    loaded_agreements: set[str] = field(default_factory=set)
+    """IRIs of the agreements the files of this load define (not those of the store)."""
+    party_details: dict[str, list[Any]] = field(default_factory=dict)
+    """Agreement IRI -> the details of its parties from the load's parties tables."""
+    party_tables_checked: bool = False
     regions: dict[tuple[str, str], ox.NamedNode] = field(default_factory=dict)
     stored_regions: set[str] = field(default_factory=set)
     """Regions the store already describes: files only link to them."""
@@ -217,13 +222,16 @@ class RegisterSession:
                 key_id = iri[len(prefix) :]
             if iri in self.institutions_by_iri:
                 continue
-            self.add_institution(
+            entry = self.add_institution(
                 key_id=key_id,
                 names=sorted(names),
                 country=country,
                 origin="the store",
                 iri=ox.NamedNode(iri),
             )
+            # An IRI from outside the base (a ROR IRI) names its institution too.
+            if not iri.startswith(prefix):
+                self.institutions_by_id.setdefault(normalize_name(iri), entry)
         agreement_prefix = self.base_iri + "agreement/"
         for row in store.query(_AGREEMENTS_QUERY):
             if row["g"].value in self.replaced_graphs:

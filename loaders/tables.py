@@ -1,11 +1,14 @@
 """Register tables as read from any file format, before they become triples.
 
-A :class:`Table` holds the rows of one kind (institutions, agreements or
-events) from one CSV file, Excel sheet or JSON list, with each value's place
-in the file so that problems can point at it.
+A :class:`Table` holds the rows of one kind (institutions, agreements,
+events, or the parties of agreements with their roles) from one CSV file,
+Excel sheet or JSON list, with each value's place in the file so that
+problems can point at it.
 
 >>> kind_from_columns(["ID", "Parties", "Signed"])
 'agreements'
+>>> kind_from_columns(["Agreement", "Party", "Role"])
+'parties'
 >>> canonical_column(" Valid-Until ")
 'valid_until'
 """
@@ -18,7 +21,7 @@ from typing import Any
 
 from edukg.ontology.normalize import normalize_name
 
-KINDS = ("institutions", "agreements", "events")
+KINDS = ("institutions", "agreements", "events", "parties")
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "institutions": (
@@ -45,6 +48,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "type",
         "areas",
         "source",
+        "roles",
+        "signing_dates",
+        "signatories",
     ),
     "events": (
         "id",
@@ -59,6 +65,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "agreement",
         "source",
     ),
+    "parties": (
+        "agreement",
+        "party",
+        "role",
+        "signed",
+        "signatory",
+    ),
 }
 """The columns of each kind of table: the public contract (see README, Register format)."""
 
@@ -66,6 +79,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "institutions": ("name", "country"),
     "agreements": ("parties",),
     "events": ("title", "start"),
+    "parties": ("agreement", "party"),
 }
 
 SHEET_NAMES: dict[str, str] = {
@@ -78,6 +92,9 @@ SHEET_NAMES: dict[str, str] = {
     "events": "events",
     "мероприятия": "events",
     "мерапрыемствы": "events",
+    "parties": "parties",
+    "стороны": "parties",
+    "бакі": "parties",
 }
 """Sheet names (en, ru, be) and JSON keys that say which kind a table holds."""
 
@@ -95,6 +112,8 @@ def kind_from_name(name: str) -> str | None:
 def kind_from_columns(columns: Iterable[str]) -> str | None:
     """The kind of table a header describes, or ``None`` when it is unclear."""
     names = {canonical_column(c) for c in columns}
+    if {"agreement", "party"} <= names:
+        return "parties"
     if "parties" in names:
         return "agreements"
     if names & {"start", "host", "participants"}:

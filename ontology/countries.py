@@ -8,6 +8,8 @@ pycountry's gettext catalogues; Wikidata matches come from
 >>> from edukg.ontology.countries import country_code
 >>> country_code("Беларусь"), country_code("KAZ"), country_code("643"), country_code("UK")
 ('BY', 'KZ', 'RU', 'GB')
+>>> country_code("XK"), country_code("Косово")
+('XK', 'XK')
 """
 
 from __future__ import annotations
@@ -29,6 +31,13 @@ LANGUAGES = ("en", "ru", "be")
 # Codes that registers use although ISO 3166-1 assigns them elsewhere or not at all:
 # the European Commission writes UK and EL (CORDIS), and XK is Kosovo's user-assigned code.
 CODE_ALIASES = {"UK": "GB", "EL": "GR"}
+
+# Codes outside ISO 3166-1 that registers use for a country ISO does not list: Kosovo's XK
+# (user-assigned, used by the European Commission and CORDIS). Each is a country of its own,
+# so that a load that accepts it and ``edukg validate`` agree.
+USER_ASSIGNED: dict[str, dict[str, str]] = {
+    "XK": {"alpha3": "XKX", "en": "Kosovo", "ru": "Косово", "be": "Косава", "wikidata": "Q1246"},
+}
 
 # Everyday short names that pycountry's catalogues give only in their long form.
 NAME_ALIASES = {
@@ -104,6 +113,14 @@ def countries_graph() -> Graph:
                 graph.add((iri, SKOS.altLabel, Literal(alternative, lang=language)))
         if country.alpha_2 in qids:
             graph.add((iri, SKOS.exactMatch, WD[qids[country.alpha_2]]))
+    for code, facts in USER_ASSIGNED.items():
+        iri = country_iri(code)
+        graph.add((iri, RDF.type, SCHEMA.Country))
+        graph.add((iri, SKOS.notation, Literal(code)))
+        graph.add((iri, SCHEMA.identifier, Literal(facts["alpha3"])))
+        for language in LANGUAGES:
+            graph.add((iri, SKOS.prefLabel, Literal(facts[language], lang=language)))
+        graph.add((iri, SKOS.exactMatch, WD[facts["wikidata"]]))
     return graph
 
 
@@ -121,6 +138,10 @@ def _country_index() -> dict[str, str]:
                 if ", " in name:
                     head, tail = name.split(", ", 1)
                     index.setdefault(normalize_name(f"{tail} {head}"), code)
+    for code, facts in USER_ASSIGNED.items():
+        index[code] = index[facts["alpha3"]] = code
+        for language in LANGUAGES:
+            index.setdefault(normalize_name(facts[language]), code)
     for alias, code in CODE_ALIASES.items():
         index[alias] = code
     for name, code in NAME_ALIASES.items():

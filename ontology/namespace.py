@@ -41,6 +41,7 @@ class EDUKG(DefinedNamespace):
     CooperationEvent: URIRef
     AgreementCount: URIRef
     Source: URIRef
+    ReferenceSource: URIRef
     kind: URIRef
     country: URIRef
     region: URIRef
@@ -57,6 +58,16 @@ class EDUKG(DefinedNamespace):
     sha256: URIRef
     statementsSha256: URIRef
     tripleCount: URIRef
+    shortName: URIRef
+    domain: URIRef
+    registryType: URIRef
+    registryStatus: URIRef
+    Candidate: URIRef
+    candidateKind: URIRef
+    confidence: URIRef
+    reviewStatus: URIRef
+    candidateDetails: URIRef
+    subjectCandidate: URIRef
 
 
 SCHEMA = Namespace("https://schema.org/")
@@ -98,5 +109,6 @@ PREFIXES: dict[str, str] = {
     "dcterms": "http://purl.org/dc/terms/",
     "dcat": "http://www.w3.org/ns/dcat#",
     "wd": str(WD),
+    "oa": "http://www.w3.org/ns/oa#",
 }
 """Prefixes used in exports and available to every catalogue query."""

@@ -18,6 +18,7 @@ import click
 from edukg.cli.analysis import analyze, network
 from edukg.cli.context import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from edukg.cli.demo import demo
+from edukg.cli.extract import accept, extract
 from edukg.cli.load import load
 from edukg.cli.queries import COMMANDS as QUERY_COMMANDS
 from edukg.cli.root import cli
@@ -28,7 +29,7 @@ from edukg.core.errors import EdukgError
 
 for _command in (
     load, export_command, stats, validate, sources, demo, *QUERY_COMMANDS,
-    analyze, network, viz, report, serve,
+    analyze, network, viz, report, serve, extract, accept,
 ):
     cli.add_command(_command)
 

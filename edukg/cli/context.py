@@ -61,6 +61,65 @@ def echo_problem(problem: Problem) -> None:
     click.echo(str(problem), err=True)
 
 
+EXAMPLES_SHOWN = 3
+"""How many problems of one kind are printed before the rest is only counted."""
+
+
+def problem_groups(problems: Sequence[Problem]) -> list[list[Problem]]:
+    """Problems grouped by severity and kind, groups in order of first appearance.
+
+    >>> groups = problem_groups([Problem("a", "x"), Problem("a", "y"), Problem("b", "x")])
+    >>> [(g[0].message, len(g)) for g in groups]
+    [('x', 2), ('y', 1)]
+    """
+    groups: dict[tuple[str, str], list[Problem]] = {}
+    for problem in problems:
+        groups.setdefault((problem.severity, problem.kind), []).append(problem)
+    return list(groups.values())
+
+
+def grouped_problem_lines(
+    problems: Sequence[Problem], *, examples: int = EXAMPLES_SHOWN, report: Path | None = None
+) -> list[str]:
+    r"""Lines that show problems one kind at a time: a kind with more than
+    ``examples`` problems gets one line with its count, its first examples and
+    its hint; fewer are shown in full.
+
+    >>> lines = grouped_problem_lines(
+    ...     [Problem("a.csv", "no name", line=n, severity="warning") for n in (2, 3, 4, 5)],
+    ...     examples=2)
+    >>> print("\n".join(lines))
+    warning: 4 × no name
+      a.csv:2
+      a.csv:3
+      … and 2 more (--report FILE lists every one)
+    """
+    lines: list[str] = []
+    for group in problem_groups(problems):
+        if len(group) <= examples:
+            lines.extend(str(problem) for problem in group)
+            continue
+        first = group[0]
+        lines.append(f"{first.severity}: {len(group)} × {first.message}")
+        for problem in group[:examples]:
+            value = f" (value: {problem.value!r})" if problem.value is not None else ""
+            lines.append(f"  {problem.place}{value}")
+        where = f"all of them are in {report}" if report else "--report FILE lists every one"
+        lines.append(f"  … and {len(group) - examples} more ({where})")
+        hints = {problem.hint for problem in group if problem.hint}
+        if len(hints) == 1:
+            lines.append(f"  hint: {hints.pop()}")
+    return lines
+
+
+def echo_problems(
+    problems: Sequence[Problem], *, examples: int = EXAMPLES_SHOWN, report: Path | None = None
+) -> None:
+    """Print problems to standard error, grouped by kind (see :func:`grouped_problem_lines`)."""
+    for line in grouped_problem_lines(problems, examples=examples, report=report):
+        click.echo(line, err=True)
+
+
 def write_problem_report(problems: Sequence[Problem], path: Path) -> None:
     """Write problems as CSV (``.csv``) or JSON (any other extension), UTF-8."""
     rows = [problem.as_dict() for problem in problems]

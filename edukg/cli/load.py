@@ -6,7 +6,13 @@ from pathlib import Path
 
 import click
 
-from edukg.cli.context import Settings, echo_problem, open_store, write_problem_report
+from edukg.cli.context import (
+    Settings,
+    echo_problems,
+    grouped_problem_lines,
+    open_store,
+    write_problem_report,
+)
 from edukg.core.errors import InputError
 
 
@@ -26,7 +32,7 @@ from edukg.core.errors import InputError
 )
 @click.option(
     "--kind",
-    type=click.Choice(["institutions", "agreements", "events", "cordis"]),
+    type=click.Choice(["institutions", "agreements", "events", "parties", "cordis"]),
     help="What the register files hold, when their header or sheet name does not say.",
 )
 @click.pass_obj
@@ -42,8 +48,12 @@ def load(
     Each file becomes a source; loading it again replaces what it held before.
     Reads RDF (.ttl .nt .nq .trig .jsonld .rdf .xml) and registers (.csv .tsv
     .txt .xlsx .json; see "Register format" in the README), including CORDIS
-    participation tables. On any error nothing is written, every problem is
-    listed and the exit code is 1.
+    participation tables, and registries recognised by their content: ROR
+    JSON dumps and the world universities list (docs/registries.md). On any
+    error nothing is written, every problem is reported and the exit code is 1.
+
+    Problems are grouped: one line per kind with its count and first examples
+    (three warnings or twenty errors a kind); --report keeps every one.
 
     Example: edukg load examples/minsk-region-2024.ttl
     """
@@ -59,9 +69,8 @@ def load(
         except InputError as error:
             if report:
                 write_problem_report(error.problems, report)
-            raise
-    for warning in result.warnings:
-        echo_problem(warning)
+            raise _grouped(error, report) from None
+    echo_problems(result.warnings, report=report)
     if report:
         write_problem_report(result.warnings, report)
     for change in result.changes:
@@ -74,3 +83,16 @@ def load(
             f"({change.total} in all); records: {change.records_added} new, "
             f"{change.records_changed} changed, {change.records_removed} removed"
         )
+
+
+ERROR_EXAMPLES = 20
+"""Errors of one kind shown before the rest is only counted (all go to --report)."""
+
+
+def _grouped(error: InputError, report: Path | None) -> InputError:
+    """The same error, its problems shown one kind at a time."""
+    errors = [p for p in error.problems if p.severity == "error"]
+    warnings = [p for p in error.problems if p.severity != "error"]
+    lines = grouped_problem_lines(errors, examples=ERROR_EXAMPLES, report=report)
+    lines += grouped_problem_lines(warnings, report=report)
+    return InputError("\n".join([error.message, *lines]), hint=error.hint)

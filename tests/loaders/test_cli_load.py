@@ -83,7 +83,18 @@ def test_examples_and_templates_load_and_conform(tmp_path, kg) -> None:  # type:
     templates = examples / "templates"
     load_files(kg, [templates / "register.json"])
     # The CSV templates are one register: the school comes from register.json.
-    load_files(kg, [templates / n for n in ("institutions.csv", "agreements.csv", "events.csv")])
+    load_files(
+        kg,
+        [
+            templates / name
+            for name in ("institutions.csv", "agreements.csv", "events.csv", "parties.csv")
+        ],
+    )
+    roles = kg.select(
+        "SELECT DISTINCT ?p ?role WHERE { ?p a edukg:AgreementParty ; "
+        "org:role/skos:notation ?role ; edukg:signatory ?who }"
+    )
+    assert [r["role"].value for r in roles] == ["coordinator"]
     report = validate(kg)
     assert report.conforms, [str(v) for v in report.violations]
     labels = [
@@ -101,3 +112,43 @@ def test_examples_and_templates_load_and_conform(tmp_path, kg) -> None:  # type:
         or "узор" in label
         for label in labels
     )
+
+
+def test_warnings_are_grouped_by_kind_and_the_report_keeps_every_one(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    cut = Path(__file__).resolve().parents[1] / "data" / "universities"
+    records = json.loads((cut / "world-universities-cut.json").read_text("utf-8"))
+    path = tmp_path / "universities.json"
+    path.write_text(json.dumps(records + records[:5], ensure_ascii=False, indent=1), "utf-8")
+    institutions = [list(r) for r in INSTITUTIONS]
+    institutions[0] = [*institutions[0], "contry"]
+    institutions[1:] = [[*r, ""] for r in institutions[1:]]
+    register = write_csv(tmp_path / "i.csv", institutions)
+    report = tmp_path / "problems.json"
+    code, out, err = run(
+        capsys, "--store", ":memory:", "load", "--report", str(report), str(path), str(register)
+    )
+    assert code == 0, err
+    lines = err.splitlines()
+    [summary] = [line for line in lines if "×" in line]
+    assert summary.startswith("warning: 5 × the same university")
+    examples = lines[lines.index(summary) + 1 : lines.index(summary) + 4]
+    assert all(line.startswith("  ") and "universities.json:" in line for line in examples)
+    assert f"… and 2 more (all of them are in {report})" in err
+    assert "i.csv:1:contry: warning: column 'contry'" in err  # a kind seen once is shown in full
+    saved = json.loads(report.read_text("utf-8"))
+    assert [p["code"] for p in saved].count("universities-repeated") == 5
+    assert len(saved) == 6
+
+
+def test_many_errors_of_one_kind_are_counted_after_twenty_examples(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    cut = Path(__file__).resolve().parents[1] / "data" / "universities"
+    records = json.loads((cut / "world-universities-cut.json").read_text("utf-8"))
+    for record in records:
+        record.update(alpha_two_code="QQ", country="Atlantis")
+    path = tmp_path / "universities.json"
+    path.write_text(json.dumps(records, ensure_ascii=False, indent=1), "utf-8")
+    code, _, err = run(capsys, "--store", ":memory:", "load", str(path))
+    assert code == 1
+    assert f"error: {len(records)} × unknown country" in err
+    assert f"… and {len(records) - 20} more (--report FILE lists every one)" in err
+    assert err.count("alpha_two_code must be an ISO 3166-1") == 1  # the shared hint, once

@@ -12,7 +12,12 @@ from edukg.ontology.countries import closest_countries, countries_graph, country
 def test_every_iso_country_is_generated_with_its_code() -> None:
     graph = countries_graph()
     codes = {str(code) for code in graph.objects(None, SKOS.notation)}
-    assert codes == {c.alpha_2 for c in pycountry.countries}
+    assert codes == {c.alpha_2 for c in pycountry.countries} | {"XK"}
+
+
+def test_kosovo_xk_is_a_country_so_load_and_validate_agree() -> None:
+    assert country_code("XK") == "XK"
+    assert (country_iri("XK"), SKOS.prefLabel, Literal("Косово", lang="ru")) in countries_graph()
 
 
 @pytest.mark.parametrize(
