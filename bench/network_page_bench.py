@@ -10,6 +10,13 @@ Run from the repository root (needs the test extra and Debian's chromium):
     python -m bench.network_page_bench            # 500 and 5,000 nodes
     python -m bench.network_page_bench 500 2000   # other sizes
     python -m bench.network_page_bench --ties 6 5000   # denser: about 30,000 ties
+    python -m bench.network_page_bench --screenshots   # pictures into bench/results/pages/
+    python -m bench.network_page_bench --screenshots --cordis PARTICIPATIONS.csv
+
+``--screenshots`` writes the initial view of the bundled examples' network, of 500- and
+2,520-institution clustered networks (``tests/viz/networks.py``), the 2,520 one zoomed in, with a
+node selected and with colour by country, and with ``--cordis FILE`` the network of a CORDIS
+participation table, to ``bench/results/pages/*.png``; it prints how many names each view draws.
 
 This is a benchmark, not a test: it prints numbers and asserts nothing.
 """
@@ -27,7 +34,10 @@ from pathlib import Path
 from typing import Any
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
-from tests.viz.networks import random_network
+from tests.viz.networks import clustered_network, random_network
+
+ROOT = Path(__file__).resolve().parents[1]
+SCREENSHOTS = ROOT / "bench" / "results" / "pages"
 
 
 @dataclass
@@ -111,9 +121,78 @@ def measure(sizes: list[int], *, repeats: int = 3, ties: int = 2) -> None:
             )
 
 
+def example_network() -> Any:
+    """The network of the bundled examples (loaded into a store in memory and analysed)."""
+    return store_network([Path(str(f)) for f in _example_files()])
+
+
+def _example_files() -> list[Any]:
+    from edukg.examples import example_files
+
+    return list(example_files())
+
+
+def store_network(files: list[Path]) -> Any:
+    """Load files into a store in memory and return the analysis' institution network."""
+    from edukg.analysis.run import analyze
+    from edukg.graph.store import KnowledgeGraph
+    from edukg.loaders import load_files
+
+    kg = KnowledgeGraph.in_memory()
+    load_files(kg, files)
+    return analyze(kg, seed=0).network
+
+
+def screenshots(cordis: Path | None = None) -> None:
+    """Write the pages' pictures to bench/results/pages/ and print what each view shows."""
+    from edukg.viz.network_page import write_network_page
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    networks = [
+        ("register", example_network()),
+        ("clustered-500", clustered_network(500)),
+        ("clustered-2520", clustered_network(2520)),
+    ]
+    if cordis is not None:
+        networks.append(("cordis", store_network([cordis])))
+    with tempfile.TemporaryDirectory() as folder, chromium() as browser:
+        for name, graph in networks:
+            page_file = Path(folder) / f"{name}.html"
+            write_network_page(graph, page_file, lang="ru")
+            tab = browser.new_page(viewport={"width": 1400, "height": 900})
+            tab.goto(page_file.as_uri())
+            tab.locator("body[data-ready=true]").wait_for(state="attached", timeout=300_000)
+            _shoot(tab, name, f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} ties")
+            if name.startswith("clustered-2520"):
+                tab.evaluate("edukgPage.network.moveTo({scale: edukgPage.network.getScale() * 3})")
+                _shoot(tab, name + "-zoomed", "zoomed in 3x")
+                tab.evaluate("edukgPage.network.fit({animation: false})")
+                tab.click("#show-brokers")
+                tab.locator("#details ol.story button").first.click()
+                _shoot(tab, name + "-selected", "top broker selected")
+                tab.keyboard.press("Escape")
+                tab.evaluate("edukgPage.network.fit({animation: false})")
+                tab.select_option("#colour-by", "country")
+                _shoot(tab, name + "-by-country", "colour by country")
+            tab.close()
+
+
+def _shoot(tab: Any, name: str, what: str) -> None:
+    tab.wait_for_timeout(200)
+    labels = tab.evaluate("edukgLabels()")
+    rows = tab.locator("#legend li").count()
+    target = SCREENSHOTS / f"{name}.png"
+    tab.screenshot(path=str(target))
+    print(f"{target.relative_to(ROOT)}: {what}; {len(labels)} names drawn, {rows} legend rows")
+
+
 if __name__ == "__main__":
     arguments = sys.argv[1:]
     ties = 2
     if arguments[:1] == ["--ties"]:
         ties, arguments = int(arguments[1]), arguments[2:]
-    measure([int(a) for a in arguments] or [500, 5000], ties=ties)
+    if arguments[:1] == ["--screenshots"]:
+        cordis = Path(arguments[2]) if arguments[1:2] == ["--cordis"] else None
+        screenshots(cordis)
+    else:
+        measure([int(a) for a in arguments] or [500, 5000], ties=ties)

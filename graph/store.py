@@ -22,6 +22,7 @@ import pyoxigraph as ox
 
 from edukg.core.errors import ConfigError, QueryError, StoreError
 from edukg.core.version import __version__
+from edukg.graph.canonical import canonical_map, rewrite_to_canonical
 from edukg.graph.settings import DEFAULT_BASE_IRI, check_base_iri
 from edukg.graph.snapshots import SNAPSHOT_FOLDER, StatementSnapshots
 from edukg.graph.sources import (
@@ -258,6 +259,7 @@ class KnowledgeGraph:
                 raise StoreError(f"source {data.name!r} was read as stored, but the store lacks it")
             return SourceChange(data.name, 0, 0, info.triples, new_source=False)
         staged = data.statements()
+        rewrite_to_canonical(staged, canonical_map(self._store))  # merges survive re-imports
         ntriples = dumped(staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
         lines = ntriples.splitlines()
         del ntriples
@@ -306,6 +308,45 @@ class KnowledgeGraph:
         self._store.extend(provenance_quads(graph, data, total, digest))
         self._snapshot(graph, statements)
         return change
+
+    def apply_canonical_map(self) -> list[SourceChange]:
+        """Rewrite merged IRIs to their canonical IRIs in every source that holds them.
+
+        The map is the resolution graph's ``owl:sameAs`` links (see
+        :mod:`edukg.graph.canonical`); each changed source is written as a
+        new version of itself, its digest and snapshot kept in step.
+        """
+        self._require_writable()
+        mapping = canonical_map(self._store)
+        changes = []
+        for info in self.sources() if mapping else []:
+            graph = ox.NamedNode(info.graph)
+            if not any(
+                next(self._store.quads_for_pattern(node, None, None, graph), None)
+                or next(self._store.quads_for_pattern(None, None, node, graph), None)
+                for node in map(ox.NamedNode, mapping)
+            ):
+                continue
+            staged = ox.Store()
+            staged.extend(
+                ox.Quad(q.subject, q.predicate, q.object)
+                for q in self._store.quads_for_pattern(None, None, None, graph)
+            )
+            changes.append(
+                self._write_source(
+                    SourceData(
+                        name=info.name,
+                        sha256=info.sha256,
+                        loader=info.loader,
+                        loader_version=info.loader_version,
+                        file_name=info.file_name,
+                        staged=staged,
+                    )
+                )
+            )
+        if changes and self.path is not None:
+            self._store.flush()
+        return changes
 
     def _snapshot(self, graph: ox.NamedNode, statements: bytes) -> None:
         if self._snapshots is not None:

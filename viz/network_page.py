@@ -183,6 +183,7 @@ def vis_options(*, physics: bool, large: bool, seed: int) -> dict[str, Any]:
         },
         "nodes": {
             "borderWidth": 1,
+            "borderWidthSelected": 3,
             "font": {"size": 13, "face": "system-ui, DejaVu Sans, Noto Sans, Arial, sans-serif"},
         },
         "edges": {
@@ -190,7 +191,8 @@ def vis_options(*, physics: bool, large: bool, seed: int) -> dict[str, Any]:
                 "color": "#8a96a3",
                 "highlight": "#1d2733",
                 "hover": "#1d2733",
-                "opacity": 0.7,
+                "inherit": False,
+                "opacity": 0.55,
             },
             "smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.3},
             "selectionWidth": 2,

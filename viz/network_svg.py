@@ -1,7 +1,8 @@
 """A static SVG drawing of a partnership network, for reports and print.
 
-Same layout, colours, sizes and shapes as the interactive page; labels only for the most
-central nodes so the drawing stays readable. All text is XML-escaped.
+Same layout, colours, sizes and shapes as the interactive page; short names only for the
+most central nodes, each only where it overlaps no name already placed, so the drawing stays
+readable. All text is XML-escaped.
 
 >>> import networkx as nx
 >>> g = nx.Graph()
@@ -53,7 +54,8 @@ def network_svg(
         node_cap: draw at most this many nodes (the most central), and say so.
         seed: layout seed.
         width: drawing width in pixels; the height follows the layout.
-        labelled: how many of the most central nodes get a label.
+        labelled: how many of the most central nodes may get a name (those that would
+            overlap a more central one's name get none).
         focus, depth: draw only the ego network of ``focus``.
     """
     data = network_page_data(
@@ -117,13 +119,19 @@ def network_svg(
             )
         )
     parts.append("</g>")
-    parts.append('<g font-size="11" fill="#1d2733" text-anchor="middle">')
-    for node in sorted(nodes, key=lambda n: (-n["centrality"], n["id"]))[:labelled]:
+    parts.append(
+        '<g font-size="11" fill="#1d2733" text-anchor="middle" stroke="#ffffff" '
+        'stroke-width="3" stroke-opacity="0.85" paint-order="stroke">'
+    )
+    placed: list[tuple[float, float, float, float]] = []
+    for node in sorted(nodes, key=lambda n: n["rank"])[:labelled]:
         x, y = where[node["id"]]
-        dy = node["size"] * radius_scale + 12
-        parts.append(
-            f'<text x="{x:.1f}" y="{y + dy:.1f}">{escape(_label(node["label"], lang))}</text>'
-        )
+        text = _label(node["short"], lang)
+        box = _label_box(text, x, y + node["size"] * radius_scale + 2)
+        if any(_overlap(box, other) for other in placed):
+            continue  # the more central name keeps its place
+        placed.append(box)
+        parts.append(f'<text x="{x:.1f}" y="{box[1] + 11:.1f}">{escape(text)}</text>')
     parts.append("</g></svg>")
     return "\n".join(parts) + "\n"
 
@@ -133,6 +141,16 @@ def write_network_svg(graph: nx.Graph, path: str | os.PathLike[str], **options: 
     target = Path(path)
     target.write_text(network_svg(graph, **options), encoding="utf-8", newline="\n")
     return target
+
+
+def _label_box(text: str, x: float, top: float) -> tuple[float, float, float, float]:
+    """A name's box (left, top, width, height), its width estimated at 0.62 em a character."""
+    width = 0.62 * 11 * len(text) + 4
+    return (x - width / 2, top, width, 14.0)
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 
 def _label(labels: dict[str, str], lang: str) -> str:

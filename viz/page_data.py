@@ -3,7 +3,13 @@
 The input follows the analysis contract: a networkx ``Graph`` whose node ids are entity
 IRIs, with node attributes ``label`` (dict lang -> str), ``kind``, ``country``, ``region``,
 ``cluster``, ``centrality``, ``degree``, ``weighted_degree`` and edge attributes ``weight``,
-``agreements``, ``events``, ``years``. Missing attributes are tolerated.
+``agreements``, ``events``, ``years``. Missing attributes are tolerated. A short name may
+come as ``short_label`` (or ``shortName``, ``altLabel``...: see :mod:`edukg.viz.short_labels`).
+
+Each node gets its ``short`` name, its importance ``rank`` (0 = most central), and its look
+under each mapping the page offers: ``colors`` by ``cluster`` or ``country`` and ``sizes``
+by ``centrality`` or ``degree`` (``color`` and ``size`` are the first of each). The legend
+(see :mod:`edukg.viz.legend`) names the largest groups and folds the rest.
 
 >>> import networkx as nx
 >>> g = nx.Graph()
@@ -15,6 +21,10 @@ IRIs, with node attributes ``label`` (dict lang -> str), ``kind``, ``country``, 
 (['a', 'b'], False)
 >>> data["edges"][0]["from"], data["edges"][0]["width"]
 ('a', 2.5)
+>>> data["nodes"][0]["rank"], data["nodes"][0]["short"]
+(0, {'ru': 'Школа'})
+>>> data["legend"]["colour"]["cluster"][0]["name"]["ru"]
+'Школа'
 """
 
 from __future__ import annotations
@@ -29,7 +39,16 @@ import networkx as nx
 
 from edukg.core.errors import ConfigError
 from edukg.viz.layout import seeded_layout
-from edukg.viz.styling import cluster_colour, edge_width, kind_shape, node_size
+from edukg.viz.legend import (
+    colour_of,
+    colour_rows,
+    importance,
+    legend_budget,
+    shape_rows,
+    story,
+)
+from edukg.viz.short_labels import short_label
+from edukg.viz.styling import OTHER_COLOUR, edge_width, kind_shape, node_size
 from edukg.viz.vocabulary_labels import LANGUAGES, concept_labels, country_labels
 
 #: Default largest number of nodes a page draws; above it the page shows the most central
@@ -37,6 +56,10 @@ from edukg.viz.vocabulary_labels import LANGUAGES, concept_labels, country_label
 DEFAULT_NODE_CAP = 5000
 #: Above this many nodes the browser runs no physics: the Python layout is final.
 DEFAULT_PHYSICS_THRESHOLD = 300
+#: What node colour can stand for, the first being the page's default.
+COLOUR_MAPPINGS = ("cluster", "country")
+#: What node size can stand for, the first being the page's default.
+SIZE_MAPPINGS = ("centrality", "degree")
 
 
 def network_page_data(
@@ -85,12 +108,23 @@ def network_page_data(
     max_centrality = max(
         (_number(d.get("centrality")) for _, d in shown.nodes(data=True)), default=0.0
     )
+    max_degree = max((_number(d.get("degree")) for _, d in shown.nodes(data=True)), default=0.0)
 
     nodes = [
-        _node(node_id, attrs, positions[node_id], max_centrality)
+        _node(node_id, attrs, positions[node_id], max_centrality, max_degree)
         for node_id, attrs in shown.nodes(data=True)
     ]
+    for rank, node in enumerate(sorted(nodes, key=importance)):
+        node["rank"] = rank
     edges = [_edge(i, u, v, attrs) for i, (u, v, attrs) in enumerate(shown.edges(data=True))]
+    legend = _legend(nodes, edges)
+    for mapping, rows in legend["colour"].items():
+        colours = colour_of(rows)
+        for node in nodes:
+            node["colors"][mapping] = colours.get(node[mapping], OTHER_COLOUR)
+    for node in nodes:
+        node["color"] = node["colors"]["cluster"]
+    countries = {n["country"] for n in nodes if n["country"]}
     meta = {
         "title": title,
         "lang": lang,
@@ -104,8 +138,11 @@ def network_page_data(
         "physics": len(nodes) <= physics_threshold,
         "focus": None if focus is None else str(focus),
         "depth": depth if focus is not None else None,
+        "countries": len(countries),
+        "year_min": legend["year_min"],
+        "year_max": legend["year_max"],
     }
-    return {"meta": meta, "nodes": nodes, "edges": edges, "legend": _legend(nodes, edges)}
+    return {"meta": meta, "nodes": nodes, "edges": edges, "legend": legend}
 
 
 def _most_central(graph: nx.Graph, node_cap: int) -> nx.Graph:
@@ -130,26 +167,36 @@ def _node(
     attrs: Mapping[str, Any],
     position: tuple[float, float],
     max_centrality: float,
+    max_degree: float,
 ) -> dict[str, Any]:
     centrality = _number(attrs.get("centrality"))
+    degree = _number(attrs.get("degree"))
     kind = _text_or_none(attrs.get("kind"))
     cluster = attrs.get("cluster")
     cluster = int(cluster) if cluster is not None else None
+    labels = _labels(attrs.get("label"), node_id)
+    sizes = {
+        "centrality": node_size(centrality, max_centrality),
+        "degree": node_size(degree, max_degree),
+    }
     return {
         "id": str(node_id),
-        "label": _labels(attrs.get("label"), node_id),
+        "label": labels,
+        "short": short_label(labels, attrs),
         "kind": kind,
         "country": _text_or_none(attrs.get("country")),
         "region": _text_or_none(attrs.get("region")),
         "cluster": cluster,
         "centrality": centrality,
-        "degree": int(_number(attrs.get("degree"))),
+        "degree": int(degree),
         "weighted_degree": _number(attrs.get("weighted_degree")),
         "x": position[0],
         "y": position[1],
-        "color": cluster_colour(cluster),
+        "color": OTHER_COLOUR,
+        "colors": {},
         "shape": kind_shape(kind),
-        "size": node_size(centrality, max_centrality),
+        "size": sizes["centrality"],
+        "sizes": sizes,
     }
 
 
@@ -180,9 +227,16 @@ def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[st
     areas = sorted({a for e in edges for a in e["areas"]})
     years = [y for e in edges for y in e["years"]]
     vocabulary = concept_labels()
+    shapes = shape_rows(nodes)
+    named = legend_budget(len(shapes))
     return {
+        "colour": {
+            mapping: colour_rows(nodes, mapping, named=named) for mapping in COLOUR_MAPPINGS
+        },
+        "shapes": shapes,
+        "story": story(nodes, edges),
         "clusters": [
-            {"cluster": c, "color": cluster_colour(c), "count": count}
+            {"cluster": c, "count": count}
             for c, count in sorted(clusters.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))
         ],
         "kinds": [
@@ -220,7 +274,8 @@ def _labels(value: Any, node_id: Hashable) -> dict[str, str]:
         labels = {"": str(value)}
     else:
         labels = {}
-    return labels or {"": str(node_id)}
+    # No name: the IRI's last segment reads better than the whole IRI on a label or a legend.
+    return labels or {"": str(node_id).rstrip("/").rsplit("/", 1)[-1] or str(node_id)}
 
 
 def _plain(value: Any) -> Any:

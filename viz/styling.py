@@ -1,11 +1,17 @@
-"""How network data maps to look: colour by cluster, size by centrality, shape by kind.
+"""How network data maps to look: colour by cluster or country, size by centrality or degree,
+shape by kind. Every shape is one that carries no text inside (vis-network draws the text of
+``box``, ``ellipse``, ``circle`` and ``database`` nodes inside them, which buries the picture).
 
 >>> cluster_colour(0), cluster_colour(None)
 ('#1f77b4', '#9e9e9e')
+>>> palette_colour(0), palette_colour(10) == OTHER_COLOUR
+('#1f77b4', True)
 >>> kind_shape("university"), kind_shape(None), kind_shape("something-new")
 ('dot', 'hexagon', 'hexagon')
+>>> sorted(set(KIND_SHAPES.values()) - TEXT_FREE_SHAPES)
+[]
 >>> node_size(0.0, 0.0), node_size(1.0, 1.0)
-(8.0, 40.0)
+(6.0, 30.0)
 >>> edge_width(1), edge_width(8)
 (1.0, 5.5)
 """
@@ -38,6 +44,14 @@ CLUSTER_COLOURS = (
     "#9edae5",
 )
 NO_CLUSTER_COLOUR = "#9e9e9e"
+#: The colour of every group the legend folds into "other" (light, so named groups stand out).
+OTHER_COLOUR = "#c3cad2"
+#: How many groups get a distinct colour (the Tableau 10 part of the palette).
+DISTINCT_COLOURS = 10
+#: vis-network shapes drawn without text inside: the label goes beside them, or nowhere.
+TEXT_FREE_SHAPES = frozenset(
+    {"dot", "square", "triangle", "triangleDown", "diamond", "star", "hexagon"}
+)
 
 #: vis-network shapes for the institution-kind notations of ``ontology/edukg.ttl``.
 KIND_SHAPES = {
@@ -47,16 +61,17 @@ KIND_SHAPES = {
     "lyceum": "triangleDown",
     "college": "diamond",
     "preschool": "star",
-    "institute_of_education_development": "box",
-    "education_authority": "ellipse",
-    "ministry": "database",
-    "extracurricular": "circle",
+    # Seven shapes for eleven kinds: the administrative kinds and the rest share the hexagon.
+    "institute_of_education_development": "hexagon",
+    "education_authority": "hexagon",
+    "ministry": "hexagon",
+    "extracurricular": "hexagon",
     "other": "hexagon",
 }
 UNKNOWN_KIND_SHAPE = "hexagon"
 
-MIN_NODE_SIZE = 8.0
-MAX_NODE_SIZE = 40.0
+MIN_NODE_SIZE = 6.0
+MAX_NODE_SIZE = 30.0
 
 
 def cluster_colour(cluster: int | None) -> str:
@@ -64,6 +79,11 @@ def cluster_colour(cluster: int | None) -> str:
     if cluster is None:
         return NO_CLUSTER_COLOUR
     return CLUSTER_COLOURS[int(cluster) % len(CLUSTER_COLOURS)]
+
+
+def palette_colour(index: int) -> str:
+    """The colour of the ``index``-th largest group; groups past the palette share the grey."""
+    return CLUSTER_COLOURS[index] if 0 <= index < DISTINCT_COLOURS else OTHER_COLOUR
 
 
 def kind_shape(kind: str | None) -> str:

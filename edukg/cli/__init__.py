@@ -21,6 +21,7 @@ from edukg.cli.demo import demo
 from edukg.cli.extract import accept, extract
 from edukg.cli.load import load
 from edukg.cli.queries import COMMANDS as QUERY_COMMANDS
+from edukg.cli.resolve import resolve
 from edukg.cli.root import cli
 from edukg.cli.serve import serve
 from edukg.cli.store import export_command, sources, stats, validate
@@ -29,7 +30,7 @@ from edukg.core.errors import EdukgError
 
 for _command in (
     load, export_command, stats, validate, sources, demo, *QUERY_COMMANDS,
-    analyze, network, viz, report, serve, extract, accept,
+    analyze, network, viz, report, resolve, serve, extract, accept,
 ):
     cli.add_command(_command)
 

@@ -59,6 +59,7 @@ def load(
     """
     from edukg.cli.progress import load_progress
     from edukg.loaders import load_files
+    from edukg.resolve.review import DUPLICATE_CHECK_LIMIT, institution_count, likely_duplicates
 
     with open_store(settings) as kg, load_progress() as progress:
         try:
@@ -70,6 +71,10 @@ def load(
             if report:
                 write_problem_report(error.problems, report)
             raise _grouped(error, report) from None
+        changed = [c.name for c in result.changes if not c.unchanged]
+        count = institution_count(kg) if changed else 0
+        checked = count <= DUPLICATE_CHECK_LIMIT
+        duplicates = likely_duplicates(kg, changed) if changed and checked else []
     echo_problems(result.warnings, report=report)
     if report:
         write_problem_report(result.warnings, report)
@@ -82,6 +87,19 @@ def load(
             f"{change.name}: {verb}, +{change.added} -{change.removed} triples "
             f"({change.total} in all); records: {change.records_added} new, "
             f"{change.records_changed} changed, {change.records_removed} removed"
+        )
+    for candidate, new, old in duplicates:
+        click.echo(
+            f"likely duplicate: {candidate.left_name or new.iri} ({new.iri}) and "
+            f"{candidate.right_name or old.iri} ({old.iri}), score {candidate.score:g} "
+            f"[{'; '.join(candidate.reasons)}]"
+        )
+    if duplicates:
+        click.echo(f"{len(duplicates)} likely duplicate(s): review them with edukg resolve")
+    if not checked:
+        click.echo(
+            f"no check for likely duplicates: {count} institutions in the store (more than "
+            f"{DUPLICATE_CHECK_LIMIT}); edukg resolve compares them all"
         )
 
 

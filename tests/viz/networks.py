@@ -227,3 +227,121 @@ def random_network(
             agreements=[agreement(f"{u}-{v}", f"Соглашение {u}–{v}", f"{year}-06-01")],
         )
     return finish(g)
+
+
+CITIES = [  # name, English name, genitive, adjective
+    ("Минск", "Minsk", "Минска", "Минский"),
+    ("Гродно", "Grodno", "Гродно", "Гродненский"),
+    ("Брест", "Brest", "Бреста", "Брестский"),
+    ("Гомель", "Gomel", "Гомеля", "Гомельский"),
+    ("Витебск", "Vitebsk", "Витебска", "Витебский"),
+    ("Могилёв", "Mogilev", "Могилёва", "Могилёвский"),
+    ("Смоленск", "Smolensk", "Смоленска", "Смоленский"),
+    ("Вильнюс", "Vilnius", "Вильнюса", "Вильнюсский"),
+    ("Варшава", "Warsaw", "Варшавы", "Варшавский"),
+    ("Харбин", "Harbin", "Харбина", "Харбинский"),
+]
+COUNTRY_CODES = ["BY", "RU", "CN", "DE", "PL", "LT", "KZ", "UZ", "FR", "TR", "IN", "VN", "LV", "AM"]
+
+
+def _institution_name(rng: object, kind: str, number: int) -> tuple[dict[str, str], dict | None]:
+    city, city_en, city_of, adjective = rng.choice(CITIES)  # type: ignore[attr-defined]
+    if kind == "university":
+        short = f"{city[:2]}ГУ-{number}"
+        return (
+            {
+                "ru": f"{adjective} государственный университет № {number}",
+                "en": f"{city_en} State University No. {number}",
+            },
+            {"ru": short, "en": f"{city_en[:2]}SU-{number}"},
+        )
+    if kind == "school":
+        return (
+            {
+                "ru": f"Государственное учреждение образования «Средняя школа № {number} "
+                f"г. {city_of}»",
+                "en": f"Secondary School No. {number}, {city_en}",
+            },
+            None,
+        )
+    if kind == "gymnasium":
+        return ({"ru": f"Гимназия № {number} г. {city_of}"}, None)
+    if kind == "college":
+        return (
+            {
+                "ru": f"Учреждение образования «{adjective} государственный колледж "
+                f"искусств и технологий № {number}»",
+                "en": f"{city_en} State College of Arts and Technology No. {number}",
+            },
+            None,
+        )
+    return (
+        {
+            "ru": f"Институт развития образования и повышения квалификации № {number} "
+            f"({city_en[:3].upper()}{number})",
+            "en": f"Institute for the Development of Education No. {number}",
+        },
+        None,
+    )
+
+
+def clustered_network(nodes: int, *, seed: int = 7, cross_share: float = 0.08) -> nx.Graph:
+    """Institutions in many clusters of very unequal size, with long names, like real data.
+
+    About one cluster per 13 institutions (2,520 institutions make about 190), sizes falling
+    like 1/rank; each cluster mostly in one home country; a few ties across clusters, more
+    of them at the hubs. Universities carry a ``short_label``. Quick: 2,500 nodes in well
+    under a second.
+    """
+    import random
+
+    rng = random.Random(seed)
+    count = max(3, nodes // 13)
+    weights = [1 / (i + 1) ** 0.9 for i in range(count)]
+    scale = nodes / sum(weights)
+    sizes = [max(1, int(w * scale)) for w in weights]
+    sizes[0] += nodes - sum(sizes)
+    kinds = ["university", "school", "gymnasium", "college", "institute_of_education_development"]
+    kind_weights = [2, 5, 2, 2, 1]
+    g = nx.Graph()
+    members: list[list[str]] = []
+    number = 0
+    for cluster, size in enumerate(sizes):
+        home = COUNTRY_CODES[min(len(COUNTRY_CODES) - 1, int(rng.expovariate(0.45)))]
+        ids = []
+        for _ in range(size):
+            number += 1
+            kind = rng.choices(kinds, kind_weights)[0]
+            labels, short = _institution_name(rng, kind, number)
+            country = home if rng.random() < 0.75 else rng.choice(COUNTRY_CODES)
+            iri = institution(g, f"c{number}", labels, kind=kind, country=country, cluster=cluster)
+            if short:
+                g.nodes[iri]["short_label"] = short
+            ids.append(iri)
+        members.append(ids)
+        if size > 2:
+            shape = nx.barabasi_albert_graph(size, min(2, size - 1), seed=rng.randrange(1 << 30))
+            pairs = [(ids[u], ids[v]) for u, v in shape.edges]
+        else:
+            pairs = list(zip(ids, ids[1:], strict=False))
+        for a, b in pairs:
+            _random_tie(g, rng, a, b)
+    everyone = [iri for ids in members for iri in ids]
+    reach = [g.degree(n) + 1 for n in everyone]
+    for _ in range(int(nodes * cross_share)):
+        a, b = rng.choices(everyone, weights=reach, k=2)
+        if a != b and g.nodes[a]["cluster"] != g.nodes[b]["cluster"]:
+            _random_tie(g, rng, a, b)
+    return finish(g)
+
+
+def _random_tie(g: nx.Graph, rng: object, a: str, b: str) -> None:
+    agreements = [
+        agreement(
+            f"{a.rsplit('/', 1)[1]}-{b.rsplit('/', 1)[1]}-{i}",
+            "Соглашение о сотрудничестве",
+            f"{rng.randrange(2014, 2021)}-03-01",  # type: ignore[attr-defined]
+        )
+        for i in range(rng.choice([1, 1, 1, 2, 3]))  # type: ignore[attr-defined]
+    ]
+    tie(g, a, b, agreements=agreements)

@@ -28,7 +28,7 @@ READY = "body[data-ready=true]"  # set by the page script once vis-network has d
 class OpenPage:
     """A page opened from a file, with every request and dialog it caused."""
 
-    def __init__(self, browser: object, path: Path) -> None:
+    def __init__(self, browser: object, path: Path, *, fragment: str = "") -> None:
         self.requests: list[str] = []
         self.dialogs: list[str] = []
         self.errors: list[str] = []
@@ -36,7 +36,7 @@ class OpenPage:
         self.page.route("**/*", self._route)
         self.page.on("dialog", self._dialog)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.goto(path.resolve().as_uri())
+        self.page.goto(path.resolve().as_uri() + (f"#{fragment}" if fragment else ""))
         self.page.locator(READY).wait_for(state="attached", timeout=60_000)
 
     def _route(self, route: object) -> None:
@@ -54,14 +54,33 @@ class OpenPage:
     def visible_node_ids(self) -> set[str]:
         return set(self.page.evaluate("edukgPage.network.body.nodeIndices.slice()"))
 
-    def click_node(self, node_id: str) -> None:
-        position = self.page.evaluate(
+    def node_position(self, node_id: str) -> dict[str, float]:
+        """Where a node is drawn, in page pixels."""
+        return self.page.evaluate(  # type: ignore[no-any-return]
             "id => { const p = edukgPage.network.canvasToDOM(edukgPage.network.getPosition(id));"
             " const r = document.querySelector('#network canvas').getBoundingClientRect();"
             " return {x: r.left + p.x, y: r.top + p.y}; }",
             node_id,
         )
+
+    def click_node(self, node_id: str) -> None:
+        position = self.node_position(node_id)
         self.page.mouse.click(position["x"], position["y"])
+
+    def hover_node(self, node_id: str) -> None:
+        position = self.node_position(node_id)
+        self.page.mouse.move(position["x"], position["y"])
+        self.page.wait_for_function(
+            "id => edukgLabels().some(l => l.id === id && l.forced)", arg=node_id
+        )
+
+    def labels(self) -> list[dict[str, object]]:
+        """The name boxes the page drew last (CSS pixels, relative to the drawing)."""
+        return self.page.evaluate("edukgLabels()")  # type: ignore[no-any-return]
+
+    def drawn_names(self) -> list[str]:
+        self.page.evaluate("edukgPage.network.redraw()")
+        return [str(label["text"]) for label in self.labels()]
 
 
 @pytest.fixture(scope="module")
@@ -152,21 +171,22 @@ def test_script_injection_in_names_runs_nothing(opened: OpenPage) -> None:
 
 
 def test_cyrillic_labels_render_and_language_switches(opened: OpenPage, artifacts: Path) -> None:
-    labels = opened.page.evaluate("edukgPage.nodes.get().map(n => n.label)")
-    assert "Гимназия № 1 г. Минска" in labels
+    assert "Гимназия № 1 г. Минска" in opened.drawn_names()
+    opened.page.select_option("#colour-by", "country")
     assert opened.page.locator("#legend").inner_text().count("Беларусь (BY)") == 1
     # A missing font draws every letter as the same "tofu" box as an unassigned code point.
     assert opened.page.evaluate(GLYPHS_DIFFER, ["Ж", "\u0378"]) is True
     assert opened.page.evaluate(GLYPHS_DIFFER, ["Ж", "ў"]) is True
     opened.page.screenshot(path=str(artifacts / "network-page-ru.png"))
     opened.page.select_option("#lang", "be")
-    labels = opened.page.evaluate("edukgPage.nodes.get().map(n => n.label)")
-    assert "Гімназія № 1 г. Мінска" in labels and "Беларускі дзяржаўны ўніверсітэт" in labels
+    assert "Гімназія № 1 г. Мінска" in opened.drawn_names()
+    opened.hover_node(BASE + "bsu")
+    assert "Беларускі дзяржаўны ўніверсітэт" in opened.drawn_names()  # in full on hover
     assert opened.page.locator("label[for=search]").inner_text() == "Пошук па назве"
     opened.page.select_option("#lang", "en")
-    labels = opened.page.evaluate("edukgPage.nodes.get().map(n => n.label)")
-    assert "Belarusian State University" in labels
-    assert "Гимназия № 1 г. Минска" in labels  # no English name: falls back to Russian
+    names = opened.drawn_names()
+    assert "Belarusian State University" in names
+    assert "Гимназия № 1 г. Минска" in names  # no English name: falls back to Russian
 
 
 def test_search_finds_and_opens_a_node(opened: OpenPage) -> None:
@@ -237,6 +257,7 @@ def test_report_embeds_a_working_network_offline(
         frame.locator(READY).wait_for(state="attached", timeout=60_000)
         network_frame = next(f for f in page.frames if f != page.main_frame)
         assert network_frame.evaluate("edukgPage.network.body.nodeIndices.length") == 7
+        assert network_frame.evaluate("edukgLabels().length") > 0  # names drawn in the report too
         assert [u for u in requests if not u.startswith(("file://", "about:"))] == []
         assert dialogs == [] and page.evaluate("document.querySelectorAll('img').length") == 0
         assert INJECTION in page.locator("table").nth(1).inner_text()
@@ -246,3 +267,15 @@ def test_report_embeds_a_working_network_offline(
         page.screenshot(path=str(artifacts / "report.png"), full_page=True)
     finally:
         page.close()
+
+
+def test_ties_keep_their_colour_after_a_selection_is_cleared(opened: OpenPage) -> None:
+    """Fading set only the ties' opacity, so vis-network went back to inheriting the nodes'
+    white border colour: every tie was invisible after the first selection."""
+    opened.click_node(BASE + "bsu")
+    opened.page.keyboard.press("Escape")
+    colours = opened.page.evaluate(
+        "Object.values(edukgPage.network.body.edges).map(e =>"
+        " [e.options.color.inherit, e.options.color.color, e.options.color.opacity])"
+    )
+    assert colours and all(c == [False, "#8a96a3", 0.55] for c in colours)

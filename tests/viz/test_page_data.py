@@ -12,6 +12,7 @@ from edukg.core.errors import ConfigError
 from edukg.viz.network_page import build_network_page, script_safe_json, write_network_page
 from edukg.viz.network_svg import write_network_svg
 from edukg.viz.page_data import network_page_data
+from edukg.viz.styling import OTHER_COLOUR
 from edukg.viz.vis_assets import vis_network_assets
 from tests.viz.networks import BASE, INJECTION, cooperation_network, random_network
 
@@ -70,7 +71,7 @@ def test_styling_follows_the_attributes() -> None:
     assert bsu["shape"] == "dot" and school["shape"] == "square"
     assert bsu["size"] > school["size"] > lone["size"]
     assert bsu["color"] == nodes[BASE + "gym1"]["color"] != nodes[BASE + "msu"]["color"]
-    assert lone["color"] == "#9e9e9e"
+    assert lone["color"] == OTHER_COLOUR  # outside any cluster: the legend's "other" row
     widths = {frozenset((e["from"], e["to"])): e["width"] for e in data["edges"]}
     assert (
         widths[frozenset((BASE + "bsu", BASE + "msu"))]

@@ -1,9 +1,17 @@
-/* edukg network page. Every piece of data reaches the page through textContent or
-   vis-network's DataSet, never through innerHTML, so names are shown and never run. */
+/* edukg network page. Every piece of data reaches the page through textContent, canvas text
+   or vis-network's DataSet, never through innerHTML, so names are shown and never run.
+
+   Nodes carry no text. Names are drawn by this script on vis-network's canvas after each
+   frame: the forced ones first (hovered, selected, searched), then the neighbours of the
+   selection, then the most central nodes in order of importance, each only where it does not
+   overlap a name already placed. How many are eligible grows with the zoom. The boxes placed
+   last are returned by window.edukgLabels(). */
 (function () {
   "use strict";
 
+  var timings = { start: performance.now() };
   var DATA = JSON.parse(document.getElementById("edukg-data").textContent);
+  timings.parsed = performance.now();
   var META = DATA.meta;
   var LEGEND = DATA.legend;
 
@@ -11,53 +19,81 @@
     ru: {
       language: "Язык", search: "Поиск по названию", filters: "Фильтры", country: "Страна (с партнёрами)", country_field: "Страна",
       kind: "Вид учреждения", agreement_type: "Вид соглашения", area: "Направление", years: "Годы",
-      reset: "Сбросить", legend: "Легенда", clusters: "Кластеры", kinds: "Виды учреждений",
-      countries: "Страны", close: "Закрыть", all: "Все", none: "не указано", cluster: "Кластер",
+      reset: "Сбросить", legend: "Легенда", close: "Закрыть", all: "Все", none: "не указано", cluster: "Кластер",
       no_cluster: "вне кластеров", centrality: "Центральность", degree: "Партнёров",
       weighted_degree: "Связей (с весом)", region: "Регион", iri: "IRI", partners: "Партнёры",
       agreements: "Соглашения", events: "Мероприятия", signed: "подписано", valid_until: "действует до",
       source: "источник", weight: "Вес связи", shown: "Показано узлов: {shown} из {total}",
       capped: "Сеть большая: показаны {shown} самых центральных учреждений из {total} (предел {cap}).",
       focus: "Окружение узла «{name}» на глубину {depth}.", more: "и ещё {n}",
-      legend_hint: "Цвет: кластер. Размер: центральность. Форма: вид учреждения. Толщина линии: число соглашений и мероприятий.",
-      no_results: "Ничего не найдено", edge: "Связь", id: "номер", areas: "направления"
+      no_results: "Ничего не найдено", edge: "Связь", id: "номер", areas: "направления",
+      colour_by: "Цвет", size_by: "Размер", by_cluster: "кластер", by_country: "страна",
+      by_centrality: "центральность (посредничество)", by_degree: "число партнёров",
+      other_clusters: "прочие кластеры ({n})", other_countries: "прочие страны ({n})", no_country: "страна не указана",
+      shapes: "Форма: вид учреждения", width_hint: "Толщина линии: число соглашений и мероприятий. Названия: крупнейшие узлы; приблизьте, наведите или найдите, чтобы увидеть остальные.",
+      brokers: "Главные посредники", cross_border: "Международные кластеры", members: "Участники",
+      countries_field: "Страны", size: "Размер", cross_ties: "связей через границу",
+      institutions: ["учреждение", "учреждения", "учреждений"], ties: ["связь", "связи", "связей"],
+      countries_n: ["страна", "страны", "стран"]
     },
     be: {
       language: "Мова", search: "Пошук па назве", filters: "Фільтры", country: "Краіна (з партнёрамі)", country_field: "Краіна",
       kind: "Від установы", agreement_type: "Від пагаднення", area: "Кірунак", years: "Гады",
-      reset: "Скінуць", legend: "Легенда", clusters: "Кластары", kinds: "Віды ўстаноў",
-      countries: "Краіны", close: "Закрыць", all: "Усе", none: "не пазначана", cluster: "Кластар",
+      reset: "Скінуць", legend: "Легенда", close: "Закрыць", all: "Усе", none: "не пазначана", cluster: "Кластар",
       no_cluster: "па-за кластарамі", centrality: "Цэнтральнасць", degree: "Партнёраў",
       weighted_degree: "Сувязей (з вагой)", region: "Рэгіён", iri: "IRI", partners: "Партнёры",
       agreements: "Пагадненні", events: "Мерапрыемствы", signed: "падпісана", valid_until: "дзейнічае да",
       source: "крыніца", weight: "Вага сувязі", shown: "Паказана вузлоў: {shown} з {total}",
       capped: "Сетка вялікая: паказаны {shown} найбольш цэнтральных устаноў з {total} (мяжа {cap}).",
       focus: "Наваколле вузла «{name}» на глыбіню {depth}.", more: "і яшчэ {n}",
-      legend_hint: "Колер: кластар. Памер: цэнтральнасць. Форма: від установы. Таўшчыня лініі: колькасць пагадненняў і мерапрыемстваў.",
-      no_results: "Нічога не знойдзена", edge: "Сувязь", id: "нумар", areas: "кірункі"
+      no_results: "Нічога не знойдзена", edge: "Сувязь", id: "нумар", areas: "кірункі",
+      colour_by: "Колер", size_by: "Памер", by_cluster: "кластар", by_country: "краіна",
+      by_centrality: "цэнтральнасць (пасярэдніцтва)", by_degree: "колькасць партнёраў",
+      other_clusters: "іншыя кластары ({n})", other_countries: "іншыя краіны ({n})", no_country: "краіна не пазначана",
+      shapes: "Форма: від установы", width_hint: "Таўшчыня лініі: колькасць пагадненняў і мерапрыемстваў. Назвы: найбуйнейшыя вузлы; наблізьце, навядзіце або знайдзіце, каб убачыць астатнія.",
+      brokers: "Галоўныя пасрэднікі", cross_border: "Міжнародныя кластары", members: "Удзельнікі",
+      countries_field: "Краіны", size: "Памер", cross_ties: "сувязей праз мяжу",
+      institutions: ["установа", "установы", "устаноў"], ties: ["сувязь", "сувязі", "сувязей"],
+      countries_n: ["краіна", "краіны", "краін"]
     },
     en: {
       language: "Language", search: "Search by name", filters: "Filters", country: "Country (with partners)", country_field: "Country",
       kind: "Institution kind", agreement_type: "Agreement type", area: "Cooperation area", years: "Years",
-      reset: "Reset", legend: "Legend", clusters: "Clusters", kinds: "Institution kinds",
-      countries: "Countries", close: "Close", all: "All", none: "not given", cluster: "Cluster",
+      reset: "Reset", legend: "Legend", close: "Close", all: "All", none: "not given", cluster: "Cluster",
       no_cluster: "no cluster", centrality: "Centrality", degree: "Partners",
       weighted_degree: "Ties (weighted)", region: "Region", iri: "IRI", partners: "Partners",
       agreements: "Agreements", events: "Events", signed: "signed", valid_until: "valid until",
       source: "source", weight: "Tie weight", shown: "Nodes shown: {shown} of {total}",
       capped: "Large network: showing the {shown} most central institutions of {total} (cap {cap}).",
       focus: "Neighbourhood of “{name}”, depth {depth}.", more: "and {n} more",
-      legend_hint: "Colour: cluster. Size: centrality. Shape: institution kind. Line width: number of agreements and events.",
-      no_results: "Nothing found", edge: "Tie", id: "id", areas: "areas"
+      no_results: "Nothing found", edge: "Tie", id: "id", areas: "areas",
+      colour_by: "Colour", size_by: "Size", by_cluster: "cluster", by_country: "country",
+      by_centrality: "centrality (brokerage)", by_degree: "number of partners",
+      other_clusters: "other clusters ({n})", other_countries: "other countries ({n})", no_country: "country not given",
+      shapes: "Shape: institution kind", width_hint: "Line width: number of agreements and events. Names: the largest nodes; zoom in, hover or search to see the rest.",
+      brokers: "Top brokers", cross_border: "Cross-border clusters", members: "Members",
+      countries_field: "Countries", size: "Size", cross_ties: "ties across a border",
+      institutions: ["institution", "institutions"], ties: ["tie", "ties"],
+      countries_n: ["country", "countries"]
     }
   };
-  var SYMBOLS = {
-    dot: "●", square: "■", triangle: "▲", triangleDown: "▼", diamond: "◆", star: "★",
-    hexagon: "⬢", box: "▭", ellipse: "⬭", database: "⛁", circle: "◯"
-  };
+  var SYMBOLS = { dot: "●", square: "■", triangle: "▲", triangleDown: "▼", diamond: "◆", star: "★", hexagon: "⬢" };
   var MAX_PARTNERS_LISTED = 60;
+  var LABELS = {
+    font: "system-ui, \"DejaVu Sans\", \"Noto Sans\", Arial, sans-serif",
+    size: 12, height: 15, pad: 3,
+    overview: 60,     // names eligible at the first view (the most central)
+    growth: 3,        // eligible names grow with (zoom / first zoom) ^ growth
+    maxOnScreen: 120, // never more names than this in one frame
+    fullNamesFromZoom: 2,  // full names (where they fit) from this zoom factor on ...
+    fullNamesUpTo: 30      // ... and on networks of at most this many nodes
+  };
+  var EDGE_OPACITY = 0.55;
+  var FADED_EDGE_OPACITY = 0.08;
+  var FADED_NODE_OPACITY = 0.3;
 
   var lang = META.lang;
+  var look = { colour: "cluster", size: "centrality" };
   var byId = new Map();
   var edgesOf = new Map();
   DATA.nodes.forEach(function (n) { byId.set(n.id, n); edgesOf.set(n.id, []); });
@@ -67,6 +103,7 @@
     edgesOf.get(e.from).push(e);
     edgesOf.get(e.to).push(e);
   });
+  var byImportance = DATA.nodes.slice().sort(function (a, b) { return a.rank - b.rank; }).map(function (n) { return n.id; });
 
   function t(key, values) {
     var text = (UI[lang] && UI[lang][key]) || UI.en[key] || key;
@@ -74,6 +111,20 @@
       Object.keys(values).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
     }
     return text;
+  }
+  function number(n) {
+    try { return new Intl.NumberFormat(lang).format(n); } catch (error) { return String(n); }
+  }
+  function counted(n, key) {
+    var forms = (UI[lang] && UI[lang][key]) || UI.en[key];
+    var form = forms[forms.length - 1];
+    if (forms.length === 2) { form = n === 1 ? forms[0] : forms[1]; }
+    else {
+      var rule = "many";
+      try { rule = new Intl.PluralRules(lang).select(n); } catch (error) { rule = "many"; }
+      form = rule === "one" ? forms[0] : rule === "few" ? forms[1] : forms[2];
+    }
+    return number(n) + " " + form;
   }
   function pick(labels) {
     if (!labels) { return ""; }
@@ -83,6 +134,7 @@
     return keys.length ? labels[keys[0]] : "";
   }
   function nodeName(n) { return pick(n.label) || n.id; }
+  function shortName(n) { return pick(n.short) || nodeName(n); }
   function conceptName(code) {
     if (code === null || code === undefined || code === "") { return t("none"); }
     var names = LEGEND.names.concepts[code];
@@ -104,6 +156,12 @@
     if (start && end && start !== end) { return start + " – " + end; }
     return start || end || "";
   }
+  function linkButton(text, onClick) {
+    var button = el("button", text, "link");
+    button.type = "button";
+    button.addEventListener("click", onClick);
+    return button;
+  }
 
   /* ---------------------------------------------------------------- vis data */
   function tooltip(n) {
@@ -117,13 +175,23 @@
     if (e.years.length) { lines.push(t("years") + ": " + e.years[0] + "–" + e.years[e.years.length - 1]); }
     return el("div", lines.join("\n"), "edukg-tooltip");
   }
-  function visNode(n) {
+  function nodeLook(n) {
+    var colour = n.colors[look.colour];
     return {
-      id: n.id, label: nodeName(n), title: tooltip(n), x: n.x, y: n.y, size: n.size, shape: n.shape,
-      color: { background: n.color, border: "#34404d", highlight: { background: n.color, border: "#000" } }
+      id: n.id, size: n.sizes[look.size],
+      color: { background: colour, border: "#ffffff", highlight: { background: colour, border: "#1d2733" }, hover: { background: colour, border: "#1d2733" } }
     };
   }
+  function visNode(n) {
+    var item = nodeLook(n);
+    item.title = tooltip(n);
+    item.x = n.x;
+    item.y = n.y;
+    item.shape = n.shape;
+    return item;
+  }
   var nodes = new vis.DataSet(DATA.nodes.map(visNode));
+  timings.nodes = performance.now();
   var edges = new vis.DataSet(DATA.edges.map(function (e) {
     return { id: e.id, from: e.from, to: e.to, width: e.width, title: edgeTooltip(e) };
   }));
@@ -171,27 +239,166 @@
     computeVisible();
     nodeView.refresh();
     edgeView.refresh();
-    document.getElementById("filter-count").textContent = t("shown", { shown: visibleNodes.size, total: DATA.nodes.length });
+    document.getElementById("filter-count").textContent = t("shown", { shown: number(visibleNodes.size), total: number(DATA.nodes.length) });
   }
 
   /* ---------------------------------------------------------------- network */
   var container = document.getElementById("network");
+  timings.edges = performance.now();
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options);
+  timings.network = performance.now();
+  var labelState = { placed: [], hover: null, found: [], selected: null, group: null, baseScale: null, widths: new Map() };
   var page = {
     nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView, network: network,
-    ready: false, readyAt: null, setLanguage: null, applyFilters: applyFilters, state: state,
-    physicsAtStart: Boolean(DATA.options.physics && DATA.options.physics.enabled), meta: META
+    ready: false, readyAt: null, setLanguage: null, applyFilters: applyFilters, state: state, look: look,
+    physicsAtStart: Boolean(DATA.options.physics && DATA.options.physics.enabled), meta: META,
+    timings: timings
   };
   window.edukgPage = page;
+
+  /* ---------------------------------------------------------------- labels */
+  function textWidth(ctx, text, bold) {
+    var key = (bold ? "b" : "n") + text;
+    var width = labelState.widths.get(key);
+    if (width === undefined) {
+      ctx.font = (bold ? "600 " : "") + LABELS.size + "px " + LABELS.font;
+      width = ctx.measureText(text).width;
+      labelState.widths.set(key, width);
+    }
+    return width;
+  }
+  function overlaps(box, boxes) {
+    for (var i = 0; i < boxes.length; i++) {
+      var o = boxes[i];
+      if (box.x < o.x + o.width && o.x < box.x + box.width && box.y < o.y + o.height && o.y < box.y + box.height) { return true; }
+    }
+    return false;
+  }
+  function placeLabels(ctx) {
+    var view = network.body.view;
+    var scale = view.scale, tx = view.translation.x, ty = view.translation.y;
+    if (labelState.baseScale === null) { labelState.baseScale = scale; }
+    var width = container.clientWidth, height = container.clientHeight;
+    var body = network.body.nodes;
+    var placed = [];
+    var glyphs = [];
+    var seen = new Set();
+    var zoom = Math.max(1, scale / labelState.baseScale);
+    // Full names where there is room: on small networks and once zoomed in; else short ones.
+    var roomy = zoom >= LABELS.fullNamesFromZoom || byImportance.length <= LABELS.fullNamesUpTo;
+    function fits(box) {
+      return !overlaps(box, placed) && !overlaps(box, glyphs) && box.x >= 0 && box.x + box.width <= width && box.y + box.height <= height;
+    }
+    function consider(id, full, forced) {
+      if (seen.has(id) || !visibleNodes.has(id) || !body[id]) { return; }
+      var b = body[id];
+      var x = b.x * scale + tx, y = b.y * scale + ty, r = Math.max(2, (b.options.size || 8) * scale);
+      if (!forced && (x < 0 || x > width || y < 0 || y > height)) { return; }
+      var n = byId.get(id);
+      var text = full ? nodeName(n) : shortName(n);
+      var w = textWidth(ctx, text, forced) + 2 * LABELS.pad;
+      var box = { id: id, text: text, x: x - w / 2, y: y + r + 1, width: w, height: LABELS.height, forced: forced };
+      if (!forced && !fits(box)) { return; }
+      seen.add(id);
+      placed.push(box);
+      glyphs.push({ x: x - r, y: y - r, width: 2 * r, height: 2 * r });
+    }
+    if (labelState.hover) { consider(labelState.hover, true, true); }
+    if (labelState.selected) { consider(labelState.selected, true, true); }
+    labelState.found.forEach(function (id) { consider(id, true, true); });
+    if (labelState.selected) {
+      edgesOf.get(labelState.selected).slice().sort(function (a, b) { return b.weight - a.weight; }).forEach(function (e) {
+        if (placed.length < LABELS.maxOnScreen) { consider(e.from === labelState.selected ? e.to : e.from, false, false); }
+      });
+    }
+    if (labelState.group) {
+      for (var g = 0; g < labelState.group.length && placed.length < LABELS.maxOnScreen; g++) { consider(labelState.group[g], false, false); }
+    }
+    if (labelState.selected || labelState.group) { return placed; }  // the focus speaks alone
+    LEGEND.colour[look.colour].forEach(function (row) { if (row.lead && placed.length < LABELS.maxOnScreen) { consider(row.lead, false, false); } });
+    var eligible = Math.min(byImportance.length, Math.round(LABELS.overview * Math.pow(zoom, LABELS.growth)));
+    for (var i = 0; i < eligible && placed.length < LABELS.maxOnScreen; i++) { consider(byImportance[i], false, false); }
+    if (roomy) { lengthen(placed, glyphs, ctx, width, height); }
+    return placed;
+  }
+  function lengthen(placed, glyphs, ctx, width, height) {
+    // Second pass: a short name becomes the full name where that overlaps nothing else,
+    // so full names never cost another node its name.
+    placed.forEach(function (box, index) {
+      var name = nodeName(byId.get(box.id));
+      if (box.forced || name === box.text) { return; }
+      var w = textWidth(ctx, name, false) + 2 * LABELS.pad;
+      var longer = { id: box.id, text: name, x: box.x + box.width / 2 - w / 2, y: box.y, width: w, height: box.height, forced: false };
+      if (longer.x < 0 || longer.x + w > width || longer.y + longer.height > height) { return; }
+      var others = placed.slice(0, index).concat(placed.slice(index + 1));
+      if (!overlaps(longer, others) && !overlaps(longer, glyphs)) { placed[index] = longer; }
+    });
+  }
+  function drawLabels(ctx) {
+    var placed = placeLabels(ctx);
+    var ratio = network.canvas.pixelRatio || window.devicePixelRatio || 1;
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.textBaseline = "middle";
+    ctx.textAlign = "center";
+    ctx.lineJoin = "round";
+    placed.forEach(function (box) {
+      ctx.font = (box.forced ? "600 " : "") + LABELS.size + "px " + LABELS.font;
+      var cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+      if (box.forced) {
+        ctx.fillStyle = "rgba(255,255,255,0.92)";
+        ctx.strokeStyle = "#1d2733";
+        ctx.lineWidth = 1;
+        ctx.beginPath();
+        ctx.rect(box.x, box.y, box.width, box.height);
+        ctx.fill();
+        ctx.stroke();
+      } else {
+        ctx.strokeStyle = "rgba(255,255,255,0.9)";
+        ctx.lineWidth = 3;
+        ctx.strokeText(box.text, cx, cy);
+      }
+      ctx.fillStyle = "#1d2733";
+      ctx.fillText(box.text, cx, cy);
+    });
+    ctx.restore();
+    labelState.placed = placed;
+  }
+  network.on("afterDrawing", drawLabels);
+  window.edukgLabels = function () {
+    return labelState.placed.map(function (box) {
+      return { id: box.id, text: box.text, x: box.x, y: box.y, width: box.width, height: box.height, forced: box.forced };
+    });
+  };
+
+  var hoverPending = null;
+  container.addEventListener("mousemove", function (event) {
+    hoverPending = event;
+    window.requestAnimationFrame(function () {
+      if (!hoverPending) { return; }
+      var rect = container.getBoundingClientRect();
+      var id = network.getNodeAt({ x: hoverPending.clientX - rect.left, y: hoverPending.clientY - rect.top });
+      hoverPending = null;
+      id = id === undefined ? null : id;
+      if (id !== labelState.hover) { labelState.hover = id; network.redraw(); }
+    });
+  });
+  container.addEventListener("mouseleave", function () {
+    if (labelState.hover !== null) { labelState.hover = null; network.redraw(); }
+  });
+
   function markReady() {
     if (page.ready) { return; }
     page.ready = true;
     page.readyAt = performance.now();
+    labelState.baseScale = network.getScale();
     document.body.setAttribute("data-ready", "true");
+    applyAddress();
   }
   if (DATA.options.physics && DATA.options.physics.enabled) {
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
+      labelState.baseScale = null;
       network.once("afterDrawing", markReady);
       network.redraw();
     });
@@ -199,6 +406,43 @@
     network.once("afterDrawing", markReady);
   }
   if (!DATA.nodes.length) { markReady(); }
+
+  /* ---------------------------------------------------------------- emphasis */
+  var emphasised = [];
+  function emphasise(id) {
+    if (emphasised.length) {
+      edges.update(emphasised.map(function (edgeId) { return { id: edgeId, color: null }; }));
+    }
+    emphasised = id ? edgesOf.get(id).map(function (e) { return e.id; }) : [];
+    // The whole colour, not just its opacity: a colour without "color" makes vis-network
+    // inherit the nodes' (white) border colour again.
+    var colour = Object.assign({}, DATA.options.edges.color, { inherit: false, opacity: id ? FADED_EDGE_OPACITY : EDGE_OPACITY });
+    network.setOptions({ edges: { color: colour } });
+    if (emphasised.length) {
+      edges.update(emphasised.map(function (edgeId) { return { id: edgeId, color: { color: "#1d2733", opacity: 0.85 } }; }));
+    }
+    labelState.selected = id || null;
+    fadeNodes(id ? [id].concat(edgesOf.get(id).map(function (e) { return e.from === id ? e.to : e.from; })) : null);
+  }
+  var unfaded = null;
+  function fadeNodes(kept) {
+    if (kept === null && unfaded === null) { return; }
+    network.setOptions({ nodes: { opacity: kept ? FADED_NODE_OPACITY : 1 } });
+    if (unfaded) { nodes.update(unfaded.map(function (id) { return { id: id, opacity: null }; })); }
+    unfaded = kept;
+    if (kept) { nodes.update(kept.map(function (id) { return { id: id, opacity: 1 }; })); }
+  }
+  function clearSelection() {
+    network.unselectAll();
+    emphasise(null);
+    fadeNodes(null);
+    labelState.group = null;
+    labelState.found = [];
+    details.hidden = true;
+    shownInDetails = null;
+    writeAddress();
+    network.redraw();
+  }
 
   /* ---------------------------------------------------------------- details */
   var details = document.getElementById("details");
@@ -248,6 +492,11 @@
       parent.appendChild(events);
     }
   }
+  function clusterCaption(key) {
+    var rows = LEGEND.colour.cluster;
+    for (var i = 0; i < rows.length; i++) { if (!rows[i].other && rows[i].key === key) { return pick(rows[i].name); } }
+    return key === null ? t("no_cluster") : String(key);
+  }
   function showNode(id) {
     var n = byId.get(id);
     if (!n) { return; }
@@ -260,7 +509,7 @@
     addField(fields, t("kind"), conceptName(n.kind));
     addField(fields, t("country_field"), countryName(n.country));
     addField(fields, t("region"), n.region);
-    addField(fields, t("cluster"), n.cluster === null ? t("no_cluster") : n.cluster);
+    addField(fields, t("cluster"), n.cluster === null ? t("no_cluster") : clusterCaption(n.cluster));
     addField(fields, t("centrality"), n.centrality.toPrecision(3));
     addField(fields, t("degree"), n.degree);
     addField(fields, t("weighted_degree"), n.weighted_degree);
@@ -271,10 +520,7 @@
     ties.slice(0, MAX_PARTNERS_LISTED).forEach(function (e) {
       var other = byId.get(e.from === id ? e.to : e.from);
       var block = el("div", null, "partner");
-      var link = el("button", nodeName(other));
-      link.type = "button";
-      link.addEventListener("click", function () { focusNode(other.id); });
-      block.appendChild(link);
+      block.appendChild(linkButton(nodeName(other), function () { focusNode(other.id); }));
       block.appendChild(el("span", " · " + countryName(other.country) + " · " + t("weight") + ": " + e.weight, "meta"));
       tieDetails(block, e);
       detailsBody.appendChild(block);
@@ -291,11 +537,8 @@
     clear(detailsBody);
     detailsBody.appendChild(el("h2", t("edge")));
     [e.from, e.to].forEach(function (end) {
-      var link = el("button", nodeName(byId.get(end)));
-      link.type = "button";
-      link.addEventListener("click", function () { focusNode(end); });
       var row = el("div", null, "partner");
-      row.appendChild(link);
+      row.appendChild(linkButton(nodeName(byId.get(end)), function () { focusNode(end); }));
       detailsBody.appendChild(row);
     });
     var fields = el("dl");
@@ -306,19 +549,90 @@
     details.hidden = false;
   }
   function focusNode(id) {
+    if (!byId.has(id)) { return; }
     if (!visibleNodes.has(id)) { resetFilters(); }
+    labelState.group = null;
     network.selectNodes([id]);
-    network.focus(id, { scale: 1.2, animation: false });
+    emphasise(id);
+    var around = [id].concat(edgesOf.get(id).slice().sort(function (a, b) { return b.weight - a.weight; }).slice(0, 40).map(function (e) { return e.from === id ? e.to : e.from; }));
+    network.fit({ nodes: around, animation: false, maxZoomLevel: 0.8 });
     showNode(id);
+    clearOfDetails();
+    writeAddress();
   }
   network.on("click", function (params) {
-    if (params.nodes.length) { showNode(params.nodes[0]); }
-    else if (params.edges.length) { showEdge(params.edges[0]); }
+    if (params.nodes.length) {
+      labelState.group = null;
+      emphasise(params.nodes[0]);
+      showNode(params.nodes[0]);
+      writeAddress();
+    } else {
+      labelState.group = null;
+      emphasise(null);
+      if (params.edges.length) { showEdge(params.edges[0]); }
+      writeAddress();
+    }
   });
   document.getElementById("details-close").addEventListener("click", function () {
     details.hidden = true;
     shownInDetails = null;
   });
+
+  /* ---------------------------------------------------------------- the story */
+  function showBrokers() {
+    shownInDetails = { story: "brokers" };
+    clear(detailsBody);
+    detailsBody.appendChild(el("h2", t("brokers")));
+    var list = el("ol", null, "story");
+    LEGEND.story.brokers.forEach(function (id) {
+      var n = byId.get(id);
+      var item = el("li");
+      item.appendChild(linkButton(nodeName(n), function () { focusNode(id); }));
+      item.appendChild(el("div", countryName(n.country) + " · " + t("degree") + ": " + n.degree + " · " + t("centrality") + ": " + n.centrality.toPrecision(3), "meta"));
+      list.appendChild(item);
+    });
+    detailsBody.appendChild(list);
+    details.hidden = false;
+  }
+  function clearOfDetails() {
+    // The side panel covers the right of the drawing: move the view so the focus stays in sight.
+    if (details.hidden) { return; }
+    var view = network.getViewPosition();
+    network.moveTo({ position: { x: view.x + details.offsetWidth / 2 / network.getScale(), y: view.y }, animation: false });
+  }
+  function focusGroup(key, value) {
+    var members = byImportance.filter(function (id) { return byId.get(id)[key] === value && visibleNodes.has(id); });
+    if (!members.length) { return; }
+    emphasise(null);
+    labelState.group = members;
+    fadeNodes(members);
+    network.selectNodes(members.slice(0, 2000));
+    network.fit({ nodes: members, animation: false });
+    clearOfDetails();
+  }
+  function showClusters() {
+    shownInDetails = { story: "clusters" };
+    clear(detailsBody);
+    detailsBody.appendChild(el("h2", t("cross_border")));
+    var list = el("ol", null, "story");
+    LEGEND.story.cross_border_clusters.forEach(function (c) {
+      var item = el("li");
+      item.appendChild(linkButton(pick(c.name), function () { focusGroup("cluster", c.cluster); }));
+      item.appendChild(el("div", t("size") + ": " + c.size + " · " + c.countries.join(", ") + " · " + c.cross_border_ties + " " + t("cross_ties"), "meta"));
+      list.appendChild(item);
+    });
+    detailsBody.appendChild(list);
+    details.hidden = false;
+  }
+  document.getElementById("show-brokers").addEventListener("click", showBrokers);
+  document.getElementById("show-clusters").addEventListener("click", showClusters);
+  function showStoryLine() {
+    var parts = [counted(META.shown_nodes, "institutions"), counted(META.shown_edges, "ties"), counted(META.countries, "countries_n")];
+    if (META.year_min !== null) { parts.push(META.year_min === META.year_max ? String(META.year_min) : META.year_min + "–" + META.year_max); }
+    document.getElementById("story-line").textContent = parts.join(", ");
+    document.getElementById("show-brokers").hidden = !LEGEND.story.brokers.length;
+    document.getElementById("show-clusters").hidden = !LEGEND.story.cross_border_clusters.length;
+  }
 
   /* ---------------------------------------------------------------- search */
   var searchInput = document.getElementById("search");
@@ -326,26 +640,28 @@
   function search() {
     clear(searchResults);
     var query = searchInput.value.trim().toLowerCase();
-    if (!query) { return; }
-    var found = DATA.nodes.filter(function (n) {
-      return Object.keys(n.label).some(function (k) { return n.label[k].toLowerCase().indexOf(query) >= 0; });
-    }).slice(0, 20);
+    if (!query) { labelState.found = []; network.redraw(); return; }
+    var found = [];
+    for (var i = 0; i < byImportance.length && found.length < 20; i++) {
+      var n = byId.get(byImportance[i]);
+      var names = [n.label, n.short];
+      if (names.some(function (labels) { return Object.keys(labels).some(function (k) { return labels[k].toLowerCase().indexOf(query) >= 0; }); })) { found.push(n); }
+    }
     if (!found.length) { searchResults.appendChild(el("li", t("no_results"), "hint")); }
     found.forEach(function (n) {
       var item = el("li");
-      var button = el("button", nodeName(n));
-      button.type = "button";
-      button.addEventListener("click", function () { focusNode(n.id); });
-      item.appendChild(button);
+      item.appendChild(linkButton(nodeName(n), function () { labelState.found = [n.id]; focusNode(n.id); }));
       searchResults.appendChild(item);
     });
+    labelState.found = found.slice(0, 5).map(function (n) { return n.id; });
+    network.redraw();
     return found;
   }
   searchInput.addEventListener("input", search);
   searchInput.addEventListener("keydown", function (event) {
     if (event.key === "Enter") {
       var found = search();
-      if (found && found.length) { focusNode(found[0].id); }
+      if (found && found.length) { labelState.found = [found[0].id]; focusNode(found[0].id); }
     }
   });
 
@@ -358,7 +674,7 @@
     select.appendChild(all);
     values.forEach(function (v) {
       var option = el("option", label(v));
-      option.value = v === null ? "" : v;
+      option.value = v.value === null ? "" : v.value;
       select.appendChild(option);
     });
     select.value = current;
@@ -367,11 +683,24 @@
     country: document.getElementById("filter-country"), kind: document.getElementById("filter-kind"),
     type: document.getElementById("filter-type"), area: document.getElementById("filter-area")
   };
+  function tieCounts(key) {
+    var counts = new Map();
+    DATA.edges.forEach(function (e) { e[key].forEach(function (v) { counts.set(v, (counts.get(v) || 0) + 1); }); });
+    return counts;
+  }
+  var typeCounts = tieCounts("types");
+  var areaCounts = tieCounts("areas");
+  function withCount(name, count) { return name + " · " + number(count); }
+  function byCount(a, b) { return b.count - a.count || String(a.value).localeCompare(String(b.value)); }
   function fillControls() {
-    fillSelect(selects.country, LEGEND.countries.map(function (c) { return c.country; }).filter(Boolean), countryName);
-    fillSelect(selects.kind, LEGEND.kinds.map(function (k) { return k.kind; }).filter(Boolean), conceptName);
-    fillSelect(selects.type, LEGEND.types, conceptName);
-    fillSelect(selects.area, LEGEND.areas, conceptName);
+    fillSelect(selects.country, LEGEND.countries.filter(function (c) { return c.country; }).map(function (c) { return { value: c.country, count: c.count }; }).sort(byCount),
+      function (v) { return withCount(countryName(v.value), v.count); });
+    fillSelect(selects.kind, LEGEND.kinds.filter(function (k) { return k.kind; }).map(function (k) { return { value: k.kind, count: k.count }; }).sort(byCount),
+      function (v) { return withCount(conceptName(v.value), v.count); });
+    fillSelect(selects.type, LEGEND.types.map(function (v) { return { value: v, count: typeCounts.get(v) || 0 }; }).sort(byCount),
+      function (v) { return withCount(conceptName(v.value), v.count); });
+    fillSelect(selects.area, LEGEND.areas.map(function (v) { return { value: v, count: areaCounts.get(v) || 0 }; }).sort(byCount),
+      function (v) { return withCount(conceptName(v.value), v.count); });
     selects.type.closest("label").hidden = !LEGEND.types.length;
     selects.area.closest("label").hidden = !LEGEND.areas.length;
   }
@@ -414,36 +743,68 @@
   }
   document.getElementById("reset").addEventListener("click", resetFilters);
 
-  function fillLegend() {
-    var clusters = document.getElementById("legend-clusters");
-    clear(clusters);
-    LEGEND.clusters.forEach(function (c) {
-      var item = el("li");
-      var swatch = el("span", null, "swatch");
-      swatch.style.background = c.color;
-      item.appendChild(swatch);
-      item.appendChild(el("span", c.cluster === null ? t("no_cluster") : t("cluster") + " " + c.cluster));
-      item.appendChild(el("span", c.count, "count"));
-      clusters.appendChild(item);
-    });
-    var kinds = document.getElementById("legend-kinds");
-    clear(kinds);
-    LEGEND.kinds.forEach(function (k) {
-      var item = el("li");
-      item.appendChild(el("span", SYMBOLS[k.shape] || "●", "symbol"));
-      item.appendChild(el("span", conceptName(k.kind)));
-      item.appendChild(el("span", k.count, "count"));
-      kinds.appendChild(item);
-    });
-    var countries = document.getElementById("legend-countries");
-    clear(countries);
-    LEGEND.countries.forEach(function (c) {
-      var item = el("li");
-      item.appendChild(el("span", countryName(c.country)));
-      item.appendChild(el("span", c.count, "count"));
-      countries.appendChild(item);
+  /* ---------------------------------------------------------------- legend and mappings */
+  var colourBy = document.getElementById("colour-by");
+  var sizeBy = document.getElementById("size-by");
+  function fillMappingChoices() {
+    [[colourBy, ["cluster", "country"], look.colour], [sizeBy, ["centrality", "degree"], look.size]].forEach(function (choice) {
+      clear(choice[0]);
+      choice[1].forEach(function (value) {
+        var option = el("option", t("by_" + value));
+        option.value = value;
+        choice[0].appendChild(option);
+      });
+      choice[0].value = choice[2];
     });
   }
+  function colourRowName(row) {
+    if (row.other) {
+      if (!row.groups) { return t(look.colour === "cluster" ? "no_cluster" : "no_country"); }
+      return t(look.colour === "cluster" ? "other_clusters" : "other_countries", { n: number(row.groups) });
+    }
+    return look.colour === "cluster" ? pick(row.name) : countryName(row.key);
+  }
+  function fillLegend() {
+    var colours = document.getElementById("legend-colours");
+    clear(colours);
+    LEGEND.colour[look.colour].forEach(function (row) {
+      var item = el("li");
+      var swatch = el("span", null, "swatch");
+      swatch.style.background = row.color;
+      item.appendChild(swatch);
+      var name = el("span", colourRowName(row), "name");
+      item.appendChild(name);
+      item.appendChild(el("span", number(row.count), "count"));
+      if (!row.other) {
+        item.classList.add("clickable");
+        item.title = colourRowName(row);
+        item.addEventListener("click", function () { focusGroup(look.colour, row.key); });
+      }
+      colours.appendChild(item);
+    });
+    var shapes = document.getElementById("legend-shapes");
+    clear(shapes);
+    LEGEND.shapes.forEach(function (row) {
+      var item = el("li");
+      item.appendChild(el("span", SYMBOLS[row.shape] || "●", "symbol"));
+      item.appendChild(el("span", row.kinds.map(conceptName).join(", "), "name"));
+      item.appendChild(el("span", number(row.count), "count"));
+      shapes.appendChild(item);
+    });
+    document.getElementById("legend-mapping").textContent = t("colour_by") + ": " + t("by_" + look.colour) + ". " + t("size_by") + ": " + t("by_" + look.size) + ".";
+  }
+  function setLook(colour, size) {
+    if (colour && LEGEND.colour[colour]) { look.colour = colour; }
+    if (size === "centrality" || size === "degree") { look.size = size; }
+    colourBy.value = look.colour;
+    sizeBy.value = look.size;
+    nodes.update(DATA.nodes.map(nodeLook));
+    fillLegend();
+    writeAddress();
+  }
+  page.setLook = setLook;
+  colourBy.addEventListener("change", function () { setLook(colourBy.value, null); });
+  sizeBy.addEventListener("change", function () { setLook(null, sizeBy.value); });
 
   function showNotice() {
     var parts = [];
@@ -452,10 +813,48 @@
       parts.push(t("focus", { name: focused ? nodeName(focused) : META.focus, depth: META.depth }));
     }
     if (META.capped) {
-      parts.push(t("capped", { shown: META.shown_nodes, total: META.focus ? META.focus_nodes : META.total_nodes, cap: META.node_cap }));
+      parts.push(t("capped", { shown: number(META.shown_nodes), total: number(META.focus ? META.focus_nodes : META.total_nodes), cap: number(META.node_cap) }));
     }
     document.getElementById("notice").textContent = parts.join(" ");
   }
+
+  /* ---------------------------------------------------------------- address and keys */
+  function readAddress() {
+    var values = {};
+    try {
+      new URLSearchParams((window.location.hash || "").replace(/^#/, "")).forEach(function (value, key) { values[key] = value; });
+    } catch (error) { return {}; }
+    return values;
+  }
+  function writeAddress() {
+    if (!page.ready) { return; }
+    var values = new URLSearchParams();
+    if (look.colour !== "cluster") { values.set("colour", look.colour); }
+    if (look.size !== "centrality") { values.set("size", look.size); }
+    if (lang !== META.lang) { values.set("lang", lang); }
+    if (labelState.selected) { values.set("node", labelState.selected); }
+    try { window.history.replaceState(null, "", values.toString() ? "#" + values.toString() : window.location.pathname + window.location.search); } catch (error) { /* srcdoc frames have no address to write */ }
+  }
+  function applyAddress() {
+    var values = readAddress();
+    if (values.lang && UI[values.lang] && values.lang !== lang) { setLanguage(values.lang, false); }
+    if (values.colour || values.size) { setLook(values.colour, values.size); }
+    if (values.q) { searchInput.value = values.q; search(); }
+    if (values.node && byId.has(values.node)) { focusNode(values.node); }
+  }
+  document.addEventListener("keydown", function (event) {
+    var typing = event.target && (event.target.tagName === "INPUT" || event.target.tagName === "SELECT" || event.target.tagName === "TEXTAREA");
+    if (event.key === "Escape") {
+      if (typing && event.target === searchInput) { searchInput.value = ""; search(); }
+      clearSelection();
+      return;
+    }
+    if (typing || event.ctrlKey || event.metaKey || event.altKey) { return; }
+    if (event.key === "/") { event.preventDefault(); searchInput.focus(); }
+    else if (event.key === "+" || event.key === "=") { network.moveTo({ scale: network.getScale() * 1.4 }); }
+    else if (event.key === "-") { network.moveTo({ scale: network.getScale() / 1.4 }); }
+    else if (event.key === "0") { network.fit({ animation: false }); }
+  });
 
   function setLanguage(next, initial) {
     if (!UI[next]) { return; }
@@ -466,18 +865,24 @@
       element.textContent = t(element.getAttribute("data-ui"));
     });
     if (!initial) {
-      nodes.update(DATA.nodes.map(function (n) { return { id: n.id, label: nodeName(n), title: tooltip(n) }; }));
+      nodes.update(DATA.nodes.map(function (n) { return { id: n.id, title: tooltip(n) }; }));
       edges.update(DATA.edges.map(function (e) { return { id: e.id, title: edgeTooltip(e) }; }));
     }
+    fillMappingChoices();
     fillControls();
     fillLegend();
     showNotice();
+    showStoryLine();
     applyFilters();
     if (searchInput.value) { search(); }
     if (shownInDetails && shownInDetails.node) { showNode(shownInDetails.node); }
     if (shownInDetails && shownInDetails.edge) { showEdge(shownInDetails.edge); }
+    if (shownInDetails && shownInDetails.story === "brokers") { showBrokers(); }
+    if (shownInDetails && shownInDetails.story === "clusters") { showClusters(); }
+    if (!initial) { writeAddress(); network.redraw(); }
   }
   page.setLanguage = function (next) { setLanguage(next, false); };
   document.getElementById("lang").addEventListener("change", function (event) { setLanguage(event.target.value); });
   setLanguage(lang, true);
+  timings.controls = performance.now();
 })();

@@ -1,0 +1,173 @@
+"""Compare two names, then two records: a score from 0 to 100 and the reasons for it.
+
+Levels as splink orders them: exact evidence first (same ROR id, same
+website), then the names (rapidfuzz over the keys), then vetoes: names whose
+numbers or places differ are different institutions, however alike.
+
+>>> from edukg.resolve.keys import name_key as k
+>>> compare_names(k("Гимназия № 1 г. Борисова"), k("Гимназия № 1 г. Минска")).score
+0.0
+>>> compare_names(k("Средняя школа № 3"), k("Средняя школа № 30")).score
+0.0
+>>> found = compare_names(k("Витебский государственный университет"), k("Vitebsk State University"))
+>>> found.score >= 90, sorted(found.reasons)
+(True, ['translation', 'transliteration'])
+>>> compare_names(k("БГУ"), k("Belarusian State University")).reasons
+frozenset({'acronym'})
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from edukg.resolve.keys import NameKey, abbreviates
+from edukg.resolve.records import InstitutionRecord
+from edukg.resolve.transliterate import skeleton
+
+CONCEPT_PENALTY = 25.0
+"""Points lost for each common word (state, medical, ...) only one of the names has."""
+
+LONE_WORDS_PENALTY = 12.0
+"""Points lost when only one of the names has words beyond the common ones."""
+
+HONOUR_PENALTY = 30.0
+"""Points lost when the names honour different people."""
+
+ACRONYM_SCORE = 85.0
+"""The score of an acronym that abbreviates the other name (БГУ / Belarusian State University)."""
+
+SAME_ACRONYM_SCORE = 70.0
+"""The score of two equal acronyms: worth a look, never enough alone."""
+
+DOMAIN_BONUS = 12.0
+CITY_BONUS = 3.0
+OTHER_CITY_PENALTY = 25.0
+PLACE_AGREEMENT = 80.0
+"""rapidfuzz ratio at which two place names (skeletons) are the same place (Минска / Minsk)."""
+
+
+@dataclass(frozen=True)
+class NameScore:
+    """How alike two names are, and why."""
+
+    score: float
+    reasons: frozenset[str] = frozenset()
+
+
+def places_agree(first: tuple[str, ...] | str, second: tuple[str, ...] | str) -> bool:
+    """Whether two places (skeletons) are the same: Минска / Minsk, Віцебск / Vitebsk.
+
+    >>> places_agree(skeleton("Минска"), skeleton("Minsk")), places_agree("barisava", "minska")
+    (True, False)
+    """
+    ones = (first,) if isinstance(first, str) else first
+    others = (second,) if isinstance(second, str) else second
+    return any(
+        a.startswith(b[:5]) or b.startswith(a[:5]) or fuzz.ratio(a, b) >= PLACE_AGREEMENT
+        for a in ones
+        for b in others
+    )
+
+
+def word_similarity(first: str, second: str) -> float:
+    """How alike two word skeletons are; a shared start of 5 letters is alike (Гродненский, Grodno).
+
+    >>> word_similarity("hradna", "hradnen"), word_similarity("minsk", "pinsk")
+    (95.0, 80.0)
+    """
+    score = fuzz.ratio(first, second)
+    shared = min(len(first), len(second), 5)
+    if shared >= 4 and first[:shared] == second[:shared]:
+        score = max(score, 95.0)
+    return float(score)
+
+
+def word_agreement(first: list[str], second: list[str]) -> float:
+    """How well two lists of words agree: each word's best match, averaged both ways.
+
+    >>> word_agreement(["hamel"], ["hamel", "suhai"]) < word_agreement(["hamel"], ["hamel"])
+    True
+    """
+    quick = fuzz.token_sort_ratio(" ".join(first), " ".join(second))
+    if quick >= 95:
+        return float(quick)
+    rows = process.cdist(first, second, scorer=fuzz.ratio).tolist()
+    starts = {word[:4] for word in second if len(word) >= 4}
+    for i, a in enumerate(first):
+        if a[:4] in starts:
+            rows[i] = [max(s, word_similarity(a, b)) for s, b in zip(rows[i], second, strict=True)]
+    across = sum(max(row) for row in rows) / len(rows)
+    down = sum(max(column) for column in zip(*rows, strict=True)) / len(second)
+    return float(min(across, down))
+
+
+def compare_names(
+    a: NameKey, b: NameKey, text_score: float | None = None, *, floor: float = 0.0
+) -> NameScore:
+    """Score two names; ``text_score`` is their keys' rapidfuzz ratio when already known.
+
+    A pair already scoring below ``floor`` before its words are aligned is
+    returned as it stands (aligning can only lower the score).
+    """
+    if a.is_acronym or b.is_acronym:
+        return _compare_acronym(a, b)
+    if a.numbers != b.numbers:
+        return NameScore(0.0)
+    if a.places and b.places and not places_agree(a.places, b.places):
+        return NameScore(0.0)
+    score = fuzz.ratio(a.text, b.text) if text_score is None else text_score
+    score -= CONCEPT_PENALTY * len(set(a.concepts) ^ set(b.concepts))
+    # the person a name honours may stand among the other name's words (A.S. Pushkin Brest ...)
+    words_a = [w for w in a.words if not (b.honour and places_agree(w, b.honour))]
+    words_b = [w for w in b.words if not (a.honour and places_agree(w, a.honour))]
+    if words_a and words_b:
+        if words_a != words_b and score >= floor:
+            score = min(score, word_agreement(words_a, words_b))
+    elif words_a or words_b:
+        score -= LONE_WORDS_PENALTY
+    if a.honour and b.honour and not places_agree(a.honour, b.honour):
+        score -= HONOUR_PENALTY
+    reasons = set()
+    spelt_alike = a.words or b.words or a.honour or b.honour or a.concept_words & b.concept_words
+    if a.scripts != b.scripts and spelt_alike:
+        reasons.add("transliteration")
+    if set(a.concepts) & set(b.concepts) and a.concept_words != b.concept_words:
+        reasons.add("translation")
+    if a.text == b.text and not reasons:
+        reasons.add("same name")
+    return NameScore(max(0.0, round(score, 1)), frozenset(reasons))
+
+
+def _compare_acronym(a: NameKey, b: NameKey) -> NameScore:
+    if a.is_acronym and b.is_acronym:
+        if skeleton(a.name) == skeleton(b.name):
+            return NameScore(SAME_ACRONYM_SCORE, frozenset({"acronym"}))
+        return NameScore(0.0)
+    acronym, full = (a, b) if a.is_acronym else (b, a)
+    if abbreviates(acronym.name, full):
+        return NameScore(ACRONYM_SCORE, frozenset({"acronym"}))
+    return NameScore(0.0)
+
+
+def compare_records(
+    left: InstitutionRecord, right: InstitutionRecord, names: NameScore | None
+) -> NameScore:
+    """The score of two records: their best names, then registry ids, website and city."""
+    score = names.score if names else 0.0
+    reasons = set(names.reasons) if names else set()
+    if (left.ror_ids & right.ror_ids) or left.iri in right.same_as or right.iri in left.same_as:
+        return NameScore(100.0, frozenset(reasons | {"same ROR id"}))
+    if left.same_as & right.same_as:
+        return NameScore(100.0, frozenset(reasons | {"same registry id"}))
+    if left.domain and left.domain == right.domain:
+        score = min(100.0, score + DOMAIN_BONUS)
+        reasons.add("same website domain")
+    if left.city and right.city:
+        if places_agree(skeleton(left.city), skeleton(right.city)):
+            score = min(100.0, score + CITY_BONUS)
+            reasons.add("same city")
+        else:
+            score -= OTHER_CITY_PENALTY
+    return NameScore(max(0.0, round(score, 1)), frozenset(reasons))

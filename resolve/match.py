@@ -1,0 +1,179 @@
+"""The matching pipeline: records in, candidate pairs out, best first.
+
+normalise and key every name -> block -> score blocks with rapidfuzz's
+``process.cdist`` -> compare the survivors -> one candidate per record pair.
+
+>>> from edukg.resolve.records import InstitutionRecord, Name
+>>> records = [
+...     InstitutionRecord("x:1", (Name("Белорусский государственный университет", "ru"),), "BY"),
+...     InstitutionRecord("x:2", (Name("BELARUSIAN STATE UNIVERSITY"),), "BY"),
+...     InstitutionRecord("x:3", (Name("Belarusian State Medical University", "en"),), "BY"),
+... ]
+>>> [(c.left, c.right, c.score, c.reasons) for c in find_candidates(records)]
+[('x:1', 'x:2', 100.0, ('translation',))]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from edukg.resolve.blocking import NameItem, candidate_item_pairs
+from edukg.resolve.compare import (
+    CITY_BONUS,
+    DOMAIN_BONUS,
+    NameScore,
+    compare_names,
+    compare_records,
+)
+from edukg.resolve.keys import name_key
+from edukg.resolve.records import InstitutionRecord
+
+REVIEW_SCORE = 70.0
+"""Pairs scoring at least this are worth a person's look (the default of ``edukg resolve``)."""
+
+PRE_CUTOFF = 55.0
+"""Name pairs whose keys score below this in ``cdist`` are not compared further (nor below
+the lowest score asked for less the bonuses a record can add: a name pair's score is never
+above its keys' ``cdist`` score)."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Two records that may be one institution, with the score and the reasons."""
+
+    left: str
+    right: str
+    score: float
+    reasons: tuple[str, ...]
+    left_name: str = ""
+    right_name: str = ""
+
+
+def name_items(records: Sequence[InstitutionRecord]) -> list[NameItem]:
+    """One item per distinct name of each record, with the record's exact-evidence keys."""
+    items = []
+    for index, record in enumerate(records):
+        extra = tuple(
+            sorted(
+                {f"id:{i}" for i in record.ror_ids | record.same_as}
+                | ({f"dom:{record.domain}"} if record.domain else set())
+            )
+        )
+        seen: set[str] = set()
+        for name in record.names:
+            text = name.text.strip()
+            if text and text not in seen:
+                seen.add(text)
+                items.append(NameItem(index, name_key(text), record.country, extra))
+        if not seen and extra:
+            items.append(NameItem(index, name_key(""), record.country, extra))
+    return items
+
+
+def find_candidates(
+    left: Sequence[InstitutionRecord],
+    right: Sequence[InstitutionRecord] | None = None,
+    *,
+    min_score: float = REVIEW_SCORE,
+) -> list[Candidate]:
+    """Pairs of records that may be the same institution, best first.
+
+    With ``right`` every left record is compared with the right ones (linking
+    to a registry); without it the records are compared among themselves.
+    """
+    other = left if right is None else right
+    left_items = name_items(left)
+    right_items = left_items if right is None else name_items(other)
+    best: dict[tuple[int, int], tuple[NameScore, int, int]] = {}
+    exact: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int]] = set()
+    for left_block, right_block in candidate_item_pairs(
+        left_items, None if right is None else right_items
+    ):
+        _score_block(
+            max(PRE_CUTOFF, min_score - DOMAIN_BONUS - CITY_BONUS),
+            left_items,
+            right_items,
+            left_block,
+            right_block,
+            right is None,
+            best,
+            seen,
+            exact,
+        )
+    found = []
+    for pair in set(best) | exact:
+        names, i, j = best.get(pair, (None, -1, -1))
+        first, second = left[pair[0]], other[pair[1]]
+        scored = compare_records(first, second, names)
+        if scored.score >= min_score:
+            found.append(
+                Candidate(
+                    first.iri,
+                    second.iri,
+                    scored.score,
+                    tuple(sorted(scored.reasons)),
+                    left_items[i].key.name if i >= 0 else "",
+                    right_items[j].key.name if j >= 0 else "",
+                )
+            )
+    found.sort(key=lambda c: (-c.score, c.left, c.right))
+    return found
+
+
+def _score_block(
+    cutoff: float,
+    left_items: Sequence[NameItem],
+    right_items: Sequence[NameItem],
+    left_block: list[int],
+    right_block: list[int],
+    among_themselves: bool,
+    best: dict[tuple[int, int], tuple[NameScore, int, int]],
+    seen: set[tuple[int, int]],
+    exact: set[tuple[int, int]],
+) -> None:
+    pairs: list[tuple[int, int, float | None]] = []
+    plain_left = [i for i in left_block if not left_items[i].key.is_acronym]
+    plain_right = [j for j in right_block if not right_items[j].key.is_acronym]
+    if plain_left and plain_right:
+        matrix = process.cdist(
+            [left_items[i].key.text for i in plain_left],
+            [right_items[j].key.text for j in plain_right],
+            scorer=fuzz.ratio,
+            score_cutoff=cutoff,
+            dtype=np.uint8,
+            workers=1,
+        )
+        rows, columns = np.nonzero(matrix)
+        pairs.extend(
+            (plain_left[r], plain_right[c], float(matrix[r, c]))
+            for r, c in zip(rows.tolist(), columns.tolist(), strict=True)
+        )
+    acronyms_left = [i for i in left_block if left_items[i].key.is_acronym]
+    acronyms_right = [j for j in right_block if right_items[j].key.is_acronym]
+    pairs.extend((i, j, None) for i in acronyms_left for j in right_block)
+    pairs.extend((i, j, None) for i in plain_left for j in acronyms_right)
+    for i, j, text_score in pairs:
+        a, b = left_items[i], right_items[j]
+        record_pair = (a.record, b.record)
+        if among_themselves:
+            if a.record == b.record:
+                continue
+            record_pair = (min(record_pair), max(record_pair))
+        if (i, j) in seen:
+            continue
+        seen.add((i, j))
+        if a.extra_keys and set(a.extra_keys) & set(b.extra_keys):
+            exact.add(record_pair)
+        if not a.key.name or not b.key.name:
+            continue
+        scored = compare_names(a.key, b.key, text_score, floor=cutoff)
+        if scored.score <= 0:
+            continue
+        held = best.get(record_pair)
+        if held is None or scored.score > held[0].score:
+            best[record_pair] = (scored, i, j) if record_pair[0] == a.record else (scored, j, i)

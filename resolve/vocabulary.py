@@ -1,0 +1,93 @@
+"""The common words of institution names in ru, be and en, as concepts: data in ``words.csv``.
+
+>>> words = Vocabulary.from_package()
+>>> [words.concept_of(w) for w in ("государственного", "дзяржаўны", "State", "Pskov")]
+['state', 'state', 'state', None]
+>>> words.concept_of("і"), words.term("university", "be")
+('-', 'універсітэт')
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from edukg.resolve.transliterate import skeleton
+
+STOP = "-"
+"""The concept of words that carry no meaning (and, of, the, и, і)."""
+
+MIN_PREFIX = 4
+"""A term shorter than this (as a skeleton) matches only a word equal to it."""
+
+
+@dataclass
+class Vocabulary:
+    """Terms in ru, be and en for each concept; a word's concept is found by its skeleton."""
+
+    terms: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Concept to language to its first (acronym-building) term."""
+    _by_skeleton: dict[str, str] = field(default_factory=dict)
+    _lengths: list[int] = field(default_factory=list)
+
+    @classmethod
+    def from_rows(cls, rows: list[tuple[str, str, str]]) -> Vocabulary:
+        """A vocabulary from ``(concept, lang, term)`` rows."""
+        vocabulary = cls()
+        for concept, lang, term in rows:
+            vocabulary.terms.setdefault(concept, {}).setdefault(lang, term)
+            vocabulary._by_skeleton.setdefault(_term_key(term), concept)
+        vocabulary._lengths = sorted({len(key) for key in vocabulary._by_skeleton}, reverse=True)
+        return vocabulary
+
+    @classmethod
+    def from_package(cls) -> Vocabulary:
+        """The vocabulary shipped with edukg (``words.csv``)."""
+        return _package_vocabulary()
+
+    def concept_of(self, word: str) -> str | None:
+        """The concept of ``word``, by its longest matching term; ``None`` for other words."""
+        key = skeleton(word)
+        return self.concept_of_skeleton(key)
+
+    def concept_of_skeleton(self, key: str) -> str | None:
+        """The concept of a word already folded by :func:`~edukg.resolve.transliterate.skeleton`."""
+        exact = self._by_skeleton.get(key)
+        if exact is not None:
+            return exact
+        for length in self._lengths:
+            if length < MIN_PREFIX or length >= len(key):
+                continue
+            found = self._by_skeleton.get(key[:length])
+            if found is not None:
+                return found
+        return None
+
+    def term(self, concept: str, lang: str) -> str:
+        """The first term of ``concept`` in ``lang`` (English if it has none there)."""
+        terms = self.terms.get(concept, {})
+        return terms.get(lang) or terms.get("en") or concept
+
+
+def _term_key(term: str) -> str:
+    """A term's skeleton without its final vowels, so that inflected words still start with it.
+
+    >>> _term_key("гимнази"), _term_key("академи"), _term_key("of")
+    ('himnas', 'akadem', 'af')
+    """
+    key = skeleton(term)
+    stripped = key.rstrip("aeiu")
+    return stripped if len(stripped) >= MIN_PREFIX else key
+
+
+@lru_cache(maxsize=1)
+def _package_vocabulary() -> Vocabulary:
+    text = resources.files("edukg.resolve").joinpath("words.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    rows = [
+        (r["concept"], r["lang"], r["term"]) for r in csv.DictReader(io.StringIO("\n".join(lines)))
+    ]
+    return Vocabulary.from_rows(rows)

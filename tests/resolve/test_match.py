@@ -1,0 +1,198 @@
+"""Keys, acronyms, blocking and scores: what is proposed, and what must never be."""
+
+from __future__ import annotations
+
+import pytest
+
+from edukg.resolve.blocking import candidate_item_pairs
+from edukg.resolve.compare import compare_names
+from edukg.resolve.keys import abbreviates, name_key
+from edukg.resolve.match import REVIEW_SCORE, find_candidates, name_items
+from edukg.resolve.records import InstitutionRecord, Name, records_from_ror
+from tests.conftest import DATA
+
+
+def record(iri: str, *names: str, country: str | None = "BY", **extra: str) -> InstitutionRecord:
+    return InstitutionRecord(iri, tuple(Name(n) for n in names), country, **extra)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name"),
+    [
+        pytest.param("БГУ", "Белорусский государственный университет", id="ru-ru"),
+        pytest.param("BSU", "Белорусский государственный университет", id="en-ru"),
+        pytest.param("БГУ", "Belarusian State University", id="ru-en"),
+        pytest.param("BrSTU", "Brest State Technical University", id="prefixes"),
+        pytest.param(
+            "БелГУТ", "Белорусский государственный университет транспорта", id="ru-belgut"
+        ),
+        pytest.param("BSPU", "Belarusian State Pedagogical University", id="en-bspu"),
+    ],
+)
+def test_acronym_abbreviates_the_name(acronym: str, name: str) -> None:
+    assert abbreviates(acronym, name_key(name))
+    assert compare_names(name_key(acronym), name_key(name)).reasons == {"acronym"}
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name"),
+    [
+        pytest.param("БГУ", "Белорусский государственный медицинский университет", id="extra-word"),
+        pytest.param("BSU", "Gomel State University", id="other-initial"),
+        pytest.param("БГУ", "БГУ", id="acronym-is-no-name"),
+    ],
+)
+def test_acronym_does_not_abbreviate_another_name(acronym: str, name: str) -> None:
+    assert not abbreviates(acronym, name_key(name))
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param("Гимназия № 1 г. Борисова", "Гимназия № 1 г. Минска", id="other-town"),
+        pytest.param("Средняя школа № 3", "Средняя школа № 30", id="other-number"),
+        pytest.param(
+            "ГУО «Средняя школа № 3 г. Витебска»", "Secondary School No. 5, Vitebsk", id="no-5"
+        ),
+        pytest.param(
+            "Belarusian State University", "Belarusian State Medical University", id="medical"
+        ),
+        pytest.param(
+            "Гродненский государственный университет",
+            "Гомельский государственный университет",
+            id="grodno-gomel",
+        ),
+    ],
+)
+def test_look_alikes_are_not_proposed(first: str, second: str) -> None:
+    found = find_candidates([record("x:1", first), record("x:2", second)], min_score=0.1)
+    assert [c for c in found if c.score >= REVIEW_SCORE] == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "reason"),
+    [
+        pytest.param(
+            "Белорусский государственный университет",
+            "BELARUSIAN STATE UNIVERSITY",
+            "translation",
+            id="cordis-capitals",
+        ),
+        pytest.param(
+            "Белорусский государственный университет информатики и радиоэлектроники",
+            "BELARUSSKY GOSUDARSTVENNIY UNIVERSITET INFORMATIKI I RADIOELEKTRONIKI",
+            "transliteration",
+            id="fp7-ad-hoc",
+        ),
+        pytest.param(
+            "Витебский государственный университет",
+            "Vitebsk State University",
+            "transliteration",
+            id="vitebsk",
+        ),
+        pytest.param(
+            "Віцебскі дзяржаўны ўніверсітэт",
+            "Витебский государственный университет",
+            "translation",
+            id="be-ru",
+        ),
+        pytest.param(
+            "ГУО «Средняя школа № 3 г. Витебска»",
+            "Средняя школа №3 г.Витебска",
+            "same name",
+            id="legal-form-and-spacing",
+        ),
+        pytest.param(
+            "Гимназия № 1 г. Минска",
+            "Gymnasium No. 1, city of Minsk",
+            "translation",
+            id="gymnasium-en",
+        ),
+    ],
+)
+def test_same_institution_is_proposed_with_its_reason(first: str, second: str, reason: str) -> None:
+    (found,) = find_candidates([record("x:1", first), record("x:2", second)])
+    assert found.score >= 85 and reason in found.reasons
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param("Минская область", "Мінская вобласць", id="ru-be"),
+        pytest.param("Минская область", "Minsk Region", id="ru-en"),
+        pytest.param("Мінская вобласць", "Minsk Oblast", id="be-en"),
+    ],
+)
+def test_regions_are_resolved_the_same_way(first: str, second: str) -> None:
+    assert compare_names(name_key(first), name_key(second)).score >= 85
+    assert compare_names(name_key("Минская область"), name_key("Брестская область")).score < 70
+
+
+def test_same_ror_id_and_website_are_reasons() -> None:
+    first = record("x:1", "БГУ", same_as=frozenset({"https://ror.org/021036w13"}))  # type: ignore[arg-type]
+    second = record("https://ror.org/021036w13", "Belarusian State University")
+    third = record("x:3", "Belarusian State Univ.", website="https://www.bsu.by")
+    fourth = record("x:4", "Belarusian State University", website="http://bsu.by/en")
+    found = {(c.left, c.right): c for c in find_candidates([first, second, third, fourth])}
+    assert found[("x:1", "https://ror.org/021036w13")].reasons == ("acronym", "same ROR id")
+    assert "same website domain" in found[("x:3", "x:4")].reasons
+
+
+def test_other_cities_lower_the_score() -> None:
+    same = find_candidates(
+        [
+            record("x:1", "Школа искусств", city="Минск"),
+            record("x:2", "School of Arts", city="Minsk"),
+        ],
+        min_score=0,
+    )
+    other = find_candidates(
+        [
+            record("x:1", "Школа искусств", city="Минск"),
+            record("x:2", "School of Arts", city="Brest"),
+        ],
+        min_score=0,
+    )
+    assert "same city" in same[0].reasons
+    assert not other or other[0].score < same[0].score - 20
+
+
+def test_blocking_keeps_the_true_pairs_of_the_belarusian_ror_records() -> None:
+    records = records_from_ror(DATA / "ror-by-cut.json")
+    left = [InstitutionRecord(r.iri, r.names[:1], r.country) for r in records]
+    right = [
+        InstitutionRecord(f"{r.iri}#{i}", (n,), r.country)
+        for r in records
+        for i, n in enumerate(r.names)
+        if n.lang in ("ru", "be")
+    ]
+    left_items, right_items = name_items(left), name_items(right)
+    met = set()
+    for left_block, right_block in candidate_item_pairs(left_items, right_items):
+        met.update(
+            (left_items[i].record, right_items[j].record) for i in left_block for j in right_block
+        )
+    truth = {
+        (i, j)
+        for i, a in enumerate(left)
+        for j, b in enumerate(right)
+        if b.iri.startswith(a.iri + "#")
+    }
+    kept = len(truth & met) / len(truth)
+    assert len(truth) > 40 and kept >= 0.9
+    assert len(met) < len(left) * len(right) / 3, "blocking must leave most pairs out"
+
+
+def test_belarusian_ror_names_in_three_languages_are_matched_precisely() -> None:
+    records = records_from_ror(DATA / "ror-by-cut.json")
+    left = [InstitutionRecord(r.iri, r.names[:1], r.country) for r in records]
+    right = [
+        InstitutionRecord(f"{r.iri}#{i}", (n,), r.country)
+        for r in records
+        for i, n in enumerate(r.names)
+        if n.lang in ("ru", "be")
+    ]
+    found = find_candidates(left, right, min_score=85)
+    correct = [c for c in found if c.right.startswith(c.left + "#")]
+    assert len(correct) / len(found) >= 0.95
+    assert len(correct) >= 0.6 * len(right)
