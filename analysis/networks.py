@@ -100,10 +100,11 @@ def _node_attributes() -> dict[str, Any]:
     }
 
 
-def _labels(rows: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
+def _labels(rows: list[dict[str, Any]], part: str = "label") -> dict[str, dict[str, str]]:
+    """Names per entity and language from the rows of one part (``label`` or ``short``)."""
     labels: dict[str, dict[str, str]] = defaultdict(dict)
     for row in rows:
-        if _text(row["part"]) != "label":
+        if _text(row["part"]) != part:
             continue
         term = row["label"]
         language = term.language or ""
@@ -115,7 +116,8 @@ def _labels(rows: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
 
 
 def _preferred(label: dict[str, str], lang: str) -> str | None:
-    for language in (lang, "en", "ru", "be"):
+    # "" is a name written in no stated language, as CORDIS and FP7 names are
+    for language in (lang, "en", "ru", "be", ""):
         if label.get(language):
             return label[language]
     return None
@@ -201,6 +203,9 @@ def institution_network(
     ).bindings()
     labels = _labels(rows)
     nodes = _institution_nodes(rows, labels, lang)
+    for iri, short in _labels(rows, "short").items():
+        if iri in nodes:
+            nodes[iri]["short_label"] = short
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     seen: set[tuple[str, str, str]] = set()
     for row in rows:

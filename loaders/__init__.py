@@ -1,6 +1,9 @@
-"""Ways into the graph: a loader per input format, picked by file extension.
+"""Ways into the graph: a loader per input format, picked by header or file extension.
 
-Loaders are registered by name and imported only when used. :func:`load_files`
+Loaders are registered by name and imported only when used. A loader may also
+claim tables by their header: a table whose header holds every column of one
+of its signatures goes to it whatever its extension says (CORDIS tables are
+recognised this way, see :func:`loader_name_by_header`). :func:`load_files`
 reads every file, collects every problem, and writes nothing unless all files
 are free of errors.
 
@@ -40,6 +43,11 @@ SCANNERS: dict[str, str] = {}
 EXTENSIONS: dict[str, str] = {extension: "rdf" for extension in RDF_EXTENSIONS}
 """File extension to loader name."""
 
+HEADERS: list[tuple[frozenset[str], str]] = []
+"""(columns a header must hold, loader name), tried in order for delimited tables."""
+
+TABLE_EXTENSIONS = (".csv", ".tsv", ".tab", ".txt")
+
 RECOGNISERS: dict[str, list[tuple[str, str]]] = {}
 """Loader picked by extension -> loaders that take the file instead when their
 test (a function of the same module, given the path) recognises its content."""
@@ -49,18 +57,28 @@ KINDS = ("institutions", "agreements", "events", "parties", "cordis")
 
 
 def register_loader(
-    name: str, module: str, function: str, extensions: Sequence[str], *, scan: str | None = None
+    name: str,
+    module: str,
+    function: str,
+    extensions: Sequence[str],
+    *,
+    scan: str | None = None,
+    headers: Sequence[Sequence[str]] = (),
 ) -> None:
-    """Make a loader known by name and for the given file extensions.
+    """Make a loader known by name, for the given file extensions and table headers.
 
     ``scan`` names a first-pass function of the same module, called for every
-    file of a load before any file is read.
+    file of a load before any file is read. ``headers`` are column sets
+    (canonical spelling, see :func:`~edukg.loaders.tables.canonical_column`):
+    a delimited table whose header holds all columns of one is this loader's.
     """
     LOADERS[name] = (module, function)
     if scan:
         SCANNERS[name] = scan
     for extension in extensions:
         EXTENSIONS[extension.lower()] = name
+    for columns in headers:
+        HEADERS.append((frozenset(columns), name))
 
 
 register_loader(
@@ -80,7 +98,23 @@ register_loader(
 register_loader(
     "register-json", "edukg.loaders.json_loader", "read_json", (".json",), scan="scan_json"
 )
-register_loader("cordis", "edukg.loaders.cordis_loader", "read_cordis", ())
+register_loader(
+    "cordis",
+    "edukg.loaders.cordis_loader",
+    "read_cordis",
+    (),
+    scan="scan_cordis",
+    # Keep in step with edukg.loaders.cordis_tables.TABLE_COLUMNS (a test checks it).
+    headers=(
+        ("rcn", "role", "pic", "country"),
+        ("orgid", "name", "activitytype"),
+        ("new_org_id", "name", "name_normal"),
+        ("rcn", "acronym", "programme"),
+        ("rcn", "programme_part"),
+        ("new_org_id", "organizationurl", "country"),
+        ("projectrcn", "new_org_id"),
+    ),
+)
 
 
 def register_recognised_loader(
@@ -122,10 +156,40 @@ def loader_name_for(path: str | Path, *, by_content: bool = False) -> str | None
     return name
 
 
+def loader_name_by_header(path: str | Path) -> str | None:
+    """The loader that claims a delimited table by its header, or ``None``.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     table = Path(folder, "programme.csv")
+    ...     _ = table.write_text("rcn,programme_part\\n1,ERC\\n", "utf-8")
+    ...     loader_name_by_header(table)
+    'cordis'
+    """
+    path = Path(path)
+    if path.suffix.lower() not in TABLE_EXTENSIONS:
+        return None
+    from edukg.loaders.headers import header_columns
+
+    columns = header_columns(path)
+    return next((name for needed, name in HEADERS if needed <= columns), None)
+
+
 def loader(name: str) -> ReadFunction:
     """The read function of a loader, importing its module now."""
     module_name, function = LOADERS[name]
     return getattr(importlib.import_module(module_name), function)  # type: ignore[no-any-return]
+
+
+def _loader_name(path: Path, kind: object) -> str | None:
+    """``--kind cordis`` forces the CORDIS loader; a register kind skips header claims."""
+    if kind == "cordis":
+        return "cordis"
+    if kind is None:
+        claimed = loader_name_by_header(path)
+        if claimed is not None:
+            return claimed
+    return loader_name_for(path, by_content=True)
 
 
 @dataclass
@@ -181,7 +245,7 @@ def load_files(
     unreadable: dict[Path, Problem] = {}
     for raw_path, name in zip(paths, names, strict=True):
         path = Path(raw_path)
-        chosen = loader_name or loader_name_for(path, by_content=True)
+        chosen = loader_name or _loader_name(path, kind)
         if chosen is None or chosen not in LOADERS:
             known = ", ".join(sorted(EXTENSIONS))
             unreadable[path] = Problem(

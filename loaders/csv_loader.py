@@ -1,118 +1,27 @@
 """Read register tables from CSV and TSV files.
 
-The encoding (UTF-8, UTF-8 with BOM, Windows-1251) and the delimiter (``,``
-``;`` or tab) are detected. Each row keeps its 1-based physical line (the
-header is line 1), so problems point at the line an editor shows.
+Decoding and splitting are :mod:`edukg.loaders.csv_text`'s job; this module
+turns the rows into register tables. CORDIS tables are recognised by their
+header in :mod:`edukg.loaders` and never reach this loader.
 
-A CSV file whose header is a CORDIS participation table (``rcn``, ``pic``,
-``role``, ...) is handed to :mod:`edukg.loaders.cordis_loader`.
-
->>> decode_text("Минск".encode("cp1251"))
-('Минск', 'windows-1251')
+>>> from edukg.loaders.csv_text import detect_delimiter
 >>> detect_delimiter("id;name;country")
 ';'
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import dataclass
 from pathlib import Path
 
 from edukg.graph.sources import SourceData
 from edukg.loaders.base import FileContent, LoadContext, ProblemCollector
+from edukg.loaders.csv_text import CsvText, decode_text, read_csv_text
 from edukg.loaders.register import read_register, scan_register
 from edukg.loaders.tables import KINDS, Row, Table, canonical_column, kind_from_columns
 
+__all__ = ["csv_tables", "decode_text", "read_csv", "requested_kind", "scan_csv"]
+
 LOADER_NAME = "register-csv"
-DELIMITERS = (",", ";", "\t")
-
-csv.field_size_limit(16 * 1024 * 1024)
-
-
-@dataclass
-class CsvText:
-    """A CSV file as text rows, each with the physical line it starts on."""
-
-    header: list[str]
-    rows: list[tuple[int, list[str]]]
-    delimiter: str
-    encoding: str
-
-
-def decode_text(data: bytes) -> tuple[str, str]:
-    """The text of a file and its encoding: UTF-8 (with or without BOM) or Windows-1251."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1251", errors="replace"), "windows-1251"
-
-
-def detect_delimiter(header_line: str) -> str:
-    """The delimiter the header line uses most: ``,``, ``;`` or tab."""
-    counts = {d: _count_outside_quotes(header_line, d) for d in DELIMITERS}
-    best = max(DELIMITERS, key=lambda d: counts[d])
-    return best if counts[best] else ","
-
-
-def _count_outside_quotes(line: str, delimiter: str) -> int:
-    count, quoted = 0, False
-    for char in line:
-        if char == '"':
-            quoted = not quoted
-        elif char == delimiter and not quoted:
-            count += 1
-    return count
-
-
-def read_csv_text(content: FileContent, problems: ProblemCollector) -> CsvText | None:
-    """Decode and split a CSV file; ``None`` (with an error) if it has no header."""
-    text, encoding = decode_text(content.data)
-    if "\x00" in text:
-        problems.error(
-            "this is not a text file (it contains NUL bytes)",
-            hint="save the table as CSV (UTF-8 or Windows-1251), or use the .xlsx file itself",
-        )
-        return None
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    if not first_line:
-        problems.error("the file is empty", line=1, hint="the first line must name the columns")
-        return None
-    delimiter = detect_delimiter(first_line)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header: list[str] | None = None
-    rows: list[tuple[int, list[str]]] = []
-    last_line = 0
-    try:
-        for values in reader:
-            start = last_line + 1
-            last_line = reader.line_num
-            if not any(v.strip() for v in values):
-                continue
-            if header is None:
-                header = values
-                continue
-            rows.append((start, values))
-    except csv.Error as error:
-        problems.error(
-            f"the CSV cannot be read: {error}",
-            line=reader.line_num,
-            hint="check the quotes on this line: a value with quotes must be quoted",
-        )
-        return None
-    if header is None:
-        problems.error("the file has no header line", line=1)
-        return None
-    return CsvText(header, rows, delimiter, encoding)
-
-
-def is_cordis_header(header: list[str]) -> bool:
-    """True for the header of a CORDIS participation table."""
-    names = {canonical_column(h) for h in header}
-    return {"rcn", "pic", "role", "country"} <= names
 
 
 def csv_tables(
@@ -188,30 +97,9 @@ def requested_kind(context: LoadContext) -> str | None:
 
 def scan_csv(path: Path, context: LoadContext) -> None:
     """First pass over a CSV register (see :mod:`edukg.loaders.register`)."""
-    if _is_cordis(path, context):
-        return
     scan_register(path, context, csv_tables, LOADER_NAME)
 
 
 def read_csv(path: Path, context: LoadContext) -> SourceData | None:
-    """Read a CSV or TSV register file (or a CORDIS participation table)."""
-    if _is_cordis(path, context):
-        from edukg.loaders.cordis_loader import read_cordis
-
-        return read_cordis(path, context)
+    """Read a CSV or TSV register file."""
     return read_register(path, context, csv_tables, LOADER_NAME)
-
-
-def _is_cordis(path: Path, context: LoadContext) -> bool:
-    if context.options.get("kind") == "cordis":
-        return True
-    if requested_kind(context):
-        return False
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return False
-    text, _ = decode_text(head)
-    first = text.splitlines()[0] if text.strip() else ""
-    return is_cordis_header(next(csv.reader([first], delimiter=detect_delimiter(first)), []))

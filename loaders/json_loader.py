@@ -17,7 +17,8 @@ from typing import Any
 
 from edukg.graph.sources import SourceData
 from edukg.loaders.base import FileContent, LoadContext, ProblemCollector
-from edukg.loaders.csv_loader import decode_text, requested_kind
+from edukg.loaders.csv_loader import requested_kind
+from edukg.loaders.csv_text import decode_text
 from edukg.loaders.json_records import lists_of_object, records_with_lines
 from edukg.loaders.register import read_register, scan_register
 from edukg.loaders.tables import (

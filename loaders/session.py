@@ -76,6 +76,8 @@ class RegisterSession:
     regions: dict[tuple[str, str], ox.NamedNode] = field(default_factory=dict)
     stored_regions: set[str] = field(default_factory=set)
     """Regions the store already describes: files only link to them."""
+    cordis: Any = None
+    """The CORDIS reference tables of this load (``cordis_loader.CordisLookups``)."""
     _store_read: bool = False
     _found: dict[str, Match | None] = field(default_factory=dict, repr=False)
 

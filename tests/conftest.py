@@ -14,7 +14,6 @@ import pytest
 from click.testing import CliRunner
 
 from edukg.cli import main
-from edukg.examples import example_files
 from edukg.graph.store import KnowledgeGraph
 from edukg.loaders import load_files
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
@@ -22,6 +21,11 @@ from tests.servers import OxigraphServer, start_oxigraph, stop_oxigraph
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
+EXAMPLE_FILES = (
+    TESTS.parent / "examples" / "minsk-region-2024.ttl",
+    DATA / "illustrative" / "illustrative-register.ttl",
+)
+"""The seed article's facts and the invented register most tests run on (not the demo's data)."""
 
 
 @pytest.fixture
@@ -33,8 +37,8 @@ def kg() -> Iterator[KnowledgeGraph]:
 
 @pytest.fixture
 def example_kg(kg: KnowledgeGraph) -> KnowledgeGraph:
-    """An in-memory knowledge graph holding the bundled examples."""
-    load_files(kg, [Path(str(f)) for f in example_files()])
+    """An in-memory knowledge graph holding the article's facts and the invented register."""
+    load_files(kg, list(EXAMPLE_FILES))
     return kg
 
 

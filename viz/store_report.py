@@ -20,48 +20,18 @@ HEADLINE = {
     "en": ("Institutions", "Agreements", "Events", "Partner countries"),
 }
 COLUMNS = {
-    "ru": {
-        "title": "Название",
-        "valid_until": "Действует до",
-        "days_left": "Осталось дней",
-        "parties": "Стороны",
-        "signed": "Подписано",
-        "cluster": "Кластер",
-        "size": "Размер",
-        "members": "Участники",
-        "countries": "Страны",
-        "label": "Учреждение",
-        "country": "Страна",
-        "betweenness": "Посредничество",
-    },
-    "be": {
-        "title": "Назва",
-        "valid_until": "Дзейнічае да",
-        "days_left": "Засталося дзён",
-        "parties": "Бакі",
-        "signed": "Падпісана",
-        "cluster": "Кластар",
-        "size": "Памер",
-        "members": "Удзельнікі",
-        "countries": "Краіны",
-        "label": "Установа",
-        "country": "Краіна",
-        "betweenness": "Пасярэдніцтва",
-    },
-    "en": {
-        "title": "Title",
-        "valid_until": "Valid until",
-        "days_left": "Days left",
-        "parties": "Parties",
-        "signed": "Signed",
-        "cluster": "Cluster",
-        "size": "Size",
-        "members": "Members",
-        "countries": "Countries",
-        "label": "Institution",
-        "country": "Country",
-        "betweenness": "Betweenness",
-    },
+    "ru": {"title": "Название", "valid_until": "Действует до", "days_left": "Осталось дней",
+           "parties": "Стороны", "signed": "Подписано", "cluster": "Кластер", "size": "Размер",
+           "members": "Участники", "countries": "Страны", "label": "Учреждение",
+           "country": "Страна", "betweenness": "Посредничество"},
+    "be": {"title": "Назва", "valid_until": "Дзейнічае да", "days_left": "Засталося дзён",
+           "parties": "Бакі", "signed": "Падпісана", "cluster": "Кластар", "size": "Памер",
+           "members": "Удзельнікі", "countries": "Краіны", "label": "Установа",
+           "country": "Краіна", "betweenness": "Пасярэдніцтва"},
+    "en": {"title": "Title", "valid_until": "Valid until", "days_left": "Days left",
+           "parties": "Parties", "signed": "Signed", "cluster": "Cluster", "size": "Size",
+           "members": "Members", "countries": "Countries", "label": "Institution",
+           "country": "Country", "betweenness": "Betweenness"},
 }
 
 
@@ -87,16 +57,27 @@ def _listing(kg: Any, query: str, columns: list[str], lang: str) -> Table:
 
 
 def store_report(
-    kg: Any, *, analysis: Any | None, lang: str = "ru", title: str | None = None
+    kg: Any,
+    *,
+    analysis: Any | None,
+    lang: str = "ru",
+    title: str | None = None,
+    home_country: str | None = None,
+    network_options: dict[str, Any] | None = None,
 ) -> Report:
     """Assemble the report: headline figures, partner countries, years, clusters, brokers,
     expiring and dormant agreements, and the analysed network (when ``analysis`` is given).
+
+    Partner countries are those of ``home_country``'s parties (ISO code or name), never the
+    home country itself; without one, every country with an international agreement is listed.
+    ``network_options`` go to the embedded network page (e.g. ``node_cap``).
 
     Clusters and brokers are read back with the ``clusters`` and ``brokers`` catalogue
     queries, so run and store an analysis first (``edukg analyze``) to fill them.
     """
     counts = store_stats(kg).per_class
-    countries = queries.rows(kg, "partner-countries", lang=lang)
+    home = {"country": home_country} if home_country else {}
+    countries = queries.rows(kg, "partner-countries", lang=lang, **home)
     by_year = queries.rows(kg, "cooperation-by-year", lang=lang)
     labels = HEADLINE[lang]
     headline = {
@@ -122,4 +103,5 @@ def store_report(
             kg, "dormant-agreements", ["title", "signed", "valid_until", "parties"], lang
         ),
         network=analysis.network if analysis is not None else None,
+        network_options=network_options,
     )

@@ -61,7 +61,12 @@ KIND_SHAPES = {
     "lyceum": "triangleDown",
     "college": "diamond",
     "preschool": "star",
-    # Seven shapes for eleven kinds: the administrative kinds and the rest share the hexagon.
+    # CORDIS activity types; each shares a shape with a school kind that CORDIS does not use
+    "higher_or_secondary_education": "dot",
+    "research_organisation": "diamond",
+    "company": "triangleDown",
+    "public_body": "star",
+    # Seven shapes for the kinds: the administrative kinds and the rest share the hexagon.
     "institute_of_education_development": "hexagon",
     "education_authority": "hexagon",
     "ministry": "hexagon",

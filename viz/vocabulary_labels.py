@@ -16,7 +16,7 @@ from rdflib import Literal
 from rdflib.namespace import SKOS
 
 from edukg.ontology import ontology_graph
-from edukg.ontology.countries import country_names
+from edukg.ontology.countries import USER_ASSIGNED, country_names
 
 LANGUAGES = ("ru", "be", "en")
 
@@ -47,6 +47,9 @@ def country_labels(codes: Iterable[str]) -> dict[str, dict[str, str]]:
     for code in codes:
         country = pycountry.countries.get(alpha_2=str(code).upper())
         if country is None:
+            assigned = USER_ASSIGNED.get(str(code).upper())
+            if assigned is not None:
+                labels[code] = {lang: assigned[lang] for lang in ("ru", "be", "en")}
             continue
         labels[code] = {lang: names[0] for lang, names in country_names(country).items()}
     return labels

@@ -9,6 +9,9 @@ import click
 
 from edukg.cli.context import EXIT_INPUT, Settings, open_store
 
+DEMO_NODE_CAP = 300
+"""The most organisations the demo's network page and report draw."""
+
 
 @click.command()
 @click.option(
@@ -22,8 +25,9 @@ from edukg.cli.context import EXIT_INPUT, Settings, open_store
 def demo(settings: Settings, out: Path) -> None:
     """Build the example knowledge graph and write what it produces.
 
-    Loads the bundled examples (the Minsk region article's facts and an
-    illustrative register) into the store, validates them with SHACL, exports
+    Loads the bundled examples (the Minsk region article's facts and a cut of
+    real CORDIS data: the Horizon 2020 projects with a participant from BY,
+    RU, KZ or Central Asia) into the store, validates them with SHACL, exports
     them as Turtle, JSON-LD and N-Quads, analyses the partnership network
     (stored as source analysis-institution), and writes the network page and
     the report. Prints every path; the report comes last.
@@ -32,7 +36,7 @@ def demo(settings: Settings, out: Path) -> None:
     """
     from edukg.analysis.results import write_results
     from edukg.analysis.run import analyze as run_analysis
-    from edukg.examples import example_files
+    from edukg.examples import HOME_COUNTRY, example_files
     from edukg.graph.export import export
     from edukg.graph.stats import store_stats
     from edukg.graph.validate import validate as validate_store
@@ -67,9 +71,20 @@ def demo(settings: Settings, out: Path) -> None:
         analysis = run_analysis(kg, seed=0)
         write_results(kg, analysis)
         network_path = out / "network.html"
-        write_network_page(analysis.network, network_path, lang="ru", seed=0)
+        # The real network has ~2,000 organisations and ~50,000 ties (one project alone has
+        # 186 participants): the pages draw the most central ones, and say so.
+        write_network_page(
+            analysis.network, network_path, lang="ru", seed=0, node_cap=DEMO_NODE_CAP
+        )
         report_path = out / "report.html"
-        write_report_page(store_report(kg, analysis=analysis, lang="ru"), report_path)
+        page = store_report(
+            kg,
+            analysis=analysis,
+            lang="ru",
+            home_country=HOME_COUNTRY,
+            network_options={"node_cap": DEMO_NODE_CAP, "seed": 0},
+        )
+        write_report_page(page, report_path)
         written += [network_path, report_path]
     click.echo("counts: " + ", ".join(f"{n} {c}" for c, n in sorted(figures.per_class.items())))
     click.echo(f"store: {Path(store_path).resolve() if store_path else 'in memory, not kept'}")

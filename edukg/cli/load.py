@@ -47,10 +47,11 @@ def load(
 
     Each file becomes a source; loading it again replaces what it held before.
     Reads RDF (.ttl .nt .nq .trig .jsonld .rdf .xml) and registers (.csv .tsv
-    .txt .xlsx .json; see "Register format" in the README), including CORDIS
-    participation tables, and registries recognised by their content: ROR
-    JSON dumps and the world universities list (docs/registries.md). On any
-    error nothing is written, every problem is reported and the exit code is 1.
+    .txt .xlsx .json; see "Register format" in the README), CORDIS tables,
+    recognised by their header and joined when loaded together (docs/cordis.md),
+    and registries recognised by their content: ROR JSON dumps and the world
+    universities list (docs/registries.md). On any error nothing is written,
+    every problem is reported and the exit code is 1.
 
     Problems are grouped: one line per kind with its count and first examples
     (three warnings or twenty errors a kind); --report keeps every one.

@@ -127,8 +127,15 @@ def viz(
 )
 @click.option("--lang", type=click.Choice(["ru", "be", "en"]), default="ru", show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of clusters and layout.")
+@click.option(
+    "--home-country",
+    default="BY",
+    show_default=True,
+    metavar="CODE",
+    help="Home side of 'partner countries' (ISO code or name); it is never its own partner.",
+)
 @click.pass_obj
-def report(settings: Any, output: Path, lang: str, seed: int) -> None:
+def report(settings: Any, output: Path, lang: str, seed: int, home_country: str) -> None:
     """Write one self-contained report page of the whole store.
 
     Headline figures, agreements by partner country and by year, clusters and
@@ -151,6 +158,9 @@ def report(settings: Any, output: Path, lang: str, seed: int) -> None:
             algorithm="louvain",
         )
         page = store_report(
-            kg, analysis=result if result.network.number_of_nodes() else None, lang=lang
+            kg,
+            analysis=result if result.network.number_of_nodes() else None,
+            lang=lang,
+            home_country=home_country,
         )
     click.echo(f"wrote: {write_report_page(page, output).resolve()}")

@@ -229,7 +229,7 @@ def _turtle_preview(result: QueryResult | None) -> str | None:
 
 _EDITOR_START = (
     "SELECT ?institution ?label WHERE {\n"
-    "  ?institution a edukg:Institution ; rdfs:label ?label .\n"
+    "  ?institution a edukg:Institution ; skos:prefLabel ?label .\n"
     "}\nLIMIT 20\n"
 )
 

@@ -7,8 +7,14 @@ import itertools
 
 import pytest
 
-from edukg.analysis.networks import Window, institution_event_network, partnership_network
+from edukg.analysis.networks import (
+    Window,
+    institution_event_network,
+    node_label,
+    partnership_network,
+)
 from edukg.core.errors import ConfigError
+from edukg.loaders import load_files
 from tests.analysis.conftest import T
 
 COUNTRY = "https://w3id.org/edukg/country/"
@@ -184,3 +190,26 @@ def test_network_queries_go_through_the_catalogue_parameter_checks(partnerships_
 def test_labels_in_cyrillic_survive(partnerships_kg):
     network = partnership_network(partnerships_kg, level="region")
     assert network.nodes[T + "minsk"]["label"]["ru"] == "Минская область"
+
+
+def test_names_in_no_language_and_short_names_reach_the_network(kg, tmp_path):
+    """Regression: CORDIS names carry no language tag and were dropped, so nodes showed IRIs."""
+    register = tmp_path / "cordis-like.ttl"
+    register.write_text(
+        """@prefix edukg: <https://w3id.org/edukg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix country: <https://w3id.org/edukg/country/> .
+<https://test.example/id/u1> a edukg:Institution ; edukg:country country:BY ;
+    skos:prefLabel "BELARUSIAN STATE UNIVERSITY" ; edukg:shortName "BSU" .
+<https://test.example/id/u2> a edukg:Institution ; edukg:country country:DE ;
+    skos:prefLabel "Universität Leipzig"@de, "Leipzig University"@en .
+<https://test.example/id/p1> a edukg:CooperationAgreement ;
+    edukg:hasParty <https://test.example/id/u1>, <https://test.example/id/u2> .
+""",
+        encoding="utf-8",
+    )
+    load_files(kg, [register])
+    network = partnership_network(kg)
+    assert node_label(network, T + "u1", "ru") == "BELARUSIAN STATE UNIVERSITY"
+    assert network.nodes[T + "u1"]["short_label"] == {"": "BSU"}
+    assert node_label(network, T + "u2", "ru") == "Leipzig University"

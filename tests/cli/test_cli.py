@@ -1,10 +1,10 @@
-"""The command line, run in this process through ``main`` (in a new one where that matters)."""
+"""The command line, run in fresh processes as a user runs it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import DATA, run_edukg, run_edukg_process
+from tests.conftest import DATA, EXAMPLE_FILES, run_edukg, run_edukg_process
 
 
 def test_demo_builds_the_example_graph_and_prints_paths(tmp_path: Path) -> None:
@@ -24,12 +24,14 @@ def test_demo_builds_the_example_graph_and_prints_paths(tmp_path: Path) -> None:
         "report.html",
     ]
     assert all(p.is_file() and p.stat().st_size > 1000 for p in written)
-    assert "Минский областной институт развития образования" in written[0].read_text("utf-8")
-    assert "Педагогический колледж (иллюстративный пример)" in written[3].read_text("utf-8")
+    turtle = written[0].read_text("utf-8")
+    assert "Минский областной институт развития образования" in turtle
+    # Real CORDIS data, not invented examples: names joined from the names tables.
+    assert "BELARUSIAN STATE UNIVERSITY" in turtle and "иллюстративный пример" not in turtle
+    assert "loaded h2020_participations-BY-RU-KZ-CentralAsia.csv" in result.stdout
+    assert "institutions" in result.stdout and "1950 institutions" in result.stdout
     assert result.stdout.rstrip().splitlines()[-1].endswith("report.html")
     assert (tmp_path / "edukg-store").is_dir()
-    again = run_edukg("demo", cwd=tmp_path)
-    assert again.returncode == 0 and "unchanged" in again.stdout
 
 
 def test_missing_file_exits_1_without_traceback(tmp_path: Path) -> None:
@@ -106,7 +108,7 @@ def test_store_location_from_option_and_environment(tmp_path: Path) -> None:
 
 
 def test_stats_counts_per_class_and_source(tmp_path: Path) -> None:
-    run_edukg("demo", cwd=tmp_path)
+    assert run_edukg("load", *map(str, EXAMPLE_FILES), cwd=tmp_path).returncode == 0
     result = run_edukg("stats", cwd=tmp_path)
     assert result.returncode == 0
     assert "  institutions: 8" in result.stdout and "  agreements: 4" in result.stdout
@@ -128,7 +130,7 @@ def test_memory_store_runs_one_command_and_keeps_nothing(tmp_path: Path) -> None
 
 
 def test_viz_and_report_write_self_contained_pages(tmp_path: Path) -> None:
-    assert run_edukg("demo", cwd=tmp_path).returncode == 0
+    assert run_edukg("load", *map(str, EXAMPLE_FILES), cwd=tmp_path).returncode == 0
     result = run_edukg(
         "viz", "--level", "country", "-o", "countries.html", "--svg", "countries.svg", cwd=tmp_path
     )

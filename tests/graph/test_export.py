@@ -16,7 +16,7 @@ from rdflib.compare import isomorphic
 from edukg.graph.export import export
 from edukg.graph.store import KnowledgeGraph
 from edukg.loaders import load_files
-from tests.conftest import DATA
+from tests.conftest import DATA, EXAMPLE_FILES
 
 RDFLIB_FORMATS = {
     "ttl": "turtle",
@@ -89,10 +89,7 @@ def test_export_of_one_source_and_with_ontology(example_kg: KnowledgeGraph) -> N
 
 
 def test_export_is_sorted_whatever_the_insertion_order(tmp_path: Path) -> None:
-    files = [
-        Path(__file__).parents[2] / "examples" / n
-        for n in ("minsk-region-2024.ttl", "illustrative-register.ttl")
-    ]
+    files = list(EXAMPLE_FILES)
     outputs = []
     for order in (files, files[::-1]):
         with KnowledgeGraph.in_memory() as kg:
@@ -127,7 +124,7 @@ def test_export_is_byte_identical_under_different_hash_seeds(tmp_path: Path) -> 
         load_files(
             kg,
             [
-                Path(__file__).parents[2] / "examples" / "illustrative-register.ttl",
+                Path(__file__).parents[1] / "data" / "illustrative" / "illustrative-register.ttl",
                 DATA / "rdf" / "blank-nodes.ttl",
             ],
         )
@@ -162,7 +159,13 @@ def test_line_formats_are_exactly_what_oxigraph_writes(
         encoding="utf-8",
     )
     with KnowledgeGraph.open(tmp_path / "store") as kg:
-        load_files(kg, [Path(__file__).parents[2] / "examples" / "illustrative-register.ttl", odd])
+        load_files(
+            kg,
+            [
+                Path(__file__).parents[1] / "data" / "illustrative" / "illustrative-register.ttl",
+                odd,
+            ],
+        )
         data = exported(kg, format_name)
     assert data == ox.serialize(list(ox.parse(data, rdf_format)), format=rdf_format)
     assert b"line\\nbreak" in data and "Минск".encode() in data

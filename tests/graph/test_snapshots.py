@@ -15,7 +15,7 @@ from edukg.graph.snapshots import SNAPSHOT_FOLDER
 from edukg.graph.store import KnowledgeGraph
 from edukg.loaders import load_files
 
-EXAMPLE = Path(__file__).parents[2] / "examples" / "illustrative-register.ttl"
+EXAMPLE = Path(__file__).parents[1] / "data" / "illustrative" / "illustrative-register.ttl"
 
 
 def exported(kg: KnowledgeGraph, format_name: str) -> bytes:

@@ -68,7 +68,7 @@ def test_reloading_an_edited_file_replaces_the_source(kg: KnowledgeGraph, tmp_pa
 
 
 def test_editing_a_party_node_changes_its_agreement(kg: KnowledgeGraph, tmp_path: Path) -> None:
-    register = Path(__file__).parents[2] / "examples" / "illustrative-register.ttl"
+    register = Path(__file__).parents[1] / "data" / "illustrative" / "illustrative-register.ttl"
     copy = tmp_path / "register.ttl"
     copy.write_text(register.read_text("utf-8"), encoding="utf-8")
     load_files(kg, [copy])

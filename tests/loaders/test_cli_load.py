@@ -79,7 +79,8 @@ def test_examples_and_templates_load_and_conform(tmp_path, kg) -> None:  # type:
     from edukg.loaders import load_files
 
     examples = Path(__file__).resolve().parents[2] / "examples"
-    load_files(kg, sorted(examples.glob("illustrative-*.csv")))
+    illustrative = Path(__file__).resolve().parents[1] / "data" / "illustrative"
+    load_files(kg, sorted(illustrative.glob("illustrative-*.csv")))
     templates = examples / "templates"
     load_files(kg, [templates / "register.json"])
     # The CSV templates are one register: the school comes from register.json.

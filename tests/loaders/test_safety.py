@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -119,9 +118,9 @@ def test_parties_may_name_institutions_in_another_file_or_in_the_store(kg, tmp_p
 
 
 def test_parties_may_name_institutions_of_the_illustrative_ttl(kg, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from edukg.examples import example_files
+    from tests.conftest import EXAMPLE_FILES
 
-    load_files(kg, [Path(str(f)) for f in example_files()])
+    load_files(kg, list(EXAMPLE_FILES))
     agreements = write_csv(
         tmp_path / "a.csv",
         [
@@ -178,9 +177,9 @@ def test_a_reloaded_file_cannot_lean_on_its_own_old_version(kg, tmp_path) -> Non
 
 
 def test_regions_of_the_store_are_linked_not_redescribed(kg, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from edukg.examples import example_files
+    from tests.conftest import EXAMPLE_FILES
 
-    load_files(kg, [Path(str(f)) for f in example_files()])
+    load_files(kg, list(EXAMPLE_FILES))
     path = write_csv(tmp_path / "i.csv", [INSTITUTIONS[0], INSTITUTIONS[1]])
     load_files(kg, [path])
     triples = triples_of(kg, "i.csv")

@@ -8,8 +8,8 @@ import owlrl
 import pytest
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Namespace, URIRef
 
-from edukg.examples import example_files
 from edukg.ontology import EDUKG, SCHEMES, countries_graph, ontology_graph, shapes_graph
+from tests.conftest import EXAMPLE_FILES
 
 ERRORS = Namespace("http://www.daml.org/2002/03/agents/agent-ont#")
 BASE = "https://edukg.example/id/"
@@ -79,14 +79,43 @@ def test_schemes_have_the_notations_the_design_names() -> None:
         "preschool",
         "extracurricular",
         "other",
+        # CORDIS activity types (HES, REC, PUB, PRC; OTH is "other")
+        "higher_or_secondary_education",
+        "research_organisation",
+        "public_body",
+        "company",
     }
-    assert notations("agreement-kind") == {
-        "agreement",
-        "memorandum",
-        "roadmap",
-        "contract",
-        "programme",
+    h2020_parts = {
+        "h2020_erc",
+        "h2020_fet",
+        "h2020_msca",
+        "h2020_ri",
+        "h2020_leit",
+        "h2020_arf",
+        "h2020_sme",
+        "h2020_sc1",
+        "h2020_sc2",
+        "h2020_sc3",
+        "h2020_sc4",
+        "h2020_sc5",
+        "h2020_sc6",
+        "h2020_sc7",
+        "h2020_sewp",
+        "h2020_swafs",
+        "h2020_euratom",
     }
+    assert (
+        notations("agreement-kind")
+        == {
+            "agreement",
+            "memorandum",
+            "roadmap",
+            "contract",
+            "programme",
+            "research_project",
+        }
+        | h2020_parts
+    )
     assert notations("event-kind") == {
         "delegation_visit",
         "seminar",
@@ -104,7 +133,7 @@ def test_schemes_have_the_notations_the_design_names() -> None:
 
 def test_owl_rl_closure_of_ontology_and_examples_is_consistent() -> None:
     graph = ontology_graph() + countries_graph()
-    for example in example_files():
+    for example in EXAMPLE_FILES:
         graph.parse(data=example.read_text("utf-8"), format="turtle", publicID=BASE)
     assert closure_errors(graph) == []
     # The closure does infer through the alignment: our institutions are W3C ORG organisations.

@@ -334,8 +334,9 @@ CASES = [
     pytest.param(
         "cooperation-by-year",
         {},
-        [(2023, 1, 0), (2024, 2, 1), (2025, 0, 1)],
-        id="cooperation-by-year",
+        # y5 has no signing date: its validity starts in 2025 (the year rule)
+        [(2023, 2, 0), (2024, 2, 1), (2025, 1, 1)],
+        id="cooperation-by-year-signed-else-valid-from",
     ),
     pytest.param("dormant-agreements", {"on": "2025-03-01"}, [D2, D5], id="dormant"),
     pytest.param("dormant-agreements", {"on": "2024-02-01"}, [D3], id="dormant-earlier-day"),

@@ -68,9 +68,9 @@ def test_construct_and_ask_results(query_kg: KnowledgeGraph) -> None:
 def test_python_api_functions_return_rows_and_frames(query_kg: KnowledgeGraph) -> None:
     load_fixture(query_kg, "cooperation-by-year")
     assert queries.rows(query_kg, "cooperation-by-year") == [
-        {"year": 2023, "agreements": 1, "events": 0},
+        {"year": 2023, "agreements": 2, "events": 0},
         {"year": 2024, "agreements": 2, "events": 1},
-        {"year": 2025, "agreements": 0, "events": 1},
+        {"year": 2025, "agreements": 1, "events": 1},  # y5: not signed, valid from 2025
     ]
     load_fixture(query_kg, "events-by-type")
     assert queries.rows(query_kg, "events-by-type", year=2025, lang="en")[0] == {
@@ -82,7 +82,7 @@ def test_python_api_functions_return_rows_and_frames(query_kg: KnowledgeGraph) -
     frame = queries.dataframe(query_kg, "cooperation-by-year")
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame.columns) == ["year", "agreements", "events"]
-    assert frame["agreements"].sum() == 3
+    assert frame["agreements"].sum() == 5
 
 
 def test_queries_are_run_by_name_not_through_generated_functions() -> None:

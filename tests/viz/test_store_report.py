@@ -71,3 +71,13 @@ def test_a_short_listing_has_no_note(tmp_path: Path) -> None:
     assert dormant is not None
     assert len(dormant.rows) == 3
     assert dormant.note == ""
+
+
+def test_partner_countries_never_list_the_home_country() -> None:
+    fixture = Path(__file__).parents[1] / "queries" / "fixtures" / "partner-countries.ttl"
+    with KnowledgeGraph.in_memory() as kg:
+        load_files(kg, [fixture])
+        report = store_report(kg, analysis=None, lang="en", home_country="BY")
+    countries = [label for label, _ in report.by_country]
+    assert countries and "Belarus" not in countries
+    assert "Russian Federation" in countries

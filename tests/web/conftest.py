@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from edukg.examples import example_files
 from edukg.graph.store import KnowledgeGraph
 from edukg.loaders import load_files
+from tests.conftest import EXAMPLE_FILES
 
 TIME_LIMIT = 2.0
 TOKEN = "test-token-0123456789abcdef"
@@ -71,10 +71,10 @@ class Server:
 
 @pytest.fixture(scope="session")
 def example_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An on-disk store holding the bundled examples (closed again)."""
+    """An on-disk store holding the article's facts and the invented register (closed again)."""
     path = tmp_path_factory.mktemp("serve") / "store"
     with KnowledgeGraph.open(path) as kg:
-        load_files(kg, [Path(str(f)) for f in example_files()])
+        load_files(kg, list(EXAMPLE_FILES))
     return path
 
 
