@@ -87,7 +87,7 @@ def compute_centrality(
     [('a', 1, 2.0, 0.0), ('b', 2, 4.0, 1.0), ('c', 1, 2.0, 0.0)]
     """
     nodes = graph.number_of_nodes()
-    set_degrees_in_place(graph)
+    set_degree_attributes(graph)
     if not betweenness:
         return CentralityReport("none", None, seed, nodes)
     if nodes <= exact_limit:
@@ -141,7 +141,7 @@ def betweenness_scores(
     }
 
 
-def set_degrees_in_place(graph: nx.Graph) -> None:
+def set_degree_attributes(graph: nx.Graph) -> None:
     """Set ``degree`` and ``weighted_degree`` without rebuilding the graph."""
     for node, degree in graph.degree():
         graph.nodes[node]["degree"] = degree

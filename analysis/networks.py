@@ -24,14 +24,14 @@ from typing import Any
 
 import networkx as nx
 
-from edukg.analysis.centrality import set_degrees_in_place
-from edukg.analysis.sparql import select_rows
+from edukg.analysis.centrality import set_degree_attributes
 from edukg.core.errors import ConfigError
 from edukg.core.languages import fallback_languages
+from edukg.ontology.namespace import COUNTRY_BASE
+from edukg.queries import run
 
 LEVELS = ("institution", "country", "region")
 LABEL_LANGUAGES = ("ru", "be", "en")
-COUNTRY_BASE = "https://w3id.org/edukg/country/"
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,14 @@ def institution_network(
         lang: preferred language of agreement and event titles.
     """
     window = window or Window()
-    rows = select_rows(kg, "network-institutions", lang=lang, **window.values())
+    rows: list[dict[str, Any]] = run(
+        kg,
+        "network-institutions",
+        lang=lang,
+        since=window.since,
+        until=window.until,
+        active_on=window.active_on,
+    ).bindings()
     labels = _labels(rows)
     nodes = _institution_nodes(rows, labels, lang)
     for iri, short in _labels(rows, "short").items():
@@ -256,16 +263,16 @@ def _sorted_network(
 ) -> nx.Graph:
     """A network built once, in sorted order, with ``degree`` and ``weighted_degree`` set.
 
-    What :func:`set_degrees` makes of a graph, without building it twice.
+    What :func:`sorted_with_degrees` makes of a graph, without building it twice.
     """
     graph = nx.Graph(**attributes)
     graph.add_nodes_from(sorted(nodes.items()))
     graph.add_edges_from((a, b, data) for (a, b), data in sorted(edges.items()))
-    set_degrees_in_place(graph)
+    set_degree_attributes(graph)
     return graph
 
 
-def set_degrees(graph: nx.Graph) -> nx.Graph:
+def sorted_with_degrees(graph: nx.Graph) -> nx.Graph:
     """Set ``degree`` and ``weighted_degree``; return the graph with nodes and edges sorted.
 
     Sorted order makes seeded algorithms give the same answer on every run,
@@ -274,7 +281,7 @@ def set_degrees(graph: nx.Graph) -> nx.Graph:
     ordered = nx.Graph(**graph.graph)
     ordered.add_nodes_from(sorted(graph.nodes(data=True)))
     ordered.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True)))
-    set_degrees_in_place(ordered)
+    set_degree_attributes(ordered)
     return ordered
 
 
@@ -319,9 +326,8 @@ def aggregate_network(institutions: nx.Graph, *, level: str, lang: str = "ru") -
         group_a, group_b = group_of(a), group_of(b)
         if group_a is None or group_b is None:
             continue
-        links = [item["iri"] for item in data["agreements"] + data["events"]]
         if group_a == group_b:
-            internal[group_a].update(links)
+            internal[group_a].update(item["iri"] for item in data["agreements"] + data["events"])
             continue
         if not graph.has_edge(group_a, group_b):
             graph.add_edge(group_a, group_b, **_empty_edge(), _seen=set())
@@ -337,7 +343,7 @@ def aggregate_network(institutions: nx.Graph, *, level: str, lang: str = "ru") -
         graph.nodes[group]["internal_weight"] = len(links)
     _finish_edges(graph)
     graph.graph["labels"] = labels
-    return set_degrees(graph)
+    return sorted_with_degrees(graph)
 
 
 def partnership_network(
@@ -367,7 +373,14 @@ def institution_event_network(
     Every institution is a node; only events in the window are.
     """
     window = window or Window()
-    rows = select_rows(kg, "network-institution-event", lang=lang, **window.values())
+    rows: list[dict[str, Any]] = run(
+        kg,
+        "network-institution-event",
+        lang=lang,
+        since=window.since,
+        until=window.until,
+        active_on=window.active_on,
+    ).bindings()
     labels = _labels(rows)
     graph = nx.Graph(level="institution-event", window=window.describe())
     _add_institution_nodes(graph, rows, labels, lang)
@@ -395,7 +408,7 @@ def institution_event_network(
         roles.append(_text(row["role"]))
         roles.sort()
     graph.graph["labels"] = labels
-    return set_degrees(graph)
+    return sorted_with_degrees(graph)
 
 
 def node_label(graph: nx.Graph, node: str, lang: str = "ru") -> str:

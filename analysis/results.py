@@ -35,15 +35,17 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from edukg.core.version import __version__
 from edukg.analysis.run import RESULTS_LOADER, Analysis
+from edukg.core.version import __version__
 from edukg.graph.sources import SourceChange, SourceData, statements_digest
+from edukg.graph.terms import dumped
+from edukg.ontology.namespace import ANALYSIS_IRI, PREFIXES, agent_iri
 
-ANA = "https://w3id.org/edukg/analysis#"
-PROV = "http://www.w3.org/ns/prov#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+ANA = ANALYSIS_IRI
+PROV = PREFIXES["prov"]
+XSD = PREFIXES["xsd"]
+RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
+RDFS_LABEL = ox.NamedNode(PREFIXES["rdfs"] + "label")
 LOADER = RESULTS_LOADER
 
 
@@ -107,7 +109,7 @@ def result_triples(
         (
             run,
             ox.NamedNode(PROV + "wasAssociatedWith"),
-            ox.NamedNode(f"https://w3id.org/edukg/agent/{LOADER}/{__version__}"),
+            ox.NamedNode(agent_iri(LOADER, __version__)),
         ),
     ]
     if analysis.centrality.samples is not None:
@@ -172,7 +174,7 @@ def write_results(kg: Any, analysis: Analysis) -> SourceChange:
     staged.load(ntriples, ox.RdfFormat.N_TRIPLES)
     data = SourceData(
         name=source_name(analysis.level),
-        sha256=statements_digest(ntriples),
+        sha256=statements_digest(dumped(ntriples)),
         loader=LOADER,
         staged=staged,
     )

@@ -14,9 +14,8 @@ from typing import Any
 import networkx as nx
 
 from edukg.analysis.networks import Window
-from edukg.analysis.sparql import select_rows
 from edukg.core.errors import ConfigError
-from edukg.graph.terms import python_value
+from edukg.queries import run
 
 
 def new_partners_per_year(graph: nx.Graph) -> dict[int, int]:
@@ -74,7 +73,9 @@ def visit_reciprocity(kg: Any, *, window: Window | None = None) -> Reciprocity:
     event of kind ``delegation_visit``.
     """
     window = window or Window()
-    rows = select_rows(kg, "network-delegation-visits", since=window.since, until=window.until)
+    rows: list[dict[str, Any]] = run(
+        kg, "network-delegation-visits", since=window.since, until=window.until
+    ).bindings()
     directed = {(row["visitor"].value, row["host"].value) for row in rows}
     return reciprocity_of(directed)
 
@@ -88,7 +89,7 @@ def reciprocity_of(directed: set[tuple[str, str]]) -> Reciprocity:
     >>> r.one_way
     [('a', 'c')]
     """
-    pairs = {tuple(sorted(pair)) for pair in directed}
+    pairs = {(min(pair), max(pair)) for pair in directed}
     both = sorted(p for p in pairs if (p[0], p[1]) in directed and (p[1], p[0]) in directed)
     one_way = sorted(pair for pair in directed if (pair[1], pair[0]) not in directed)
     return Reciprocity(len(pairs), len(both), both, one_way)
@@ -96,8 +97,7 @@ def reciprocity_of(directed: set[tuple[str, str]]) -> Reciprocity:
 
 def agreements_without_events(kg: Any, *, lang: str = "ru") -> list[dict[str, Any]]:
     """Agreements that no event implements, with id, title, signing date and parties' count."""
-    rows = select_rows(kg, "network-agreements-without-events", lang=lang)
-    return [{name: python_value(value) for name, value in row.items()} for row in rows]
+    return run(kg, "network-agreements-without-events", lang=lang).records()
 
 
 @dataclass(frozen=True)

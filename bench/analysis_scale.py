@@ -7,7 +7,7 @@ degree measures, Louvain (networkx) and, when igraph and leidenalg are
 installed, Leiden, each through edukg.analysis. Prints one line per step and
 the adjusted Rand index against the planted groups.
 
-    .venv/bin/python bench/analysis_scale.py [--nodes 100000] [--edges 1000000] [--skip-louvain]
+    .venv/bin/python -m bench.analysis_scale [--nodes 100000] [--edges 1000000] [--skip-louvain]
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Writes a synthetic register (institutions in countries and regions, bilateral an
 multilateral agreements, events) into an in-memory store, then times
 ``partnership_network`` at each level: one SPARQL query plus building the graph.
 
-    .venv/bin/python bench/analysis_store.py [--institutions 20000] [--agreements 50000]
+    .venv/bin/python -m bench.analysis_store [--institutions 20000] [--agreements 50000]
                                              [--events 20000]
 """
 

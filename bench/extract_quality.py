@@ -10,7 +10,7 @@ expected fact. Prints precision and recall per kind and overall, then times
 extraction over about 1,000 sentences (the texts and the real article of
 ``tests/data/text/`` repeated) and prints the time per 1,000 sentences.
 
-    .venv/bin/python bench/extract_quality.py [--sentences 1000] [--show]
+    python -m bench.extract_quality [--sentences 1000] [--show]
 """
 
 from __future__ import annotations

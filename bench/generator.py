@@ -12,7 +12,7 @@ mostly from the same region (partnerships cluster); about 10% of agreements
 are multilateral with 3 to 5 parties; events have a host and participants.
 Labels are Cyrillic (ru, be) and Latin.
 
-    python bench/generator.py --triples 1000000 --out bench-data/1M
+    python -m bench.generator --triples 1000000 --out bench-data/1M
 
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as folder:
@@ -272,7 +272,7 @@ def prepare(folder: Path, *, triples: int, seed: int = 7) -> BenchData:
     whose manifest names another target or seed is refused, never overwritten. A folder
     with the register, ``register.nt`` and ``store/`` but no manifest (made before
     manifests were written) is reused as it is. Nothing is written into a reused folder.
-    ``python bench/run.py --data DIR`` keeps each scale in ``DIR/<scale>`` this way.
+    ``python -m bench.run --data DIR`` keeps each scale in ``DIR/<scale>`` this way.
     """
     manifest = folder / MANIFEST
     if manifest.exists():

@@ -1,6 +1,7 @@
 """One table of every step at every scale, from the JSON files of ``bench/run.py``.
 
-    python bench/growth.py bench/results/bench-100k-1M.json bench/results/bench-5M-....json
+    python -m bench.growth bench-results/bench-100k-1M.json bench-results/bench-5M-....json
+    python -m bench.growth RUN.json... --json bench/results/DATE.json   # the one kept set
 
 Files are read in order; a later file's rerun of a step replaces that step.
 
@@ -16,13 +17,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from run import WHOLE_LISTING, _seconds, scale_label  # noqa: E402
+from bench.run import WHOLE_LISTING, _seconds, answers_differ, scale_label
 
 
 def scales_of(paths: list[Path]) -> list[dict[str, Any]]:
@@ -45,6 +43,28 @@ def scales_of(paths: list[Path]) -> list[dict[str, Any]]:
                 rows[row["step"]] = merged
             known["steps"] = list(rows.values())
     return [by_target[target] for target in sorted(by_target)]
+
+
+def merged_set(paths: list[Path]) -> dict[str, Any]:
+    """The runs in ``paths`` as one result set: each file's provenance, the merged scales.
+
+    The newest figures of each step win (see :func:`scales_of`); the pages come
+    from the last run that timed them.
+    """
+    runs = [json.loads(path.read_text(encoding="utf-8")) for path in paths]
+    provenance = ("date", "commit", "uncommitted_changes", "versions", "machine", "steps")
+    return {
+        **{key: runs[-1].get(key) for key in ("date", "commit", "versions", "machine")},
+        "repeats": runs[0].get("repeats"),
+        "rdflib_repeats": runs[0].get("rdflib_repeats"),
+        "rdflib_cap": runs[0].get("rdflib_cap"),
+        "runs": [
+            {"file": path.name, **{key: run.get(key) for key in provenance}}
+            for path, run in zip(paths, runs, strict=True)
+        ],
+        "scales": scales_of(paths),
+        "pages": next((run["pages"] for run in reversed(runs) if run.get("pages")), []),
+    }
 
 
 def _growth(before: dict[str, Any] | None, after: dict[str, Any] | None) -> str:
@@ -79,7 +99,10 @@ def growth_table(scales: list[dict[str, Any]]) -> list[str]:
         theirs = [measured.get(step, {}).get("rdflib") for measured in rows]
         cells = [step, *(_seconds(value) for value in ours)]
         cells += [_growth(a, b) for a, b in zip(ours, ours[1:], strict=False)]
-        cells += [_seconds(value) for value in theirs]
+        cells += [
+            "differs" if answers_differ(measured.get(step, {"edukg": {}})) else _seconds(value)
+            for measured, value in zip(rows, theirs, strict=True)
+        ]
         cells += [str((ours[-1] or {}).get("peak_mb") or "–")]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
@@ -96,6 +119,8 @@ def queries_together(scale: dict[str, Any]) -> str | None:
             continue
         if row["step"].endswith(WHOLE_LISTING):
             continue  # the catalogue as called: a listing's first page, not every row
+        if answers_differ(row):
+            continue  # not the same work: no ratio
         if mine["seconds"] is None:
             continue
         counted += 1
@@ -118,7 +143,10 @@ def queries_together(scale: dict[str, Any]) -> str | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("results", nargs="+", type=Path, help="JSON files of bench/run.py")
+    parser.add_argument("--json", type=Path, help="also write the runs merged into one set here")
     options = parser.parse_args()
+    if options.json:
+        options.json.write_text(json.dumps(merged_set(options.results), indent=2) + "\n")
     scales = scales_of(options.results)
     lines = growth_table(scales)
     sums = [text for text in map(queries_together, scales) if text]

@@ -5,8 +5,8 @@ and events) sized for about N agreements, then runs ``edukg load`` on it in a ch
 process and reports wall time, triples written and the child's peak memory (max RSS).
 A second run re-imports the unchanged files (``bench/run.py`` times first loads only).
 
-    python bench/load_register.py                 # about 100,000 agreements (3M triples)
-    python bench/load_register.py --agreements 20000 --keep bench-data
+    python -m bench.load_register                 # about 100,000 agreements (3M triples)
+    python -m bench.load_register --agreements 20000 --keep bench-data
 
 Target (issue 3): under 30 s and under 2 GB on a 2-core machine.
 """
@@ -21,9 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from generator import TRIPLES_PER_UNIT, counts, write_register  # noqa: E402
+from bench.generator import TRIPLES_PER_UNIT, counts, write_register
 
 AGREEMENTS_PER_UNIT = 4
 

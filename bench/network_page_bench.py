@@ -7,11 +7,11 @@ start of navigation (``performance.now()``) in Debian's ``/usr/bin/chromium``.
 
 Run from the repository root (needs the test extra and Debian's chromium):
 
-    python bench/network_page_bench.py            # 500 and 5,000 nodes
-    python bench/network_page_bench.py 500 2000   # other sizes
-    python bench/network_page_bench.py --ties 6 5000   # denser: about 30,000 ties
-    python bench/network_page_bench.py --screenshots   # pictures into bench/results/pages/
-    python bench/network_page_bench.py --screenshots --cordis PARTICIPATIONS.csv
+    python -m bench.network_page_bench            # 500 and 5,000 nodes
+    python -m bench.network_page_bench 500 2000   # other sizes
+    python -m bench.network_page_bench --ties 6 5000   # denser: about 30,000 ties
+    python -m bench.network_page_bench --screenshots   # pictures into bench/results/pages/
+    python -m bench.network_page_bench --screenshots --cordis PARTICIPATIONS.csv
 
 ``--screenshots`` writes the initial view of the bundled examples' network, of 500- and
 2,520-institution clustered networks (``tests/viz/networks.py``), the 2,520 one zoomed in, with a
@@ -33,12 +33,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tests.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.viz.networks import clustered_network, random_network
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from tests.viz.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.viz.networks import clustered_network, random_network  # noqa: E402
-
 SCREENSHOTS = ROOT / "bench" / "results" / "pages"
 
 

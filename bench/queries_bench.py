@@ -4,9 +4,9 @@ Takes its data from ``bench/generator.py`` (the register loaded into an on-disk 
 generated in a temporary folder, or kept in ``--data DIR/<scale>`` and reused), and times
 each case below (median of repeats). ``bench/run.py`` times every catalogue query once
 with its defaults next to plain rdflib, and the ``FILTER NOT EXISTS`` regression guard
-(``python bench/run.py --steps guard-``); this script times the filtered questions.
+(``python -m bench.run --steps guard-``); this script times the filtered questions.
 
-Run:  python bench/queries_bench.py [--triples 1M] [--repeats 5] [--data DIR] [--json out.json]
+Run:  python -m bench.queries_bench [--triples 1M] [--repeats 5] [--data DIR] [--json out.json]
 
 Target: under 1 s median for every catalogue query at 1M triples. A benchmark,
 not a test: it prints numbers and exits 1 when a target is missed.
@@ -22,13 +22,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.generator import prepare
+from bench.run import parse_scale, provenance, scale_label
 from edukg.graph.store import KnowledgeGraph
 from edukg.queries.catalogue import load_catalogue
 from edukg.queries.runner import run_query
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generator import prepare  # noqa: E402 (beside this script)
-from run import parse_scale, scale_label  # noqa: E402
 
 # Identifiers and labels as bench/generator.py writes them.
 CASES = [
@@ -93,7 +91,7 @@ def main() -> int:
                 else f", generated and stored in {data.generate_seconds} s"
             )
         )
-        report: dict[str, object] = {"triples": data.triples, "queries": []}
+        report: dict[str, object] = {**provenance(), "triples": data.triples, "queries": []}
         missed = []
         with KnowledgeGraph.open(data.store, read_only=True) as kg:
             print(f"\n{'query':<32} {'parameters':<36} {'median s':>9} {'rows':>7}")
@@ -102,7 +100,7 @@ def main() -> int:
                 limit = int(case["limit"]) if "limit" in case else None
                 run_query(kg, name, params, limit=limit)  # warm the caches once
                 seconds, result = median_seconds(
-                    lambda n=name, p=params, l=limit: run_query(kg, n, p, limit=l), args.repeats
+                    lambda n=name, p=params, cap=limit: run_query(kg, n, p, limit=cap), args.repeats
                 )
                 rows = len(result.rows)  # type: ignore[attr-defined]
                 shown = " ".join(f"{k}={v}" for k, v in case.items()) or "-"

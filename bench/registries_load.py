@@ -5,8 +5,8 @@ new on-disk store, and reports wall time, the child's peak memory (max RSS), the
 triples and records written, and the warnings printed. With ``--validate`` it also
 times ``edukg validate`` on the result (pyshacl, in memory: minutes, not seconds).
 
-    python bench/registries_load.py                       # files from ../shared/data
-    python bench/registries_load.py --ror FILE --universities FILE --validate
+    python -m bench.registries_load                       # files from ../shared/data
+    python -m bench.registries_load --ror FILE --universities FILE --validate
 
 The files are not in the repository (see tests/data/README.md for their source and the
 cuts the tests use): by default they are looked for in ``../shared/data`` beside the clone.

@@ -1,7 +1,7 @@
 """Benchmark edukg against plain rdflib, step by step, at several scales.
 
-    python bench/run.py --scales 100k,1M [--repeats 3] [--rdflib-timeout 120] [--out bench/results]
-    python bench/run.py --scales 1M --data bench-data --steps load-nt,query-   # rerun some steps
+    python -m bench.run --scales 100k,1M [--repeats 3] [--rdflib-timeout 120] [--out bench-results]
+    python -m bench.run --scales 1M --data bench-data --steps load-nt,query-   # rerun some steps
 
 Per scale, takes a seeded register (``bench/generator.py``) of about that many
 triples, then runs every step in its own child process (so each step's peak
@@ -18,12 +18,16 @@ memory is its own) and reports the median of the repeats:
 
 Once per run, not per scale, ``page-500`` and ``page-5000`` time how long the
 network pages of seeded 500- and 5,000-node networks take to become usable in
-headless Chromium (``bench/network_page_bench.py``).
+headless Chromium (``bench.network_page_bench``).
 
 Steps other than loads open their input once (not timed) and time only the step;
 peak memory includes that setup. ``--steps`` picks steps by name or prefix;
 ``--data DIR`` keeps each scale's data in ``DIR/<scale>`` (generated there when
-absent, reused when present). Writes ``bench-<scales>.md`` and ``.json``.
+absent, reused when present). Writes ``bench-<scales>.md`` and ``.json`` into
+``bench-results/``, with the date, the commit and the library versions. rdflib's
+query steps get the same data as edukg's store: the register plus the ontology
+and countries graphs. A step whose answers differ between the two is marked
+"differs" and left out of every ratio.
 """
 
 from __future__ import annotations
@@ -44,10 +48,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench.generator import prepare
 
-from generator import prepare  # noqa: E402
-
+ROOT = Path(__file__).resolve().parents[1]
+"""The repository's root folder: children run ``python -m bench.run`` there."""
+RESULTS = ROOT / "bench-results"
+"""Where runs write their results (not kept in git; ``bench/results/`` keeps one dated set)."""
+REFERENCE_FILE = "reference.nt"
+"""The ontology and countries graphs every edukg store holds, as N-Triples for rdflib."""
+LIBRARIES = ("edukg", "pyoxigraph", "rdflib", "networkx", "igraph")
 QUERY_OPTIONS = {"partners": {"institution": "inst-0"}}
 WHOLE_LISTING = "-all"
 """Suffix of the steps that list every row of a listing query (``limit=0``)."""
@@ -270,6 +279,11 @@ def rdflib_step(graph: Any, step: str, work: Path, repeats: int) -> list[float]:
     elif step.startswith("query-"):
         from edukg.queries.runner import run_query
 
+        # the same data as edukg's store: the catalogue reads labels and codes from the
+        # ontology and countries graphs (without them partner-countries finds nothing)
+        reference = work.parent / REFERENCE_FILE  # beside the work folder, which each step empties
+        if reference.exists():
+            graph.parse(reference, format="nt")
         name, params, limit = query_step(step)
 
         def action(repeat: int) -> int:
@@ -281,9 +295,21 @@ def rdflib_step(graph: Any, step: str, work: Path, repeats: int) -> list[float]:
     return _timed(action, repeats)
 
 
+def write_reference(path: Path) -> Path:
+    """Write the ontology and countries graphs of a new edukg store as N-Triples."""
+    import pyoxigraph as ox
+
+    from edukg.graph.store import REFERENCE_GRAPHS, KnowledgeGraph
+
+    with KnowledgeGraph.in_memory() as kg, path.open("wb") as output:
+        for graph in REFERENCE_GRAPHS:
+            kg.oxigraph.dump(output, format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+    return path
+
+
 def child_page(step: str, data: Path, work: Path, repeats: int) -> list[float]:
     """A ``page-<nodes>`` step: each repeat's time is the page's usable time, in seconds."""
-    from network_page_bench import chromium, time_page
+    from bench.network_page_bench import chromium, time_page
 
     with chromium() as browser:
         _say(ready=True)
@@ -336,7 +362,9 @@ class ParsedRdflib:
             self.graph.parse(self.source, format="nt")
         context = multiprocessing.get_context("fork")
         receiver, sender = context.Pipe(duplex=False)
-        child = context.Process(target=_forked_rdflib, args=(self.graph, step, work, repeats, sender))
+        child = context.Process(
+            target=_forked_rdflib, args=(self.graph, step, work, repeats, sender)
+        )
         child.start()
         sender.close()
 
@@ -414,7 +442,8 @@ def measure(
     """
     command = [
         sys.executable,
-        __file__,
+        "-m",
+        "bench.run",
         "--child",
         engine,
         step,
@@ -422,7 +451,7 @@ def measure(
         str(work),
         str(repeats),
     ]
-    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT)
     assert child.stdout is not None
     first = child.stdout.readline()
     if not first:
@@ -475,6 +504,9 @@ def run_scale(
     data = prepare(data_folder, triples=target)
     counterparts = dict(steps())
     parsed = ParsedRdflib(data.folder / "register.nt")
+    if rdflib:
+        work.parent.mkdir(parents=True, exist_ok=True)
+        write_reference(work.parent / REFERENCE_FILE)
     rows = []
     for step in names:
         print(f"  {step} ...", file=sys.stderr, flush=True)
@@ -489,7 +521,9 @@ def run_scale(
             _fresh(work)
             row["rdflib_step"] = counterparts[step]
             if counterparts[step] == "parse-nt":
-                row["rdflib"] = measure("rdflib", "parse-nt", data.folder, work, rdflib_repeats, cap)
+                row["rdflib"] = measure(
+                    "rdflib", "parse-nt", data.folder, work, rdflib_repeats, cap
+                )
             else:
                 row["rdflib"] = parsed.measure(counterparts[step], work, rdflib_repeats, cap)
         rows.append(row)
@@ -535,8 +569,29 @@ def _seconds(value: dict[str, Any] | None) -> str:
     return f"{value['seconds']:.3f}"
 
 
+def answers_differ(row: dict[str, Any]) -> bool:
+    """Whether edukg and rdflib returned different numbers of rows for this step.
+
+    >>> answers_differ({"edukg": {"rows": 14}, "rdflib": {"rows": 0}})
+    True
+    >>> answers_differ({"edukg": {"rows": 14}, "rdflib": {"seconds": None, "capped": 60.0}})
+    False
+    """
+    ours, theirs = row["edukg"].get("rows"), (row.get("rdflib") or {}).get("rows")
+    return ours is not None and theirs is not None and ours != theirs
+
+
 def _ratio(row: dict[str, Any]) -> str:
+    """edukg's time over rdflib's; ``differs`` when their answers differ (no ratio then).
+
+    >>> _ratio({"edukg": {"seconds": 1.0, "rows": 3}, "rdflib": {"seconds": 4.0, "rows": 0}})
+    'differs'
+    >>> _ratio({"edukg": {"seconds": 1.0, "rows": 3}, "rdflib": {"seconds": 4.0, "rows": 3}})
+    '0.250'
+    """
     ours, theirs = row["edukg"], row.get("rdflib")
+    if answers_differ(row):
+        return "differs"
     if theirs is None or theirs.get("error") or ours["seconds"] is None:
         return "–"
     if theirs["seconds"] is None:
@@ -554,9 +609,12 @@ def _notes(scale: dict[str, Any]) -> list[str]:
                 notes.append(
                     f"- {engine} {row.get('rdflib_step', row['step'])}: {row[engine]['error']}"
                 )
-        ours, theirs = row["edukg"].get("rows"), row.get("rdflib", {}).get("rows")
-        if ours is not None and theirs is not None and ours != theirs:
-            notes.append(f"- {row['step']}: edukg gives {ours} rows, rdflib {theirs}")
+        if answers_differ(row):
+            ours, theirs = row["edukg"]["rows"], row["rdflib"]["rows"]
+            notes.append(
+                f"- {row['step']}: the answers differ (edukg {ours} rows, rdflib {theirs}): "
+                "left out of every ratio"
+            )
     if "guard-minus" in measured and "guard-not-exists" in measured:
         minus, not_exists = measured["guard-minus"]["edukg"], measured["guard-not-exists"]["edukg"]
         if minus.get("rows") is not None and not_exists.get("rows") is not None:
@@ -569,7 +627,13 @@ def _notes(scale: dict[str, Any]) -> list[str]:
 
 
 def markdown(results: dict[str, Any]) -> str:
+    versions = ", ".join(
+        f"{name} {number}" for name, number in (results.get("versions") or {}).items() if number
+    )
     lines = [
+        f"Made {results.get('date', 'on an unknown date')} at commit "
+        f"{results.get('commit') or 'unknown'} with {versions or 'unrecorded versions'}.",
+        "",
         f"Machine: {results['machine']}; median of {results['repeats']} repeats "
         f"(rdflib: {results['rdflib_repeats']}); "
         f"rdflib cap {results['rdflib_cap']:g} s per repeat.",
@@ -621,6 +685,32 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def provenance() -> dict[str, Any]:
+    """When, at which commit and with which library versions the run was made."""
+    import datetime as dt
+    from importlib import metadata
+
+    def version(name: str) -> str | None:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return None
+
+    def git(*arguments: str) -> str:
+        done = subprocess.run(["git", *arguments], cwd=ROOT, capture_output=True, text=True)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    return {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "commit": git("rev-parse", "HEAD") or None,
+        "uncommitted_changes": bool(git("status", "--porcelain", "--untracked-files=no")),
+        "versions": {
+            "python": platform.python_version(),
+            **{name: version(name) for name in LIBRARIES},
+        },
+    }
+
+
 def result_stem(scales: str, chosen: list[str] | None, *, ran_scales: bool) -> str:
     """The results' file name without suffix: the scales, and the chosen steps when some were.
 
@@ -670,7 +760,9 @@ def main() -> None:
         type=Path,
         help="keep each scale's data in DATA/<scale> (DATA/1M): generated when absent, else reused",
     )
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results")
+    parser.add_argument(
+        "--out", type=Path, default=RESULTS, help="folder for the results (default: bench-results)"
+    )
     options = parser.parse_args()
     scales = [parse_scale(text) for text in options.scales.split(",")]
     sizes = tuple(int(text) for text in options.pages.split(",") if text.strip())
@@ -681,6 +773,7 @@ def main() -> None:
     except ValueError as error:
         parser.error(f"--steps: {error}; the steps are {', '.join(scale_names + page_names)}")
     results: dict[str, Any] = {
+        **provenance(),
         "machine": f"{platform.machine()}, {_cores()} cores, {_memory_gib()} GiB, "
         f"Python {platform.python_version()}",
         "repeats": options.repeats,

@@ -9,7 +9,7 @@ choose another) through the SPARQL protocol, as ``edukg --endpoint`` sends it, f
 Every answer is checked against the embedded store's; a wrong or failed answer counts
 as an error.
 
-Run:  python bench/serve_bench.py [--triples 1M] [--clients 8] [--seconds 20] [--data DIR]
+Run:  python -m bench.serve_bench [--triples 1M] [--clients 8] [--seconds 20] [--data DIR]
 
 A benchmark, not a test: it prints the numbers (and writes them with ``--json``).
 """
@@ -31,14 +31,12 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from bench.generator import prepare
+from bench.run import parse_scale, provenance, scale_label
 from edukg.graph.store import KnowledgeGraph
 from edukg.queries.binding import bind, parse_parameters
 from edukg.queries.catalogue import get_query
 from edukg.queries.runner import PAGE_SIZE, run_query
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generator import prepare  # noqa: E402 (beside this script)
-from run import parse_scale, scale_label  # noqa: E402
 
 QUERY = "agreements"
 PARAMS = {"year": "2024", "country": "RU"}
@@ -150,6 +148,7 @@ def main() -> int:
 
     latencies.sort()
     report = {
+        **provenance(),
         "query": name,
         "params": params,
         "embedded_median_ms": round(statistics.median(embedded) * 1000, 1),

@@ -143,8 +143,3 @@ class InputError(EdukgError):
             lines.append(f"  hint: {self.hint}")
         return "\n".join(lines)
 
-
-class ValidationFailed(EdukgError):
-    """The graph does not conform to the SHACL shapes."""
-
-    exit_code = 1

@@ -19,9 +19,10 @@ from edukg.core.controls import CONTROL_CHARACTERS, visible_controls
 from edukg.graph.formats import rdf_format
 from edukg.graph.sources import CATALOG_GRAPH
 from edukg.graph.store import COUNTRIES_GRAPH, ONTOLOGY_GRAPH, KnowledgeGraph
+from edukg.graph.terms import dumped
 from edukg.ontology.namespace import PREFIXES
 
-_PROV_ASSOCIATED = "http://www.w3.org/ns/prov#wasAssociatedWith"
+_PROV_ASSOCIATED = PREFIXES["prov"] + "wasAssociatedWith"
 
 
 def export_graphs(
@@ -43,16 +44,17 @@ def _catalog_lines(kg: KnowledgeGraph, graphs: Sequence[ox.NamedNode]) -> list[b
     """The PROV-O descriptions of the exported source graphs, sorted N-Triples lines."""
     subjects = {g.value for g in graphs} | {g.value + "/load" for g in graphs}
     triples = []
-    agents = set()
+    agents: set[ox.NamedNode] = set()
     for quad in kg.oxigraph.quads_for_pattern(None, None, None, CATALOG_GRAPH):
-        if quad.subject.value in subjects:
+        if quad.subject.value in subjects:  # type: ignore[union-attr]
             triples.append(quad.triple)
-            if quad.predicate.value == _PROV_ASSOCIATED:
+            if quad.predicate.value == _PROV_ASSOCIATED and isinstance(quad.object, ox.NamedNode):
                 agents.add(quad.object)
     for agent in agents:
         quads = kg.oxigraph.quads_for_pattern(agent, None, None, CATALOG_GRAPH)
         triples += [quad.triple for quad in quads]
-    return sorted(set(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).splitlines()))
+    lines = dumped(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)).splitlines()
+    return sorted(set(lines))
 
 
 def _graph_parts(

@@ -13,16 +13,17 @@ from datetime import UTC, datetime
 
 import pyoxigraph as ox
 
-from edukg.core.version import __version__
 from edukg.core.errors import Problem
-from edukg.ontology.namespace import ONTOLOGY_IRI, SYSTEM_GRAPH_BASE
+from edukg.core.version import __version__
+from edukg.ontology.namespace import PREFIXES, SYSTEM_GRAPH_BASE
+from edukg.ontology.namespace import agent_iri as agent_iri_text
 
-EDUKG_NS = ONTOLOGY_IRI + "#"
-PROV = "http://www.w3.org/ns/prov#"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-DCTERMS = "http://purl.org/dc/terms/"
-XSD = "http://www.w3.org/2001/XMLSchema#"
+EDUKG_NS = PREFIXES["edukg"]
+PROV = PREFIXES["prov"]
+RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
+RDFS_LABEL = ox.NamedNode(PREFIXES["rdfs"] + "label")
+DCTERMS = PREFIXES["dcterms"]
+XSD = PREFIXES["xsd"]
 
 CATALOG_GRAPH = ox.NamedNode(SYSTEM_GRAPH_BASE + "catalog")
 """The named graph that describes the store and every source in it."""
@@ -124,7 +125,7 @@ class SourceChange:
 
 def agent_iri(loader: str, version: str) -> ox.NamedNode:
     """The PROV software agent for a loader at a version."""
-    return _node(f"https://w3id.org/edukg/agent/{loader}/{version}")
+    return _node(agent_iri_text(loader, version))
 
 
 def provenance_quads(
@@ -149,7 +150,11 @@ def provenance_quads(
         (graph, RDFS_LABEL, ox.Literal(data.name)),
         (graph, _node(EDUKG_NS + "sha256"), ox.Literal(data.sha256)),
         (graph, _node(EDUKG_NS + "statementsSha256"), ox.Literal(digest)),
-        (graph, _node(EDUKG_NS + "tripleCount"), ox.Literal(str(triple_count), datatype=_node(XSD + "integer"))),
+        (
+            graph,
+            _node(EDUKG_NS + "tripleCount"),
+            ox.Literal(str(triple_count), datatype=_node(XSD + "integer")),
+        ),
         (graph, _node(PROV + "generatedAtTime"), stamp),
         (graph, _node(PROV + "wasGeneratedBy"), activity),
         (activity, RDF_TYPE, _node(PROV + "Activity")),
@@ -157,34 +162,34 @@ def provenance_quads(
         (activity, _node(PROV + "wasAssociatedWith"), agent),
         (agent, RDF_TYPE, _node(PROV + "SoftwareAgent")),
         (agent, RDFS_LABEL, ox.Literal(f"edukg {data.loader} loader {data.loader_version}")),
-        (agent, _node("https://schema.org/softwareVersion"), ox.Literal(data.loader_version)),
+        (agent, _node(PREFIXES["schema"] + "softwareVersion"), ox.Literal(data.loader_version)),
     ]
     if data.reference:
         quads.append((graph, RDF_TYPE, _node(EDUKG_NS + "ReferenceSource")))
     if data.file_name:
         quads.append((graph, _node(DCTERMS + "source"), ox.Literal(data.file_name)))
         quads.append((activity, _node(PROV + "used"), ox.Literal(data.file_name)))
-    return [ox.Quad(s, p, o, CATALOG_GRAPH) for s, p, o in quads]
+    return [ox.Quad(s, p, o, CATALOG_GRAPH) for s, p, o in quads]  # type: ignore[arg-type]
 
 
-SOURCES_QUERY = """
-PREFIX edukg: <https://w3id.org/edukg/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-SELECT ?graph ?name ?sha ?count ?time ?loader ?version ?file ?digest ?reference WHERE {
-  GRAPH <https://w3id.org/edukg/graph/catalog> {
+SOURCES_QUERY = (
+    "".join(
+        f"PREFIX {name}: <{PREFIXES[name]}>\n"
+        for name in ("edukg", "prov", "rdfs", "dcterms", "schema")
+    )
+    + f"""SELECT ?graph ?name ?sha ?count ?time ?loader ?version ?file ?digest ?reference WHERE {{
+  GRAPH {CATALOG_GRAPH} {{
     ?graph a edukg:Source ; rdfs:label ?name ; edukg:sha256 ?sha ;
            edukg:tripleCount ?count ; prov:generatedAtTime ?time ;
            prov:wasGeneratedBy/prov:wasAssociatedWith ?agent .
     ?agent schema:softwareVersion ?version .
     BIND (REPLACE(STR(?agent), "^.*/agent/([^/]+)/.*$", "$1") AS ?loader)
-    OPTIONAL { ?graph dcterms:source ?file }
-    OPTIONAL { ?graph edukg:statementsSha256 ?digest }
-    OPTIONAL { ?graph a edukg:ReferenceSource BIND (true AS ?reference) }
-  }
-}
+    OPTIONAL {{ ?graph dcterms:source ?file }}
+    OPTIONAL {{ ?graph edukg:statementsSha256 ?digest }}
+    OPTIONAL {{ ?graph a edukg:ReferenceSource BIND (true AS ?reference) }}
+  }}
+}}
 ORDER BY ?name
 """
+)
 """Lists the sources described in the catalog graph."""

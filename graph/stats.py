@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from edukg.graph.store import KnowledgeGraph
+from edukg.graph.terms import solutions
 from edukg.ontology.namespace import PREFIXES
 
 CLASS_NAMES = {
@@ -61,12 +62,12 @@ def store_stats(kg: KnowledgeGraph) -> StoreStats:
     for info in sources.values():
         stats.per_source[info.name] = Counter()
         stats.triples_per_source[info.name] = info.triples
-    for row in kg.oxigraph.query(_PER_GRAPH_CLASS):
-        info = sources.get(row["g"].value)
-        if info is None:
+    for row in solutions(kg.oxigraph.query(_PER_GRAPH_CLASS)):
+        found = sources.get(row["g"].value)
+        if found is None:
             continue
         name = class_name(row["class"].value)
-        stats.per_source[info.name][name] += int(row["n"].value)
+        stats.per_source[found.name][name] += int(row["n"].value)
     # The same entity described by two sources counts once over all sources.
     if sources:
         values = " ".join(str(kg.source_graph(info.name)) for info in sources.values())
@@ -74,7 +75,7 @@ def store_stats(kg: KnowledgeGraph) -> StoreStats:
             "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { "
             f"VALUES ?g {{ {values} }} GRAPH ?g {{ ?s a ?class }} }} GROUP BY ?class"
         )
-        for row in kg.oxigraph.query(query):
+        for row in solutions(kg.oxigraph.query(query)):
             name = class_name(row["class"].value)
             stats.per_class[name] = int(row["n"].value)
     return stats

@@ -40,7 +40,7 @@ from edukg.graph.sources import (
     provenance_quads,
 )
 from edukg.graph.statement_checks import unsafe_statements
-from edukg.graph.terms import to_oxigraph
+from edukg.graph.terms import dumped, solutions, to_oxigraph
 from edukg.ontology import countries_graph, ontology_text
 from edukg.ontology.namespace import PREFIXES, SYSTEM_GRAPH_BASE
 
@@ -64,7 +64,7 @@ def _reference_fingerprint() -> str:
     """Changes whenever the ontology or the country data edukg writes would change."""
     digest = hashlib.sha256()
     digest.update(__version__.encode())
-    digest.update(pycountry.__version__.encode() if hasattr(pycountry, "__version__") else b"")
+    digest.update(str(getattr(pycountry, "__version__", "")).encode())
     digest.update(ontology_text().encode("utf-8"))
     digest.update(
         resources.files("edukg.ontology").joinpath("wikidata_countries.csv").read_bytes()
@@ -104,8 +104,10 @@ class KnowledgeGraph:
         self.base_iri = base_iri or stored or DEFAULT_BASE_IRI
         if not read_only:
             if self.base_iri != stored:
-                self._store.remove(ox.Quad(CATALOG_GRAPH, _URI_SPACE, ox.Literal(stored or ""), CATALOG_GRAPH))
-                self._store.add(ox.Quad(CATALOG_GRAPH, _URI_SPACE, ox.Literal(self.base_iri), CATALOG_GRAPH))
+                old = ox.Literal(stored or "")
+                self._store.remove(ox.Quad(CATALOG_GRAPH, _URI_SPACE, old, CATALOG_GRAPH))
+                new = ox.Literal(self.base_iri)
+                self._store.add(ox.Quad(CATALOG_GRAPH, _URI_SPACE, new, CATALOG_GRAPH))
             self._install_reference_data()
 
     # ------------------------------------------------------------ opening
@@ -124,7 +126,8 @@ class KnowledgeGraph:
         if read_only and not (path / "CURRENT").exists():
             raise StoreError(
                 f"no edukg store at {path}",
-                hint="load data first (edukg load FILE or edukg demo), or point --store/EDUKG_STORE at a store",
+                hint="load data first (edukg load FILE or edukg demo), "
+                "or point --store/EDUKG_STORE at a store",
             )
         if path.exists() and not path.is_dir():
             raise StoreError(f"{path} is a file, not a store directory", hint="use --store DIR")
@@ -170,7 +173,7 @@ class KnowledgeGraph:
 
     def _stored_base_iri(self) -> str | None:
         for quad in self._store.quads_for_pattern(CATALOG_GRAPH, _URI_SPACE, None, CATALOG_GRAPH):
-            return quad.object.value
+            return str(quad.object.value)  # type: ignore[union-attr]
         return None
 
     def _install_reference_data(self) -> None:
@@ -181,7 +184,8 @@ class KnowledgeGraph:
         for graph in REFERENCE_GRAPHS:
             if self._store.contains_named_graph(graph):
                 self._store.remove_graph(graph)
-        for quad in list(self._store.quads_for_pattern(ONTOLOGY_GRAPH, _SHA256, None, CATALOG_GRAPH)):
+        pattern = (ONTOLOGY_GRAPH, _SHA256, None, CATALOG_GRAPH)
+        for quad in list(self._store.quads_for_pattern(*pattern)):
             self._store.remove(quad)
         self._store.load(ontology_text(), ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
         countries = countries_graph().serialize(format="nt", encoding="utf-8")
@@ -196,7 +200,7 @@ class KnowledgeGraph:
 
     def sources(self) -> list[SourceInfo]:
         """Every source in the store, by name."""
-        rows = self._store.query(SOURCES_QUERY)
+        rows = solutions(self._store.query(SOURCES_QUERY))
         return [
             SourceInfo(
                 name=row["name"].value,
@@ -365,7 +369,9 @@ class KnowledgeGraph:
         ntriples = dump
         if ntriples is None:
             rewrite_to_canonical(staged, canonical_map(self._store))  # merges survive re-imports
-            ntriples = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+            ntriples = dumped(
+                staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+            )
         lines = ntriples.splitlines()
         del ntriples
         lines.sort()
@@ -491,7 +497,7 @@ class KnowledgeGraph:
         if self._snapshots is not None:
             digest = next(
                 (
-                    quad.object.value
+                    quad.object.value  # type: ignore[union-attr]
                     for quad in self._store.quads_for_pattern(
                         graph, _STATEMENTS_SHA256, None, CATALOG_GRAPH
                     )
@@ -501,7 +507,8 @@ class KnowledgeGraph:
             data = self._snapshots.read(graph.value, digest)
             if data is not None:
                 return data
-        lines = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).splitlines()
+        dump = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+        lines = dumped(dump).splitlines()
         lines.sort()
         return joined_lines(lines)
 
@@ -688,7 +695,7 @@ class KnowledgeGraph:
         or plain Python values as literals); they are bound as RDF terms,
         never pasted into the query text.
         """
-        substitutions = {
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(name.lstrip("?$")): to_oxigraph(value)
             for name, value in (bindings or {}).items()
             if value is not None
@@ -705,7 +712,9 @@ class KnowledgeGraph:
         except OSError as error:
             raise QueryError(f"the query failed: {error}") from None
 
-    def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    def select(
+        self, sparql: str, bindings: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
         """Rows of a SELECT query as dictionaries of pyoxigraph terms (``None`` if unbound)."""
         result = self.query(sparql, bindings)
         if not isinstance(result, ox.QuerySolutions):
@@ -723,14 +732,6 @@ class KnowledgeGraph:
         for graph in graphs:
             yield from self._store.quads_for_pattern(None, None, None, graph)
 
-    def graph_size(self, graph: ox.NamedNode) -> int:
-        """The number of triples in one named graph."""
-        result = self._store.query(
-            # pyoxigraph substitutes only variables the query projects.
-            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
-            substitutions={ox.Variable("g"): graph},
-        )
-        return next((int(row["n"].value) for row in result), 0)
 
 
 _DROP_UNUSED_AGENTS = """
@@ -764,14 +765,17 @@ def _roll_back_if_unlocked(path: Path) -> None:
     KnowledgeGraph(store, path=path).close()
 
 
-_RECORD_VALUES = "VALUES ?class { edukg:Institution edukg:CooperationAgreement edukg:CooperationEvent edukg:AgreementCount }"
+_RECORD_VALUES = (
+    "VALUES ?class { edukg:Institution edukg:CooperationAgreement "
+    "edukg:CooperationEvent edukg:AgreementCount }"
+)
 _RECORDS_IN_DEFAULT = f"SELECT DISTINCT ?r WHERE {{ {_RECORD_VALUES} ?r a ?class }}"
 _RECORDS_IN_GRAPHS = (
     f"SELECT DISTINCT ?g ?r WHERE {{ {_RECORD_VALUES} GRAPH ?g {{ ?r a ?class }} }}"
 )
 
 
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
 _QUALIFIED_PARTY = ox.NamedNode(EDUKG_NS + "qualifiedParty")
 _RECORD_CLASSES = frozenset(
     ox.NamedNode(EDUKG_NS + name)

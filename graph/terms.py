@@ -19,6 +19,21 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
+Answer = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+
+def solutions(answer: Answer) -> ox.QuerySolutions:
+    """The rows of a SELECT query's answer (a ``TypeError`` for ASK or CONSTRUCT)."""
+    if not isinstance(answer, ox.QuerySolutions):
+        raise TypeError(f"a SELECT query was expected, not one answering {type(answer).__name__}")
+    return answer
+
+
+def dumped(data: bytes | None) -> bytes:
+    """What pyoxigraph's ``dump``/``serialize`` returned when given no output file."""
+    if data is None:
+        raise TypeError("pyoxigraph wrote to a file instead of returning bytes")
+    return data
 
 
 def to_oxigraph(term: Node | OxTerm | str | int | float | bool) -> OxTerm:
@@ -61,5 +76,5 @@ def python_value(term: Any) -> Any:
         return None
     if isinstance(term, ox.NamedNode | ox.BlankNode):
         return term.value
-    value = to_rdflib(term).toPython()
+    value = to_rdflib(term).toPython()  # type: ignore[attr-defined]
     return value if isinstance(value, int | float | bool) else str(term.value)

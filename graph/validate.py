@@ -21,6 +21,7 @@ from rdflib.term import Node
 
 from edukg.core.errors import EdukgError
 from edukg.graph.store import COUNTRIES_GRAPH, ONTOLOGY_GRAPH, KnowledgeGraph
+from edukg.graph.terms import dumped
 from edukg.ontology import shapes_graph
 from edukg.ontology.namespace import PREFIXES
 
@@ -70,9 +71,12 @@ def _short(graph: Graph, node: Node | None) -> str | None:
 
 
 def _label(graph: Graph, node: Node | None) -> str | None:
-    labels = list(graph.objects(node, SKOS.prefLabel)) if node is not None else []
-    ranked = sorted(labels, key=lambda label: (label.language != "ru", str(label)))
-    return str(ranked[0]) if ranked else None
+    if node is None:
+        return None
+    labels = [label for label in graph.objects(node, SKOS.prefLabel) if isinstance(label, Literal)]
+    if not labels:
+        return None
+    return str(min(labels, key=lambda label: (label.language != "ru", str(label))))
 
 
 def data_graph(kg: KnowledgeGraph, graphs: Sequence[ox.NamedNode] | None = None) -> Graph:
@@ -81,7 +85,7 @@ def data_graph(kg: KnowledgeGraph, graphs: Sequence[ox.NamedNode] | None = None)
     chosen += [ONTOLOGY_GRAPH, COUNTRIES_GRAPH]
     graph = Graph()
     for name in chosen:
-        data = kg.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
+        data = dumped(kg.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name))
         graph.parse(data=data.decode("utf-8"), format="nt")
     return graph
 

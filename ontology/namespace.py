@@ -10,10 +10,23 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-ONTOLOGY_IRI = "https://w3id.org/edukg/ontology"
-CONCEPT_BASE = "https://w3id.org/edukg/concept/"
-COUNTRY_BASE = "https://w3id.org/edukg/country/"
-SYSTEM_GRAPH_BASE = "https://w3id.org/edukg/graph/"
+PROJECT_IRI = "https://w3id.org/edukg"
+ONTOLOGY_IRI = PROJECT_IRI + "/ontology"
+CONCEPT_BASE = PROJECT_IRI + "/concept/"
+COUNTRY_BASE = PROJECT_IRI + "/country/"
+SYSTEM_GRAPH_BASE = PROJECT_IRI + "/graph/"
+AGENT_BASE = PROJECT_IRI + "/agent/"
+ANALYSIS_IRI = PROJECT_IRI + "/analysis#"
+"""The vocabulary of analysis results (clusters, brokers, runs)."""
+
+
+def agent_iri(name: str, version: str) -> str:
+    """The PROV software agent of a loader (or the analysis) at a version.
+
+    >>> agent_iri("csv", "0.1.0")
+    'https://w3id.org/edukg/agent/csv/0.1.0'
+    """
+    return f"{AGENT_BASE}{name}/{version}"
 
 
 class EDUKG(DefinedNamespace):

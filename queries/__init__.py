@@ -1,26 +1,35 @@
 """The query catalogue: named, parameterised SPARQL queries (``.rq`` files beside this module).
 
-Each catalogue query is also a function here, named with ``_`` for ``-``, that
-takes the store (or an rdflib graph, or an :class:`~edukg.queries.endpoint.Endpoint`)
-and keyword parameters, and returns rows as dictionaries:
+One way to run them: :func:`run` takes the store (or an rdflib graph, or an
+:class:`~edukg.graph.remote.Endpoint`), a query's name and its parameters as
+keywords; :func:`rows` gives the rows as dictionaries of plain values and
+:func:`dataframe` as a pandas DataFrame:
 
 >>> from edukg.graph.store import KnowledgeGraph
 >>> import edukg.queries as queries
 >>> with KnowledgeGraph.in_memory() as kg:
-...     queries.cooperation_by_year(kg)
+...     queries.rows(kg, "cooperation-by-year")
 []
 
-:func:`dataframe` gives the same rows as a pandas DataFrame.
+Queries whose header has a ``# @internal`` line (the ``network-*`` extracts the
+analysis builds its networks from) run the same way but are left out of
+:func:`user_catalogue`, the list ``edukg queries`` shows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
-from edukg.queries.catalogue import CatalogueQuery, Parameter, get_query, load_catalogue
-from edukg.queries.runner import QueryResult, run_query, run_sparql
+from edukg.graph.results import QueryResult
+from edukg.queries.catalogue import (
+    CatalogueQuery,
+    Parameter,
+    get_query,
+    load_catalogue,
+    user_catalogue,
+)
+from edukg.queries.runner import run_query, run_sparql
 
 __all__ = [
     "CatalogueQuery",
@@ -33,6 +42,7 @@ __all__ = [
     "run",
     "run_query",
     "run_sparql",
+    "user_catalogue",
 ]
 
 
@@ -71,19 +81,3 @@ def rows(target: Any, name: str, **options: Any) -> list[dict[str, Any]]:
 def dataframe(target: Any, name: str, **options: Any) -> Any:
     """Rows of catalogue query ``name`` as a pandas DataFrame (needs pandas)."""
     return run(target, name, **options).dataframe()
-
-
-def __getattr__(attribute: str) -> Callable[..., list[dict[str, Any]]]:
-    name = attribute.replace("_", "-")
-    if attribute.startswith("_") or name not in load_catalogue():
-        raise AttributeError(f"module 'edukg.queries' has no attribute {attribute!r}")
-    query = load_catalogue()[name]
-
-    def catalogue_function(target: Any, **options: Any) -> list[dict[str, Any]]:
-        return rows(target, name, **options)
-
-    catalogue_function.__name__ = attribute
-    catalogue_function.__doc__ = f"{query.title()}: {query.description()}\n\nParameters: " + (
-        ", ".join(p.describe() for p in query.parameters) or "none"
-    )
-    return catalogue_function

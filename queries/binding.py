@@ -31,7 +31,7 @@ from edukg.queries.catalogue import (
     get_query,
 )
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD = PREFIXES["xsd"]
 LANGUAGES = ("ru", "be", "en")
 _LANG_TAG = re.compile(r"^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$")
 
@@ -135,7 +135,8 @@ def parse_parameters(
         if text is None:
             if parameter.required:
                 problems.append(
-                    f"{query.name} needs -p {parameter.name}=... ({parameter.description or parameter.type})"
+                    f"{query.name} needs -p {parameter.name}=... "
+                    f"({parameter.description or parameter.type})"
                 )
             continue
         try:
@@ -175,7 +176,7 @@ def bind(
     *,
     page: tuple[int, int] | None = None,
 ) -> str:
-    """The query text with the prefixes declared and the terms bound at the markers.
+    r"""The query text with the prefixes declared and the terms bound at the markers.
 
     Only names that are SPARQL variables and terms that pyoxigraph built reach
     the text, so a value cannot change the query's shape. ``page`` is

@@ -10,7 +10,10 @@ Each ``queries/<name>.rq`` starts with comment lines that describe it::
     # columns: country, label, agreements
     # lists: parties
 
-then the SPARQL text. Parameters are SPARQL variables of the same name;
+then the SPARQL text. A ``# @internal`` line marks a query the library runs
+for itself (the ``network-*`` extracts of the analysis): it runs like any
+other, but ``edukg queries`` does not list it (see :func:`user_catalogue`).
+Parameters are SPARQL variables of the same name;
 the runner binds the given ones with a ``VALUES`` block at each line that
 reads ``# @parameters`` (see :mod:`edukg.queries.binding`). ``lists`` names
 columns holding ``"; "``-separated lists, which the runner sorts so every
@@ -54,7 +57,8 @@ _PARAM = re.compile(
     r"\(\s*(?P<type>[a-z]+)\s*(?:,\s*(?P<mode>optional|required|default\s+(?P<default>[^)]*?)))?\s*\)"
     r"\s*(?::\s*(?P<description>.*))?$"
 )
-_KNOWN_KEYS = {"title", "description", "param", "columns", "lists"}
+INTERNAL_MARKER = "# @internal"
+"""A header line that keeps a query out of the user catalogue's listing."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,8 @@ class CatalogueQuery:
     columns: tuple[str, ...] = ()
     lists: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
+    internal: bool = False
+    """The library runs it for itself; ``edukg queries`` leaves it out."""
 
     def title(self, lang: str = "en") -> str:
         """The title in ``lang``, else in English, else the name."""
@@ -129,12 +135,16 @@ def parse_query_file(name: str, text: str, *, file_name: str | None = None) -> C
     lists: tuple[str, ...] = ()
     extra: dict[str, str] = {}
     problems: list[str] = []
+    internal = False
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line:
             continue
         if not line.startswith("#"):
             break
+        if line == INTERNAL_MARKER:
+            internal = True
+            continue
         if line in (PARAMETER_MARKER, PAGE_MARKER):
             continue
         match = _HEADER_LINE.match(line)
@@ -186,6 +196,7 @@ def parse_query_file(name: str, text: str, *, file_name: str | None = None) -> C
         columns=columns,
         lists=lists,
         extra=extra,
+        internal=internal,
     )
 
 
@@ -241,13 +252,23 @@ def load_catalogue() -> dict[str, CatalogueQuery]:
     return queries
 
 
+def user_catalogue() -> dict[str, CatalogueQuery]:
+    """The queries for users, by name: every query but the ``# @internal`` ones.
+
+    >>> "partner-countries" in user_catalogue(), "network-institutions" in user_catalogue()
+    (True, False)
+    """
+    return {name: query for name, query in load_catalogue().items() if not query.internal}
+
+
 def get_query(name: str) -> CatalogueQuery:
-    """The catalogue query called ``name``; a :class:`ConfigError` lists the known names."""
+    """The catalogue query called ``name``; a :class:`ConfigError` lists the users' queries."""
     catalogue = load_catalogue()
     if name not in catalogue:
-        hint = did_you_mean_hint(name, catalogue, limit=1)
+        listed = list(user_catalogue())
+        hint = did_you_mean_hint(name, listed, limit=1)
         raise ConfigError(
             f"no catalogue query called {name!r}",
-            hint=f"{hint}edukg queries lists them: {', '.join(catalogue)}",
+            hint=f"{hint}edukg queries lists them: {', '.join(listed)}",
         )
     return catalogue[name]

@@ -3,7 +3,7 @@
 Text is UTF-8 throughout, so Cyrillic labels come out as they are.
 
 >>> import pyoxigraph as ox
->>> from edukg.queries.runner import QueryResult
+>>> from edukg.graph.results import QueryResult
 >>> result = QueryResult("select", columns=("country", "agreements"),
 ...                      rows=[(ox.Literal("BY"), ox.Literal("3", datatype=ox.NamedNode(
 ...                          "http://www.w3.org/2001/XMLSchema#integer")))])
@@ -25,9 +25,9 @@ import pyoxigraph as ox
 from edukg.core.cells import spreadsheet_safe
 from edukg.core.controls import visible_controls
 from edukg.core.errors import ConfigError
+from edukg.graph.results import QueryResult
 from edukg.graph.terms import python_value
 from edukg.ontology.namespace import PREFIXES
-from edukg.queries.runner import QueryResult
 
 ROW_FORMATS = ("table", "csv", "tsv", "json", "md")
 RDF_FORMATS = {

@@ -16,50 +16,22 @@ import datetime as dt
 import multiprocessing
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any
 
 import pyoxigraph as ox
 
-from edukg.core.errors import QueryError
-from edukg.graph.terms import python_value, to_oxigraph
+from edukg.core.errors import ConfigError, QueryError
+from edukg.graph.remote import Endpoint
+from edukg.graph.results import QueryResult
+from edukg.graph.terms import to_oxigraph
 from edukg.queries.binding import LANGUAGES, bind, parse_parameters, prefix_declarations
 from edukg.queries.catalogue import CatalogueQuery, get_query
 
-if TYPE_CHECKING:
-    import pandas
+__all__ = ["LIST_SEPARATOR", "PAGE_SIZE", "QueryResult", "run_query", "run_sparql"]
 
-
-Term = ox.NamedNode | ox.BlankNode | ox.Literal
-Target = "KnowledgeGraph | ox.Store | rdflib.Graph | Endpoint"
 LIST_SEPARATOR = "; "
 PAGE_SIZE = 100
 """Rows a listing query (one with a ``# @page`` line) returns unless told otherwise."""
-
-
-@dataclass
-class QueryResult:
-    """What a query returned: rows (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE)."""
-
-    kind: Literal["select", "ask", "graph"]
-    columns: tuple[str, ...] = ()
-    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
-    boolean: bool | None = None
-    triples: list[ox.Triple] = field(default_factory=list)
-    more: bool = False
-    """More rows follow this page: ask again with a larger offset, or with ``limit=0``."""
-
-    def records(self) -> list[dict[str, Any]]:
-        """Rows as dictionaries of plain Python values (IRIs as strings, numbers as numbers)."""
-        return [dict(zip(self.columns, map(python_value, row), strict=True)) for row in self.rows]
-
-    def dataframe(self) -> pandas.DataFrame:
-        """Rows as a pandas DataFrame (needs pandas: ``pip install pandas``)."""
-        try:
-            import pandas
-        except ImportError:
-            raise QueryError("a DataFrame needs pandas", hint="pip install pandas") from None
-        return pandas.DataFrame(self.records(), columns=list(self.columns))
 
 
 # ---------------------------------------------------------------- catalogue
@@ -80,7 +52,7 @@ def run_query(
 
     ``lang`` fills the query's ``lang`` parameter unless ``params`` sets it.
     ``target`` is a :class:`~edukg.graph.store.KnowledgeGraph`, a pyoxigraph
-    ``Store``, an rdflib ``Graph``/``Dataset`` or an :class:`~edukg.queries.endpoint.Endpoint`.
+    ``Store``, an rdflib ``Graph``/``Dataset`` or an :class:`~edukg.graph.remote.Endpoint`.
 
     Listing queries return one page: ``limit`` rows (:data:`PAGE_SIZE` unless
     given; ``0`` for all) from ``offset`` on, and ``result.more`` says whether
@@ -91,8 +63,6 @@ def run_query(
     given = dict(params or {})
     if lang is not None and query.parameter("lang") is not None:
         if lang not in LANGUAGES:
-            from edukg.core.errors import ConfigError
-
             raise ConfigError(
                 f"unknown language {lang!r}", hint=f"use one of {', '.join(LANGUAGES)}"
             )
@@ -150,8 +120,6 @@ def _require_institution(target: Any, term: Any, *, timeout: float | None) -> No
 def _check_page(limit: int | None, offset: int) -> None:
     """A :class:`ConfigError` unless ``limit`` (when given) and ``offset`` are 0 or more."""
     if (limit is not None and limit < 0) or offset < 0:
-        from edukg.core.errors import ConfigError
-
         raise ConfigError(
             f"a page needs a limit and an offset of 0 or more, not {limit} and {offset}",
             hint="use e.g. --limit 100 --offset 200, or --limit 0 for every row",
@@ -240,13 +208,9 @@ _UPDATE = re.compile(r"(?i)(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|W
 
 def _run_sparql(target: Any, text: str, *, timeout: float | None) -> QueryResult:
     if timeout is not None and timeout <= 0:
-        from edukg.core.errors import ConfigError
-
         raise ConfigError(
             f"--timeout must be positive, not {timeout}", hint="give seconds, e.g. --timeout 30"
         )
-    from edukg.queries.endpoint import Endpoint
-
     if isinstance(target, Endpoint):
         return target.run(text, timeout=timeout)
     store = _oxigraph_store(target)
@@ -272,7 +236,8 @@ def _run_on_oxigraph(store: ox.Store, text: str) -> QueryResult:
         if isinstance(answer, ox.QueryTriples):
             return QueryResult("graph", triples=list(answer))
         columns = tuple(variable.value for variable in answer.variables)
-        rows = [tuple(solution[column] for column in columns) for solution in answer]
+        # a solution iterates its values in variable order: twice as fast as by name
+        rows = [tuple(solution) for solution in answer]
         return QueryResult("select", columns=columns, rows=rows)
     except SyntaxError as error:
         raise QueryError(f"the SPARQL query is malformed: {error}") from None
@@ -327,7 +292,7 @@ def _run_with_deadline(store: ox.Store, text: str, timeout: float) -> QueryResul
 
 
 def _run_on_rdflib(graph: Any, text: str) -> QueryResult:
-    """Run on an rdflib Graph or Dataset (its default graph, or the union for a ConjunctiveGraph)."""
+    """Run on an rdflib Graph or Dataset (its default graph; the union for a ConjunctiveGraph)."""
     from pyparsing import ParseException
 
     try:
@@ -341,7 +306,10 @@ def _run_on_rdflib(graph: Any, text: str) -> QueryResult:
     if answer.type in ("CONSTRUCT", "DESCRIBE"):
         return QueryResult(
             "graph",
-            triples=[ox.Triple(*(to_oxigraph(term) for term in triple)) for triple in answer.graph],
+            triples=[
+                ox.Triple(*(to_oxigraph(term) for term in triple))  # type: ignore[arg-type]
+                for triple in answer.graph
+            ],
         )
     columns = tuple(str(variable) for variable in answer.vars)
     rows = [tuple(None if term is None else to_oxigraph(term) for term in row) for row in answer]

@@ -12,9 +12,7 @@ from edukg.cli import cli
 
 ROOT = Path(__file__).parents[1]
 README = (ROOT / "README.md").read_text("utf-8")
-DOCS = README + "".join(
-    page.read_text("utf-8") for page in sorted((ROOT / "docs").rglob("*.md"))
-)
+DOCS = README + "".join(page.read_text("utf-8") for page in sorted((ROOT / "docs").rglob("*.md")))
 
 
 def all_commands(group: click.Group, prefix: str = "edukg") -> list[tuple[str, click.Command]]:
@@ -27,7 +25,9 @@ def all_commands(group: click.Group, prefix: str = "edukg") -> list[tuple[str, c
     return found
 
 
-@pytest.mark.parametrize(("path", "command"), all_commands(cli), ids=lambda x: x if isinstance(x, str) else "")
+@pytest.mark.parametrize(
+    ("path", "command"), all_commands(cli), ids=lambda x: x if isinstance(x, str) else ""
+)
 def test_every_command_has_help_and_is_documented(path: str, command: click.Command) -> None:
     assert command.help and len(command.help.split()) >= 5, f"{path} needs help text"
     assert re.search(re.escape(path) + r"\b", DOCS), f"neither README.md nor docs/ mention `{path}`"

@@ -174,7 +174,7 @@ def build_report(
     )
 
 
-def write_report(report: Report, path: str | os.PathLike[str]) -> Path:
+def write_report_page(report: Report, path: str | os.PathLike[str]) -> Path:
     """Write a report as one UTF-8 HTML file (atomically); returns the path."""
     return write_text_atomically(report.to_html(), path)
 

@@ -66,7 +66,7 @@ KIND_SHAPES = {
     "research_organisation": "diamond",
     "company": "triangleDown",
     "public_body": "star",
-    # Seven shapes for the kinds: the administrative kinds and the rest share the hexagon.: the administrative kinds and the rest share the hexagon.
+    # Seven shapes for the kinds: the administrative kinds and the rest share the hexagon.
     "institute_of_education_development": "hexagon",
     "education_authority": "hexagon",
     "ministry": "hexagon",

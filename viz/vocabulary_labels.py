@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import cache
 
 import pycountry
+from rdflib import Literal
 from rdflib.namespace import SKOS
 
 from edukg.ontology import ontology_graph
@@ -33,7 +34,7 @@ def concept_labels() -> dict[str, dict[str, str]]:
         names = {
             label.language: str(label)
             for label in graph.objects(concept, SKOS.prefLabel)
-            if getattr(label, "language", None) in LANGUAGES
+            if isinstance(label, Literal) and label.language in LANGUAGES
         }
         labels[str(concept)] = names
         labels.setdefault(str(notation), names)

@@ -43,7 +43,7 @@ def demo(settings: Settings, out: Path) -> None:
     from edukg.graph.validate import validate as validate_store
     from edukg.loaders import load_files
     from edukg.viz.network_page import write_network_page
-    from edukg.viz.report import write_report
+    from edukg.viz.report import write_report_page
     from edukg.viz.store_report import store_report
 
     out.mkdir(parents=True, exist_ok=True)
@@ -85,7 +85,7 @@ def demo(settings: Settings, out: Path) -> None:
             home_country=HOME_COUNTRY,
             network_options={"node_cap": DEMO_NODE_CAP, "seed": 0},
         )
-        write_report(page, report_path)
+        write_report_page(page, report_path)
         written += [network_path, report_path]
     click.echo("counts: " + ", ".join(f"{n} {c}" for c, n in sorted(figures.per_class.items())))
     click.echo(f"store: {Path(store_path).resolve() if store_path else 'in memory, not kept'}")

@@ -39,7 +39,7 @@ def _parse_pairs(pairs: tuple[str, ...]) -> dict[str, str]:
 def _target(settings: Any, endpoint: str | None, union_default_graph: bool) -> Iterator[Any]:
     """The remote endpoint when one is given, else the store opened read-only."""
     if endpoint:
-        from edukg.queries.endpoint import Endpoint
+        from edukg.graph.remote import Endpoint
 
         yield Endpoint.from_url(endpoint, union_default_graph=union_default_graph)
         return
@@ -140,9 +140,9 @@ def queries_command(lang: str) -> None:
 
     Example: edukg queries --lang ru
     """
-    from edukg.queries.catalogue import load_catalogue
+    from edukg.queries.catalogue import user_catalogue
 
-    for name, query in load_catalogue().items():
+    for name, query in user_catalogue().items():
         click.echo(f"{name}: {query.title(lang)}")
         description = query.description(lang)
         if description:
@@ -307,8 +307,8 @@ def push_command(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from edukg.queries.endpoint import Credentials, Endpoint
-    from edukg.queries.push import push, remote_graph_sizes
+    from edukg.graph.push import push, remote_graph_sizes
+    from edukg.graph.remote import Credentials, Endpoint
 
     if update_endpoint is None and store_endpoint is None:
         if endpoint and endpoint.rstrip("/").endswith("/query"):

@@ -22,7 +22,10 @@ from edukg.core.files import atomic_output, output_path
     help="Serialisation: Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML.",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File (default: stdout)."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File (default: stdout).",
 )
 @click.option("--source", "sources", multiple=True, metavar="NAME", help="Only these sources.")
 @click.option("--with-ontology", is_flag=True, help="Include the ontology and the countries.")

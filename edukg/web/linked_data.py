@@ -14,7 +14,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
@@ -302,7 +302,7 @@ def dump_job(kg: Any, folder: str) -> str:
     partial = path.with_suffix(f".{os.getpid()}.part")
     with partial.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0,
                                                    filename="") as compressed:
-        export(kg, compressed, "nq", with_ontology=True)
+        export(kg, cast(BinaryIO, compressed), "nq", with_ontology=True)
     partial.replace(path)
     return str(path)
 

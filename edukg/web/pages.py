@@ -20,7 +20,7 @@ from starlette.responses import HTMLResponse, Response
 from edukg.core.errors import EdukgError
 from edukg.graph.terms import python_value
 from edukg.queries.binding import prefix_declarations
-from edukg.queries.catalogue import CatalogueQuery, get_query, load_catalogue
+from edukg.queries.catalogue import CatalogueQuery, get_query, user_catalogue
 from edukg.queries.output import format_rows
 from edukg.queries.runner import QueryResult, run_query, run_sparql
 from edukg.web.config import ServerConfig
@@ -203,7 +203,7 @@ async def query_page(request: Request) -> Response:
     }
     return render(
         request, "query.html", asked.lang,
-        catalogue=list(load_catalogue().values()),
+        catalogue=list(user_catalogue().values()),
         asked=asked,
         editor_text=asked.sparql or _EDITOR_START,
         prefixes=prefix_declarations(),

@@ -199,8 +199,8 @@ class StoreWork:
         try:
             idle = self._idle
             if idle is None:
-                return self._in_new_child(job, (self.kg, *args), limit)  # type: ignore[no-any-return]
-            return self._in_worker(idle, job, args, limit)  # type: ignore[no-any-return]
+                return self._in_new_child(job, (self.kg, *args), limit)
+            return self._in_worker(idle, job, args, limit)
         finally:
             self._slots.release()
 

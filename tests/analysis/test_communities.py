@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import importlib
 
 import networkx as nx
@@ -94,19 +93,6 @@ def test_an_unknown_algorithm_is_refused():
 )
 def test_adjusted_rand_index(truth, found, expected):
     assert adjusted_rand_index(truth, found) == pytest.approx(expected)
-
-
-@pytest.mark.parametrize(
-    "module",
-    [
-        "sparql", "networks", "communities", "centrality", "brokers", "trends", "results", "run",
-        "igraph_view",
-    ],
-)
-def test_docstring_examples_run(module):
-    loaded = importlib.import_module(f"edukg.analysis.{module}")
-    failures, _ = doctest.testmod(loaded, optionflags=doctest.ELLIPSIS)
-    assert failures == 0
 
 
 @pytest.mark.parametrize("algorithm", ALGORITHMS)

@@ -179,6 +179,14 @@ def test_an_unknown_level_is_refused(partnerships_kg):
         partnership_network(partnerships_kg, level="planet")
 
 
+def test_network_queries_go_through_the_catalogue_parameter_checks(partnerships_kg):
+    # the analysis once bound values itself and skipped these checks
+    with pytest.raises(ConfigError, match="unknown language 'xx'"):
+        partnership_network(partnerships_kg, lang="xx")
+    with pytest.raises(ConfigError, match="unknown language"):
+        institution_event_network(partnerships_kg, lang="xx")
+
+
 def test_labels_in_cyrillic_survive(partnerships_kg):
     network = partnership_network(partnerships_kg, level="region")
     assert network.nodes[T + "minsk"]["label"]["ru"] == "Минская область"

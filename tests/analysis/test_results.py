@@ -10,8 +10,8 @@ import pytest
 from edukg.analysis.networks import Window
 from edukg.analysis.results import result_triples, source_name, write_results
 from edukg.analysis.run import analyze
-from edukg.analysis.sparql import select_rows
 from edukg.graph.store import KnowledgeGraph
+from edukg.queries import run
 from edukg.queries.runner import run_query
 from tests.analysis.conftest import T
 
@@ -24,12 +24,12 @@ def _values(rows):
 
 def test_clusters_and_brokers_are_queryable(partnerships_kg):
     write_results(partnerships_kg, analyze(partnerships_kg, seed=3, events=False))
-    clusters = _values(select_rows(partnerships_kg, "clusters", level="institution", lang="ru"))
+    clusters = _values(run(partnerships_kg, "clusters", level="institution", lang="ru").bindings())
     assert [(c["cluster"], c["size"]) for c in clusters][:2] == [("0", "3"), ("1", "3")]
     by_countries = {c["countries"]: sorted(c["members"].split("; ")) for c in clusters[:2]}
     assert by_countries["BY"] == ["Гимназия А2", "Колледж А3", "Школа А1"]
     assert by_countries["RU"] == ["Институт Б1", "Лицей Б3", "Школа Б2"]
-    brokers = _values(select_rows(partnerships_kg, "brokers", level="institution", lang="en"))
+    brokers = _values(run(partnerships_kg, "brokers", level="institution", lang="en").bindings())
     assert [(b["institution"], b["label"], b["country"]) for b in brokers] == [
         (T + "a3", "College A3", "BY"),
         (T + "b1", "Institute B1", "RU"),

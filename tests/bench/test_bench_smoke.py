@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import json
 import subprocess
 import sys
@@ -10,18 +9,16 @@ from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-sys.path.insert(0, str(BENCH))
+from bench import generator, run
+from tests.browser import CHROMIUM
 
-import generator  # noqa: E402
-import run  # noqa: E402
-
-from tests.viz.conftest import CHROMIUM  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def harness(*arguments: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(BENCH / "run.py"), *map(str, arguments)],
+        [sys.executable, "-m", "bench.run", *map(str, arguments)],
+        cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
@@ -100,11 +97,6 @@ def test_data_folder_of_another_scale_is_refused_not_overwritten(full_run: Path)
         generator.prepare(full_run / "data" / "2k", triples=5000)
 
 
-@pytest.mark.parametrize("module", [run, generator], ids=lambda m: m.__name__)
-def test_doctests(module: object) -> None:
-    assert doctest.testmod(module).failed == 0  # type: ignore[arg-type]
-
-
 def test_ntriples_made_in_chunks_hold_the_graph_of_one_whole_load(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -126,3 +118,58 @@ def test_ntriples_made_in_chunks_hold_the_graph_of_one_whole_load(
     chunked = (tmp_path / "chunked.nt").read_bytes().splitlines()
     assert set(chunked) == whole
     assert written == len(chunked) == len(whole)
+
+
+def test_every_result_records_the_commit_and_the_library_versions(full_run: Path) -> None:
+    results = json.loads((full_run / "out" / "bench-2000.json").read_text(encoding="utf-8"))
+    assert len(results["commit"]) == 40 and results["date"]
+    versions = results["versions"]
+    for name in ("python", "edukg", "pyoxigraph", "rdflib", "networkx", "igraph"):
+        assert versions[name], name
+    table = (full_run / "out" / "bench-2000.md").read_text(encoding="utf-8")
+    assert results["commit"] in table and f"pyoxigraph {versions['pyoxigraph']}" in table
+
+
+def test_rdflib_gets_the_same_data_so_partner_countries_answers_alike(full_run: Path) -> None:
+    steps = "query-partner-countries,query-events-by-type"
+    done = harness(
+        "--scales",
+        "2000",
+        "--repeats",
+        "1",
+        "--steps",
+        steps,
+        "--pages",
+        "",
+        "--data",
+        full_run / "data",
+        "--out",
+        full_run / "rdflib",
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    (result,) = (full_run / "rdflib").glob("*.json")
+    (scale,) = json.loads(result.read_text(encoding="utf-8"))["scales"]
+    rows = {row["step"]: row for row in scale["steps"]}
+    countries = rows["query-partner-countries"]
+    assert countries["edukg"]["rows"] > 0
+    assert countries["rdflib"]["rows"] == countries["edukg"]["rows"]
+    assert "differs" not in result.with_suffix(".md").read_text(encoding="utf-8")
+
+
+def test_a_step_whose_answers_differ_is_left_out_of_every_ratio() -> None:
+    row = {
+        "step": "query-x",
+        "edukg": {"seconds": 0.1, "rows": 14, "peak_mb": 50},
+        "rdflib": {"seconds": 9.0, "rows": 0, "peak_mb": 90},
+    }
+    scale = {"target": 2000, "triples": 2000, "steps": [row]}
+    results = {
+        "machine": "m",
+        "repeats": 1,
+        "rdflib_repeats": 1,
+        "rdflib_cap": 60.0,
+        "scales": [scale],
+        "pages": [],
+    }
+    table = run.markdown(results)
+    assert "| differs |" in table and "left out of every ratio" in table

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-sys.path.insert(0, str(BENCH))
-
-import extract_quality  # noqa: E402
+from bench import extract_quality
 
 
 def test_every_bench_text_has_its_expected_facts_and_kinds_are_known() -> None:

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-sys.path.insert(0, str(BENCH))
-
-import growth  # noqa: E402
+from bench import growth
 
 
 def _scale(target: int, steps: list[tuple[str, float | None, float | None]]) -> dict:
@@ -25,10 +21,12 @@ def _scale(target: int, steps: list[tuple[str, float | None, float | None]]) -> 
 
 
 def test_two_runs_make_one_table_smallest_scale_first(tmp_path: Path) -> None:
-    small_and_mid = {"scales": [
-        _scale(100_000, [("load-nt", 1.0, 2.0), ("query-a", 0.1, 5.0)]),
-        _scale(1_000_000, [("load-nt", 10.0, 30.0), ("query-a", 0.5, None)]),
-    ]}
+    small_and_mid = {
+        "scales": [
+            _scale(100_000, [("load-nt", 1.0, 2.0), ("query-a", 0.1, 5.0)]),
+            _scale(1_000_000, [("load-nt", 10.0, 30.0), ("query-a", 0.5, None)]),
+        ]
+    }
     large = {"scales": [_scale(5_000_000, [("load-nt", 80.0, None)])]}
     (tmp_path / "a.json").write_text(json.dumps(small_and_mid), encoding="utf-8")
     (tmp_path / "b.json").write_text(json.dumps(large), encoding="utf-8")
@@ -48,24 +46,26 @@ def test_two_runs_make_one_table_smallest_scale_first(tmp_path: Path) -> None:
 
 
 def test_queries_together_count_a_capped_rdflib_run_at_the_cap() -> None:
-    scale = _scale(1_000_000, [("query-a", 0.5, None), ("query-b", 0.5, 40.0), ("load-nt", 9.0, 30.0)])
+    scale = _scale(
+        1_000_000, [("query-a", 0.5, None), ("query-b", 0.5, 40.0), ("load-nt", 9.0, 30.0)]
+    )
     assert growth.queries_together(scale) == (
         "1M: 2 queries both answer take edukg 1.0 s and rdflib at least 100 s "
         "(1 capped, counted at the cap): edukg is at least 100x faster"
     )
 
 
-def test_doctests() -> None:
-    import doctest
-
-    assert doctest.testmod(growth).failed == 0
-
-
-
 def test_a_later_rerun_replaces_its_steps_and_keeps_rdflib(tmp_path: Path) -> None:
     first = {"scales": [_scale(1_000_000, [("load-nt", 10.0, 30.0), ("query-a", 2.0, 40.0)])]}
-    rerun = {"scales": [{"target": 1_000_000, "triples": 1_000_000, "steps": [
-        {"step": "query-a", "edukg": {"seconds": 0.5, "peak_mb": 90}}]}]}
+    rerun = {
+        "scales": [
+            {
+                "target": 1_000_000,
+                "triples": 1_000_000,
+                "steps": [{"step": "query-a", "edukg": {"seconds": 0.5, "peak_mb": 90}}],
+            }
+        ]
+    }
     (tmp_path / "first.json").write_text(json.dumps(first), encoding="utf-8")
     (tmp_path / "rerun.json").write_text(json.dumps(rerun), encoding="utf-8")
 
@@ -84,3 +84,40 @@ def test_whole_listings_are_left_out_of_the_sum() -> None:
         "1M: 1 queries both answer take edukg 0.5 s and rdflib 50 s "
         "(0 capped, counted at the cap): edukg is 100x faster"
     )
+
+
+def test_runs_merge_into_one_set_that_keeps_each_runs_commit(tmp_path: Path) -> None:
+    first = {
+        "commit": "a" * 40,
+        "versions": {"rdflib": "7.6"},
+        "pages": [{"step": "page-30"}],
+        "scales": [_scale(100_000, [("load-nt", 1.0, 2.0), ("query-a", 0.1, 5.0)])],
+    }
+    rerun = {
+        "commit": "b" * 40,
+        "versions": {"rdflib": "7.6"},
+        "pages": [],
+        "scales": [_scale(100_000, [("query-a", 0.05, None)])],
+    }
+    (tmp_path / "first.json").write_text(json.dumps(first), encoding="utf-8")
+    (tmp_path / "rerun.json").write_text(json.dumps(rerun), encoding="utf-8")
+
+    merged = growth.merged_set([tmp_path / "first.json", tmp_path / "rerun.json"])
+
+    assert [run["commit"] for run in merged["runs"]] == ["a" * 40, "b" * 40]
+    assert merged["commit"] == "b" * 40 and merged["pages"] == [{"step": "page-30"}]
+    (scale,) = merged["scales"]
+    steps = {row["step"]: row for row in scale["steps"]}
+    assert steps["query-a"]["edukg"]["seconds"] == 0.05
+    assert steps["load-nt"]["edukg"]["seconds"] == 1.0
+
+
+def test_a_query_whose_answers_differ_is_left_out_of_the_sum() -> None:
+    scale = _scale(100_000, [("query-a", 0.1, 5.0), ("query-b", 0.1, 50.0)])
+    scale["steps"][0]["edukg"]["rows"], scale["steps"][0]["rdflib"]["rows"] = 3, 3
+    scale["steps"][1]["edukg"]["rows"], scale["steps"][1]["rdflib"]["rows"] = 14, 0
+    assert growth.queries_together(scale) == (
+        "100k: 1 queries both answer take edukg 0.1 s and rdflib 5 s "
+        "(0 capped, counted at the cap): edukg is 50x faster"
+    )
+    assert "| query-b | 0.100 | differs | 100 |" in "\n".join(growth.growth_table([scale]))

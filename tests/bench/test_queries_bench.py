@@ -7,20 +7,38 @@ import subprocess
 import sys
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_queries_benchmark_runs_every_case_at_a_tiny_scale(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, str(BENCH / "queries_bench.py"), "--triples", "2000", "--repeats", "1",
-         "--data", str(tmp_path), "--json", str(tmp_path / "out.json")],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "bench.queries_bench",
+            "--triples",
+            "2000",
+            "--repeats",
+            "1",
+            "--data",
+            str(tmp_path),
+            "--json",
+            str(tmp_path / "out.json"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
     )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     report = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert report["commit"] and report["versions"]["pyoxigraph"] and report["versions"]["rdflib"]
     whole = [case for case in report["queries"] if case["params"].get("limit") == "0"]
     assert {case["query"] for case in whole} == {
-        "agreements", "events", "expiring-agreements", "dormant-agreements"
+        "agreements",
+        "events",
+        "expiring-agreements",
+        "dormant-agreements",
     }
     first_page = next(case for case in report["queries"] if case["query"] == "agreements")
     every_row = next(case for case in whole if case["query"] == "agreements")

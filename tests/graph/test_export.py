@@ -18,7 +18,14 @@ from edukg.graph.store import KnowledgeGraph
 from edukg.loaders import load_files
 from tests.conftest import DATA, EXAMPLE_FILES
 
-RDFLIB_FORMATS = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld", "xml": "xml"}
+RDFLIB_FORMATS = {
+    "ttl": "turtle",
+    "nt": "nt",
+    "nq": "nquads",
+    "trig": "trig",
+    "jsonld": "json-ld",
+    "xml": "xml",
+}
 
 
 def exported(kg: KnowledgeGraph, format_name: str, **options: object) -> bytes:
@@ -40,7 +47,9 @@ def store_graph(kg: KnowledgeGraph) -> Graph:
 
 
 @pytest.mark.parametrize("format_name", sorted(RDFLIB_FORMATS))
-def test_every_format_round_trips_to_an_isomorphic_graph(example_kg: KnowledgeGraph, format_name: str) -> None:
+def test_every_format_round_trips_to_an_isomorphic_graph(
+    example_kg: KnowledgeGraph, format_name: str
+) -> None:
     data = exported(example_kg, format_name)
     if format_name in ("nq", "trig", "jsonld"):  # dataset formats: one named graph per source
         dataset = Dataset()
@@ -66,11 +75,16 @@ def test_dataset_formats_keep_one_graph_per_source(example_kg: KnowledgeGraph) -
 
 
 def test_export_of_one_source_and_with_ontology(example_kg: KnowledgeGraph) -> None:
-    only = Graph().parse(data=exported(example_kg, "nt", sources=["minsk-region-2024.ttl"]), format="nt")
+    only = Graph().parse(
+        data=exported(example_kg, "nt", sources=["minsk-region-2024.ttl"]), format="nt"
+    )
     assert "Стельмашева" in only.serialize(format="nt")
     assert "иллюстративный" not in only.serialize(format="nt")
     with_ontology = exported(example_kg, "nt", with_ontology=True)
-    assert b"<https://w3id.org/edukg/ontology> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" in with_ontology
+    assert (
+        b"<https://w3id.org/edukg/ontology> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+        in with_ontology
+    )
     assert "Таджыкістан".encode() in with_ontology
 
 
@@ -82,7 +96,13 @@ def test_export_is_sorted_whatever_the_insertion_order(tmp_path: Path) -> None:
             load_files(kg, order)
             text = exported(kg, "nt").decode()
         # The load time differs between the two stores; everything else must not.
-        outputs.append("\n".join(line for line in text.splitlines() if "generatedAtTime" not in line and "endedAtTime" not in line))
+        outputs.append(
+            "\n".join(
+                line
+                for line in text.splitlines()
+                if "generatedAtTime" not in line and "endedAtTime" not in line
+            )
+        )
     assert outputs[0] == outputs[1]
 
 
@@ -101,13 +121,21 @@ with KnowledgeGraph.open(sys.argv[1], read_only=True) as kg:
 def test_export_is_byte_identical_under_different_hash_seeds(tmp_path: Path) -> None:
     store = tmp_path / "store"
     with KnowledgeGraph.open(store) as kg:
-        load_files(kg, [Path(__file__).parents[1] / "data" / "illustrative" / "illustrative-register.ttl", DATA / "rdf" / "blank-nodes.ttl"])
+        load_files(
+            kg,
+            [
+                Path(__file__).parents[1] / "data" / "illustrative" / "illustrative-register.ttl",
+                DATA / "rdf" / "blank-nodes.ttl",
+            ],
+        )
     digests = []
     for seed in ("1", "4242"):
         result = subprocess.run(
             [sys.executable, "-c", EXPORT_SCRIPT, str(store)],
             env={"PYTHONHASHSEED": seed, "PATH": ""},
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         digests.append(result.stdout)
     assert digests[0] == digests[1]
@@ -131,7 +159,13 @@ def test_line_formats_are_exactly_what_oxigraph_writes(
         encoding="utf-8",
     )
     with KnowledgeGraph.open(tmp_path / "store") as kg:
-        load_files(kg, [Path(__file__).parents[1] / "data" / "illustrative" / "illustrative-register.ttl", odd])
+        load_files(
+            kg,
+            [
+                Path(__file__).parents[1] / "data" / "illustrative" / "illustrative-register.ttl",
+                odd,
+            ],
+        )
         data = exported(kg, format_name)
     assert data == ox.serialize(list(ox.parse(data, rdf_format)), format=rdf_format)
     assert b"line\\nbreak" in data and "Минск".encode() in data

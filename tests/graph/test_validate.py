@@ -12,7 +12,9 @@ from tests.conftest import DATA
 SHAPES = DATA / "shapes"
 
 
-def violations_of(kg: KnowledgeGraph, fixture: str) -> list[tuple[str, str | None, str | None, str]]:
+def violations_of(
+    kg: KnowledgeGraph, fixture: str
+) -> list[tuple[str, str | None, str | None, str]]:
     load_files(kg, [SHAPES / fixture])
     report = validate(kg)
     assert not report.conforms
@@ -35,47 +37,92 @@ def test_partial_dates_compare_on_what_both_know(kg: KnowledgeGraph) -> None:
     [
         pytest.param(
             "agreement-one-party.ttl",
-            ("<https://edukg.example/id/test/ag>", "edukg:hasParty", None, "MinCountConstraintComponent"),
+            (
+                "<https://edukg.example/id/test/ag>",
+                "edukg:hasParty",
+                None,
+                "MinCountConstraintComponent",
+            ),
             id="agreement-needs-two-parties",
         ),
         pytest.param(
             "agreement-expires-before-signed.ttl",
-            ("<https://edukg.example/id/test/ag>", "schema:validThrough", '"2023"^^xsd:gYear', "SPARQLConstraintComponent"),
+            (
+                "<https://edukg.example/id/test/ag>",
+                "schema:validThrough",
+                '"2023"^^xsd:gYear',
+                "SPARQLConstraintComponent",
+            ),
             id="valid-through-before-signing",
         ),
         pytest.param(
             "event-ends-before-start.ttl",
-            ("<https://edukg.example/id/test/ev>", "schema:endDate", '"2024-10-04"^^xsd:date', "SPARQLConstraintComponent"),
+            (
+                "<https://edukg.example/id/test/ev>",
+                "schema:endDate",
+                '"2024-10-04"^^xsd:date',
+                "SPARQLConstraintComponent",
+            ),
             id="event-ends-before-start",
         ),
         pytest.param(
             "institution-without-label.ttl",
-            ("<https://edukg.example/id/test/school-c>", "skos:prefLabel", None, "MinCountConstraintComponent"),
+            (
+                "<https://edukg.example/id/test/school-c>",
+                "skos:prefLabel",
+                None,
+                "MinCountConstraintComponent",
+            ),
             id="institution-needs-label",
         ),
         pytest.param(
             "institution-without-country.ttl",
-            ("<https://edukg.example/id/test/school-c>", "edukg:country", None, "MinCountConstraintComponent"),
+            (
+                "<https://edukg.example/id/test/school-c>",
+                "edukg:country",
+                None,
+                "MinCountConstraintComponent",
+            ),
             id="institution-needs-country",
         ),
         pytest.param(
             "institution-kind-from-wrong-scheme.ttl",
-            ("<https://edukg.example/id/test/school-c>", "edukg:kind", "ekind:seminar", "NodeConstraintComponent"),
+            (
+                "<https://edukg.example/id/test/school-c>",
+                "edukg:kind",
+                "ekind:seminar",
+                "NodeConstraintComponent",
+            ),
             id="coded-value-from-its-scheme",
         ),
         pytest.param(
             "agreement-date-not-a-date.ttl",
-            ("<https://edukg.example/id/test/ag>", "edukg:signedOn", '"24.05.2024"', "OrConstraintComponent"),
+            (
+                "<https://edukg.example/id/test/ag>",
+                "edukg:signedOn",
+                '"24.05.2024"',
+                "OrConstraintComponent",
+            ),
             id="dates-are-typed",
         ),
         pytest.param(
             "party-not-listed-on-agreement.ttl",
-            ("<https://edukg.example/id/test/ag-p3>", "org:member", "<https://edukg.example/id/test/school-c>", "SPARQLConstraintComponent"),
+            (
+                "<https://edukg.example/id/test/ag-p3>",
+                "org:member",
+                "<https://edukg.example/id/test/school-c>",
+                "SPARQLConstraintComponent",
+            ),
             id="party-member-listed-on-agreement",
         ),
         pytest.param(
             "region-without-country.ttl",
-            ("<https://edukg.example/id/test/region>", "schema:containedInPlace", None, "MinCountConstraintComponent"),
+            (
+                "<https://edukg.example/id/test/region>",
+                "schema:containedInPlace",
+                None,
+                "MinCountConstraintComponent",
+            ),
             id="region-in-a-country",
         ),
     ],
@@ -90,5 +137,9 @@ def test_violation_message_names_entity_rule_and_value(kg: KnowledgeGraph) -> No
     load_files(kg, [SHAPES / "event-ends-before-start.ttl"])
     (violation,) = validate(kg).violations
     text = str(violation)
-    assert "<https://edukg.example/id/test/ev>" in text and "2024-10-04" in text and "before it starts" in text
+    assert (
+        "<https://edukg.example/id/test/ev>" in text
+        and "2024-10-04" in text
+        and "before it starts" in text
+    )
     assert "SPARQLConstraintComponent" in text

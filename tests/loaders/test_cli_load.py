@@ -6,17 +6,13 @@ import csv
 import json
 from pathlib import Path
 
-import pytest
-
-from edukg.cli import main
+from tests.conftest import run_edukg
 from tests.loaders.conftest import AGREEMENTS, INSTITUTIONS, TABLES, write_csv
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
-    with pytest.raises(SystemExit) as exited:
-        main(list(args))
-    captured = capsys.readouterr()
-    return int(exited.value.code or 0), captured.out, captured.err
+    result = run_edukg(*args, cwd=Path.cwd())
+    return result.returncode, result.stdout, result.stderr
 
 
 def test_load_prints_what_changed_and_reimport_prints_unchanged(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -58,7 +58,9 @@ def test_blank_nodes_become_stable_iris(kg: KnowledgeGraph) -> None:
 def test_every_rdf_format_loads(kg: KnowledgeGraph, tmp_path: Path, extension: str) -> None:
     graph = Graph().parse(Path(__file__).parents[2] / "examples" / "minsk-region-2024.ttl", publicID="https://edukg.example/id/")
     path = tmp_path / f"minsk.{extension}"
-    rdflib_format = {"nt": "nt", "jsonld": "json-ld", "xml": "xml", "trig": "trig", "nq": "nquads"}[extension]
+    rdflib_format = {
+        "nt": "nt", "jsonld": "json-ld", "xml": "xml", "trig": "trig", "nq": "nquads"
+    }[extension]
     if extension in ("trig", "nq"):
         from rdflib import Dataset, URIRef
 

@@ -35,7 +35,9 @@ def test_labels_come_from_the_gettext_catalogues(code: str, language: str, label
     assert (country_iri(code), SKOS.prefLabel, Literal(label, lang=language)) in countries_graph()
 
 
-@pytest.mark.parametrize(("code", "qid"), [("BY", "Q184"), ("RU", "Q159"), ("KZ", "Q232"), ("TJ", "Q863")])
+@pytest.mark.parametrize(
+    ("code", "qid"), [("BY", "Q184"), ("RU", "Q159"), ("KZ", "Q232"), ("TJ", "Q863")]
+)
 def test_wikidata_matches(code: str, qid: str) -> None:
     match = URIRef(f"http://www.wikidata.org/entity/{qid}")
     assert (country_iri(code), SKOS.exactMatch, match) in countries_graph()
@@ -44,10 +46,21 @@ def test_wikidata_matches(code: str, qid: str) -> None:
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("by", "BY"), ("BLR", "BY"), ("112", "BY"), ("Belarus", "BY"), ("Беларусь", "BY"),
-        ("Республика Беларусь", "BY"), ("Российская Федерация", "RU"), ("Россия", "RU"),
-        ("Расійская Федэрацыя", "RU"), ("  таджикистан ", "TJ"), ("Таджыкістан", "TJ"),
-        ("Kazakhstan", "KZ"), ("UK", "GB"), ("EL", "GR"), ("Карэя, Рэспубліка", "KR"),
+        ("by", "BY"),
+        ("BLR", "BY"),
+        ("112", "BY"),
+        ("Belarus", "BY"),
+        ("Беларусь", "BY"),
+        ("Республика Беларусь", "BY"),
+        ("Российская Федерация", "RU"),
+        ("Россия", "RU"),
+        ("Расійская Федэрацыя", "RU"),
+        ("  таджикистан ", "TJ"),
+        ("Таджыкістан", "TJ"),
+        ("Kazakhstan", "KZ"),
+        ("UK", "GB"),
+        ("EL", "GR"),
+        ("Карэя, Рэспубліка", "KR"),
     ],
 )
 def test_country_code_reads_codes_and_names(text: str, code: str) -> None:

@@ -8,8 +8,8 @@ import owlrl
 import pytest
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Namespace, URIRef
 
-from tests.conftest import EXAMPLE_FILES
 from edukg.ontology import EDUKG, SCHEMES, countries_graph, ontology_graph, shapes_graph
+from tests.conftest import EXAMPLE_FILES
 
 ERRORS = Namespace("http://www.daml.org/2002/03/agents/agent-ont#")
 BASE = "https://edukg.example/id/"
@@ -22,7 +22,10 @@ def closure_errors(graph: Graph) -> list[str]:
 
 def test_ontology_and_shapes_parse() -> None:
     assert (URIRef("https://w3id.org/edukg/ontology"), RDF.type, OWL.Ontology) in ontology_graph()
-    assert len(list(shapes_graph().subjects(RDF.type, URIRef("http://www.w3.org/ns/shacl#NodeShape")))) >= 8
+    assert (
+        len(list(shapes_graph().subjects(RDF.type, URIRef("http://www.w3.org/ns/shacl#NodeShape"))))
+        >= 8
+    )
 
 
 def test_every_own_term_is_tied_to_a_standard_term() -> None:
@@ -59,26 +62,71 @@ def test_schemes_have_the_notations_the_design_names() -> None:
     graph = ontology_graph()
 
     def notations(scheme: str) -> set[str]:
-        return {str(graph.value(c, SKOS.notation)) for c in graph.subjects(SKOS.inScheme, SCHEMES[scheme])}
+        return {
+            str(graph.value(c, SKOS.notation))
+            for c in graph.subjects(SKOS.inScheme, SCHEMES[scheme])
+        }
 
     assert notations("institution-kind") == {
-        "school", "gymnasium", "lyceum", "college", "university",
-        "institute_of_education_development", "education_authority", "ministry",
-        "preschool", "extracurricular", "other",
+        "school",
+        "gymnasium",
+        "lyceum",
+        "college",
+        "university",
+        "institute_of_education_development",
+        "education_authority",
+        "ministry",
+        "preschool",
+        "extracurricular",
+        "other",
         # CORDIS activity types (HES, REC, PUB, PRC; OTH is "other")
-        "higher_or_secondary_education", "research_organisation", "public_body", "company",
+        "higher_or_secondary_education",
+        "research_organisation",
+        "public_body",
+        "company",
     }
     h2020_parts = {
-        "h2020_erc", "h2020_fet", "h2020_msca", "h2020_ri", "h2020_leit", "h2020_arf", "h2020_sme",
-        "h2020_sc1", "h2020_sc2", "h2020_sc3", "h2020_sc4", "h2020_sc5", "h2020_sc6", "h2020_sc7",
-        "h2020_sewp", "h2020_swafs", "h2020_euratom",
+        "h2020_erc",
+        "h2020_fet",
+        "h2020_msca",
+        "h2020_ri",
+        "h2020_leit",
+        "h2020_arf",
+        "h2020_sme",
+        "h2020_sc1",
+        "h2020_sc2",
+        "h2020_sc3",
+        "h2020_sc4",
+        "h2020_sc5",
+        "h2020_sc6",
+        "h2020_sc7",
+        "h2020_sewp",
+        "h2020_swafs",
+        "h2020_euratom",
     }
-    assert notations("agreement-kind") == {
-        "agreement", "memorandum", "roadmap", "contract", "programme", "research_project",
-    } | h2020_parts
+    assert (
+        notations("agreement-kind")
+        == {
+            "agreement",
+            "memorandum",
+            "roadmap",
+            "contract",
+            "programme",
+            "research_project",
+        }
+        | h2020_parts
+    )
     assert notations("event-kind") == {
-        "delegation_visit", "seminar", "round_table", "conference", "training_programme",
-        "webinar", "workshop", "competition", "exchange_visit", "other",
+        "delegation_visit",
+        "seminar",
+        "round_table",
+        "conference",
+        "training_programme",
+        "webinar",
+        "workshop",
+        "competition",
+        "exchange_visit",
+        "other",
     }
     assert "professional_development" in notations("cooperation-area")
 
@@ -97,7 +145,9 @@ def test_owl_rl_closure_finds_an_entity_that_is_both_event_and_institution() -> 
     graph = ontology_graph()
     thing = URIRef(BASE + "event/mixed-up")
     graph.add((thing, RDF.type, EDUKG.CooperationEvent))
-    graph.add((URIRef(BASE + "agreement/x"), EDUKG.hasParty, thing))  # range makes it an Institution
+    graph.add(
+        (URIRef(BASE + "agreement/x"), EDUKG.hasParty, thing)
+    )  # range makes it an Institution
     errors = closure_errors(graph)
     assert len(errors) == 1 and "Disjoint classes" in errors[0]
 

@@ -51,7 +51,7 @@ def _rows(target: object, name: str, params: dict[str, str]) -> list[object]:
 def test_hostile_values_return_no_rows_and_change_nothing(
     value: str, query_kg: KnowledgeGraph, oxigraph_server: OxigraphServer
 ) -> None:
-    from edukg.queries.push import push
+    from edukg.graph.push import push
 
     for fixture in ("agreements", "events", "partners"):
         load_fixture(query_kg, fixture)

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from edukg.graph.push import push
 from edukg.graph.store import KnowledgeGraph
 from edukg.queries.catalogue import load_catalogue
-from edukg.queries.push import push
 from edukg.queries.runner import run_query
 
 from .conftest import OxigraphServer, load_fixture, rdflib_copy
@@ -370,7 +370,9 @@ def test_every_catalogue_query_has_a_fixture_and_cases() -> None:
     from .conftest import FIXTURES
 
     expected = {
-        name for name in load_catalogue() if not name.startswith("network-") and name not in ANALYSIS_QUERIES
+        name
+        for name in load_catalogue()
+        if not name.startswith("network-") and name not in ANALYSIS_QUERIES
     }
     covered = {case.values[0] for case in CASES}
     assert covered == expected

@@ -67,13 +67,13 @@ def test_construct_and_ask_results(query_kg: KnowledgeGraph) -> None:
 
 def test_python_api_functions_return_rows_and_frames(query_kg: KnowledgeGraph) -> None:
     load_fixture(query_kg, "cooperation-by-year")
-    assert queries.cooperation_by_year(query_kg) == [
+    assert queries.rows(query_kg, "cooperation-by-year") == [
         {"year": 2023, "agreements": 2, "events": 0},
         {"year": 2024, "agreements": 2, "events": 1},
         {"year": 2025, "agreements": 1, "events": 1},  # y5: not signed, valid from 2025
     ]
     load_fixture(query_kg, "events-by-type")
-    assert queries.events_by_type(query_kg, year=2025, lang="en")[0] == {
+    assert queries.rows(query_kg, "events-by-type", year=2025, lang="en")[0] == {
         "type": "seminar",
         "label": "seminar",
         "events": 2,
@@ -85,6 +85,6 @@ def test_python_api_functions_return_rows_and_frames(query_kg: KnowledgeGraph) -
     assert frame["agreements"].sum() == 5
 
 
-def test_unknown_attribute_is_an_attribute_error() -> None:
+def test_queries_are_run_by_name_not_through_generated_functions() -> None:
     with pytest.raises(AttributeError):
-        queries.no_such_query  # noqa: B018
+        queries.cooperation_by_year  # type: ignore[attr-defined]  # noqa: B018

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from edukg.viz.network_page import write_network_page
-from edukg.viz.report import Table, build_report, write_report
+from edukg.viz.report import Table, build_report, write_report_page
 from tests.viz.networks import BASE, INJECTION, cooperation_network, random_network
 
 GLYPHS_DIFFER = """([a, b]) => {
@@ -245,7 +245,7 @@ def test_report_embeds_a_working_network_offline(
         dormant=Table(["Соглашение", "Последнее событие"], []),
         network=cooperation_network(),
     )
-    path = write_report(report, tmp_path / "report.html")
+    path = write_report_page(report, tmp_path / "report.html")
     page = browser.new_page(viewport={"width": 1200, "height": 900})  # type: ignore[attr-defined]
     requests: list[str] = []
     dialogs: list[str] = []

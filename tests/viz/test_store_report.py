@@ -9,7 +9,7 @@ import pyoxigraph as ox
 from edukg.graph.store import KnowledgeGraph
 from edukg.loaders import load_files
 from edukg.queries.runner import PAGE_SIZE
-from edukg.viz.report import write_report
+from edukg.viz.report import write_report_page
 from edukg.viz.store_report import store_report
 
 EDUKG = "https://w3id.org/edukg/ontology#"
@@ -60,7 +60,7 @@ def test_a_long_listing_shows_its_first_page_and_how_to_get_the_rest(tmp_path: P
     assert dormant.note == (
         f"The first {PAGE_SIZE} rows. Every row: edukg query dormant-agreements --limit 0"
     )
-    page = write_report(report, tmp_path / "report.html").read_text(encoding="utf-8")
+    page = write_report_page(report, tmp_path / "report.html").read_text(encoding="utf-8")
     assert f'<p class="note">{dormant.note}</p>' in page
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from edukg.graph.remote import Endpoint
 from edukg.graph.store import KnowledgeGraph
 from edukg.queries.catalogue import load_catalogue
-from edukg.queries.endpoint import Endpoint
 from edukg.queries.runner import run_query
 from tests.conftest import run_edukg
 from tests.web.conftest import Server

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from edukg.core.errors import QueryError
-from edukg.queries.endpoint import Credentials, Endpoint
+from edukg.graph.remote import Credentials, Endpoint
 
 ANSWER = json.dumps(
     {
@@ -146,21 +146,20 @@ def test_a_slow_endpoint_hits_the_time_limit(endpoint_server: Any) -> None:
 
 
 def test_an_unreachable_endpoint_is_reported() -> None:
-    from .conftest import free_port
+    from tests.servers import free_port
 
     with pytest.raises(QueryError, match="cannot reach"):
         Endpoint(f"http://127.0.0.1:{free_port()}/sparql", sleep=lambda _: None).run("ASK {}")
 
 
-def test_the_oxigraph_server_through_sparqlwrapper(oxigraph_server: Any, query_kg: Any) -> None:
-    from edukg.queries.push import push
+def test_the_oxigraph_server_through_sparqlwrapper(oxigraph_server: Any, kg: Any) -> None:
+    from edukg.graph.push import push
     from edukg.queries.runner import run_sparql
+    from tests.queries.conftest import load_fixture
 
-    from .conftest import load_fixture
-
-    load_fixture(query_kg, "events")
+    load_fixture(kg, "events")
     oxigraph_server.clear()
-    push(query_kg, store_endpoint=oxigraph_server.store_url)
+    push(kg, store_endpoint=oxigraph_server.store_url)
     endpoint = oxigraph_server.endpoint()
     assert run_sparql(endpoint, "ASK { ?e a edukg:CooperationEvent }").boolean is True
     graph = run_sparql(
@@ -171,8 +170,9 @@ def test_the_oxigraph_server_through_sparqlwrapper(oxigraph_server: Any, query_k
         map(
             str,
             run_sparql(
-                query_kg,
-                "CONSTRUCT { ?e schema:name ?l } WHERE { ?e a edukg:CooperationEvent ; skos:prefLabel ?l }",
+                kg,
+                "CONSTRUCT { ?e schema:name ?l } "
+                "WHERE { ?e a edukg:CooperationEvent ; skos:prefLabel ?l }",
             ).triples,
         )
     )

@@ -1,4 +1,4 @@
-"""A remote SPARQL 1.1 endpoint, queried through SPARQLWrapper.
+"""A remote store: a SPARQL 1.1 endpoint, queried and updated through SPARQLWrapper.
 
 Credentials come from the environment, never from the command line:
 ``EDUKG_ENDPOINT_USER`` and ``EDUKG_ENDPOINT_PASSWORD``, with
@@ -24,10 +24,12 @@ from typing import Any, TypeVar
 
 import pyoxigraph as ox
 
-from edukg.core.version import __version__
 from edukg.core.errors import ConfigError, QueryError
+from edukg.core.version import __version__
+from edukg.graph.results import QueryResult
+from edukg.ontology.namespace import PROJECT_IRI
 
-USER_AGENT = f"edukg/{__version__} (+https://w3id.org/edukg; SPARQLWrapper)"
+USER_AGENT = f"edukg/{__version__} (+{PROJECT_IRI}; SPARQLWrapper)"
 USER_ENV = "EDUKG_ENDPOINT_USER"
 PASSWORD_ENV = "EDUKG_ENDPOINT_PASSWORD"
 AUTH_ENV = "EDUKG_ENDPOINT_AUTH"
@@ -48,7 +50,9 @@ class Credentials:
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> Credentials | None:
         """Credentials from ``EDUKG_ENDPOINT_USER``/``_PASSWORD``/``_AUTH``, or ``None``.
 
-        >>> Credentials.from_environment({"EDUKG_ENDPOINT_USER": "kg", "EDUKG_ENDPOINT_PASSWORD": "s"})
+        >>> Credentials.from_environment(
+        ...     {"EDUKG_ENDPOINT_USER": "kg", "EDUKG_ENDPOINT_PASSWORD": "s"}
+        ... )
         Credentials(user='kg', password='s', scheme='basic')
         """
         environ = os.environ if environ is None else environ
@@ -114,11 +118,9 @@ class Endpoint:
             wrapper.addDefaultGraph(graph)
         return wrapper
 
-    def run(self, text: str, *, timeout: float | None = None) -> Any:
-        """Run a query and return a :class:`~edukg.queries.runner.QueryResult`."""
+    def run(self, text: str, *, timeout: float | None = None) -> QueryResult:
+        """Run a query and return a :class:`~edukg.graph.results.QueryResult`."""
         from SPARQLWrapper import JSON, TURTLE
-
-        from edukg.queries.runner import QueryResult
 
         wrapper = self.wrapper(text, timeout=timeout)
         # SPARQLWrapper guesses the form from the first keyword anywhere, comments included
@@ -178,7 +180,7 @@ _DECLARATION = re.compile(r"(?is)^\s*(?:PREFIX\s+[^:\s]*:\s*<[^>]*>|BASE\s*<[^>]
 
 
 def query_form(text: str) -> str:
-    r"""SELECT, ASK, CONSTRUCT, DESCRIBE (or an update keyword): the first keyword after the prologue.
+    r"""SELECT, ASK, CONSTRUCT, DESCRIBE or an update keyword: the first after the prologue.
 
     >>> query_form("# drops nothing\nPREFIX x: <http://a#>\nSELECT * WHERE {}")
     'SELECT'
@@ -202,7 +204,7 @@ def with_retries(
     timeout: float | None = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> T:
-    """Call ``attempt``, retrying transient network failures; map failures to :class:`QueryError`."""
+    """Call ``attempt``, retrying transient network failures; others become :class:`QueryError`."""
     from SPARQLWrapper.SPARQLExceptions import (
         EndPointInternalError,
         EndPointNotFound,

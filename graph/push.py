@@ -24,8 +24,9 @@ from typing import Any
 import pyoxigraph as ox
 
 from edukg.core.errors import ConfigError
+from edukg.graph.remote import USER_AGENT, Credentials, Endpoint, with_retries
 from edukg.graph.sources import CATALOG_GRAPH
-from edukg.queries.endpoint import USER_AGENT, Credentials, Endpoint, with_retries
+from edukg.graph.store import REFERENCE_GRAPHS
 
 DEFAULT_BATCH_SIZE = 20_000
 SCRATCH_PREFIX = "urn:edukg:push:"
@@ -52,8 +53,6 @@ def graphs_to_push(
     ``with_reference`` adds the ontology and the countries, which the
     catalogue queries need for labels and ISO codes.
     """
-    from edukg.graph.store import REFERENCE_GRAPHS
-
     graphs = list(kg.graphs_of(list(sources or [])))
     if not sources:
         graphs.append(CATALOG_GRAPH)
@@ -65,11 +64,13 @@ def graphs_to_push(
 def batches(triples: Iterable[ox.Triple], size: int) -> list[list[ox.Triple]]:
     """Split triples into batches of at most ``size``; blank-node triples all go last, together.
 
-    >>> t = [ox.Triple(ox.NamedNode(f"http://s/{i}"), ox.NamedNode("http://p"), ox.Literal(i)) for i in range(5)]
+    >>> p = ox.NamedNode("http://p")
+    >>> t = [ox.Triple(ox.NamedNode(f"http://s/{i}"), p, ox.Literal(i)) for i in range(5)]
     >>> [len(b) for b in batches(t, 2)]
     [2, 2, 1]
     """
-    plain, blank = [], []
+    plain: list[ox.Triple] = []
+    blank: list[ox.Triple] = []
     for triple in triples:
         has_blank = isinstance(triple.subject, ox.BlankNode) or isinstance(
             triple.object, ox.BlankNode
@@ -96,7 +97,8 @@ def push(
     if (update_endpoint is None) == (store_endpoint is None):
         raise ConfigError(
             "push needs exactly one of an update endpoint and a graph store endpoint",
-            hint="give --update-endpoint URL (SPARQL Update) or --store-endpoint URL (Graph Store Protocol)",
+            hint="give --update-endpoint URL (SPARQL Update) "
+            "or --store-endpoint URL (Graph Store Protocol)",
         )
     if batch_size < 1:
         raise ConfigError(f"batch size must be at least 1, not {batch_size}")
@@ -199,6 +201,7 @@ def remote_graph_sizes(endpoint: Endpoint, graphs: Iterable[str]) -> dict[str, i
     """How many triples each graph holds on the remote side (to check a push)."""
     values = " ".join(str(ox.NamedNode(g)) for g in graphs)
     result = endpoint.run(
-        f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
+        f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} "
+        "GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
     )
-    return {row[0].value: int(row[1].value) for row in result.rows}
+    return {str(row["g"]): int(row["n"]) for row in result.records()}

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from edukg.core.errors import ConfigError
+from edukg.graph.push import push, remote_graph_sizes
+from edukg.graph.remote import Endpoint
 from edukg.graph.store import KnowledgeGraph
 from edukg.loaders import load_files
-from edukg.queries.endpoint import Endpoint
-from edukg.queries.push import push, remote_graph_sizes
 from edukg.queries.runner import run_sparql
-
-from .conftest import FIXTURES, OxigraphServer
+from tests.queries.conftest import FIXTURES
+from tests.servers import OxigraphServer
 
 BLANK_NODES = """
 @prefix schema: <https://schema.org/> .
@@ -22,16 +22,17 @@ BLANK_NODES = """
 <https://edukg.example/id/institution/a> a edukg:Institution ; skos:prefLabel "Школа А"@ru ;
     schema:address [ schema:addressLocality "Минск"@ru ; schema:streetAddress "ул. Ленина, 1"@ru ] .
 <https://edukg.example/id/institution/b> a edukg:Institution ; skos:prefLabel "Школа Б"@ru ;
-    schema:address [ schema:addressLocality "Гродно"@ru ; schema:streetAddress "ул. Советская, 2"@ru ] .
+    schema:address [ schema:addressLocality "Гродно"@ru ;
+                     schema:streetAddress "ул. Советская, 2"@ru ] .
 """
 
 
 @pytest.fixture
-def two_sources(query_kg: KnowledgeGraph, tmp_path: Path) -> KnowledgeGraph:
+def two_sources(kg: KnowledgeGraph, tmp_path: Path) -> KnowledgeGraph:
     addresses = tmp_path / "addresses.ttl"
     addresses.write_text(BLANK_NODES, encoding="utf-8")
-    load_files(query_kg, [FIXTURES / "agreements.ttl", addresses])
-    return query_kg
+    load_files(kg, [FIXTURES / "agreements.ttl", addresses])
+    return kg
 
 
 def local_sizes(kg: KnowledgeGraph) -> dict[str, int]:
@@ -71,24 +72,25 @@ def test_push_twice_gives_the_same_graphs_without_duplicates(
     # blank nodes were not split across batches: each address keeps both its properties
     addresses = run_sparql(
         oxigraph_server.endpoint(),
-        "SELECT ?city ?street WHERE { ?i schema:address ?a . ?a schema:addressLocality ?city ; schema:streetAddress ?street }",
+        "SELECT ?city ?street WHERE { ?i schema:address ?a . "
+        "?a schema:addressLocality ?city ; schema:streetAddress ?street }",
     )
     assert sorted(str(row[0].value) for row in addresses.rows) == ["Гродно", "Минск"]
 
 
 def test_push_replaces_what_a_source_held(
-    query_kg: KnowledgeGraph, oxigraph_server: OxigraphServer, tmp_path: Path
+    kg: KnowledgeGraph, oxigraph_server: OxigraphServer, tmp_path: Path
 ) -> None:
     oxigraph_server.clear()
     register = tmp_path / "register.ttl"
     register.write_text(BLANK_NODES, encoding="utf-8")
-    load_files(query_kg, [register])
-    push(query_kg, store_endpoint=oxigraph_server.store_url)
+    load_files(kg, [register])
+    push(kg, store_endpoint=oxigraph_server.store_url)
     register.write_text(
         BLANK_NODES.split("<https://edukg.example/id/institution/b>")[0], encoding="utf-8"
     )
-    load_files(query_kg, [register])
-    push(query_kg, update_endpoint=oxigraph_server.update_url)
+    load_files(kg, [register])
+    push(kg, update_endpoint=oxigraph_server.update_url)
     names = run_sparql(
         oxigraph_server.endpoint(), "SELECT ?l WHERE { ?i a edukg:Institution ; skos:prefLabel ?l }"
     )
