@@ -624,6 +624,17 @@ class KnowledgeGraph:
                 referred.setdefault(other, set()).add(row["x"].value)
         return {other: len(entities) for other, entities in sorted(referred.items())}
 
+    def graph_size(self, graph: ox.NamedNode) -> int:
+        """The number of triples in one named graph."""
+        rows = solutions(
+            self._store.query(
+                # pyoxigraph substitutes only variables the query projects.
+                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+                substitutions={ox.Variable("g"): graph},
+            )
+        )
+        return next((int(row["n"].value) for row in rows), 0)
+
     def damaged_sources(self) -> list[SourceDamage]:
         """Sources whose graph and catalog entry disagree, and graphs no source owns.
 
