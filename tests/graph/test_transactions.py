@@ -17,7 +17,7 @@ from edukg.graph.faults import CRASH_EXIT_CODE
 from edukg.graph.sources import SourceData
 from edukg.graph.store import KnowledgeGraph
 from edukg.loaders import load_files
-from tests.conftest import run_edukg
+from tests.conftest import run_edukg_process as run_edukg
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "minsk-region-2024.ttl"
 
