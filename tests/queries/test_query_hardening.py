@@ -59,7 +59,7 @@ def test_ctrl_c_stops_a_running_query_with_exit_130(tmp_path: Path) -> None:
 def test_no_rows_from_a_server_without_union_default_graph_gives_a_hint(
     plain_oxigraph_server, tmp_path: Path  # type: ignore[no-untyped-def]
 ) -> None:
-    from edukg.queries.endpoint import Endpoint
+    from edukg.graph.remote import Endpoint
 
     Endpoint(plain_oxigraph_server.update_url).update(
         "INSERT DATA { GRAPH <https://e.example/g> { "
