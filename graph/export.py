@@ -10,8 +10,8 @@ becomes a Python object on the way.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import BinaryIO
+from collections.abc import Iterable, Sequence
+from typing import IO
 
 import pyoxigraph as ox
 
@@ -90,7 +90,7 @@ def _quad_lines(parts: list[tuple[ox.NamedNode, list[bytes]]]) -> list[bytes]:
 
 def export(
     kg: KnowledgeGraph,
-    output: BinaryIO,
+    output: IO[bytes],
     format_name: str,
     *,
     sources: Sequence[str] | None = None,
@@ -116,8 +116,11 @@ def export(
         prefixes = PREFIXES if target != ox.RdfFormat.N_TRIPLES else None
         statements = ox.parse(data, line_format)
         if target == ox.RdfFormat.RDF_XML:
-            statements = (_xml_safe(statement) for statement in statements)
-        ox.serialize(statements, output, target, prefixes=prefixes)
+            # RDF/XML holds no datasets, so the statements are triples (N-Triples lines)
+            triples: Iterable[ox.Triple] = (_xml_safe(s.triple) for s in statements)
+            ox.serialize(triples, output, target, prefixes=prefixes)
+        else:
+            ox.serialize(statements, output, target, prefixes=prefixes)
     return len(lines)
 
 

@@ -383,10 +383,8 @@ class KnowledgeGraph:
                 self._snapshots.write(graph.value, statements)
             return SourceChange(data.name, 0, 0, total, new_source=False)
         if info is None and not self._store.contains_named_graph(graph):
-            records = self._new_records(
-                {row["r"].value for row in staged.query(_RECORDS_IN_DEFAULT, prefixes=PREFIXES)},
-                graph,
-            )
+            staged_rows = solutions(staged.query(_RECORDS_IN_DEFAULT, prefixes=PREFIXES))
+            records = self._new_records({row["r"].value for row in staged_rows}, graph)
             del lines, staged
             data.staged = None  # the staging store's memory is free before the bulk load
             self._bulk_write(
@@ -435,7 +433,7 @@ class KnowledgeGraph:
             return 0
         elsewhere = {
             row["r"].value
-            for row in self._store.query(_RECORDS_IN_GRAPHS, prefixes=PREFIXES)
+            for row in solutions(self._store.query(_RECORDS_IN_GRAPHS, prefixes=PREFIXES))
             if row["g"] != graph and row["g"] != CATALOG_GRAPH
         }
         return len(records - elsewhere)
@@ -614,10 +612,10 @@ class KnowledgeGraph:
             return {}
         names = {other.graph: other.name for other in self.sources()}
         referred: dict[str, set[str]] = {}
-        rows = self._store.query(
+        rows = solutions(self._store.query(
             "SELECT ?r ?g ?x WHERE { GRAPH ?r { ?x a ?class } GRAPH ?g { ?y ?p ?x } }",
             substitutions={ox.Variable("r"): ox.NamedNode(info.graph)},
-        )
+        ))
         for row in rows:
             other = names.get(row["g"].value)
             if other is not None and other != name:
@@ -826,7 +824,9 @@ def _records_typed(quads: list[ox.Quad]) -> set[str]:
     return {
         q.subject.value
         for q in quads
-        if q.predicate == _RDF_TYPE and q.object in _RECORD_CLASSES
+        if q.predicate == _RDF_TYPE
+        and q.object in _RECORD_CLASSES
+        and isinstance(q.subject, ox.NamedNode)
     }
 
 

@@ -179,7 +179,7 @@ def loader_name_by_header(path: str | Path) -> str | None:
 def loader(name: str) -> ReadFunction:
     """The read function of a loader, importing its module now."""
     module_name, function = LOADERS[name]
-    return getattr(importlib.import_module(module_name), function)  # type: ignore[no-any-return]
+    return getattr(importlib.import_module(module_name), function)
 
 
 def _loader_name(path: Path, kind: object) -> str | None:

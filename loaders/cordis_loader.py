@@ -33,6 +33,7 @@ import pyoxigraph as ox
 
 from edukg.graph.iris import mint
 from edukg.graph.sources import SourceData
+from edukg.graph.terms import dumped
 from edukg.loaders import terms as t
 from edukg.loaders.base import FileContent, LoadContext, ProblemCollector, read_bytes
 from edukg.loaders.cordis_tables import (
@@ -119,7 +120,7 @@ class Staging:
     def flush(self, *, at_least: int = 0) -> None:
         """Serialise the triples held (in Rust) once there are ``at_least`` of them."""
         if self.triples and len(self.triples) >= at_least:
-            self.chunks.append(ox.serialize(self.triples, format=ox.RdfFormat.N_TRIPLES))
+            self.chunks.append(dumped(ox.serialize(self.triples, format=ox.RdfFormat.N_TRIPLES)))
             self.triples.clear()
 
     def store(self) -> ox.Store:
@@ -228,7 +229,7 @@ def lookups_of(context: LoadContext) -> CordisLookups:
         context.session = session = _Session()
     if getattr(session, "cordis", None) is None:
         session.cordis = CordisLookups()
-    return session.cordis  # type: ignore[no-any-return]
+    return session.cordis
 
 
 class _Session:

@@ -97,7 +97,7 @@ def _formula_rows(formulas: Any, title: str) -> Iterator[tuple[Any, ...]]:
     """The rows of sheet ``title`` as written (formulas as text), or empty rows."""
     if formulas is None:
         return itertools.repeat(())
-    return formulas[title].iter_rows(values_only=True)  # type: ignore[no-any-return]
+    return formulas[title].iter_rows(values_only=True)
 
 
 @dataclass

@@ -161,4 +161,7 @@ def _skolemized(quads: list[ox.Quad], genid: str) -> list[ox.Triple]:
     def term(node: ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.NamedNode | ox.Literal:
         return ox.NamedNode(genid + node.value) if isinstance(node, ox.BlankNode) else node
 
-    return [ox.Triple(term(q.subject), q.predicate, term(q.object)) for q in dataset]
+    def subject(node: ox.NamedNode | ox.BlankNode | ox.Triple) -> ox.NamedNode | ox.Triple:
+        return ox.NamedNode(genid + node.value) if isinstance(node, ox.BlankNode) else node
+
+    return [ox.Triple(subject(q.subject), q.predicate, term(q.object)) for q in dataset]

@@ -78,7 +78,7 @@ def session_of(context: LoadContext) -> RegisterSession:
         context.session = RegisterSession(
             base_iri=context.base_iri, kg=context.kg, replaced_graphs=replaced
         )
-    return context.session  # type: ignore[return-value]
+    return context.session
 
 
 def scan_register(path: Path, context: LoadContext, reader: TableReader, loader: str) -> None:

@@ -24,6 +24,7 @@ import pyoxigraph as ox
 
 from edukg.core.suggestions import did_you_mean
 from edukg.graph.iris import mint, slug
+from edukg.graph.terms import solutions
 from edukg.loaders.vocabulary import Vocabulary
 from edukg.ontology.normalize import normalize_name
 
@@ -239,7 +240,7 @@ class RegisterSession:
         store = self.kg.oxigraph
         source_names = {info.graph: info.name for info in self.kg.sources()}
         prefix = self.base_iri + "institution/"
-        rows = store.query(_INSTITUTIONS_QUERY, use_default_graph_as_union=False)
+        rows = solutions(store.query(_INSTITUTIONS_QUERY, use_default_graph_as_union=False))
         found: dict[str, tuple[set[str], str | None, str | None]] = {}
         holders: dict[str, str] = {}
         for row in rows:
@@ -273,7 +274,7 @@ class RegisterSession:
             if not iri.startswith(prefix):
                 self.institutions_by_id.setdefault(normalize_name(iri), entry)
         agreement_prefix = self.base_iri + "agreement/"
-        for row in store.query(_AGREEMENTS_QUERY):
+        for row in solutions(store.query(_AGREEMENTS_QUERY)):
             if row["g"].value in self.replaced_graphs:
                 continue
             iri = row["a"].value
@@ -289,7 +290,7 @@ class RegisterSession:
                 known.setdefault("title", set()).add(normalize_name(row["title"].value))
             if row["signed"] is not None:
                 known.setdefault("signed", set()).add(row["signed"].value)
-        for row in store.query(_REGIONS_QUERY):
+        for row in solutions(store.query(_REGIONS_QUERY)):
             if row["g"].value in self.replaced_graphs:
                 continue
             key = (row["country"].value, normalize_name(row["label"].value))

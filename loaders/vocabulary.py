@@ -43,9 +43,9 @@ class Vocabulary:
         """The vocabulary of ``ontology/edukg.ttl`` (read once per process)."""
         graph = ontology_graph()
         vocabulary = cls()
-        scheme_names = {iri: name for name, iri in SCHEMES.items()}
-        for concept in sorted(graph.subjects(RDF.type, SKOS.Concept)):
-            scheme = scheme_names.get(graph.value(concept, SKOS.inScheme))  # type: ignore[arg-type]
+        scheme_names = {str(iri): name for name, iri in SCHEMES.items()}
+        for concept in sorted(graph.subjects(RDF.type, SKOS.Concept), key=str):
+            scheme = scheme_names.get(str(graph.value(concept, SKOS.inScheme)))
             if scheme is None:
                 continue
             node = ox.NamedNode(str(concept))
