@@ -197,6 +197,40 @@ def _send(url: str, method: str, body: bytes, credentials: Credentials | None) -
     with_retries(attempt, what=url.split("?", 1)[0])
 
 
+def stale_source_graphs(endpoint: Endpoint, kg: Any) -> list[str]:
+    """Source graphs the remote side holds under the store's base IRI but the store no longer has.
+
+    These are the graphs of sources removed locally since an earlier push:
+    ``push --prune`` drops them.
+    """
+    prefix = ox.Literal(f"{kg.base_iri}source/")
+    result = endpoint.run(
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+        f"FILTER(STRSTARTS(STR(?g), {prefix})) }}"
+    )
+    local = {graph.value for graph in kg.graphs_of([])}
+    return sorted(str(row["g"]) for row in result.records() if str(row["g"]) not in local)
+
+
+def drop_graphs(
+    graphs: Sequence[str],
+    *,
+    update_endpoint: str | None = None,
+    store_endpoint: str | None = None,
+    credentials: Credentials | None = None,
+) -> None:
+    """Drop whole graphs on the remote side, through SPARQL Update or the Graph Store Protocol."""
+    for graph in graphs:
+        if store_endpoint is not None:
+            separator = "&" if "?" in store_endpoint else "?"
+            target = f"{store_endpoint}{separator}{urllib.parse.urlencode({'graph': graph})}"
+            _send(target, "DELETE", b"", credentials)
+        else:
+            Endpoint(update_endpoint or "", credentials=credentials).update(
+                f"DROP SILENT GRAPH {ox.NamedNode(graph)}"
+            )
+
+
 def remote_graph_sizes(endpoint: Endpoint, graphs: Iterable[str]) -> dict[str, int]:
     """How many triples each graph holds on the remote side (to check a push)."""
     values = " ".join(str(ox.NamedNode(g)) for g in graphs)

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from edukg.cli.context import neutralise_formulas, open_store
+from edukg.cli.context import EXIT_INPUT, neutralise_formulas, open_store
 from edukg.core.errors import ConfigError
 from edukg.core.files import write_bytes_atomically
 
@@ -286,6 +286,11 @@ def sparql_command(
 @click.option(
     "--batch-size", type=int, default=20_000, show_default=True, help="Triples per request."
 )
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Also drop the remote graphs of sources removed here (needs --endpoint to list them).",
+)
 @click.pass_obj
 def push_command(
     settings: Any,
@@ -295,11 +300,14 @@ def push_command(
     sources: tuple[str, ...],
     no_reference: bool,
     batch_size: int,
+    prune: bool,
 ) -> None:
     """Send the store, or chosen sources, to a remote store as named graphs.
 
     One named graph per source, each replaced whole, so pushing again
-    creates no duplicates. With only --endpoint ending in /query, updates go
+    creates no duplicates. --prune drops the remote graphs of sources removed
+    here. With --endpoint the graph sizes are checked afterwards; a
+    difference exits with 1. With only --endpoint ending in /query, updates go
     to the same URL ending in /update (Oxigraph, Fuseki). Credentials come
     from EDUKG_ENDPOINT_USER, EDUKG_ENDPOINT_PASSWORD and EDUKG_ENDPOINT_AUTH.
 
@@ -307,7 +315,7 @@ def push_command(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from edukg.graph.push import push, remote_graph_sizes
+    from edukg.graph.push import drop_graphs, push, remote_graph_sizes, stale_source_graphs
     from edukg.graph.remote import Credentials, Endpoint
 
     if update_endpoint is None and store_endpoint is None:
@@ -318,6 +326,16 @@ def push_command(
                 "push needs --update-endpoint URL or --store-endpoint URL",
                 hint="e.g. --store-endpoint http://localhost:7878/store for an Oxigraph server",
             )
+    if prune and not endpoint:
+        raise ConfigError(
+            "push --prune needs --endpoint URL to list the graphs the remote side holds",
+            hint="e.g. --endpoint http://localhost:7878/query",
+        )
+    if prune and sources:
+        raise ConfigError(
+            "push --prune works on a push of the whole store, not of chosen sources",
+            hint="leave out --source, or leave out --prune",
+        )
     credentials = Credentials.from_environment()
     with (
         open_store(settings, read_only=True) as kg,
@@ -346,6 +364,14 @@ def push_command(
             credentials=credentials,
             progress=report,
         )
+        stale = stale_source_graphs(Endpoint.from_url(endpoint or ""), kg) if prune else []
+    if stale:
+        drop_graphs(
+            stale, update_endpoint=update_endpoint, store_endpoint=store_endpoint,
+            credentials=credentials,
+        )
+    for graph_iri in stale:
+        click.echo(f"pruned {graph_iri}: its source is no longer in this store")
     for graph in pushed:
         click.echo(f"pushed {graph.graph}: {graph.triples} triples in {graph.requests} request(s)")
     if endpoint:
@@ -357,8 +383,9 @@ def push_command(
                 f"{graph.triples} here",
                 err=True,
             )
-        if not wrong:
-            click.echo(f"check: {len(pushed)} graph(s) hold the same number of triples remotely")
+        if wrong:
+            sys.exit(EXIT_INPUT)
+        click.echo(f"check: {len(pushed)} graph(s) hold the same number of triples remotely")
 
 
 COMMANDS = (queries_command, query_command, sparql_command, push_command)

@@ -12,6 +12,7 @@ from edukg.graph.remote import Endpoint
 from edukg.graph.store import KnowledgeGraph
 from edukg.loaders import load_files
 from edukg.queries.runner import run_sparql
+from tests.conftest import CliResult, run_edukg
 from tests.queries.conftest import FIXTURES
 from tests.servers import OxigraphServer
 
@@ -137,3 +138,62 @@ def test_union_default_graph_option_for_a_server_started_without_it(
         run_sparql(Endpoint(plain_oxigraph_server.query_url, union_default_graph=True), ask).boolean
         is True
     )
+
+
+def edukg(*args: str) -> CliResult:
+    return run_edukg(*args, cwd=Path.cwd())
+
+
+@pytest.mark.parametrize("protocol", ["store", "update"])
+def test_prune_drops_the_remote_graph_of_a_source_removed_here(
+    protocol: str, tmp_path: Path, oxigraph_server: OxigraphServer
+) -> None:
+    """Regression: a source removed locally stayed on the server and the check still said same."""
+    oxigraph_server.clear()
+    store = str(tmp_path / "store")
+    addresses = tmp_path / "addresses.ttl"
+    addresses.write_text(BLANK_NODES, encoding="utf-8")
+    way = (
+        ["--store-endpoint", oxigraph_server.store_url]
+        if protocol == "store"
+        else ["--update-endpoint", oxigraph_server.update_url]
+    )
+    push_args = ["--store", store, "push", "--endpoint", oxigraph_server.query_url, *way]
+    files = [str(FIXTURES / "agreements.ttl"), str(addresses)]
+    assert edukg("--store", store, "load", *files).returncode == 0
+    assert edukg(*push_args).returncode == 0
+    assert edukg("--store", store, "sources", "remove", "addresses.ttl").returncode == 0
+    with KnowledgeGraph.open(Path(store), read_only=True) as kg:
+        gone = kg.source_graph("addresses.ttl").value
+        kept = kg.source_graph("agreements.ttl").value
+    assert gone in remote_graph_sizes(oxigraph_server.endpoint(), [gone])
+    result = edukg(*push_args, "--prune")
+    assert result.returncode == 0, (result.stdout + result.stderr)
+    assert f"pruned {gone}" in (result.stdout + result.stderr)
+    sizes = remote_graph_sizes(oxigraph_server.endpoint(), [gone, kept])
+    assert gone not in sizes and sizes[kept] > 0
+
+
+def test_a_push_whose_check_finds_a_difference_exits_1(
+    tmp_path: Path, oxigraph_server: OxigraphServer,
+    plain_oxigraph_server: OxigraphServer,
+) -> None:
+    oxigraph_server.clear()
+    store = str(tmp_path / "store")
+    assert edukg("--store", store, "load", str(FIXTURES / "agreements.ttl")).returncode == 0
+    # sent to one server, checked against another that holds nothing
+    result = edukg(
+        "--store", store, "push", "--store-endpoint", plain_oxigraph_server.store_url,
+        "--endpoint", oxigraph_server.query_url,
+    )
+    assert result.returncode == 1
+    assert "holds 0 triples remotely" in (result.stdout + result.stderr)
+
+
+def test_prune_needs_the_query_endpoint(tmp_path: Path, oxigraph_server: OxigraphServer) -> None:
+    result = edukg(
+        "--store", str(tmp_path / "store"), "push", "--store-endpoint",
+        oxigraph_server.store_url, "--prune",
+    )
+    assert result.returncode == 2
+    assert "--prune needs --endpoint" in (result.stdout + result.stderr)
