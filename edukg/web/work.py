@@ -9,8 +9,11 @@ cannot starve the others.
 
 A read-only store never changes, so its children are forked once, when the
 server starts, and each runs job after job (a killed one is replaced). A
-store that takes updates forks a fresh child per job, which sees the latest
-writes; the writes themselves run in the server, never while it forks.
+store that takes updates is never forked: a fork taken while the store's own
+threads finish a write can hang in the child. Its jobs run in threads of the
+server instead; past the time limit the client gets its error and the slot
+stays taken until the job ends, so runaway jobs cannot pile up beyond
+``workers``.
 
 >>> work = StoreWork(None, time_limit=5, workers=1)
 >>> work.call(lambda kg, number: number * 2, 21)
@@ -158,7 +161,7 @@ class StoreWork:
         return self.kg is not None and not self.kg.read_only
 
     def start(self) -> None:
-        """Fork the long-lived children of a read-only store (a writable one forks per job)."""
+        """Fork the long-lived children of a read-only store (a writable one is never forked)."""
         if self.writable or self._idle is not None:
             return
         self._idle = queue.Queue()
@@ -196,6 +199,8 @@ class StoreWork:
                 f"the server is busy: all {self.workers} workers stayed busy for {limit:g} s",
                 hint="try again in a moment",
             )
+        if self.writable:
+            return self._in_thread(job, (self.kg, *args), limit)  # its thread frees the slot
         try:
             idle = self._idle
             if idle is None:
@@ -248,6 +253,25 @@ class StoreWork:
     def _retire(self, worker: _Worker) -> None:
         worker.stop()
         self._all.discard(worker)
+
+    def _in_thread(self, job: Callable[..., Any], args: tuple[Any, ...], limit: float) -> Any:
+        answers: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=1)
+
+        def run() -> None:
+            try:
+                answers.put(_answer(job, args))
+            except Exception as error:  # a bug: the client gets a 500, the log the cause
+                answers.put(("error", ("WorkerFailed", f"the job failed: {error!r}", None)))
+                raise
+            finally:
+                self._slots.release()
+
+        threading.Thread(target=run, daemon=True).start()
+        try:
+            status, payload = answers.get(timeout=limit)
+        except queue.Empty:
+            raise _time_limit_error(limit) from None
+        return _result(status, payload)
 
     def _in_new_child(self, job: Callable[..., Any], args: tuple[Any, ...], limit: float) -> Any:
         receiver, sender = _FORK.Pipe(duplex=False)

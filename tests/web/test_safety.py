@@ -150,3 +150,21 @@ def test_no_worker_outlives_the_server(start_server: Callable[..., Server],
     while _alive(workers) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not _alive(workers)
+
+
+def test_a_store_that_takes_updates_runs_its_jobs_without_forking(tmp_path: Path) -> None:
+    """Regression: a child forked right after a write could hang until the client gave up."""
+    import os
+
+    from edukg.graph.store import KnowledgeGraph
+    from edukg.web.work import StoreWork, TimeLimitExceeded
+
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        work = StoreWork(kg, time_limit=0.5, workers=1)
+        work.start()
+        assert work.call(lambda kg: os.getpid()) == os.getpid()
+        with pytest.raises(TimeLimitExceeded):
+            work.call(lambda kg: time.sleep(2))
+        # the runaway job keeps the only slot until it ends; then the next job runs
+        time.sleep(2)
+        assert work.call(lambda kg, n: n + 1, 41) == 42
