@@ -23,6 +23,7 @@ import pyoxigraph as ox
 from edukg.core.errors import ConfigError, QueryError
 from edukg.ontology.namespace import PREFIXES
 from edukg.queries.runner import QueryResult, run_sparql
+from edukg.queries.service_calls import without_strings_and_comments
 from edukg.web.negotiation import GRAPH_TYPES, RESULT_TYPES
 from edukg.web.work import RowCapExceeded
 
@@ -51,17 +52,7 @@ class Answer:
     body: bytes
 
 
-_SKIPPED = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'  # long strings
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'  # short strings
-    r"|'(?:[^'\\\n]|\\.)*'"
-    r'|<[^<>"{}|^`\\\x00-\x20]*>'  # IRIs
-    r"|#[^\n]*",  # comments
-    re.DOTALL,
-)
 _CALLS_OUT = re.compile(r"(?<![\w:?$])(?:SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
-_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
 def calls_out(text: str) -> bool:
@@ -79,11 +70,7 @@ def calls_out(text: str) -> bool:
     >>> calls_out('SELECT ?service { ?service ex:service "SERVICE" } # SERVICE')
     False
     """
-    def character(match: re.Match[str]) -> str:
-        return chr(int(match.group(1) or match.group(2), 16))
-
-    resolved = _CODEPOINT.sub(character, text)
-    return bool(_CALLS_OUT.search(_SKIPPED.sub(" ", resolved)))
+    return bool(_CALLS_OUT.search(without_strings_and_comments(text)))
 
 
 def refuse_service(text: str) -> None:
