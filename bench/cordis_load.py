@@ -16,32 +16,14 @@ from __future__ import annotations
 
 import argparse
 import resource
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
+
+from bench.load_register import timed_load
 
 PARTICIPATIONS = "h2020_participations.csv"
 NAMES = "odfest2017_org_nodes.csv"
 PARTS = "programme_parts.csv"
-
-
-def timed_load(store: Path, paths: list[Path]) -> tuple[float, str]:
-    """Run ``edukg load`` in a child process; its wall time and output."""
-    command = [sys.executable, "-m", "edukg", "--store", str(store), "load", *map(str, paths)]
-    start = time.perf_counter()
-    done = subprocess.run(
-        command,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"CI": "1", "PATH": "", "PYTHONIOENCODING": "utf-8"},
-    )
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"load failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    return elapsed, (done.stdout + done.stderr).strip()
 
 
 def main() -> None:

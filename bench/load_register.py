@@ -27,7 +27,7 @@ AGREEMENTS_PER_UNIT = 4
 
 
 def timed_load(store: Path, paths: list[Path]) -> tuple[float, str]:
-    """Run ``edukg load`` in a child process; its wall time and output."""
+    """Run ``edukg load`` in a child process; its wall time and what it printed (warnings too)."""
     command = [sys.executable, "-m", "edukg", "--store", str(store), "load", *map(str, paths)]
     start = time.perf_counter()
     done = subprocess.run(
@@ -40,7 +40,7 @@ def timed_load(store: Path, paths: list[Path]) -> tuple[float, str]:
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"load failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    return elapsed, done.stdout.strip()
+    return elapsed, (done.stdout + done.stderr).strip()
 
 
 def main() -> None:
