@@ -23,7 +23,10 @@ and the bipartite institution-event network (:func:`institution_event_network`).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -204,15 +207,35 @@ def institution_network(
             (which otherwise reads its statements at once: the same network, faster).
     """
     window = window or Window()
-    if via_sparql or not _embedded(kg):
-        labels, nodes, edges = _network_from_query(kg, window=window, events=events, lang=lang)
-    else:
-        labels, nodes, edges = _network_from_statements(kg, window=window, events=events, lang=lang)
-    for data in edges.values():
-        _finish_edge(data)
-    return _sorted_network(
-        {"level": "institution", "window": window.describe(), "labels": labels}, nodes, edges
-    )
+    with _collector_paused():
+        if via_sparql or not _embedded(kg):
+            labels, nodes, edges = _network_from_query(kg, window=window, events=events, lang=lang)
+        else:
+            labels, nodes, edges = _network_from_statements(
+                kg, window=window, events=events, lang=lang
+            )
+        for data in edges.values():
+            _finish_edge(data)
+        return _sorted_network(
+            {"level": "institution", "window": window.describe(), "labels": labels}, nodes, edges
+        )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a network is built.
+
+    Building makes millions of dicts and lists and no cycles; each collection
+    of the oldest generation walks all of them, so with the collector on the
+    build grows faster than the data (about 7x the time for 5x the triples).
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _embedded(kg: Any) -> bool:

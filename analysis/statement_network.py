@@ -268,33 +268,41 @@ class _Builder:
 
     def agreement_links(self) -> list[tuple[str, str, str, dict[str, Any]]]:
         links: list[tuple[str, str, str, dict[str, Any]]] = []
+        agreements, texts, text = self.s.typed[AGREEMENT], self.texts, self.text
+        signed_on, valid_from = self.s.one[SIGNED], self.s.one[VALID_FROM]
         for link, found in self.s.many[HAS_PARTY].items():  # one party or none: no pair
-            if link not in self.s.typed[AGREEMENT]:
+            if link not in agreements:
                 continue
             # STR() of a blank node is an error: the query pairs no blank-node party
-            parties = sorted({self.text(party) for party in found if not party.startswith(b"_:")})
+            parties = sorted(
+                {texts.get(party) or text(party) for party in found if party[:2] != b"_:"}
+            )
             if len(parties) < 2:
                 continue
-            signed = self.smallest(SIGNED, link)
-            start_term = signed if signed is not None else self.smallest(VALID_FROM, link)
-            start = None if start_term is None else self.text(start_term)
+            start_term = signed_on.get(link) or self.smallest(SIGNED, link)
+            if start_term is None:
+                start_term = valid_from.get(link) or self.smallest(VALID_FROM, link)
+            start = None if start_term is None else text(start_term)
             end = self.smallest_text(VALID_THROUGH, link)
             if not self.in_window(start, end):
                 continue
-            areas = self.areas(link)
+            areas = self.areas(link).split()
             attributes = {
-                "iri": self.text(link),
+                "iri": text(link),
                 "id": self.smallest_text(IDENTIFIER, link) or None,
                 "title": self.title(link) or None,
                 "signed": start or None,
                 "valid_until": end or None,
                 "type": self.last_segment(KIND, link) or None,
-                "areas": areas.split(),
+                "areas": areas,
                 "source": self.source_of.get(link) or None,
             }
+            if len(parties) == 2:
+                links.append((parties[0], parties[1], "agreements", attributes))
+                continue
             for number, a in enumerate(parties):
                 for b in parties[number + 1 :]:
-                    links.append((a, b, "agreements", {**attributes, "areas": areas.split()}))
+                    links.append((a, b, "agreements", {**attributes, "areas": list(areas)}))
         return links
 
     def event_links(self) -> list[tuple[str, str, str, dict[str, Any]]]:

@@ -72,7 +72,7 @@ STEMS_BE = ["Мінскі", "Гродзенскі", "Брэсцкі", "Віце�
 # Triples per record, measured on the loaded graph; used to size a register for a target.
 TRIPLES_PER_UNIT = 119
 """One unit is 3 institutions, 4 agreements and 1 event (measured, see :func:`counts`)."""
-PROFILES = {"default": TRIPLES_PER_UNIT, "skewed": 200}
+PROFILES = {"default": TRIPLES_PER_UNIT, "skewed": 158}
 """Each profile's triples per unit (measured): its agreements have more parties."""
 HUBS = 12
 """Institutions ``inst-0`` to ``inst-11``: the skewed profile's very large institutions."""

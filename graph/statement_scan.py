@@ -10,17 +10,16 @@ Subjects and objects come back as their N-Triples text (``<iri>``, ``_:id``,
 ``"text"@ru``); :func:`term_value` and :func:`literal_parts` read them.
 
 >>> from edukg.graph.store import KnowledgeGraph
+>>> notation = "http://www.w3.org/2004/02/skos/core#notation"
 >>> with KnowledgeGraph.in_memory() as kg:
-...     picked = [
-...         (graph.value[-9:], found)
-...         for graph, found in statements_by_predicate(
-...             kg, ["http://www.w3.org/2004/02/skos/core#notation"]
-...         )
-...         if found
-...     ]
->>> graph, found = picked[0]
->>> graph, b'"BY"' in found["http://www.w3.org/2004/02/skos/core#notation"][1]
-('countries', True)
+...     codes = {
+...         graph.value.rsplit("/", 1)[-1]: objects
+...         for graph, picked in statements_by_predicate(kg, [notation])
+...         for subjects, objects in [picked[notation]]
+...         if objects
+...     }
+>>> b'"BY"' in codes["countries"]
+True
 """
 
 from __future__ import annotations
