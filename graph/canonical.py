@@ -23,7 +23,7 @@ from collections.abc import Mapping
 
 import pyoxigraph as ox
 
-from edukg.ontology.namespace import SYSTEM_GRAPH_BASE
+from edukg.ontology.iris import SYSTEM_GRAPH_BASE
 
 RESOLUTION_GRAPH = ox.NamedNode(SYSTEM_GRAPH_BASE + "resolution")
 """The named graph of resolution: decisions, ``owl:sameAs`` links, registry links."""

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 import pyoxigraph as ox
 
 from edukg.core.errors import ConfigError
-from edukg.ontology.namespace import PREFIXES
+from edukg.ontology.iris import PREFIXES
 from edukg.queries.catalogue import (
     PAGE_MARKER,
     PARAMETER_MARKER,
