@@ -23,6 +23,7 @@ choice depends on the engine's row order; here the smallest is kept.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
@@ -96,6 +97,17 @@ class _Statements:
             single = dict(zip(subjects, objects, strict=True))
             if len(single) == len(subjects):  # one value per subject: the usual case
                 self.one[predicate] = single
+                return
+            # a sorted graph holds each subject's statements in one run: slice the runs
+            runs = 1 + sum(map(operator.ne, subjects, subjects[1:]))
+            if runs == len(single):
+                count = len(subjects)
+                last = dict(zip(subjects, range(count), strict=True))
+                first = dict(zip(reversed(subjects), range(count - 1, -1, -1), strict=True))
+                self.one[predicate] = {s: objects[i] for s, i in first.items() if last[s] == i}
+                self.many[predicate] = {
+                    s: set(objects[i : last[s] + 1]) for s, i in first.items() if last[s] != i
+                }
                 return
         for subject, value in zip(subjects, objects, strict=True):
             values = many.get(subject)
@@ -177,6 +189,7 @@ class _Builder:
         self.active_on = active_on.isoformat() if active_on else None
         self.lang = lang
         self.texts: dict[bytes, str] = {}
+        self.lexical: dict[str, dict[bytes, str]] = {}
         self.segments: dict[bytes, str] = {}
         self.area_lists: dict[frozenset[bytes], str] = {}
         # MIN(name) over the graphs that type a link: the smallest name is written last
@@ -203,6 +216,12 @@ class _Builder:
         return None if not found else min(found, key=_order_key)
 
     def smallest_text(self, predicate: str, subject: bytes) -> str | None:
+        texts = self.lexical.get(predicate)
+        if texts is None:
+            texts = self.lexical[predicate] = _lexical_forms(self.s.one[predicate])
+        found = texts.get(subject)
+        if found is not None:
+            return found
         value = self.smallest(predicate, subject)
         return None if value is None else self.text(value)
 
@@ -219,9 +238,9 @@ class _Builder:
 
     def title(self, link: bytes) -> str | None:
         """COALESCE(STR(a title in lang), MIN(STR(any title)))."""
-        found = self.s.values(LABEL, link)
-        if len(found) == 1:  # in lang or not, the one title is the title
-            return self.text(next(iter(found)))
+        if link not in self.s.many[LABEL]:  # one title or none: in lang or not, it is the title
+            return self.smallest_text(LABEL, link)
+        found = self.s.many[LABEL][link]
         labels = [
             literal_parts(label) if not is_resource(label) else (term_value(label), None, None)
             for label in found
@@ -269,7 +288,7 @@ class _Builder:
     def agreement_links(self) -> list[tuple[str, str, str, dict[str, Any]]]:
         links: list[tuple[str, str, str, dict[str, Any]]] = []
         agreements, texts, text = self.s.typed[AGREEMENT], self.texts, self.text
-        signed_on, valid_from = self.s.one[SIGNED], self.s.one[VALID_FROM]
+        signed_on, signed_many = self.s.one[SIGNED], self.s.many[SIGNED]
         for link, found in self.s.many[HAS_PARTY].items():  # one party or none: no pair
             if link not in agreements:
                 continue
@@ -279,10 +298,10 @@ class _Builder:
             )
             if len(parties) < 2:
                 continue
-            start_term = signed_on.get(link) or self.smallest(SIGNED, link)
-            if start_term is None:
-                start_term = valid_from.get(link) or self.smallest(VALID_FROM, link)
-            start = None if start_term is None else text(start_term)
+            if link in signed_on or link in signed_many:
+                start = self.smallest_text(SIGNED, link)
+            else:
+                start = self.smallest_text(VALID_FROM, link)
             end = self.smallest_text(VALID_THROUGH, link)
             if not self.in_window(start, end):
                 continue
@@ -369,13 +388,22 @@ class _Builder:
                 values = (single,)
             per_language: dict[str, str] = {}
             for value in values:
-                if is_resource(value):
+                if value[:1] != b'"':
                     if languages is not None:
                         continue  # LANG() of an IRI is an error: the query skips it
-                    text, language = term_value(value), None
+                    text, key = term_value(value), ""
                 else:
-                    text, language, _ = literal_parts(value)
-                key = language or ""
+                    close = value.rfind(b'"')
+                    if b"\\" in value:
+                        text, language, _ = literal_parts(value)
+                        key = language or ""
+                    else:
+                        text = value[1:close].decode("utf-8")
+                        key = (
+                            value[close + 2 :].decode()
+                            if value[close + 1 : close + 2] == b"@"
+                            else ""
+                        )
                 if languages is not None and key not in languages:
                     continue
                 current = per_language.get(key)
@@ -384,6 +412,20 @@ class _Builder:
             if per_language:
                 found[self.text(entity)] = per_language
         return found
+
+
+def _lexical_forms(values: dict[bytes, bytes]) -> dict[bytes, str]:
+    """STR() of each value: a literal's lexical form, an IRI's text."""
+    return {
+        subject: (
+            value[1 : value.rfind(b'"')].decode("utf-8")
+            if value[:1] == b'"' and b"\\" not in value
+            else literal_parts(value)[0]
+            if value[:1] == b'"'
+            else term_value(value)
+        )
+        for subject, value in values.items()
+    }
 
 
 def _second(item: tuple[str, str]) -> str:

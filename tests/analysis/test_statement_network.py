@@ -44,6 +44,17 @@ def both_ways(kg: KnowledgeGraph, **options: object) -> tuple[nx.Graph, nx.Graph
     )
 
 
+ESCAPES = r"""@prefix edukg: <https://w3id.org/edukg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix t: <https://test.example/escapes/> .
+t:q1 a edukg:Institution ; skos:prefLabel "Школа «№ 1» \"Quote\""@ru , "Back\\slash"@en ;
+    edukg:shortName "Ш1" .
+t:q2 a edukg:Institution ; skos:prefLabel "Line\nbreak"@be , "Без языка" .
+t:qa a edukg:CooperationAgreement ; edukg:hasParty t:q1 , t:q2 ;
+    skos:prefLabel "Title \"in quotes\"\tand tab"@en , "Название"@ru , "Назва"@be .
+"""
+
+
 @pytest.fixture(scope="module")
 def register_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An on-disk store: the partnerships fixture and a skewed generated register.
@@ -54,8 +65,10 @@ def register_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """
     folder = tmp_path_factory.mktemp("statement-network")
     register = write_register(folder / "register", triples=6_000, seed=3, profile="skewed")
+    escapes = folder / "escapes.ttl"
+    escapes.write_text(ESCAPES, encoding="utf-8")
     with KnowledgeGraph.open(folder / "store") as kg:
-        load_files(kg, [FIXTURE, *register])
+        load_files(kg, [FIXTURE, escapes, *register])
     return folder / "store"
 
 
@@ -72,6 +85,12 @@ def test_a_register_on_disk_gives_the_same_network_both_ways(register_store, win
     with KnowledgeGraph.open(register_store, read_only=True) as kg:
         fast, queried = both_ways(kg, window=window)
     assert fast.number_of_edges() > 100
+    if window.since is None and window.active_on is None and window.until is None:
+        pair = ("https://test.example/escapes/q1", "https://test.example/escapes/q2")
+        (agreement,) = fast.edges[pair]["agreements"]
+        assert agreement["title"] == "Название"
+        assert fast.nodes[pair[0]]["label"]["ru"] == 'Школа «№ 1» "Quote"'
+        assert fast.nodes[pair[1]]["label"] == {"be": "Line\nbreak", "": "Без языка"}
     assert max(len(data["agreements"]) for _, _, data in fast.edges(data=True)) > 1
     assert_same_network(fast, queried)
 
