@@ -9,8 +9,8 @@ with its defaults next to plain rdflib, and the ``FILTER NOT EXISTS`` regression
 Run:  python -m bench.queries_bench [--triples 1M] [--repeats 5] [--data DIR] [--json out.json]
       python -m bench.queries_bench --store DIR   # any store, e.g. of another --profile
 
-Each case is timed twice: the query alone, in this process on the open store, and as users
-call it, ``edukg --store DIR query NAME -p ...`` in a child process of its own with its
+Each case is timed twice: the query alone, in this process on the open store, and (except
+whole listings, an export rather than a question) as users call it, ``edukg --store DIR query NAME -p ...`` in a child process of its own with its
 default output (the table), so Python's start, the imports and opening the store count.
 The child gets a bytecode cache outside the tree (``PYTHONPYCACHEPREFIX``), as an installed
 edukg has one: with ``PYTHONDONTWRITEBYTECODE`` set, every run would compile edukg again.
@@ -110,6 +110,9 @@ def main() -> int:
     parser.add_argument(
         "--in-process-only", action="store_true", help="skip the whole-process timing"
     )
+    parser.add_argument(
+        "--only", help="comma-separated query names: time only their cases (e.g. agreements)"
+    )
     args = parser.parse_args()
     # The analysis floor's queries (network-*, clusters, brokers) are timed by bench/run.py.
     questions = {n for n in load_catalogue() if not n.startswith("network-")} - {
@@ -144,7 +147,10 @@ def main() -> int:
         missed = []
         print(f"load average: {load_average()}")
         print(f"\n{'query':<32} {'parameters':<36} {'query s':>8} {'process s':>9} {'rows':>7}")
+        chosen = set(args.only.split(",")) if args.only else None
         for name, case in CASES:
+            if chosen is not None and name not in chosen:
+                continue
             params = {key: value for key, value in case.items() if key != "limit"}
             limit = int(case["limit"]) if "limit" in case else None
             with KnowledgeGraph.open(store, read_only=True) as kg:
@@ -154,14 +160,14 @@ def main() -> int:
                     args.repeats,
                 )
             whole = None
-            if not args.in_process_only:
+            held = limit != 0  # a whole listing is an export, not held to the target
+            if held and not args.in_process_only:
                 process_seconds(store, name, case, cache)  # warm: the bytecode cache too
                 whole, _ = median_seconds(
                     lambda n=name, c=case: process_seconds(store, n, c, cache), args.repeats
                 )
             rows = len(result.rows)  # type: ignore[attr-defined]
             shown = " ".join(f"{k}={v}" for k, v in case.items()) or "-"
-            held = limit != 0  # a whole listing is an export, not held to the target
             counted = whole if whole is not None else seconds
             flag = "" if counted <= args.target or not held else "  <- over target"
             shown_whole = f"{whole:>9.3f}" if whole is not None else f"{'-':>9}"
