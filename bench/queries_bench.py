@@ -10,8 +10,9 @@ Run:  python -m bench.queries_bench [--triples 1M] [--repeats 5] [--data DIR] [-
       python -m bench.queries_bench --store DIR   # any store, e.g. of another --profile
 
 Each case is timed twice: the query alone, in this process on the open store, and (except
-whole listings, an export rather than a question) as users call it, ``edukg --store DIR query NAME -p ...`` in a child process of its own with its
-default output (the table), so Python's start, the imports and opening the store count.
+whole listings, an export rather than a question) as users call it, ``edukg --store DIR
+query NAME -p ...`` in a child process of its own with its default output (the table), so
+Python's start, the imports and opening the store count.
 The child gets a bytecode cache outside the tree (``PYTHONPYCACHEPREFIX``), as an installed
 edukg has one: with ``PYTHONDONTWRITEBYTECODE`` set, every run would compile edukg again.
 
