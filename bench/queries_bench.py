@@ -114,6 +114,7 @@ def main() -> int:
     parser.add_argument(
         "--only", help="comma-separated query names: time only their cases (e.g. agreements)"
     )
+    parser.add_argument("--no-listings", action="store_true", help="skip the whole listings")
     args = parser.parse_args()
     # The analysis floor's queries (network-*, clusters, brokers) are timed by bench/run.py.
     questions = {n for n in load_catalogue() if not n.startswith("network-")} - {
@@ -151,6 +152,8 @@ def main() -> int:
         chosen = set(args.only.split(",")) if args.only else None
         for name, case in CASES:
             if chosen is not None and name not in chosen:
+                continue
+            if args.no_listings and case.get("limit") == "0":
                 continue
             params = {key: value for key, value in case.items() if key != "limit"}
             limit = int(case["limit"]) if "limit" in case else None
