@@ -380,7 +380,7 @@ class _Builder:
         found: dict[str, dict[str, str]] = {}
         one, many = self.s.one[predicate], self.s.many[predicate]
         for entity in entities:
-            values = many.get(entity)
+            values: Collection[bytes] | None = many.get(entity)
             if values is None:
                 single = one.get(entity)
                 if single is None:
