@@ -160,7 +160,8 @@ def main() -> int:
         }
         missed = []
         print(f"load average: {load_average()}")
-        print(f"\n{'query':<32} {'parameters':<36} {'query s':>8} {'process s':>9} {'rows':>7}")
+        header = f"{'query s':>8} {'process s':>9} {'cpu s':>6}"
+        print(f"\n{'query':<32} {'parameters':<36} {header} {'rows':>7}")
         chosen = set(args.only.split(",")) if args.only else None
         for name, case in CASES:
             if chosen is not None and name not in chosen:
