@@ -111,8 +111,10 @@ def to_cyrillic(text: str, *, lang: str = "ru") -> str:
     return str(cyrtranslit.to_cyrillic(text, "by" if lang == "be" else lang))
 
 
+_HACEKS = str.maketrans({"č": "ch", "š": "sh", "ž": "zh", "ć": "ts", "ś": "s", "ź": "z"})
 _AFFRICATE = "\x01"
 _FOLDS = (
+    ("dzh", "j"),  # джизак, jizzakh
     ("shch", "s"),
     ("shh", "s"),
     ("sch", "s"),
@@ -167,9 +169,14 @@ def skeleton(word: str) -> str:
     True
     >>> skeleton("Hrodna") == skeleton("Grodno"), skeleton("Mogilev") == skeleton("Mahiliou")
     (True, False)
+    >>> skeleton("Харчов") == skeleton("Kharchov"), skeleton("Джизак") == skeleton("Jizak")
+    (True, True)
     """
     latin = to_latin(word) if has_cyrillic(word) else word
-    folded = unicodedata.normalize("NFKD", latin.lower())
+    # the hačeks of GOST and Belarusian Latin spelt as English does, before the
+    # diacritics go (č is ch, never c: харчов, kharchov)
+    latin = unicodedata.normalize("NFC", latin.lower()).translate(_HACEKS)
+    folded = unicodedata.normalize("NFKD", latin)
     text = "".join(
         c
         for c in folded
