@@ -100,7 +100,7 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
         folded = skeleton(word)
         if not folded:
             continue
-        concept = vocabulary.concept_of_skeleton(folded)
+        concept = None if word in normal.capitals else vocabulary.concept_of_skeleton(folded)
         if concept == STOP:
             continue
         if concept is None:

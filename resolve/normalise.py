@@ -9,6 +9,10 @@
 ('пушкина',)
 >>> normalise("Pharmtechnology LLC (Belarus)").words
 ('pharmtechnology', 'belarus')
+>>> normalise("ФГБУ науки «Институт физики» РАН").words, normalise("ФГБУ «ЦСП» ФМБА России").capitals
+(('институт', 'физики', 'ран'), ('цсп', 'фмба'))
+>>> normalise("Federal State Budgetary Scientific Institution Research Centre").words
+('research', 'centre')
 """
 
 from __future__ import annotations
@@ -41,11 +45,36 @@ LEGAL_FORMS = (
 
 LEGAL_WORDS = frozenset(
     "гуо уо гу чуо дуа уа ооо оао зао пао ао руп уп фгбоу фгаоу во "
+    "фгбу фгбну фгау фгуп гбу гбуз гауз гбоу гаоу ано нп нко бф мбу моу мау гоу ноу чоу "
     "ltd llc inc plc gmbh ggmbh ag sa s a srl spa bv nv oy ab as jsc ojsc cjsc pjsc "
-    "rue co corp".split()
+    "rue co corp fsbi fsbsi fsi".split()
 )
 """Single legal-form words and abbreviations, removed from names."""
 
+_LEGAL_PATTERNS = (
+    # a legal form is a run of status words ending in "institution" / "учреждение",
+    # with what the institution is for: ФГБУ науки, ФГБОУ ВО, ...
+    re.compile(
+        r"\b(?:(?:федеральн|государствен|бюджетн|автономн|казен|муниципальн|некоммерческ|"
+        r"частн|негосударствен|образовательн|научн|ведомствен|областн|краев|республиканск)"
+        r"\w*\s+)+(?:учреждени\w*|организаци\w*|предприяти\w*)"
+        r"(?:\s+(?:высшего|среднего|дополнительного)(?:\s+профессионального)?\s+образования)?"
+        r"(?:\s+(?:науки|здравоохранения|культуры))?"
+    ),
+    re.compile(
+        r"\b(?:(?:federal|state|budgetary|autonomous|unitary|non-?profit|municipal|"
+        r"governmental|government|educational|scientific|private|public)\s+)*"
+        r"(?:federal|budgetary|autonomous|unitary|non-?profit|municipal)\s+"
+        r"(?:(?:federal|state|budgetary|autonomous|unitary|educational|scientific)\s+)*"
+        r"(?:institution|organi[sz]ation|enterprise)"
+        r"(?:\s+of\s+(?:higher|secondary|additional)(?:\s+professional)?\s+education)?"
+        r"(?:\s+of\s+science)?"
+    ),
+    re.compile(r"\b(?:фгбу|фгу|гбу|фгбоу|фгаоу|гоу|фгоу)\s+(?:науки|здравоохранения|впо|во)\b"),
+)
+"""Legal forms built from status words, in ru and en, removed from names."""
+
+_CAPITALS = re.compile(r"(?<![^\W\d_])[^\W\d_a-zа-яёіў]{2,6}(?![^\W\d_])")
 _QUOTES = re.compile(r"[«»“”„‟\"'`´‘’‚‹›]")
 _NUMBER = re.compile(r"(?:№|#|\bno\.?|\bnr\.?|\bn)\s*(\d+)\b", re.IGNORECASE)
 _PLACE = re.compile(
@@ -72,11 +101,17 @@ class NormalName:
     """Places named with "г." / "city of": two institutions in other places differ."""
     honour: tuple[str, ...]
     """The words of the person after "имени" / "named after" (initials left out), lower case."""
+    capitals: tuple[str, ...] = ()
+    """Words in capitals inside a longer name (РАН, ФМБА), lower case: abbreviations, never
+    read as common words (РАН is not район)."""
 
 
 def normalise(name: str) -> NormalName:
     """Cut ``name`` into words, numbers, places and the person it is named after."""
     text = unicodedata.normalize("NFKC", name).replace("\u0301", "")
+    found_capitals = _CAPITALS.findall(text)
+    several_words = len(_WORD.findall(text)) > len(found_capitals) and not text.isupper()
+    capitals = tuple(c.lower() for c in found_capitals) if several_words else ()
     text = _QUOTES.sub(" ", text.lower().replace("ё", "е"))
     honour: tuple[str, ...] = ()
     found = _HONOUR.search(text)
@@ -91,10 +126,13 @@ def normalise(name: str) -> NormalName:
     for phrase in LEGAL_FORMS:
         if phrase in text:
             text = re.sub(rf"\b{re.escape(phrase)}\b", " ", text)
+    for pattern in _LEGAL_PATTERNS:
+        text = pattern.sub(" ", text)
     words = []
     for word in _WORD.findall(text.replace("-", " ")):
         if word.isdigit():
             numbers = numbers | {str(int(word))}
         elif word not in LEGAL_WORDS:
             words.append(word)
-    return NormalName(name, tuple(words), numbers, places, honour)
+    kept = tuple(c for c in capitals if c not in LEGAL_WORDS)
+    return NormalName(name, tuple(words), numbers, places, honour, kept)
