@@ -10,7 +10,7 @@ a key and a country (or one has no country).
 ...          NameItem(1, name_key("Brest State University"), "BY"),
 ...          NameItem(2, name_key("Brest State University"), "FR")]
 >>> sorted(block_keys(items[0], {}))
-['acr:b', 'c:state university#', 'w:bres']
+['acr:b', 'c:university#', 'w:bres']
 >>> "w:bres" in block_keys(items[0], {}) and "w:bres" in block_keys(items[1], {})
 True
 """

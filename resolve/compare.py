@@ -29,6 +29,9 @@ from edukg.resolve.transliterate import skeleton
 CONCEPT_PENALTY = 25.0
 """Points lost for each common word (state, medical, ...) only one of the names has."""
 
+QUALIFIER_PENALTY = 3.0
+"""Points lost for each word of standing (state, national, research) only one name has."""
+
 LONE_WORDS_PENALTY = 12.0
 """Points lost when only one of the names has words beyond the common ones."""
 
@@ -119,9 +122,15 @@ def compare_names(
         return NameScore(0.0)
     score = fuzz.ratio(a.text, b.text) if text_score is None else text_score
     score -= CONCEPT_PENALTY * len(set(a.concepts) ^ set(b.concepts))
+    score -= QUALIFIER_PENALTY * len(a.qualifiers ^ b.qualifiers)
     # the person a name honours may stand among the other name's words (A.S. Pushkin Brest ...)
     words_a = [w for w in a.words if not (b.honour and places_agree(w, b.honour))]
     words_b = [w for w in b.words if not (a.honour and places_agree(w, a.honour))]
+    if (len(words_a), len(words_b)) != (len(a.words), len(b.words)):
+        # the text's ratio counted the person's words as other words: count again without them
+        score = fuzz.ratio(_text(a, words_a), _text(b, words_b))
+        score -= CONCEPT_PENALTY * len(set(a.concepts) ^ set(b.concepts))
+        score -= QUALIFIER_PENALTY * len(a.qualifiers ^ b.qualifiers)
     if words_a and words_b:
         if words_a != words_b and score >= floor:
             score = min(score, word_agreement(words_a, words_b))
@@ -133,11 +142,16 @@ def compare_names(
     spelt_alike = a.words or b.words or a.honour or b.honour or a.concept_words & b.concept_words
     if a.scripts != b.scripts and spelt_alike:
         reasons.add("transliteration")
-    if set(a.concepts) & set(b.concepts) and a.concept_words != b.concept_words:
+    shared = (set(a.concepts) & set(b.concepts)) | (a.qualifiers & b.qualifiers)
+    if shared and a.concept_words != b.concept_words:
         reasons.add("translation")
     if a.text == b.text and not reasons:
         reasons.add("same name")
     return NameScore(max(0.0, round(score, 1)), frozenset(reasons))
+
+
+def _text(key: NameKey, words: list[str]) -> str:
+    return " ".join(sorted(key.concepts) + sorted(words))
 
 
 def _compare_acronym(a: NameKey, b: NameKey) -> NameScore:

@@ -4,6 +4,8 @@
 >>> ru = name_key("Белорусский государственный университет")
 >>> en.concepts == ru.concepts, en.text == ru.text, sorted(en.scripts | ru.scripts)
 (True, True, ['cyrillic', 'latin'])
+>>> en.concepts, en.qualifiers
+(('belarusian', 'university'), frozenset({'state'}))
 >>> brest = name_key("Brest State Technical University")
 >>> abbreviates("БГУ", ru), abbreviates("BSU", ru), abbreviates("BrSTU", brest)
 (True, True, True)
@@ -65,6 +67,8 @@ class NameKey:
     """Every meaningful word in order, as (concept or skeleton, is a concept)."""
     concept_words: frozenset[str] = frozenset()
     """The skeletons of the words that were read as concepts: other ones mean a translation."""
+    qualifiers: frozenset[str] = frozenset()
+    """Concepts of standing (state, national, research), kept out of ``concepts`` and ``text``."""
 
     text: str = ""
     """Concepts and words, sorted and joined: what rapidfuzz scores."""
@@ -96,12 +100,27 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
     words: list[str] = []
     sequence: list[tuple[str, bool]] = []
     concept_words: set[str] = set()
-    for word in normal.words:
+    qualifiers: set[str] = set()
+    words_of_name = list(normal.words)
+    skip = False
+    for position, word in enumerate(words_of_name):
+        if skip:
+            skip = False
+            continue
         folded = skeleton(word)
         if not folded:
             continue
-        concept = None if word in normal.capitals else vocabulary.concept_of_skeleton(folded)
+        concept = vocabulary.phrase(words_of_name, position)
+        if concept is not None:
+            skip = True
+        elif word not in normal.capitals:
+            concept = vocabulary.concept_of_skeleton(folded)
         if concept == STOP:
+            continue
+        if concept is not None and vocabulary.is_status(concept):
+            qualifiers.add(concept)
+            sequence.append((concept, True))
+            concept_words.add(folded)
             continue
         if concept is None:
             folded = skeleton(stem(word)) or folded
@@ -123,6 +142,7 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
         scripts=scripts,
         sequence=tuple(sequence),
         concept_words=frozenset(concept_words),
+        qualifiers=frozenset(qualifiers),
         text=" ".join(sorted(concepts) + sorted(words)),
         is_acronym=_is_acronym(name),
     )

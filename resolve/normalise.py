@@ -75,6 +75,7 @@ _LEGAL_PATTERNS = (
 """Legal forms built from status words, in ru and en, removed from names."""
 
 _CAPITALS = re.compile(r"(?<![^\W\d_])[^\W\d_a-zа-яёіў]{2,6}(?![^\W\d_])")
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’ʼ](?=[^\W\d_])")
 _QUOTES = re.compile(r"[«»“”„‟\"'`´‘’‚‹›]")
 _NUMBER = re.compile(r"(?:№|#|\bno\.?|\bnr\.?|\bn)\s*(\d+)\b", re.IGNORECASE)
 _PLACE = re.compile(
@@ -112,6 +113,7 @@ def normalise(name: str) -> NormalName:
     found_capitals = _CAPITALS.findall(text)
     several_words = len(_WORD.findall(text)) > len(found_capitals) and not text.isupper()
     capitals = tuple(c.lower() for c in found_capitals) if several_words else ()
+    text = _APOSTROPHE.sub("", text)  # аб'яднаны, Kyiv's: one word
     text = _QUOTES.sub(" ", text.lower().replace("ё", "е"))
     honour: tuple[str, ...] = ()
     found = _HONOUR.search(text)
