@@ -18,6 +18,7 @@ frozenset({'acronym'})
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -31,6 +32,15 @@ CONCEPT_PENALTY = 25.0
 
 QUALIFIER_PENALTY = 3.0
 """Points lost for each word of standing (state, national, research) only one name has."""
+
+EXTRA_WORD_PENALTY = 10.0
+"""Points lost for each word of a name the other lacks, when all the other's words match."""
+
+COMMON_PREFIX = 4
+"""Common words are counted by their first letters (skeletons), as blocking counts them."""
+
+WORD_MATCH = 80.0
+"""rapidfuzz ratio (or shared start, see :func:`word_similarity`) at which two words match."""
 
 LONE_WORDS_PENALTY = 12.0
 """Points lost when only one of the names has words beyond the common ones."""
@@ -87,32 +97,70 @@ def word_similarity(first: str, second: str) -> float:
     return float(score)
 
 
-def word_agreement(first: list[str], second: list[str]) -> float:
+def word_agreement(first: list[str], second: list[str], *, both_ways: bool = False) -> float:
     """How well two lists of words agree: each word's best match, averaged both ways.
 
-    >>> word_agreement(["hamel"], ["hamel", "suhai"]) < word_agreement(["hamel"], ["hamel"])
+    >>> word_agreement(["hamel"], ["hamel", "suhai"], both_ways=True) < word_agreement(
+    ...     ["hamel"], ["hamel"])
     True
+    """
+    return word_alignment(first, second, both_ways=both_ways)[0]
+
+
+def _common(word: str, common: Collection[str]) -> bool:
+    return word[:COMMON_PREFIX] in common
+
+
+def word_alignment(
+    first: list[str], second: list[str], *, both_ways: bool = False
+) -> tuple[float, int]:
+    """How well two lists of words agree, and how many words only one list has.
+
+    When every word of one list has its match in the other, the other list's
+    words without a match are extras (a name adds a person or a place: Astrakhan
+    Tatischev University, Астраханский университет): the agreement is that of
+    the matched words, and the extras are counted. Otherwise (each list has a
+    word the other lacks: Grodno / Gomel) it is each word's best match,
+    averaged both ways, the lower of the two, and no extras are counted.
+
+    >>> word_alignment(["astrah", "tatisev"], ["astrahan"])
+    (95.0, 1)
+    >>> word_alignment(["hradn"], ["hamel"])[1]
+    0
     """
     quick = fuzz.token_sort_ratio(" ".join(first), " ".join(second))
     if quick >= 95:
-        return float(quick)
+        return float(quick), 0
     rows = process.cdist(first, second, scorer=fuzz.ratio).tolist()
     starts = {word[:4] for word in second if len(word) >= 4}
     for i, a in enumerate(first):
         if a[:4] in starts:
             rows[i] = [max(s, word_similarity(a, b)) for s, b in zip(rows[i], second, strict=True)]
-    across = sum(max(row) for row in rows) / len(rows)
-    down = sum(max(column) for column in zip(*rows, strict=True)) / len(second)
-    return float(min(across, down))
+    best_across = [max(row) for row in rows]
+    best_down = [max(column) for column in zip(*rows, strict=True)]
+    unmatched_first = sum(score < WORD_MATCH for score in best_across)
+    unmatched_second = sum(score < WORD_MATCH for score in best_down)
+    if not unmatched_first and unmatched_second and not both_ways:
+        return sum(best_across) / len(best_across), unmatched_second
+    if not unmatched_second and unmatched_first and not both_ways:
+        return sum(best_down) / len(best_down), unmatched_first
+    return float(min(sum(best_across) / len(rows), sum(best_down) / len(second))), 0
 
 
 def compare_names(
-    a: NameKey, b: NameKey, text_score: float | None = None, *, floor: float = 0.0
+    a: NameKey,
+    b: NameKey,
+    text_score: float | None = None,
+    *,
+    floor: float = 0.0,
+    common: Collection[str] = frozenset(),
 ) -> NameScore:
     """Score two names; ``text_score`` is their keys' rapidfuzz ratio when already known.
 
     A pair already scoring below ``floor`` before its words are aligned is
-    returned as it stands (aligning can only lower the score).
+    returned as it stands (aligning can only lower the score). ``common``
+    holds the words (skeletons) many names of the country share (Kazakh in
+    Kazakhstan): a name with extra words matches another only on a rarer word.
     """
     if a.is_acronym or b.is_acronym:
         return _compare_acronym(a, b)
@@ -121,21 +169,28 @@ def compare_names(
     if a.places and b.places and not places_agree(a.places, b.places):
         return NameScore(0.0)
     score = fuzz.ratio(a.text, b.text) if text_score is None else text_score
-    score -= CONCEPT_PENALTY * len(set(a.concepts) ^ set(b.concepts))
-    score -= QUALIFIER_PENALTY * len(a.qualifiers ^ b.qualifiers)
+    score -= _concept_penalty(a, b)
     # the person a name honours may stand among the other name's words (A.S. Pushkin Brest ...)
     words_a = [w for w in a.words if not (b.honour and places_agree(w, b.honour))]
     words_b = [w for w in b.words if not (a.honour and places_agree(w, a.honour))]
     if (len(words_a), len(words_b)) != (len(a.words), len(b.words)):
         # the text's ratio counted the person's words as other words: count again without them
-        score = fuzz.ratio(_text(a, words_a), _text(b, words_b))
-        score -= CONCEPT_PENALTY * len(set(a.concepts) ^ set(b.concepts))
-        score -= QUALIFIER_PENALTY * len(a.qualifiers ^ b.qualifiers)
+        score = fuzz.ratio(_text(a, words_a), _text(b, words_b)) - _concept_penalty(a, b)
     if words_a and words_b:
-        if words_a != words_b and score >= floor:
-            score = min(score, word_agreement(words_a, words_b))
+        if words_a != words_b:
+            agreement, extras = word_alignment(words_a, words_b)
+            matched = words_b if len(words_a) > len(words_b) else words_a
+            if extras and all(_common(word, common) for word in matched):
+                extras = 0  # only common words match: the extras are what tells them apart
+                agreement = word_agreement(words_a, words_b, both_ways=True)
+            if extras:
+                score = agreement - EXTRA_WORD_PENALTY * extras - _concept_penalty(a, b)
+            elif score >= floor:
+                score = min(score, agreement)
     elif words_a or words_b:
         score -= LONE_WORDS_PENALTY
+        if (words_a and b.honour and not a.honour) or (words_b and a.honour and not b.honour):
+            score -= LONE_WORDS_PENALTY  # a word of one, a person of the other: two names
     if a.honour and b.honour and not places_agree(a.honour, b.honour):
         score -= HONOUR_PENALTY
     reasons = set()
@@ -148,6 +203,12 @@ def compare_names(
     if a.text == b.text and not reasons:
         reasons.add("same name")
     return NameScore(max(0.0, round(score, 1)), frozenset(reasons))
+
+
+def _concept_penalty(a: NameKey, b: NameKey) -> float:
+    return CONCEPT_PENALTY * len(set(a.concepts) ^ set(b.concepts)) + QUALIFIER_PENALTY * len(
+        a.qualifiers ^ b.qualifiers
+    )
 
 
 def _text(key: NameKey, words: list[str]) -> str:

@@ -24,6 +24,8 @@ from edukg.resolve.transliterate import has_cyrillic, skeleton, to_latin
 from edukg.resolve.vocabulary import STOP, Vocabulary
 
 ACRONYM_LANGUAGES = ("ru", "be", "en")
+ABBREVIATION_MARK = "#"
+"""Marks the skeleton of a word in capitals inside a name (РАН): no fuzzy match with a word."""
 _ACRONYM = re.compile(r"^[^\W\d_]{2,8}$")
 _ADJECTIVE = re.compile(
     r"(?:ск|цк|зск|жск)?(?:ий|ый|ой|ая|ое|ого|ому|ом|ие|ые|их|ых|ими|ыми|им|ым|ую|яя|ее|ей|"
@@ -38,11 +40,15 @@ def stem(word: str) -> str:
 
     >>> stem("псковского"), stem("ташкентский"), stem("віцебскі"), stem("vitebsk"), stem("riga")
     ('псков', 'ташкент', 'віцеб', 'viteb', 'riga')
+    >>> stem("луцкий"), stem("lutsk")
+    ('луц', 'lut')
     """
     if len(word) < 5:
         return word
     if has_cyrillic(word):
         cut = _PLACE_ENDING.sub("", _ADJECTIVE.sub("", word))
+        if len(cut) < 3:  # луцкий: the adjective ending, then only the -к of -цк/-ск (Lutsk)
+            cut = re.sub(r"(?<=[сц])к(?:ий|ый|ая|ое|ого|ому|ом|ие|ые|их|ых|і|ы|ае|ага)$", "", word)
     else:
         cut = _ENGLISH_ADJECTIVE.sub("", word)
     return cut if len(cut) >= 3 else word
@@ -121,6 +127,10 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
             qualifiers.add(concept)
             sequence.append((concept, True))
             concept_words.add(folded)
+            continue
+        if concept is None and word in normal.capitals:
+            words.append(ABBREVIATION_MARK + folded)  # matches the same abbreviation only
+            sequence.append((word, False))
             continue
         if concept is None:
             folded = skeleton(stem(word)) or folded

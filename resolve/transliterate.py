@@ -146,6 +146,8 @@ _FOLDS = (
     ("yo", "o"),
     ("jo", "o"),
     ("io", "o"),
+    ("eu", "ev"),  # Greek eu as Russian spells it: neuro, невро; Eurasian, Евразийский
+    ("au", "av"),  # automobile, автомобиль; Caucasus, Кавказ
     ("y", "i"),
     ("j", "i"),
     ("w", "v"),
