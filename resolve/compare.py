@@ -171,8 +171,8 @@ def compare_names(
     score = fuzz.ratio(a.text, b.text) if text_score is None else text_score
     score -= _concept_penalty(a, b)
     # the person a name honours may stand among the other name's words (A.S. Pushkin Brest ...)
-    words_a = [w for w in a.words if not (b.honour and places_agree(w, b.honour))]
-    words_b = [w for w in b.words if not (a.honour and places_agree(w, a.honour))]
+    words_a = [w for w in a.words if not (b.honour and _in_honour(w, b.honour))]
+    words_b = [w for w in b.words if not (a.honour and _in_honour(w, a.honour))]
     if (len(words_a), len(words_b)) != (len(a.words), len(b.words)):
         # the text's ratio counted the person's words as other words: count again without them
         score = fuzz.ratio(_text(a, words_a), _text(b, words_b)) - _concept_penalty(a, b)
@@ -203,6 +203,14 @@ def compare_names(
     if a.text == b.text and not reasons:
         reasons.add("same name")
     return NameScore(max(0.0, round(score, 1)), frozenset(reasons))
+
+
+def _in_honour(word: str, honour: tuple[str, ...]) -> bool:
+    """Whether ``word`` is one of the words of a person's name (Yanka / Янки, Kupala / Купалы)."""
+    bare = word.rstrip("aeiou")
+    return places_agree(word, honour) or (
+        len(bare) >= 3 and any(bare == person.rstrip("aeiou") for person in honour)
+    )
 
 
 def _concept_penalty(a: NameKey, b: NameKey) -> float:

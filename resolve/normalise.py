@@ -10,9 +10,17 @@
 >>> normalise("Pharmtechnology LLC (Belarus)").words
 ('pharmtechnology', 'belarus')
 >>> normalise("ФГБУ науки «Институт физики» РАН").words, normalise("ФГБУ «ЦСП» ФМБА России").capitals
-(('институт', 'физики', 'ран'), ('цсп', 'фмба'))
+(('институт', 'физики'), ('цсп', 'фмба'))
 >>> normalise("Federal State Budgetary Scientific Institution Research Centre").words
 ('research', 'centre')
+>>> normalise("Институт физики микроструктур Российской академии наук").words
+('институт', 'физики', 'микроструктур')
+>>> normalise("Institute of Physics, Siberian Branch of the Russian Academy of Sciences").words
+('institute', 'of', 'physics')
+>>> normalise("Центр хирургии Министерства здравоохранения Российской Федерации").words
+('центр', 'хирургии')
+>>> normalise("National Academy of Sciences of Belarus").words
+('national', 'academy', 'of', 'sciences', 'of', 'belarus')
 """
 
 from __future__ import annotations
@@ -74,6 +82,32 @@ _LEGAL_PATTERNS = (
 )
 """Legal forms built from status words, in ru and en, removed from names."""
 
+_PARENT_TAILS = (
+    # the parent a name ends with (of the Russian Academy of Sciences, Минздрава России):
+    # sources give it or leave it out as they please
+    re.compile(
+        r"(?<=[^\W\d_])[\s,]+(?:(?:[\w-]+\s+){0,2}?(?:отделени[яе]|филиал[а]?)\s+)?"
+        r"(?:российской|национальной|нацыянальнай)\s+акад[эе]мии?\s+(?:(?:медицинских|"
+        r"сельскохозяйственных|образования)\s+)?(?:наук|навук)(?:\s+[^\W\d_]+)?(?=\s|$)"
+    ),
+    re.compile(
+        r"(?<=[^\W\d_])[\s,]+(?:при\s+)?(?:министерств[аеуо]\s+здравоохранения|минздрава|фмба|"
+        r"роспотребнадзора)\b.*$"
+    ),
+    re.compile(r"(?<=[^\W\d_])\s+(?:(?:со|уро|дво)\s+)?(?:ран|нан\s+[^\W\d_]+)(?=\s|$)"),
+    re.compile(
+        r"(?<=[^\W\d_])(?:\s*,\s*|\s+of\s+(?:the\s+)?)"
+        r"(?:(?:[\w-]+\s+){0,2}?branch\s+of\s+(?:the\s+)?)?(?:russian|national)\s+academy\s+of\s+"
+        r"(?:(?:medical|agricultural)\s+)?sciences?(?:\s+of\s+(?:the\s+)?[^\W\d_]+)?(?=\s|$)"
+    ),
+    re.compile(
+        r"(?<=[^\W\d_])(?:\s*,\s*|\s+)(?:of|under|at)\s+the\s+(?:ministry\s+of\s+health|"
+        r"federal\s+medical)\b.*$"
+    ),
+    re.compile(r"(?<=[^\W\d_])\s+(?:(?:sb|ub|feb)\s+)?ras(?=\s|$)"),
+)
+"""The parent organisations names end with, in ru and en, removed from names."""
+
 _CAPITALS = re.compile(r"(?<![^\W\d_])[^\W\d_a-zа-яёіў]{2,6}(?![^\W\d_])")
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’ʼ](?=[^\W\d_])")
 _QUOTES = re.compile(r"[«»“”„‟\"'`´‘’‚‹›]")
@@ -115,6 +149,8 @@ def normalise(name: str) -> NormalName:
     capitals = tuple(c.lower() for c in found_capitals) if several_words else ()
     text = _APOSTROPHE.sub("", text)  # аб'яднаны, Kyiv's: one word
     text = _QUOTES.sub(" ", text.lower().replace("ё", "е"))
+    for pattern in _PARENT_TAILS:
+        text = pattern.sub("", text)
     honour: tuple[str, ...] = ()
     found = _HONOUR.search(text)
     if found:
