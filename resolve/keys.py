@@ -114,8 +114,8 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
             skip = False
             continue
         folded = skeleton(word)
-        if not folded:
-            continue
+        if len(folded) < 2 and not word.isdigit():
+            continue  # an initial (D. Serikbayev) or a lone letter
         concept = vocabulary.phrase(words_of_name, position)
         if concept is not None:
             skip = True

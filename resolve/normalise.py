@@ -108,6 +108,9 @@ _PARENT_TAILS = (
 )
 """The parent organisations names end with, in ru and en, removed from names."""
 
+_RESEARCH_INSTITUTE = re.compile(r"\b(?:нии|нді)\b")
+"""НИИ: научно-исследовательский институт, written out."""
+
 _CAPITALS = re.compile(r"(?<![^\W\d_])[^\W\d_a-zа-яёіў]{2,6}(?![^\W\d_])")
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’ʼ](?=[^\W\d_])")
 _QUOTES = re.compile(r"[«»“”„‟\"'`´‘’‚‹›]")
@@ -166,11 +169,12 @@ def normalise(name: str) -> NormalName:
             text = re.sub(rf"\b{re.escape(phrase)}\b", " ", text)
     for pattern in _LEGAL_PATTERNS:
         text = pattern.sub(" ", text)
+    text = _RESEARCH_INSTITUTE.sub(" научно исследовательский институт ", text)
     words = []
     for word in _WORD.findall(text.replace("-", " ")):
         if word.isdigit():
             numbers = numbers | {str(int(word))}
         elif word not in LEGAL_WORDS:
             words.append(word)
-    kept = tuple(c for c in capitals if c not in LEGAL_WORDS)
+    kept = tuple(c for c in capitals if c not in LEGAL_WORDS and c not in ("нии", "ндi"))
     return NormalName(name, tuple(words), numbers, places, honour, kept)

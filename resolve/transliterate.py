@@ -174,8 +174,9 @@ def skeleton(word: str) -> str:
     >>> skeleton("Харчов") == skeleton("Kharchov"), skeleton("Джизак") == skeleton("Jizak")
     (True, True)
     """
-    if has_cyrillic(word):  # ё as е, as names are normalised (GOST 7.79 leaves ё as it is)
-        word = word.replace("ё", "е").replace("Ё", "Е")
+    if has_cyrillic(word):  # ё as е, as names are normalised (GOST 7.79 leaves ё as it is);
+        # ц as ts, never a c that could read as k (ассоциац-, association)
+        word = word.replace("ё", "е").replace("Ё", "Е").replace("ц", "тс").replace("Ц", "Тс")
     latin = to_latin(word) if has_cyrillic(word) else word
     # the hačeks of GOST and Belarusian Latin spelt as English does, before the
     # diacritics go (č is ch, never c: харчов, kharchov)
