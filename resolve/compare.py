@@ -26,9 +26,13 @@ from rapidfuzz import fuzz, process
 from edukg.resolve.keys import NameKey, abbreviates
 from edukg.resolve.records import InstitutionRecord
 from edukg.resolve.transliterate import skeleton
+from edukg.resolve.vocabulary import Vocabulary
 
 CONCEPT_PENALTY = 25.0
 """Points lost for each common word (state, medical, ...) only one of the names has."""
+
+FORM_PENALTY = 12.0
+"""Points lost when one name has a form (academy) where the other has another (university)."""
 
 QUALIFIER_PENALTY = 3.0
 """Points lost for each word of standing (state, national, research) only one name has."""
@@ -173,7 +177,7 @@ def compare_names(
     # the person a name honours may stand among the other name's words (A.S. Pushkin Brest ...)
     words_a = [w for w in a.words if not (b.honour and _in_honour(w, b.honour))]
     words_b = [w for w in b.words if not (a.honour and _in_honour(w, a.honour))]
-    if (len(words_a), len(words_b)) != (len(a.words), len(b.words)):
+    if _renamed(a, b) or (len(words_a), len(words_b)) != (len(a.words), len(b.words)):
         # the text's ratio counted the person's words as other words: count again without them
         score = fuzz.ratio(_text(a, words_a), _text(b, words_b)) - _concept_penalty(a, b)
     if words_a and words_b:
@@ -214,13 +218,29 @@ def _in_honour(word: str, honour: tuple[str, ...]) -> bool:
 
 
 def _concept_penalty(a: NameKey, b: NameKey) -> float:
-    return CONCEPT_PENALTY * len(set(a.concepts) ^ set(b.concepts)) + QUALIFIER_PENALTY * len(
-        a.qualifiers ^ b.qualifiers
-    )
+    """Points lost for the concepts only one name has; one form for another costs less."""
+    only_a, only_b = set(a.concepts) - set(b.concepts), set(b.concepts) - set(a.concepts)
+    renamed = int(_renamed(a, b))  # an academy that became a university
+    penalty = CONCEPT_PENALTY * (len(only_a) + len(only_b) - 2 * renamed)
+    return penalty + FORM_PENALTY * renamed + QUALIFIER_PENALTY * len(a.qualifiers ^ b.qualifiers)
+
+
+def _renamed(a: NameKey, b: NameKey) -> bool:
+    """Whether one name has a form (academy) where the other has another (university)."""
+    forms = Vocabulary.from_package().forms
+    only_a, only_b = set(a.concepts) - set(b.concepts), set(b.concepts) - set(a.concepts)
+    if ("institute" in only_a and "research" in a.qualifiers) or (
+        "institute" in only_b and "research" in b.qualifiers
+    ):
+        return False  # a research institute does not become a university
+    return bool(only_a & forms and only_b & forms)
 
 
 def _text(key: NameKey, words: list[str]) -> str:
-    return " ".join(sorted(key.concepts) + sorted(words))
+    """The text rapidfuzz scores, every form (academy, university) written alike."""
+    forms = Vocabulary.from_package().forms
+    concepts = ["form" if concept in forms else concept for concept in key.concepts]
+    return " ".join(sorted(concepts) + sorted(words))
 
 
 def _compare_acronym(a: NameKey, b: NameKey) -> NameScore:

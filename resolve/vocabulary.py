@@ -34,6 +34,8 @@ class Vocabulary:
     """Concept to language to its first (acronym-building) term."""
     status: set[str] = field(default_factory=set)
     """Concepts of standing (state, national, research): names add or drop them freely."""
+    forms: set[str] = field(default_factory=set)
+    """Forms one institution moves between when renamed (academy, university, institute)."""
     _by_skeleton: dict[str, str] = field(default_factory=dict)
     _lengths: list[int] = field(default_factory=list)
     _phrases: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
@@ -45,6 +47,8 @@ class Vocabulary:
         for concept, lang, term, *kind in rows:
             if kind and kind[0] == "status":
                 vocabulary.status.add(concept)
+            if kind and kind[0] == "form":
+                vocabulary.forms.add(concept)
             words = term.split()
             if len(words) == 2:
                 first, second = (_term_key(word) for word in words)
