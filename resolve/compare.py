@@ -95,6 +95,8 @@ def word_similarity(first: str, second: str) -> float:
     (95.0, 80.0)
     """
     score = fuzz.ratio(first, second)
+    if len(first.rstrip("aeiou")) >= 2 and first.rstrip("aeiou") == second.rstrip("aeiou"):
+        return 90.0  # endings of a short word: Asia, Азии
     shared = min(len(first), len(second), 5)
     if shared >= 4 and first[:shared] == second[:shared]:
         score = max(score, 95.0)
@@ -212,8 +214,10 @@ def compare_names(
 def _in_honour(word: str, honour: tuple[str, ...]) -> bool:
     """Whether ``word`` is one of the words of a person's name (Yanka / Янки, Kupala / Купалы)."""
     bare = word.rstrip("aeiou")
-    return places_agree(word, honour) or (
-        len(bare) >= 3 and any(bare == person.rstrip("aeiou") for person in honour)
+    return places_agree(word, honour) or any(
+        (len(bare) >= 3 and bare == person.rstrip("aeiou"))
+        or (len(word) >= 4 and len(person) >= 4 and word[:4] == person[:4])
+        for person in honour
     )
 
 

@@ -123,7 +123,8 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
             concept = vocabulary.concept_of_skeleton(folded)
         if concept == STOP:
             continue
-        if concept is not None and vocabulary.is_status(concept):
+        if concept is not None and vocabulary.is_status(vocabulary.compared_as(concept)):
+            concept = vocabulary.compared_as(concept)
             qualifiers.add(concept)
             sequence.append((concept, True))
             concept_words.add(folded)
@@ -138,7 +139,7 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
             words.append(trimmed if len(trimmed) >= 4 else folded)
             sequence.append((word, False))
         else:
-            concepts.append(concept)
+            concepts.append(vocabulary.compared_as(concept))
             sequence.append((concept, True))
             concept_words.add(folded)
     scripts = frozenset("cyrillic" if has_cyrillic(c) else "latin" for c in name if c.isalpha())

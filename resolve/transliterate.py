@@ -121,6 +121,7 @@ _FOLDS = (
     ("sh", "s"),
     ("zh", "z"),
     ("kh", "h"),
+    ("th", "t"),  # English th for Greek theta, Russian т: theatre, театр; Lithuania, Литва
     ("ph", "f"),
     ("ch", _AFFRICATE),
     ("sc", "s"),

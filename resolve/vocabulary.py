@@ -34,6 +34,8 @@ class Vocabulary:
     """Concept to language to its first (acronym-building) term."""
     status: set[str] = field(default_factory=set)
     """Concepts of standing (state, national, research): names add or drop them freely."""
+    like: dict[str, str] = field(default_factory=dict)
+    """Concepts compared as another (pedagogical as education, russia as russian)."""
     forms: set[str] = field(default_factory=set)
     """Forms one institution moves between when renamed (academy, university, institute)."""
     _by_skeleton: dict[str, str] = field(default_factory=dict)
@@ -49,6 +51,8 @@ class Vocabulary:
                 vocabulary.status.add(concept)
             if kind and kind[0] == "form":
                 vocabulary.forms.add(concept)
+            if kind and kind[0].startswith("like:"):
+                vocabulary.like[concept] = kind[0].removeprefix("like:")
             words = term.split()
             if len(words) == 2:
                 first, second = (_term_key(word) for word in words)
@@ -58,6 +62,14 @@ class Vocabulary:
             vocabulary._by_skeleton.setdefault(_term_key(term), concept)
         vocabulary._lengths = sorted({len(key) for key in vocabulary._by_skeleton}, reverse=True)
         return vocabulary
+
+    def compared_as(self, concept: str) -> str:
+        """The concept ``concept`` is compared as (itself, or the one it is like).
+
+        >>> Vocabulary.from_package().compared_as("pedagogical")
+        'education'
+        """
+        return self.like.get(concept, concept)
 
     def is_status(self, concept: str) -> bool:
         """Whether ``concept`` only tells an institution's standing (state, national, ...)."""
