@@ -34,6 +34,9 @@ CONCEPT_PENALTY = 25.0
 FORM_PENALTY = 12.0
 """Points lost when one name has a form (academy) where the other has another (university)."""
 
+GENERIC_PENALTY = 10.0
+"""More points lost for each difference of two names made of common words only."""
+
 QUALIFIER_PENALTY = 3.0
 """Points lost for each word of standing (state, national, research) only one name has."""
 
@@ -199,6 +202,11 @@ def compare_names(
             score -= LONE_WORDS_PENALTY  # a word of one, a person of the other: two names
     if a.honour and b.honour and not places_agree(a.honour, b.honour):
         score -= HONOUR_PENALTY
+    if not (words_a or words_b):
+        # names of common words only (National Library of Russia, Russian State Library):
+        # a word of standing or a person only one of them has tells them apart
+        score -= GENERIC_PENALTY * len(a.qualifiers ^ b.qualifiers)
+        score -= GENERIC_PENALTY * (bool(a.honour) != bool(b.honour))
     reasons = set()
     spelt_alike = a.words or b.words or a.honour or b.honour or a.concept_words & b.concept_words
     if a.scripts != b.scripts and spelt_alike:
