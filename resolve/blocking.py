@@ -44,8 +44,17 @@ class NameItem:
 
 
 def word_keys(key: NameKey) -> list[str]:
-    """The blocking keys of a name's own words."""
-    return [f"w:{word[:WORD_PREFIX]}" for word in key.words if len(word) >= 2]
+    """The blocking keys of a name's own words and of the person it honours.
+
+    A person's name is a word of the name in one source (Joldasbekov Institute)
+    and stands after "имени" in another.
+
+    >>> from edukg.resolve.keys import name_key
+    >>> word_keys(name_key("Институт механики имени академика У.А.Джолдасбекова"))
+    ['w:alda']
+    """
+    words = [*key.words, *key.honour]
+    return [f"w:{word[:WORD_PREFIX]}" for word in words if len(word) >= 2]
 
 
 def concept_key(key: NameKey) -> str:

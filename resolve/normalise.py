@@ -125,6 +125,11 @@ _PLACE = re.compile(
     re.IGNORECASE,
 )
 _HONOUR = re.compile(r"\b(?:имени|им\.|імя|named after|in the name of)\s+(.*)$", re.IGNORECASE)
+_TITLES = frozenset(
+    "академика академіка профессора прафесара адмирала адмірала генерала маршала "
+    "academician professor admiral general marshal".split()
+)
+"""Titles before a person's name after "имени": not part of the name."""
 _INITIAL = re.compile(r"\b\w\.\s*")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -163,7 +168,7 @@ def normalise(name: str) -> NormalName:
     if found:
         text = text[: found.start()]
         person = _WORD.findall(_INITIAL.sub(" ", found.group(1) + " "))
-        honour = tuple(w for w in person if len(w) > 1)
+        honour = tuple(w for w in person if len(w) > 1 and w not in _TITLES)
     places = tuple(match.group(1).strip(".") for match in _PLACE.finditer(text))
     text = _PLACE.sub(" ", text)
     numbers = frozenset(str(int(match.group(1))) for match in _NUMBER.finditer(text))
