@@ -34,7 +34,7 @@ CONCEPT_PENALTY = 25.0
 FORM_PENALTY = 12.0
 """Points lost when one name has a form (academy) where the other has another (university)."""
 
-GENERIC_PENALTY = 10.0
+GENERIC_PENALTY = 14.0
 """More points lost for each difference of two names made of common words only."""
 
 QUALIFIER_PENALTY = 3.0

@@ -40,8 +40,8 @@ def stem(word: str) -> str:
 
     >>> stem("псковского"), stem("ташкентский"), stem("віцебскі"), stem("vitebsk"), stem("riga")
     ('псков', 'ташкент', 'віцеб', 'viteb', 'riga')
-    >>> stem("луцкий"), stem("lutsk")
-    ('луц', 'lut')
+    >>> stem("луцкий"), stem("lutsk"), stem("kazan"), stem("казанский")
+    ('луц', 'lut', 'kazan', 'казан')
     """
     if len(word) < 5:
         return word
@@ -51,6 +51,8 @@ def stem(word: str) -> str:
             cut = re.sub(r"(?<=[сц])к(?:ий|ый|ая|ое|ого|ому|ом|ие|ые|их|ых|і|ы|ае|ага)$", "", word)
     else:
         cut = _ENGLISH_ADJECTIVE.sub("", word)
+        if word.endswith("an") and len(cut) < 4:  # Kazan is no adjective
+            return word
     return cut if len(cut) >= 3 else word
 
 
