@@ -67,7 +67,8 @@ def block_keys(item: NameItem, frequency: dict[tuple[str | None, str], int]) -> 
     key = item.key
     keys = set(item.extra_keys)
     if key.is_acronym:
-        keys.add(f"acr:{to_latin(key.name.strip()[0]).lower()[:1]}")
+        keys.add(f"acr:{to_latin((key.acronym or key.name).strip()[0]).lower()[:1]}")
+        keys.update(f"w:{word[:WORD_PREFIX]}" for word in key.honour if len(word) >= 2)
         return keys
     rare = [w for w in word_keys(key) if frequency.get((item.country, w), 0) <= MAX_BLOCK]
     keys.update(rare)

@@ -19,11 +19,11 @@ frozenset({'acronym'})
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from edukg.resolve.keys import NameKey, abbreviates
+from edukg.resolve.keys import NameKey, abbreviates, stem
 from edukg.resolve.records import InstitutionRecord
 from edukg.resolve.transliterate import skeleton
 from edukg.resolve.vocabulary import Vocabulary
@@ -261,7 +261,20 @@ def _compare_acronym(a: NameKey, b: NameKey) -> NameScore:
             return NameScore(SAME_ACRONYM_SCORE, frozenset({"acronym"}))
         return NameScore(0.0)
     acronym, full = (a, b) if a.is_acronym else (b, a)
-    if abbreviates(acronym.name, full):
+    if acronym.honour:
+        # БрГУ имени А.С. Пушкина / Brest State A.S. Pushkin University: the person is no
+        # letter of the acronym, and a full name honouring someone else is another place
+        if full.honour and not places_agree(full.honour, acronym.honour):
+            return NameScore(0.0)
+        full = replace(
+            full,
+            sequence=tuple(
+                (item, is_concept)
+                for item, is_concept in full.sequence
+                if is_concept or not _in_honour(skeleton(stem(item)), acronym.honour)
+            ),
+        )
+    if abbreviates(acronym.acronym or acronym.name, full):
         return NameScore(ACRONYM_SCORE, frozenset({"acronym"}))
     return NameScore(0.0)
 

@@ -81,7 +81,10 @@ class NameKey:
     text: str = ""
     """Concepts and words, sorted and joined: what rapidfuzz scores."""
     is_acronym: bool = False
-    """The name is one short word in capitals, like BSU, БГУ or BrSTU."""
+    """The name is one short word in capitals, like BSU, БГУ or BrSTU (and perhaps a person:
+    БрГУ имени А.С. Пушкина)."""
+    acronym: str = ""
+    """That word, when the name is an acronym."""
 
 
 def _is_acronym(name: str) -> bool:
@@ -145,6 +148,16 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
             sequence.append((concept, True))
             concept_words.add(folded)
     scripts = frozenset("cyrillic" if has_cyrillic(c) else "latin" for c in name if c.isalpha())
+    acronym = name.strip() if _is_acronym(name) else ""
+    if not acronym and normal.honour and len(normal.words) == 1:
+        acronym = next(  # БрГУ имени А.С. Пушкина: an acronym and the person it honours
+            (
+                word
+                for word in re.findall(r"[^\W\d_]+", name)
+                if word.lower() == normal.words[0] and _is_acronym(word)
+            ),
+            "",
+        )
     return NameKey(
         name=name,
         concepts=tuple(concepts),
@@ -157,7 +170,8 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
         concept_words=frozenset(concept_words),
         qualifiers=frozenset(qualifiers),
         text=" ".join(sorted(concepts) + sorted(words)),
-        is_acronym=_is_acronym(name),
+        is_acronym=bool(acronym),
+        acronym=acronym,
     )
 
 

@@ -121,12 +121,15 @@ _CAPITALS = re.compile(r"(?<![^\W\d_])[^\W\d_a-zа-яёіў]{2,6}(?![^\W\d_])")
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’ʼ](?=[^\W\d_])")
 _QUOTES = re.compile(r"[«»“”„‟\"'`´‘’‚‹›]")
 _NUMBER = re.compile(r"(?:№|#|\bno\.?|\bnr\.?|\bn)\s*(\d+)\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th|-?й|-?я|-?е|-?го)\b", re.IGNORECASE)
 _PLACE = re.compile(
     r"(?:\bг\.|\bгор\.|\bгорода\b|\bгорад[аз]?\b|\bм\.|\bcity of\b|\btown of\b|\bв городе\b)"
     r"\s*([^\s,;()]+)",
     re.IGNORECASE,
 )
-_HONOUR = re.compile(r"\b(?:имени|им\.|імя|named after|in the name of)\s+(.*)$", re.IGNORECASE)
+_HONOUR = re.compile(
+    r"\b(?:(?:имени|імя|named after|in the name of)\s+|им\.\s*)(.*)$", re.IGNORECASE
+)
 _TITLES = frozenset(
     "академика академіка профессора прафесара адмирала адмірала генерала маршала "
     "academician professor admiral general marshal".split()
@@ -173,6 +176,7 @@ def normalise(name: str) -> NormalName:
         honour = tuple(w for w in person if len(w) > 1 and w not in _TITLES)
     places = tuple(match.group(1).strip(".") for match in _PLACE.finditer(text))
     text = _PLACE.sub(" ", text)
+    text = _ORDINAL.sub(r"\1", text)  # 46th, 46-й: the number 46
     numbers = frozenset(str(int(match.group(1))) for match in _NUMBER.finditer(text))
     text = _NUMBER.sub(" ", text)
     for phrase in LEGAL_FORMS:

@@ -115,6 +115,14 @@ _HACEKS = str.maketrans({"č": "ch", "š": "sh", "ž": "zh", "ć": "ts", "ś": "
 _AFFRICATE = "\x01"
 _FOLDS = (
     ("dzh", "j"),  # джизак, jizzakh
+    # the ch of Greek words in English is the Russian х: chemistry, химия; technical
+    ("chem", "hem"),
+    ("chor", "hor"),
+    ("chir", "hir"),
+    ("chron", "hron"),
+    ("tech", "teh"),
+    ("psych", "psih"),
+    ("mech", "meh"),
     ("shch", "s"),
     ("shh", "s"),
     ("sch", "s"),

@@ -250,3 +250,30 @@ def test_look_alikes_stay_apart(first: str, second: str) -> None:
 )
 def test_acronyms_both_ways(acronym: str, name: str) -> None:
     assert abbreviates(acronym, name_key(name))
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name"),
+    [
+        pytest.param("БрГУ имени А.С. Пушкина", "Brest State A.S. Pushkin University", id="ru"),
+        pytest.param("БрДУ імя А.С. Пушкіна", "Brest State A.S. Pushkin University", id="be"),
+        pytest.param(
+            "БрГУ имени А.С. Пушкина", "Брестский государственный университет", id="ru-ru"
+        ),
+    ],
+)
+def test_an_acronym_with_its_person_abbreviates_the_name(acronym: str, name: str) -> None:
+    assert min(both_ways(acronym, name)) >= SAME
+
+
+def test_an_acronym_honouring_another_person_is_another_institution() -> None:
+    assert (
+        score("БрГУ имени А.С. Пушкина", "Брестский государственный университет имени Гоголя") == 0
+    )
+
+
+def test_ordinals_numbers_and_short_honours() -> None:
+    assert normalise("46th Central Research Institute").numbers == frozenset({"46"})
+    assert normalise("46-й центральный институт").numbers == frozenset({"46"})
+    assert normalise("Медицинский институт им.С.Тентишева").honour == ("тентишева",)
+    assert skeleton("Electrochemistry")[:8] == skeleton("Электрохимия")[:8]
