@@ -21,6 +21,8 @@
 ('institute', 'of', 'physics')
 >>> normalise("Центр хирургии Министерства здравоохранения Российской Федерации").words
 ('центр', 'хирургии')
+>>> normalise("Abu Rayhon Beruniy nomidagi Sharqshunoslik instituti").honour
+('abu', 'rayhon', 'beruniy')
 >>> normalise("National Academy of Sciences of Belarus").words
 ('national', 'academy', 'of', 'sciences', 'of', 'belarus')
 """
@@ -47,6 +49,18 @@ LEGAL_FORMS = (
     "республиканское унитарное предприятие",
     "унитарное предприятие",
     "federal state budgetary educational institution of higher education",
+    "общество с ограниченной ответственностью",
+    "открытое акционерное общество",
+    "закрытое акционерное общество",
+    "публичное акционерное общество",
+    "акционерное общество",
+    "некоммерческое партнерство",
+    "limited liability company",
+    "open joint stock company",
+    "closed joint stock company",
+    "public joint stock company",
+    "joint stock company",
+    "joint-stock company",
     "федеральное государственное бюджетное образовательное учреждение высшего образования",
     "фгбоу во",
     "ггмбх",
@@ -130,6 +144,8 @@ _PLACE = re.compile(
 _HONOUR = re.compile(
     r"\b(?:(?:имени|імя|named after|in the name of)\s+|им\.\s*)(.*)$", re.IGNORECASE
 )
+_HONOUR_BEFORE = re.compile(r"^(.*?)\b(?:nomidagi|atyndagy|atyndağy|атындағы|номидаги)\b")
+"""Uzbek and Kazakh "named after", which follows the person's name."""
 _TITLES = frozenset(
     "академика академіка профессора прафесара адмирала адмірала генерала маршала "
     "academician professor admiral general marshal".split()
@@ -170,6 +186,11 @@ def normalise(name: str) -> NormalName:
         text = pattern.sub("", text)
     honour: tuple[str, ...] = ()
     found = _HONOUR.search(text)
+    before = _HONOUR_BEFORE.search(text)
+    if before and not found:  # Uzbek and Kazakh put the person first: Beruniy nomidagi ...
+        person = _WORD.findall(_INITIAL.sub(" ", before.group(1) + " "))
+        honour = tuple(w for w in person if len(w) > 1 and w not in _TITLES)
+        text = text[before.end() :]
     if found:
         text = text[: found.start()]
         person = _WORD.findall(_INITIAL.sub(" ", found.group(1) + " "))

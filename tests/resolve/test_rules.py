@@ -277,3 +277,35 @@ def test_ordinals_numbers_and_short_honours() -> None:
     assert normalise("46-й центральный институт").numbers == frozenset({"46"})
     assert normalise("Медицинский институт им.С.Тентишева").honour == ("тентишева",)
     assert skeleton("Electrochemistry")[:8] == skeleton("Электрохимия")[:8]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(
+            "Abu Rayhon Beruniy nomidagi Sharqshunoslik instituti",
+            "Институт востоковедения имени Абу Райхана Беруни",
+            id="uz-ru-person-before-nomidagi",
+        ),
+        pytest.param(
+            "Xalqaro Innovatsion Universiteti",
+            "Международный инновационный университет",
+            id="uz-ru-words",
+        ),
+    ],
+)
+def test_uzbek_display_names_meet_russian_ones(first: str, second: str) -> None:
+    assert min(both_ways(first, second)) >= SAME
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Акционерное общество «Институт кардиологии»",
+        "ООО «Институт кардиологии»",
+        "Institute of Cardiology Joint Stock Company",
+        "Institute of Cardiology, Limited Liability Company",
+    ],
+)
+def test_company_forms_are_left_out(name: str) -> None:
+    assert name_key(name).concepts == ("institute", "cardiology")
