@@ -671,7 +671,13 @@ class KnowledgeGraph:
                     f"no source called {name!r}", hint=f"sources in this store: {known}"
                 )
         graphs = [ox.NamedNode(info.graph) for info in found]
-        with self._transaction([self._before_image(graph) for graph in graphs]):
+        recorded = merge_records(self._store)
+        forgotten = {graph.value: MergeRecord() for graph in graphs if graph.value in recorded}
+        images = [self._before_image(graph) for graph in graphs]
+        if forgotten:
+            images.append(self._before_image(MERGE_RECORD_GRAPH))
+        with self._transaction(images):
+            self._write_merge_records(forgotten)  # a source removed needs no undoing
             for graph in graphs:
                 if self._snapshots is not None:
                     self._snapshots.discard(graph.value)

@@ -295,3 +295,14 @@ def test_a_reject_that_fails_halfway_leaves_the_merge_and_the_decision_as_they_w
     assert after == before
     assert [d.verdict for d in stored_decisions(kg)] == ["accept"]
     assert canonical_of(kg) == {BSU_EN: BSU_RU}
+
+
+def test_removing_a_merged_source_forgets_its_merge_record(kg: KnowledgeGraph) -> None:
+    from edukg.graph.canonical import merge_records
+
+    loaded(kg, MINISTRY, CORDIS)
+    record_decisions(kg, [Decision(BSU_EN, BSU_RU, "accept")])
+    cordis_graph = kg.source_graph("resolve-cordis.ttl").value
+    assert cordis_graph in merge_records(kg.oxigraph)
+    kg.remove_source("resolve-cordis.ttl")
+    assert cordis_graph not in merge_records(kg.oxigraph)
