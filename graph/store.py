@@ -501,8 +501,10 @@ class KnowledgeGraph:
             mapping = canonical_map(staged_resolution)
         else:
             mapping = canonical_map(self._store)
+        before = canonical_map(self._store)
+        changed = {iri for iri in {*before, *mapping} if before.get(iri) != mapping.get(iri)}
         records = merge_records(self._store)
-        nodes = [ox.NamedNode(iri) for iri in mapping]
+        nodes = [ox.NamedNode(iri) for iri in {*mapping, *changed}]
         pending: list[tuple[SourceData, bytes]] = []
         systems: list[tuple[ox.NamedNode, list[ox.Quad]]] = []
         new_records: dict[str, MergeRecord] = {}
@@ -511,12 +513,12 @@ class KnowledgeGraph:
         graphs += [(graph, None) for graph in other_graphs]
         for graph, info in graphs:
             record = records.get(graph.value)
-            if not record and not any(
+            if not _mentions(record, changed) and not any(
                 next(self._store.quads_for_pattern(node, None, None, graph), None)
                 or next(self._store.quads_for_pattern(None, None, node, graph), None)
                 for node in nodes
             ):
-                continue
+                continue  # nothing of this graph was or is to be merged otherwise
             staged = ox.Store()
             staged.extend(
                 ox.Quad(q.subject, q.predicate, q.object)
@@ -525,6 +527,8 @@ class KnowledgeGraph:
             if record:
                 restore_as_loaded(staged, record)
             new_record = rewrite_recorded(staged, mapping)
+            if record and new_record == record:
+                continue  # the same merges as before: the graph stays as it is
             if new_record != record:
                 new_records[graph.value] = new_record
             if info is None:
@@ -849,6 +853,18 @@ class SourceDamage:
     problem: str
     orphan: bool = True
     """True for a graph without a catalog entry: ``remove_sources`` deletes it by name."""
+
+
+def _mentions(record: MergeRecord | None, iris: set[str]) -> bool:
+    """Whether ``record`` holds a statement about one of ``iris`` (as loaded or added)."""
+    if not record or not iris:
+        return False
+    return any(
+        term.value in iris
+        for triple in (*record.as_loaded, *record.added)
+        for term in (triple.subject, triple.object)
+        if isinstance(term, ox.NamedNode)
+    )
 
 
 def _roll_back_if_unlocked(path: Path) -> None:

@@ -306,3 +306,12 @@ def test_removing_a_merged_source_forgets_its_merge_record(kg: KnowledgeGraph) -
     assert cordis_graph in merge_records(kg.oxigraph)
     kg.remove_source("resolve-cordis.ttl")
     assert cordis_graph not in merge_records(kg.oxigraph)
+
+
+def test_a_decision_on_another_pair_leaves_a_merged_source_alone(kg: KnowledgeGraph) -> None:
+    loaded(kg, MINISTRY, CORDIS)
+    record_decisions(kg, [Decision(BSU_EN, BSU_RU, "accept")])
+    merged = {info.name: info.statements_sha256 for info in kg.sources()}
+    assert record_decisions(kg, [Decision(ID + "school3", ID + "school30", "reject")]) == []
+    assert {info.name: info.statements_sha256 for info in kg.sources()} == merged
+    assert canonical_of(kg) == {BSU_EN: BSU_RU}
