@@ -143,7 +143,7 @@ def word_alignment(
     rows = process.cdist(first, second, scorer=fuzz.ratio).tolist()
     starts = {word[:4] for word in second if len(word) >= 4}
     for i, a in enumerate(first):
-        if a[:4] in starts:
+        if a[:4] in starts or len(a) < 4:
             rows[i] = [max(s, word_similarity(a, b)) for s, b in zip(rows[i], second, strict=True)]
     best_across = [max(row) for row in rows]
     best_down = [max(column) for column in zip(*rows, strict=True)]

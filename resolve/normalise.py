@@ -151,6 +151,8 @@ _TITLES = frozenset(
     "academician professor admiral general marshal".split()
 )
 """Titles before a person's name after "имени": not part of the name."""
+_WORD_TITLES = frozenset("admiral academician адмирал академик".split())
+"""Titles before a person's name among the words (Admiral Makarov University): left out."""
 _INITIAL = re.compile(r"\b\w\.\s*")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -210,7 +212,7 @@ def normalise(name: str) -> NormalName:
     for word in _WORD.findall(text.replace("-", " ")):
         if word.isdigit():
             numbers = numbers | {str(int(word))}
-        elif word not in LEGAL_WORDS:
+        elif word not in LEGAL_WORDS and word not in _WORD_TITLES:
             words.append(word)
     kept = tuple(c for c in capitals if c not in LEGAL_WORDS and c not in ("нии", "ндi"))
     return NormalName(name, tuple(words), numbers, places, honour, kept)

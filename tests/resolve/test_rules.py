@@ -309,3 +309,27 @@ def test_uzbek_display_names_meet_russian_ones(first: str, second: str) -> None:
 )
 def test_company_forms_are_left_out(name: str) -> None:
     assert name_key(name).concepts == ("institute", "cardiology")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(
+            "Региональный экологический центр Центральной Азии",
+            "Regional Environmental Center for Central Asia",
+            id="ru-en-short-word-endings",
+        ),
+        pytest.param(
+            "Государственный университет морского и речного флота имени адмирала С.О. Макарова",
+            "Admiral Makarov State University of Maritime and Inland Shipping",
+            id="ru-en-title-of-the-person",
+        ),
+        pytest.param(
+            "Институт физико-технических измерений",
+            "Institute of Physical-Technical Measurements",
+            id="ru-en-physical-as-physics",
+        ),
+    ],
+)
+def test_endings_titles_and_physics(first: str, second: str) -> None:
+    assert min(both_ways(first, second)) >= SAME
