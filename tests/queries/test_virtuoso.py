@@ -1,0 +1,186 @@
+"""Every catalogue query gives the same answer on Virtuoso as on the embedded store.
+
+Two data sets go to one real Virtuoso (``virtuoso_server``, started once per session):
+each query's hand-checked fixture (the cases of ``test_catalogue_cases``), and a mixed
+store: the demo's examples (the article's facts and the CORDIS cut), the illustrative
+register, a seeded register with multilateral agreements, events and ru/be/en labels, and
+the analysis results the ``clusters`` and ``brokers`` queries read. Every catalogue query,
+with the parameters of ``bench/queries_bench.py`` and its defaults, must give the same
+columns and rows, in the same order where the query orders them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+
+from bench.generator import write_register
+from bench.queries_bench import CASES as BENCH_CASES
+from edukg.analysis.results import write_results
+from edukg.analysis.run import analyze
+from edukg.examples import example_files
+from edukg.graph.push import push
+from edukg.graph.store import KnowledgeGraph
+from edukg.loaders import load_files
+from edukg.queries.catalogue import load_catalogue
+from edukg.queries.runner import QueryResult, run_query
+from tests.conftest import DATA, run_edukg
+from tests.servers import VirtuosoServer
+
+from .conftest import load_fixture
+from .test_catalogue_cases import CASES as FIXTURE_CASES
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+NUMERIC = {XSD + name for name in ("integer", "int", "long", "short", "decimal", "nonNegativeInteger")}
+
+
+def comparable(result: QueryResult) -> list[tuple[Any, ...]]:
+    """The rows, with the one thing the SPARQL results format lets engines vary normalised.
+
+    An integer may come back as xsd:integer or as one of its derived types (Virtuoso types
+    COUNT as xsd:int on some plans): the same number either way, so integers compare as
+    numbers. Every other term, language tags and datatypes included, must be identical.
+    """
+    rows = []
+    for row in result.rows:
+        cells: list[Any] = []
+        for term in row:
+            if isinstance(term, ox.Literal) and term.datatype.value in NUMERIC:
+                cells.append(("number", float(term.value)))
+            else:
+                cells.append(term)
+        rows.append(tuple(cells))
+    return rows
+
+
+def assert_same_answer(embedded: QueryResult, remote: QueryResult, *, ordered: bool) -> None:
+    assert remote.columns == embedded.columns
+    assert remote.more == embedded.more
+    expected, got = comparable(embedded), comparable(remote)
+    if not ordered:
+        expected, got = sorted(expected, key=repr), sorted(got, key=repr)
+    assert got == expected
+
+
+def orders(name: str) -> bool:
+    """Whether the catalogue query sorts its rows (then the order must match too)."""
+    return "ORDER BY" in load_catalogue()[name].text.upper()
+
+
+# ---------------------------------------------------------------- fixtures, one per query
+
+
+class OnVirtuoso:
+    """The fixture of one query at a time in an embedded store and on Virtuoso."""
+
+    def __init__(self, server: VirtuosoServer) -> None:
+        self.server = server
+        self.stores: dict[str, KnowledgeGraph] = {}
+        self.on_server: str | None = None
+
+    def get(self, name: str) -> KnowledgeGraph:
+        if name not in self.stores:
+            self.stores[name] = load_fixture(KnowledgeGraph.in_memory(), name)
+        if self.on_server != name:
+            self.server.clear()
+            push(self.stores[name], store_endpoint=self.server.store_url)
+            self.on_server = name
+        return self.stores[name]
+
+
+@pytest.fixture(scope="module")
+def fixtures_on_virtuoso(virtuoso_server: VirtuosoServer) -> Iterator[OnVirtuoso]:
+    holder = OnVirtuoso(virtuoso_server)
+    yield holder
+    for kg in holder.stores.values():
+        kg.close()
+    virtuoso_server.clear()
+
+
+@pytest.mark.parametrize(("name", "params", "expected"), FIXTURE_CASES)
+def test_each_fixture_case_gives_the_same_rows_on_virtuoso(
+    name: str,
+    params: dict[str, str],
+    expected: list[tuple[Any, ...]],
+    fixtures_on_virtuoso: OnVirtuoso,
+    virtuoso_server: VirtuosoServer,
+) -> None:
+    kg = fixtures_on_virtuoso.get(name)
+    embedded = run_query(kg, name, params)
+    remote = run_query(virtuoso_server.endpoint(), name, params)
+    assert_same_answer(embedded, remote, ordered=orders(name))
+
+
+# ---------------------------------------------------------------- the demo and a register
+
+
+@pytest.fixture(scope="module")
+def mixed_store(
+    virtuoso_server: VirtuosoServer, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[KnowledgeGraph]:
+    """The demo's examples, the illustrative register and a seeded register, analysed,
+    in an embedded store and pushed to Virtuoso with ``edukg push``."""
+    folder = tmp_path_factory.mktemp("mixed")
+    register = write_register(folder / "register", triples=3000, seed=11)
+    store = folder / "store"
+    files = [str(Path(str(f))) for f in example_files()]
+    files.append(str(DATA / "illustrative" / "illustrative-register.ttl"))
+    for group in (files, [str(path) for path in register]):
+        loaded = run_edukg("--store", str(store), "load", *group, cwd=folder)
+        assert loaded.returncode == 0, loaded.stderr
+    with KnowledgeGraph.open(store) as kg:
+        for level in ("institution", "country"):
+            write_results(kg, analyze(kg, level=level, seed=0))
+    virtuoso_server.clear()
+    pushed = run_edukg(
+        "--store", str(store), "push", "--endpoint", virtuoso_server.query_url,
+        "--store-endpoint", virtuoso_server.store_url, cwd=folder,
+    )
+    assert pushed.returncode == 0, pushed.stdout + pushed.stderr
+    with KnowledgeGraph.open(store, read_only=True) as kg:
+        yield kg
+    virtuoso_server.clear()
+
+
+def every_query_case() -> list[Any]:
+    """The bench cases, then every catalogue query (internal ones too) with its defaults."""
+    cases = [
+        pytest.param(name, params, id=f"{name}-" + "-".join(f"{k}={v}" for k, v in params.items()))
+        for name, params in BENCH_CASES
+        if params
+    ]
+    for name, query in sorted(load_catalogue().items()):
+        if all(not parameter.required for parameter in query.parameters):
+            cases.append(pytest.param(name, {}, id=f"{name}-defaults"))
+    for level in ("country", "region"):
+        for name in ("clusters", "brokers"):
+            cases.append(pytest.param(name, {"level": level}, id=f"{name}-level={level}"))
+    return cases
+
+
+@pytest.mark.parametrize(("name", "params"), every_query_case())
+def test_every_catalogue_query_gives_the_same_answer_on_virtuoso(
+    name: str, params: dict[str, str], mixed_store: KnowledgeGraph,
+    virtuoso_server: VirtuosoServer,
+) -> None:
+    values = {key: value for key, value in params.items() if key != "limit"}
+    limit = int(params["limit"]) if "limit" in params else None
+    embedded = run_query(mixed_store, name, values, limit=limit)
+    assert embedded.rows, "a case that finds nothing compares nothing"
+    remote = run_query(virtuoso_server.endpoint(), name, values, limit=limit)
+    assert_same_answer(embedded, remote, ordered=orders(name))
+
+
+def test_the_cli_asks_virtuoso_and_prints_what_the_embedded_store_prints(
+    mixed_store: KnowledgeGraph, virtuoso_server: VirtuosoServer, tmp_path: Path
+) -> None:
+    args = ["query", "partner-countries", "--param", "country=BY", "--format", "csv"]
+    here = run_edukg("--store", str(mixed_store.path), *args, cwd=tmp_path)
+    there = run_edukg(*args, "--endpoint", virtuoso_server.query_url, cwd=tmp_path)
+    assert here.returncode == there.returncode == 0, here.stderr + there.stderr
+    assert there.stdout == here.stdout
+    assert "Россия" in there.stdout
