@@ -22,10 +22,10 @@ from bench.generator import write_register
 from bench.queries_bench import CASES as BENCH_CASES
 from edukg.analysis.results import write_results
 from edukg.analysis.run import analyze
+from edukg.core.errors import QueryError
 from edukg.examples import example_files
 from edukg.graph.push import push
 from edukg.graph.store import KnowledgeGraph
-from edukg.loaders import load_files
 from edukg.queries.catalogue import load_catalogue
 from edukg.queries.runner import QueryResult, run_query
 from tests.conftest import DATA, run_edukg
@@ -36,31 +36,61 @@ from .test_catalogue_cases import CASES as FIXTURE_CASES
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 NUMERIC = {XSD + name for name in ("integer", "int", "long", "short", "decimal", "nonNegativeInteger")}
+DOUBLE = {XSD + "double", XSD + "float"}
+TIMEOUT = 120.0
+"""Seconds a query may take on Virtuoso here: a hang fails the test instead of blocking."""
+
+SPACE_LISTS = {("network-institutions", "areas")}
+"""Columns that are a GROUP_CONCAT joined by spaces: SPARQL leaves the order of its items
+to the engine (the runner sorts the "; " lists; the analysis sorts these itself)."""
+
+VIRTUOSO_HANGS = pytest.mark.xfail(
+    reason="Virtuoso 7.2.5 never answers expiring-agreements when an agreement whose "
+    "term ends in a bare year (xsd:gYear) falls in the window, and stops answering "
+    "other requests meanwhile: not run, so the server stays usable",
+    run=False,
+)
+TOO_LONG_TO_SORT = pytest.mark.xfail(
+    reason="Virtuoso 7.2 sorts rows holding a value over its 10 kB temp row only in a "
+    "top-N sort (a page): a whole listing or cluster list with a longer party or member "
+    "list (a CORDIS project's 186 participants, 10,076 bytes) fails with SR478/SR319",
+    raises=QueryError,
+    strict=True,
+)
 
 
-def comparable(result: QueryResult) -> list[tuple[Any, ...]]:
-    """The rows, with the one thing the SPARQL results format lets engines vary normalised.
+def comparable(result: QueryResult, name: str = "") -> list[tuple[Any, ...]]:
+    """The rows, with what the SPARQL results format lets engines vary normalised.
 
-    An integer may come back as xsd:integer or as one of its derived types (Virtuoso types
-    COUNT as xsd:int on some plans): the same number either way, so integers compare as
-    numbers. Every other term, language tags and datatypes included, must be identical.
+    An integer may come back as xsd:integer or as one of its derived types: the same
+    number either way, so integers compare as numbers. Virtuoso writes an xsd:double with
+    six significant digits (0.12198 for 0.12197989366943575), so doubles compare to five.
+    The items of a space-joined list (``SPACE_LISTS``) compare as a sorted list. Every
+    other term, language tags and datatypes included, must be identical.
     """
+    spaced = {result.columns.index(c) for q, c in SPACE_LISTS if q == name and c in result.columns}
     rows = []
     for row in result.rows:
         cells: list[Any] = []
-        for term in row:
+        for position, term in enumerate(row):
             if isinstance(term, ox.Literal) and term.datatype.value in NUMERIC:
                 cells.append(("number", float(term.value)))
+            elif isinstance(term, ox.Literal) and term.datatype.value in DOUBLE:
+                cells.append(("double", float(f"{float(term.value):.5g}")))
+            elif position in spaced and isinstance(term, ox.Literal):
+                cells.append(("items", sorted(term.value.split())))
             else:
                 cells.append(term)
         rows.append(tuple(cells))
     return rows
 
 
-def assert_same_answer(embedded: QueryResult, remote: QueryResult, *, ordered: bool) -> None:
+def assert_same_answer(
+    embedded: QueryResult, remote: QueryResult, *, ordered: bool, name: str = ""
+) -> None:
     assert remote.columns == embedded.columns
     assert remote.more == embedded.more
-    expected, got = comparable(embedded), comparable(remote)
+    expected, got = comparable(embedded, name), comparable(remote, name)
     if not ordered:
         expected, got = sorted(expected, key=repr), sorted(got, key=repr)
     assert got == expected
@@ -72,6 +102,17 @@ def orders(name: str) -> bool:
 
 
 # ---------------------------------------------------------------- fixtures, one per query
+
+
+def fixture_cases() -> list[Any]:
+    """The hand-checked cases, the one Virtuoso cannot answer marked."""
+    return [
+        pytest.param(*case.values, id=case.id, marks=(VIRTUOSO_HANGS,))
+        if case.id == "expiring-gyear"
+        else case
+        for case in FIXTURE_CASES
+    ]
+
 
 
 class OnVirtuoso:
@@ -101,7 +142,7 @@ def fixtures_on_virtuoso(virtuoso_server: VirtuosoServer) -> Iterator[OnVirtuoso
     virtuoso_server.clear()
 
 
-@pytest.mark.parametrize(("name", "params", "expected"), FIXTURE_CASES)
+@pytest.mark.parametrize(("name", "params", "expected"), fixture_cases())
 def test_each_fixture_case_gives_the_same_rows_on_virtuoso(
     name: str,
     params: dict[str, str],
@@ -111,8 +152,8 @@ def test_each_fixture_case_gives_the_same_rows_on_virtuoso(
 ) -> None:
     kg = fixtures_on_virtuoso.get(name)
     embedded = run_query(kg, name, params)
-    remote = run_query(virtuoso_server.endpoint(), name, params)
-    assert_same_answer(embedded, remote, ordered=orders(name))
+    remote = run_query(virtuoso_server.endpoint(), name, params, timeout=TIMEOUT)
+    assert_same_answer(embedded, remote, ordered=orders(name), name=name)
 
 
 # ---------------------------------------------------------------- the demo and a register
@@ -146,20 +187,35 @@ def mixed_store(
     virtuoso_server.clear()
 
 
+def known_difference(name: str, params: dict[str, str]) -> tuple[Any, ...]:
+    """The marks of a mixed-store case Virtuoso 7.2 cannot answer (see the marks' reasons)."""
+    if name == "expiring-agreements":
+        return (VIRTUOSO_HANGS,)
+    if (name == "agreements" and params.get("limit") == "0") or (
+        name == "clusters" and params.get("level", "institution") == "institution"
+    ):
+        return (TOO_LONG_TO_SORT,)
+    return ()
+
+
 def every_query_case() -> list[Any]:
     """The bench cases, then every catalogue query (internal ones too) with its defaults."""
-    cases = [
-        pytest.param(name, params, id=f"{name}-" + "-".join(f"{k}={v}" for k, v in params.items()))
-        for name, params in BENCH_CASES
-        if params
-    ]
+    chosen = [(name, params) for name, params in BENCH_CASES if params]
     for name, query in sorted(load_catalogue().items()):
         if all(not parameter.required for parameter in query.parameters):
-            cases.append(pytest.param(name, {}, id=f"{name}-defaults"))
+            chosen.append((name, {}))
     for level in ("country", "region"):
         for name in ("clusters", "brokers"):
-            cases.append(pytest.param(name, {"level": level}, id=f"{name}-level={level}"))
-    return cases
+            chosen.append((name, {"level": level}))
+    return [
+        pytest.param(
+            name,
+            params,
+            id=f"{name}-" + ("-".join(f"{k}={v}" for k, v in params.items()) or "defaults"),
+            marks=known_difference(name, params),
+        )
+        for name, params in chosen
+    ]
 
 
 @pytest.mark.parametrize(("name", "params"), every_query_case())
@@ -171,8 +227,8 @@ def test_every_catalogue_query_gives_the_same_answer_on_virtuoso(
     limit = int(params["limit"]) if "limit" in params else None
     embedded = run_query(mixed_store, name, values, limit=limit)
     assert embedded.rows, "a case that finds nothing compares nothing"
-    remote = run_query(virtuoso_server.endpoint(), name, values, limit=limit)
-    assert_same_answer(embedded, remote, ordered=orders(name))
+    remote = run_query(virtuoso_server.endpoint(), name, values, limit=limit, timeout=TIMEOUT)
+    assert_same_answer(embedded, remote, ordered=orders(name), name=name)
 
 
 def test_the_cli_asks_virtuoso_and_prints_what_the_embedded_store_prints(
