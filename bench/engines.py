@@ -30,6 +30,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -147,9 +148,7 @@ def run_engines(args: argparse.Namespace, folder: Path, work: Path) -> dict[str,
                         continue
                     try:
                         seconds, result = median_seconds(
-                            lambda t=target, n=name, p=params: run_query(
-                                t, n, p, timeout=QUERY_TIMEOUT
-                            ),
+                            partial(run_query, target, name, params, timeout=QUERY_TIMEOUT),
                             args.repeats,
                         )
                     except EdukgError as error:
@@ -162,9 +161,13 @@ def run_engines(args: argparse.Namespace, folder: Path, work: Path) -> dict[str,
                         same = comparable(result, name) == comparable(embedded, name)
                         cell["same_as_embedded"] = same
                     row[engine] = cell
-                print(f"  {name} {params}: " + ", ".join(
-                    f"{engine} {row[engine].get('median_s', 'error')}" for engine in targets
-                ), flush=True)
+                print(
+                    f"  {name} {params}: "
+                    + ", ".join(
+                        f"{engine} {row[engine].get('median_s', 'error')}" for engine in targets
+                    ),
+                    flush=True,
+                )
                 report["queries"].append(row)
     finally:
         stop_oxigraph(oxigraph)

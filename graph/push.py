@@ -5,8 +5,9 @@ Two ways in, both repeatable without creating duplicates:
 - the SPARQL 1.1 Graph Store Protocol (``store_endpoint``): the first batch
   of each graph is a ``PUT`` (which replaces the graph), the rest ``POST``;
 - SPARQL 1.1 Update (``update_endpoint``): batches of ``INSERT DATA`` (at most
-  :data:`UPDATE_BATCH_LIMIT` triples each) into a scratch graph, then one ``MOVE`` onto the real graph, so readers never see a
-  half-sent graph and the old content is replaced in one step.
+  :data:`UPDATE_BATCH_LIMIT` triples each) into a scratch graph, then one ``MOVE``
+  onto the real graph, so readers never see a half-sent graph and the old
+  content is replaced in one step.
 
 Triples with blank nodes travel in each graph's last batch, so a blank node
 is never split across two requests (each request has its own blank nodes).
