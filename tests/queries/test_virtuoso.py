@@ -47,12 +47,6 @@ SPACE_LISTS = {("network-institutions", "areas")}
 """Columns that are a GROUP_CONCAT joined by spaces: SPARQL leaves the order of its items
 to the engine (the runner sorts the "; " lists; the analysis sorts these itself)."""
 
-VIRTUOSO_HANGS = pytest.mark.xfail(
-    reason="Virtuoso 7.2.5 never answers expiring-agreements when an agreement whose "
-    "term ends in a bare year (xsd:gYear) falls in the window, and stops answering "
-    "other requests meanwhile: not run, so the server stays usable",
-    run=False,
-)
 LATIN_AFTER_CYRILLIC = pytest.mark.xfail(
     reason="Virtuoso 7.2.5 sorts the Latin label 'Mozyr Gymnasium' after the Cyrillic "
     "'Жлобинская школа' in some runs and before it in others (code point order puts it "
@@ -131,7 +125,7 @@ def orders(name: str) -> bool:
 
 def fixture_cases() -> list[Any]:
     """The hand-checked cases, the one Virtuoso cannot answer marked."""
-    marks = {"expiring-gyear": VIRTUOSO_HANGS, "without-partners-be-fallback": LATIN_AFTER_CYRILLIC}
+    marks = {"without-partners-be-fallback": LATIN_AFTER_CYRILLIC}
     return [
         pytest.param(*case.values, id=case.id, marks=(marks[case.id],))
         if case.id in marks
@@ -215,8 +209,6 @@ def mixed_store(
 
 def known_difference(name: str, params: dict[str, str]) -> tuple[Any, ...]:
     """The marks of a mixed-store case Virtuoso 7.2 cannot answer (see the marks' reasons)."""
-    if name == "expiring-agreements":
-        return (VIRTUOSO_HANGS,)
     if (name == "agreements" and params.get("limit") == "0") or (
         name == "clusters" and params.get("level", "institution") == "institution"
     ):
