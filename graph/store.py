@@ -40,6 +40,13 @@ from edukg.graph.sources import (
     provenance_quads,
 )
 from edukg.graph.statement_checks import unsafe_statements
+from edukg.graph.statement_lines import (
+    line_changes,
+    party_agreements,
+    record_subjects,
+    sorted_lines,
+    subjects,
+)
 from edukg.graph.terms import dumped, solutions, to_oxigraph
 from edukg.ontology import countries_graph, ontology_text
 from edukg.ontology.namespace import PREFIXES, SYSTEM_GRAPH_BASE
@@ -54,6 +61,11 @@ BULK_LOAD_THRESHOLD = 100_000
 
 BULK_LOAD_PARTS = min(4, os.cpu_count() or 1)
 """Bulk loads run in this many parts side by side (one per core, at most 4)."""
+
+REWRITE_SHARE = 4
+"""A reload that changes more than a quarter of a source's statements (and more than
+``BULK_LOAD_THRESHOLD``) writes its graph anew with a bulk load instead of statement
+by statement."""
 
 _URI_SPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
 _SHA256 = ox.NamedNode(EDUKG_NS + "sha256")
@@ -249,32 +261,51 @@ class KnowledgeGraph:
         """
         self._require_writable()
         sources = list(sources)
-        dumps: dict[str, bytes] = {}
+        prepared: dict[str, tuple[bytes, str]] = {}
         problems = []
         mapping = canonical_map(self._store)
         for data in sources:
             if not data.same_as_stored:
-                staged = data.statements()
-                rewrite_to_canonical(staged, mapping)  # merges survive re-imports
-                dump = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-                problems += unsafe_statements(dump or b"", data.file_name or data.name)
-                dumps[data.name] = dump or b""
+                statements = self._prepared_statements(data, mapping)
+                problems += unsafe_statements(statements, data.file_name or data.name)
+                prepared[data.name] = (statements, hashlib.sha256(statements).hexdigest())
         if problems:
             raise InputError(
                 f"nothing was loaded: {len(problems)} value(s) the store cannot hold safely",
                 problems=problems,
                 hint="fix the values above in the files and load them again",
             )
-        changing = [data for data in sources if not data.same_as_stored]
-        images = {data.name: self._before_image(self.source_graph(data.name)) for data in changing}
+        # A source whose digest is the stored one changes nothing: it needs no
+        # before image (reading and journalling a million statements takes seconds).
+        digests = {info.name: info.statements_sha256 for info in self.sources()}
+        images = {
+            name: self._before_image(self.source_graph(name))
+            for name, (_, digest) in prepared.items()
+            if digests.get(name) != digest
+        }
         with self._transaction(list(images.values())):
             changes = []
             for data in sources:
                 image = images.get(data.name)
-                dump = dumps.pop(data.name, None)
                 old = image.statements if image else None
-                changes.append(self._write_source(data, old, dump))
+                changes.append(self._write_source(data, old, prepared.pop(data.name, None)))
         return changes
+
+    def _prepared_statements(self, data: SourceData, mapping: Mapping[str, str]) -> bytes:
+        """A source's statements as sorted N-Triples lines, merged IRIs rewritten (see
+        :mod:`edukg.graph.canonical`); the source's parsed forms are let go."""
+        if not mapping and data.staged is None:
+            statements = sorted_lines(data.chunks + _serialised(data.triples))
+        else:
+            staged = data.statements()
+            rewrite_to_canonical(staged, mapping)  # merges survive re-imports
+            dump = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+            lines = dumped(dump).splitlines()
+            del dump
+            lines.sort()
+            statements = joined_lines(lines)
+        data.chunks, data.triples, data.staged = [], [], None
+        return statements
 
     @contextmanager
     def _transaction(self, images: list[BeforeImage]) -> Iterator[None]:
@@ -351,13 +382,17 @@ class KnowledgeGraph:
         self._snapshot(graph, statements)
 
     def _write_source(
-        self, data: SourceData, old: bytes | None = None, dump: bytes | None = None
+        self,
+        data: SourceData,
+        old: bytes | None = None,
+        prepared: tuple[bytes, str] | None = None,
     ) -> SourceChange:
         """Replace one source's graph by ``data``, touching only what differs.
 
         The statements are compared as sorted N-Triples lines (the digest's
-        input): the store on disk only receives the added and removed
-        statements, or one bulk load for a new source.
+        input, ``prepared`` with their digest by :meth:`write_sources`): the
+        store on disk only receives the added and removed statements, one bulk
+        load for a new source, or a new graph when most statements change.
         """
         graph = self.source_graph(data.name)
         info = self.source(data.name)
@@ -365,62 +400,63 @@ class KnowledgeGraph:
             if info is None:
                 raise StoreError(f"source {data.name!r} was read as stored, but the store lacks it")
             return SourceChange(data.name, 0, 0, info.triples, new_source=False)
-        staged = data.statements()
-        ntriples = dump
-        if ntriples is None:
-            rewrite_to_canonical(staged, canonical_map(self._store))  # merges survive re-imports
-            ntriples = dumped(
-                staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-            )
-        lines = ntriples.splitlines()
-        del ntriples
-        lines.sort()
-        statements = joined_lines(lines)
-        digest = hashlib.sha256(statements).hexdigest()  # statements_digest, without sorting again
-        total = len(lines)  # a store holds no duplicates
+        if prepared is None:
+            statements = self._prepared_statements(data, canonical_map(self._store))
+            prepared = statements, hashlib.sha256(statements).hexdigest()
+        statements, digest = prepared
+        del prepared
+        total = statements.count(b"\n")  # a store holds no duplicates
         if info is not None and info.statements_sha256 == digest:
             if self._snapshots is not None and not self._snapshots.exists(graph.value):
                 self._snapshots.write(graph.value, statements)
             return SourceChange(data.name, 0, 0, total, new_source=False)
+        records = record_subjects(statements)
         if info is None and not self._store.contains_named_graph(graph):
-            staged_rows = solutions(staged.query(_RECORDS_IN_DEFAULT, prefixes=PREFIXES))
-            records = self._new_records({row["r"].value for row in staged_rows}, graph)
-            del lines, staged
-            data.staged = None  # the staging store's memory is free before the bulk load
+            added_records = self._new_records(records, graph)
             self._bulk_write(
                 statements, graph, total, meanwhile=lambda: self._snapshot(graph, statements)
             )
             crash_point("catalog")
             self._store.extend(provenance_quads(graph, data, total, digest))
-            return SourceChange(data.name, total, 0, total, new_source=True, records_added=records)
-        old_lines = (old if old is not None else self.sorted_statements(graph)).splitlines()
-        old_set = set(old_lines)
-        added_lines = [line for line in lines if line not in old_set]
-        del old_set
-        new_set = set(lines)
-        removed_lines = [line for line in old_lines if line not in new_set]
-        del new_set, old_lines, lines
-        added = _quads_of(added_lines, graph)
-        removed = _quads_of(removed_lines, graph)
+            return SourceChange(
+                data.name, total, 0, total, new_source=True, records_added=added_records
+            )
+        before = old if old is not None else self.sorted_statements(graph)
+        added, removed = line_changes(before, statements)
+        old_records = record_subjects(before)
         change = SourceChange(
             data.name,
             added=len(added),
             removed=len(removed),
             total=total,
             new_source=info is None,
-            records_added=self._new_records(_records_typed(added), graph),
-            records_removed=self._new_records(_records_typed(removed), graph),
-            records_changed=self._changed_records(staged, graph, added + removed),
+            records_added=self._new_records(records - old_records, graph),
+            records_removed=self._new_records(old_records - records, graph),
+            records_changed=_changed_records(
+                subjects(added) | subjects(removed),
+                (records & old_records),
+                party_agreements(statements),
+                party_agreements(before),
+            ),
         )
+        del before
         crash_point("diff")
         if self._snapshots is not None:
             self._snapshots.discard(graph.value)  # until the graph and its digest agree again
-        for number, quad in enumerate(removed):
-            if number == len(removed) // 2:
-                crash_point("remove")
-            self._store.remove(quad)
-        self._store.extend(added)
-        crash_point("add")
+        if len(added) + len(removed) > max(BULK_LOAD_THRESHOLD, total // REWRITE_SHARE):
+            # Most statements change: a new graph is faster than many small writes.
+            del added, removed
+            crash_point("remove")
+            self._store.remove_graph(graph)
+            self._bulk_write(statements, graph, total, meanwhile=lambda: None)
+            crash_point("add")
+        else:
+            for number, quad in enumerate(_quads_of(removed, graph)):
+                if number == len(removed) // 2:
+                    crash_point("remove")
+                self._store.remove(quad)
+            self._store.extend(_quads_of(added, graph))
+            crash_point("add")
         self._remove_description(graph)
         crash_point("catalog")
         self._store.extend(provenance_quads(graph, data, total, digest))
@@ -509,29 +545,6 @@ class KnowledgeGraph:
         lines = dumped(dump).splitlines()
         lines.sort()
         return joined_lines(lines)
-
-    def _changed_records(
-        self, staged: ox.Store, graph: ox.NamedNode, differences: list[ox.Quad]
-    ) -> int:
-        """Records present before and after with a statement added or removed.
-
-        The new statements are in ``staged``, the old ones still in ``graph``
-        (called before the differences are written). A statement about one of
-        an agreement's party nodes changes the agreement.
-        """
-        new, old = (staged, ox.DefaultGraph()), (self._store, graph)
-        changed = set()
-        for subject in {quad.subject for quad in differences}:
-            owners = {subject}
-            for store, in_graph in (new, old):
-                owners |= {
-                    q.subject
-                    for q in store.quads_for_pattern(None, _QUALIFIED_PARTY, subject, in_graph)
-                }
-            for record in owners:
-                if _is_record(record, *new) and _is_record(record, *old):
-                    changed.add(record)
-        return len(changed)
 
     def _bulk_write(
         self, ntriples: bytes, graph: ox.NamedNode, count: int, *, meanwhile: Callable[[], None]
@@ -778,18 +791,14 @@ _RECORD_VALUES = (
     "VALUES ?class { edukg:Institution edukg:CooperationAgreement "
     "edukg:CooperationEvent edukg:AgreementCount }"
 )
-_RECORDS_IN_DEFAULT = f"SELECT DISTINCT ?r WHERE {{ {_RECORD_VALUES} ?r a ?class }}"
 _RECORDS_IN_GRAPHS = (
     f"SELECT DISTINCT ?g ?r WHERE {{ {_RECORD_VALUES} GRAPH ?g {{ ?r a ?class }} }}"
 )
 
 
-_RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
-_QUALIFIED_PARTY = ox.NamedNode(EDUKG_NS + "qualifiedParty")
-_RECORD_CLASSES = frozenset(
-    ox.NamedNode(EDUKG_NS + name)
-    for name in ("Institution", "CooperationAgreement", "CooperationEvent", "AgreementCount")
-)
+def _serialised(triples: list[ox.Triple]) -> list[bytes]:
+    """``triples`` as one N-Triples chunk (none for no triples)."""
+    return [dumped(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))] if triples else []
 
 
 def _line_parts(data: bytes, parts: int) -> list[bytes]:
@@ -819,18 +828,21 @@ def _quads_of(lines: list[bytes], graph: ox.NamedNode) -> list[ox.Quad]:
     ]
 
 
-def _records_typed(quads: list[ox.Quad]) -> set[str]:
-    """Records (institutions, agreements, events, counts) given a record class in ``quads``."""
-    return {
-        q.subject.value
-        for q in quads
-        if q.predicate == _RDF_TYPE
-        and q.object in _RECORD_CLASSES
-        and isinstance(q.subject, ox.NamedNode)
-    }
+def _changed_records(
+    changed_subjects: set[str],
+    records: set[str],
+    new_parties: Mapping[str, set[str]],
+    old_parties: Mapping[str, set[str]],
+) -> int:
+    """How many ``records`` (present before and after) have a statement added or removed.
 
+    A statement about one of an agreement's party nodes changes the agreement.
 
-def _is_record(node: Any, store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph) -> bool:
-    return any(
-        q.object in _RECORD_CLASSES for q in store.quads_for_pattern(node, _RDF_TYPE, None, graph)
-    )
+    >>> _changed_records({"a:p/1", "a:x"}, {"a:g", "a:h"}, {"a:p/1": {"a:g"}}, {})
+    1
+    """
+    changed = set()
+    for subject in changed_subjects:
+        owners = {subject} | new_parties.get(subject, set()) | old_parties.get(subject, set())
+        changed |= owners & records
+    return len(changed)

@@ -110,8 +110,8 @@ class Staging:
     >>> staging = Staging()
     >>> staging.triples.append(ox.Triple(ox.NamedNode("http://a"), ox.NamedNode("http://b"),
     ...                                  ox.Literal("c")))
-    >>> len(staging.store())
-    1
+    >>> staging.taken()
+    [b'<http://a> <http://b> "c" .\n']
     """
 
     triples: list[ox.Triple] = field(default_factory=list)
@@ -123,13 +123,11 @@ class Staging:
             self.chunks.append(dumped(ox.serialize(self.triples, format=ox.RdfFormat.N_TRIPLES)))
             self.triples.clear()
 
-    def store(self) -> ox.Store:
-        """Every triple in an in-memory store, loaded in one bulk load."""
+    def taken(self) -> list[bytes]:
+        """Every triple as N-Triples chunks, handed over (the staging is empty after)."""
         self.flush()
-        store = ox.Store()
-        store.bulk_load(b"".join(self.chunks), ox.RdfFormat.N_TRIPLES)
-        self.chunks.clear()
-        return store
+        chunks, self.chunks = self.chunks, []
+        return chunks
 
 
 @dataclass
@@ -201,7 +199,7 @@ def read_cordis(path: Path, context: LoadContext) -> SourceData | None:
     project_triples(table, context, problems, written, staging)
     organisation_triples(table, context, problems, staging)
     data = _source(path, context, content, [], problems)
-    data.staged = staging.store()
+    data.chunks = staging.taken()
     return data
 
 
