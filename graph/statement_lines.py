@@ -23,12 +23,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import compress, islice
+from operator import ne
 
 import pyoxigraph as ox
 
 from edukg.ontology.namespace import PREFIXES
 
-_TYPED_LITERAL = b'"^^<'
+_TYPED_LITERAL = re.compile(rb'"\^\^<')
+_STORED_AS_WRITTEN = re.compile(
+    rb'"(?:[1-9][0-9]{3}(?:-[0-9]{2}){0,2}|-?[1-9][0-9]{0,17}|0)"\^\^'
+    rb"<http://www\.w3\.org/2001/XMLSchema#(?:date|gYearMonth|gYear|integer)> \.$",
+    re.MULTILINE,
+)
+"""Typed literals the store writes back as they are: dates, years and integers written
+the usual way, or (for a lexical form the type does not allow) kept as text. Checking
+them here spares 75,000 of the 1M lines of a register a trip through a store."""
 
 RECORD_CLASSES = ("Institution", "CooperationAgreement", "CooperationEvent", "AgreementCount")
 """The edukg classes whose instances a load reports as records (new, changed, removed)."""
@@ -51,25 +61,40 @@ _PARTY_LINE = re.compile(
 def sorted_lines(chunks: list[bytes]) -> bytes:
     r"""N-Triples ``chunks`` as sorted, unique lines, each ending in a newline.
 
-    The chunks are taken from the list as they are read (so their memory goes
-    early); typed literals are written in the form the store keeps them in.
+    The chunks are taken from the list (so their memory goes early); typed
+    literals are written in the form the store keeps them in.
 
     >>> sorted_lines([b"<a:y> <a:p> <a:o> .\n", b"<a:x> <a:p> <a:o> .\n<a:y> <a:p> <a:o> .\n"])
     b'<a:x> <a:p> <a:o> .\n<a:y> <a:p> <a:o> .\n'
     >>> sorted_lines([])
     b''
     """
-    lines: set[bytes] = set()
-    while chunks:
-        lines.update(chunks.pop().splitlines())
-    lines.discard(b"")
-    typed = [line for line in lines if _TYPED_LITERAL in line]
-    if typed:
-        lines.difference_update(typed)
-        lines.update(_as_stored(typed))
-    ordered = sorted(lines)
+    data = b"".join(chunks)
+    chunks.clear()
+    typed = {
+        _line_at(data, match.start())
+        for match in _TYPED_LITERAL.finditer(data)
+        if not _STORED_AS_WRITTEN.match(data, data.rfind(b'"', 0, match.start()))
+    }
+    lines = data.splitlines()
+    del data
+    stored = set(_as_stored(sorted(typed))) if typed else typed
+    if stored != typed:
+        lines = [line for line in lines if line not in typed]
+        lines.extend(stored)
+    # Sorting the list (in the loaders' order) is three times faster than sorting a set.
+    lines.sort()
+    unique = list(compress(lines, map(ne, lines, islice(lines, 1, None))))
+    if lines and lines[-1]:
+        unique.append(lines[-1])
     del lines
-    return b"\n".join(ordered) + b"\n" if ordered else b""
+    return b"\n".join(unique) + b"\n" if unique else b""
+
+
+def _line_at(data: bytes, position: int) -> bytes:
+    """The line (without its end) of ``data`` that holds ``position``."""
+    end = data.find(b"\n", position)
+    return data[data.rfind(b"\n", 0, position) + 1 : end if end >= 0 else len(data)]
 
 
 def _as_stored(lines: list[bytes]) -> list[bytes]:
