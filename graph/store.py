@@ -66,10 +66,8 @@ BULK_LOAD_PART = 100_000
 BULK_LOAD_PARTS = min(4, os.cpu_count() or 1)
 """Bulk loads run in this many parts side by side (one per core, at most 4)."""
 
-REWRITE_SHARE = 4
-"""A reload that changes more than a quarter of a source's statements (and more than
-``BULK_LOAD_THRESHOLD``) writes its graph anew with a bulk load instead of statement
-by statement."""
+REMOVE_BATCH = 5_000
+"""Statements removed by one ``DELETE DATA`` update (larger batches cost more a statement)."""
 
 _URI_SPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
 _SHA256 = ox.NamedNode(EDUKG_NS + "sha256")
@@ -399,8 +397,8 @@ class KnowledgeGraph:
 
         The statements are compared as sorted N-Triples lines (the digest's
         input, ``prepared`` with their digest by :meth:`write_sources`): the
-        store on disk only receives the added and removed statements, one bulk
-        load for a new source, or a new graph when most statements change.
+        store on disk only receives the added and removed statements (many
+        added ones in a bulk load), or one bulk load for a new source.
         """
         graph = self.source_graph(data.name)
         info = self.source(data.name)
@@ -452,26 +450,50 @@ class KnowledgeGraph:
         crash_point("diff")
         if self._snapshots is not None:
             self._snapshots.discard(graph.value)  # until the graph and its digest agree again
-        if len(added) + len(removed) > max(BULK_LOAD_THRESHOLD, total // REWRITE_SHARE):
-            # Most statements change: a new graph is faster than many small writes.
-            del added, removed
-            crash_point("remove")
-            self._store.remove_graph(graph)
-            self._bulk_write(statements, graph, total, meanwhile=lambda: None)
-            crash_point("add")
-        else:
-            for number, quad in enumerate(_quads_of(removed, graph)):
-                if number == len(removed) // 2:
-                    crash_point("remove")
-                self._store.remove(quad)
-            self._store.extend(_quads_of(added, graph))
-            crash_point("add")
+        self._remove_lines(removed, graph)
+        del removed
+        self._add_lines(added, graph)
+        del added
+        crash_point("add")
         self._written_records(graph, records)
         self._remove_description(graph)
         crash_point("catalog")
         self._store.extend(provenance_quads(graph, data, total, digest))
         self._snapshot(graph, statements)
         return change
+
+    def _remove_lines(self, lines: list[bytes], graph: ox.NamedNode) -> None:
+        """Remove the statements of N-Triples ``lines`` from ``graph``.
+
+        In ``DELETE DATA`` updates of :data:`REMOVE_BATCH` statements: 15 µs a
+        statement, where one ``remove`` each takes 24 µs and ``remove_graph``
+        of a large graph 70 µs. Lines with blank nodes or quoted triples, which
+        ``DELETE DATA`` cannot name, are removed one by one.
+        """
+        one_by_one = [line for line in lines if line.startswith((b"_:", b"<<")) or b" _:" in line]
+        if one_by_one:
+            unnamed = set(one_by_one)
+            lines = [line for line in lines if line not in unnamed]
+        halfway = (len(lines) + len(one_by_one)) // 2
+        done = 0
+        for start in range(0, len(lines), REMOVE_BATCH):
+            batch = lines[start : start + REMOVE_BATCH]
+            if done <= halfway < done + len(batch):
+                crash_point("remove")
+            text = b"\n".join(batch).decode("utf-8")
+            self._store.update(f"DELETE DATA {{ GRAPH {graph} {{\n{text}\n}} }}")
+            done += len(batch)
+        for number, quad in enumerate(_quads_of(one_by_one, graph), done):
+            if number == halfway:
+                crash_point("remove")
+            self._store.remove(quad)
+
+    def _add_lines(self, lines: list[bytes], graph: ox.NamedNode) -> None:
+        """Add the statements of N-Triples ``lines`` (not in ``graph`` yet) to ``graph``."""
+        if len(lines) >= BULK_LOAD_THRESHOLD and self.path is not None:
+            self._bulk_write(joined_lines(lines), graph, len(lines), meanwhile=lambda: None)
+        else:
+            self._store.extend(_quads_of(lines, graph))
 
     def _new_records(self, records: set[str], graph: ox.NamedNode) -> int:
         """How many of ``records`` no other source holds: new to (or gone from) the store.
