@@ -52,10 +52,7 @@ _RECORD_LINE_END = re.compile(
     + rb")> \.$",
     re.MULTILINE,
 )
-_PARTY_LINE = re.compile(
-    rb"^<([^>\n]*)> " + re.escape(f"<{_EDUKG}qualifiedParty>".encode()) + rb" <([^>\n]*)> \.$",
-    re.MULTILINE,
-)
+_PARTY_PREDICATE = re.compile(re.escape(f"> <{_EDUKG}qualifiedParty> <".encode()))
 
 
 def sorted_lines(chunks: list[bytes]) -> bytes:
@@ -127,8 +124,13 @@ def party_agreements(statements: bytes) -> dict[str, set[str]]:
     {'a:g/1': {'a:g'}}
     """
     owners: dict[str, set[str]] = {}
-    for match in _PARTY_LINE.finditer(statements):
-        owners.setdefault(match[2].decode("utf-8"), set()).add(match[1].decode("utf-8"))
+    for match in _PARTY_PREDICATE.finditer(statements):
+        start = statements.rfind(b"\n", 0, match.start()) + 1
+        end = statements.find(b"> .\n", match.end())
+        named = statements.startswith(b"<", start) and not statements.startswith(b"<<", start)
+        if named and end >= 0:
+            party = statements[match.end() : end].decode("utf-8")
+            owners.setdefault(party, set()).add(statements[start + 1 : match.start()].decode())
     return owners
 
 
