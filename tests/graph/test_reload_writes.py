@@ -102,3 +102,59 @@ def test_a_reload_that_changes_most_statements_holds_exactly_the_new_ones(
     assert sorted(held.splitlines()) == expected.splitlines()
     assert info is not None and info.statements_sha256 == hashlib.sha256(expected).hexdigest()
     assert (change.added, change.removed, change.total) == (386, 266, 520)
+
+
+def _numbered(path: Path, word: str, count: int = 4000) -> Path:
+    """``count`` statements; another ``word`` changes every one (more than the ontology and
+    countries graphs hold, so a reload empties the store and loads it again)."""
+    return _write(path, {n: f'"{word} {n}"@ru' for n in range(count)})
+
+
+def test_a_reload_that_removes_more_than_the_rest_of_the_store_holds_rebuilds_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "BULK_LOAD_THRESHOLD", 100)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    other = _write(folder / "other.nt", {1: '"kept"', 2: "<https://x.example/o>"})
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        load_files(kg, [_numbered(folder / "data.nt", "first"), other])
+        before = {graph.value: kg.sorted_statements(graph) for graph in kg.graphs_of()}
+        rebuilt = []
+        original = KnowledgeGraph._rebuild
+        monkeypatch.setattr(
+            KnowledgeGraph, "_rebuild", lambda self, *a: rebuilt.append(1) or original(self, *a)
+        )
+        (change,) = load_files(kg, [_numbered(folder / "data.nt", "second")]).changes
+        assert rebuilt and (change.added, change.removed, change.total) == (4000, 4000, 4000)
+        other_graph = kg.source_graph("other.nt")
+        assert kg.sorted_statements(other_graph) == before[other_graph.value]
+        assert kg.damaged_sources() == []
+        assert kg.ask("ASK { GRAPH ?g { ?c <http://www.w3.org/2004/02/skos/core#notation> 'BY' } }")
+        data_graph = kg.source_graph("data.nt")
+        held = kg.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=data_graph)
+    assert sorted(held.splitlines())[0].endswith(b'"second 0"@ru .')
+
+
+@pytest.mark.parametrize("phase", ["remove", "add", "catalog", "commit"])
+def test_a_rebuild_killed_at_any_phase_leaves_the_store_as_it_was(
+    tmp_path: Path, phase: str
+) -> None:
+    from edukg.graph.faults import CRASH_EXIT_CODE
+    from tests.conftest import run_edukg_process
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    store = tmp_path / "store"
+    with KnowledgeGraph.open(store) as kg:
+        load_files(kg, [_numbered(folder / "data.nt", "first", 15_000)])
+        before = sorted(kg.oxigraph.dump(format=ox.RdfFormat.N_QUADS).splitlines())
+    result = run_edukg_process(
+        "--store", str(store), "load", str(_numbered(folder / "data.nt", "second", 15_000)),
+        cwd=tmp_path, env={"EDUKG_CRASH_AT": phase},
+    )
+    assert result.returncode == CRASH_EXIT_CODE, result.stderr
+    with KnowledgeGraph.open(store) as kg:
+        assert kg.damaged_sources() == []
+        after = sorted(kg.oxigraph.dump(format=ox.RdfFormat.N_QUADS).splitlines())
+    assert after == before
