@@ -582,7 +582,7 @@ def project_triples(
         agreement = ox.NamedNode(mint(context.base_iri, "agreement", f"cordis-{project.rcn}"))
         _describe_project(triples, agreement, project, programme_parts(project, lookups))
         write_parties(
-            triples,
+            lambda subject, predicate, obj: triples.append(ox.Triple(subject, predicate, obj)),
             agreement,
             [(institution_iri(context, key), t.ROLES[role]) for key, role in members],
         )
