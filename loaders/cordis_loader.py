@@ -105,7 +105,7 @@ class CordisLookups:
 
 @dataclass
 class Staging:
-    """Triples built so far, kept as N-Triples chunks: a million Python triples take a gigabyte.
+    r"""Triples built so far, kept as N-Triples chunks: a million Python triples take a gigabyte.
 
     >>> staging = Staging()
     >>> staging.triples.append(ox.Triple(ox.NamedNode("http://a"), ox.NamedNode("http://b"),
