@@ -24,7 +24,16 @@ import pyoxigraph as ox
 
 from edukg.core.errors import ConfigError, EdukgError, InputError, QueryError, StoreError
 from edukg.core.version import __version__
-from edukg.graph.canonical import canonical_map, rewrite_to_canonical
+from edukg.graph.canonical import (
+    MERGE_RECORD_GRAPH,
+    RESOLUTION_GRAPH,
+    MergeRecord,
+    canonical_map,
+    merge_record_quads,
+    merge_records,
+    restore_as_loaded,
+    rewrite_recorded,
+)
 from edukg.graph.faults import crash_point
 from edukg.graph.journal import JOURNAL_FOLDER, BeforeImage, UndoJournal
 from edukg.graph.settings import DEFAULT_BASE_IRI, check_base_iri
@@ -268,11 +277,12 @@ class KnowledgeGraph:
         self._require_writable()
         sources = list(sources)
         prepared: dict[str, tuple[bytes, str]] = {}
+        records: dict[str, MergeRecord] = {}
         problems = []
         mapping = canonical_map(self._store)
         for data in sources:
             if not data.same_as_stored:
-                statements = self._prepared_statements(data, mapping)
+                statements, records[data.name] = self._prepared_statements(data, mapping)
                 problems += unsafe_statements(statements, data.file_name or data.name)
                 prepared[data.name] = (statements, hashlib.sha256(statements).hexdigest())
         if problems:
@@ -289,9 +299,16 @@ class KnowledgeGraph:
             for name, (_, digest) in prepared.items()
             if digests.get(name) != digest
         }
+        stale = merge_records(self._store)
+        record_changes = {
+            self.source_graph(name).value: record
+            for name, record in records.items()
+            if record or self.source_graph(name).value in stale
+        }
+        system = [self._before_image(MERGE_RECORD_GRAPH)] if record_changes else []
         others = self._graphs_kept_by_a_rebuild(images, prepared)
         kept = [self._before_image(graph) for graph in others or []]
-        with self._transaction([*images.values(), *kept]):
+        with self._transaction([*images.values(), *system, *kept]):
             if others is not None:
                 self._rebuild(kept, [self.source_graph(name) for name in images])
             changes = []
@@ -299,7 +316,24 @@ class KnowledgeGraph:
                 image = images.get(data.name)
                 old = image.statements if image else None
                 changes.append(self._write_source(data, old, prepared.pop(data.name, None)))
+            self._write_merge_records(record_changes)
         return changes
+
+    def _write_merge_records(self, records: Mapping[str, MergeRecord]) -> None:
+        """Replace the merge records of some graphs (an empty record removes the graph's)."""
+        for graph, record in records.items():
+            node = ox.NamedNode(graph)
+            for quad in list(self._store.quads_for_pattern(node, None, None, MERGE_RECORD_GRAPH)):
+                self._store.remove(quad)
+            self._store.extend(merge_record_quads(graph, record))
+
+    def _replace_system_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
+        """Make a system graph (not a source) hold exactly ``quads``, writing only changes."""
+        wanted = {ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads}
+        current = set(self._store.quads_for_pattern(None, None, None, graph))
+        for quad in current - wanted:
+            self._store.remove(quad)
+        self._store.extend(wanted - current)
 
     def _graphs_kept_by_a_rebuild(
         self, images: Mapping[str, BeforeImage], prepared: Mapping[str, tuple[bytes, str]]
@@ -355,21 +389,25 @@ class KnowledgeGraph:
             self._restore_statements(ox.NamedNode(image.graph), image.statements)
         self._emptied = {graph.value for graph in emptied}
 
-    def _prepared_statements(self, data: SourceData, mapping: Mapping[str, str]) -> bytes:
+    def _prepared_statements(
+        self, data: SourceData, mapping: Mapping[str, str]
+    ) -> tuple[bytes, MergeRecord]:
         """A source's statements as sorted N-Triples lines, merged IRIs rewritten (see
-        :mod:`edukg.graph.canonical`); the source's parsed forms are let go."""
+        :mod:`edukg.graph.canonical`), and the record of that rewrite; the source's
+        parsed forms are let go."""
         if not mapping and data.staged is None:
             statements = sorted_lines(data.chunks + _serialised(data.triples))
+            record = MergeRecord()
         else:
             staged = data.statements()
-            rewrite_to_canonical(staged, mapping)  # merges survive re-imports
+            record = rewrite_recorded(staged, mapping)  # merges survive re-imports
             dump = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
             lines = dumped(dump).splitlines()
             del dump
             lines.sort()
             statements = joined_lines(lines)
         data.chunks, data.triples, data.staged = [], [], None
-        return statements
+        return statements, record
 
     @contextmanager
     def _transaction(self, images: list[BeforeImage]) -> Iterator[None]:
@@ -473,7 +511,7 @@ class KnowledgeGraph:
                 raise StoreError(f"source {data.name!r} was read as stored, but the store lacks it")
             return SourceChange(data.name, 0, 0, info.triples, new_source=False)
         if prepared is None:
-            statements = self._prepared_statements(data, canonical_map(self._store))
+            statements, _ = self._prepared_statements(data, canonical_map(self._store))
             prepared = statements, hashlib.sha256(statements).hexdigest()
         statements, digest = prepared
         del prepared
@@ -593,47 +631,99 @@ class KnowledgeGraph:
         if self._records_by_graph is not None:
             self._records_by_graph[graph.value] = records
 
-    def apply_canonical_map(self) -> list[SourceChange]:
-        """Rewrite merged IRIs to their canonical IRIs in every source that holds them.
+    def apply_canonical_map(
+        self,
+        resolution: Iterable[ox.Quad] | None = None,
+        *,
+        other_graphs: Iterable[ox.NamedNode] = (),
+    ) -> list[SourceChange]:
+        """Rewrite every source to the canonical IRIs of the resolution graph; all or nothing.
 
         The map is the resolution graph's ``owl:sameAs`` links (see
-        :mod:`edukg.graph.canonical`); each changed source is written as a
-        new version of itself, its digest and snapshot kept in step.
+        :mod:`edukg.graph.canonical`). With ``resolution``, those statements
+        replace the resolution graph first, in the same transaction. Each
+        source is taken back to its statements as loaded (its merge record)
+        and rewritten with the map: a merge the map no longer holds is split
+        again, the merged IRI back in every statement it had. Each changed
+        source is written as a new version of itself, its digest and snapshot
+        kept in step. ``other_graphs`` (system graphs such as registry links)
+        are rewritten the same way.
         """
         self._require_writable()
-        mapping = canonical_map(self._store)
-        pending = []
-        for info in self.sources() if mapping else []:
-            graph = ox.NamedNode(info.graph)
-            if not any(
+        if resolution is not None:
+            resolution = list(resolution)
+            staged_resolution = ox.Store()
+            staged_resolution.extend(
+                ox.Quad(q.subject, q.predicate, q.object, RESOLUTION_GRAPH) for q in resolution
+            )
+            mapping = canonical_map(staged_resolution)
+        else:
+            mapping = canonical_map(self._store)
+        before = canonical_map(self._store)
+        changed = {iri for iri in {*before, *mapping} if before.get(iri) != mapping.get(iri)}
+        records = merge_records(self._store)
+        nodes = [ox.NamedNode(iri) for iri in {*mapping, *changed}]
+        pending: list[tuple[SourceData, tuple[bytes, str]]] = []
+        systems: list[tuple[ox.NamedNode, list[ox.Quad]]] = []
+        new_records: dict[str, MergeRecord] = {}
+        graphs: list[tuple[ox.NamedNode, SourceInfo | None]]
+        graphs = [(ox.NamedNode(info.graph), info) for info in self.sources()]
+        graphs += [(graph, None) for graph in other_graphs]
+        for graph, info in graphs:
+            record = records.get(graph.value)
+            if not _mentions(record, changed) and not any(
                 next(self._store.quads_for_pattern(node, None, None, graph), None)
                 or next(self._store.quads_for_pattern(None, None, node, graph), None)
-                for node in map(ox.NamedNode, mapping)
+                for node in nodes
             ):
-                continue
+                continue  # nothing of this graph was or is to be merged otherwise
             staged = ox.Store()
             staged.extend(
                 ox.Quad(q.subject, q.predicate, q.object)
                 for q in self._store.quads_for_pattern(None, None, None, graph)
             )
-            pending.append(
-                SourceData(
-                    name=info.name,
-                    sha256=info.sha256,
-                    loader=info.loader,
-                    loader_version=info.loader_version,
-                    file_name=info.file_name,
-                    staged=staged,
-                )
+            if record:
+                restore_as_loaded(staged, record)
+            new_record = rewrite_recorded(staged, mapping)
+            if record and new_record == record:
+                continue  # the same merges as before: the graph stays as it is
+            if new_record != record:
+                new_records[graph.value] = new_record
+            if info is None:
+                systems.append((graph, list(staged)))
+                continue
+            lines = dumped(
+                staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+            ).splitlines()
+            lines.sort()
+            statements = joined_lines(lines)
+            data = SourceData(
+                name=info.name,
+                sha256=info.sha256,
+                loader=info.loader,
+                loader_version=info.loader_version,
+                file_name=info.file_name,
             )
-        if not pending:
+            pending.append((data, (statements, hashlib.sha256(statements).hexdigest())))
+        if not pending and not systems and not new_records and resolution is None:
             return []
-        images = [self._before_image(self.source_graph(data.name)) for data in pending]
-        with self._transaction(images):  # all sources rewritten, or none
-            return [
-                self._write_source(data, image.statements)
-                for data, image in zip(pending, images, strict=True)
+        images = [self._before_image(self.source_graph(data.name)) for data, _ in pending]
+        images += [self._before_image(graph) for graph, _ in systems]
+        images.append(self._before_image(MERGE_RECORD_GRAPH))
+        if resolution is not None:
+            images.append(self._before_image(RESOLUTION_GRAPH))
+        with self._transaction(images):  # the decisions, every source rewritten: all or none
+            if resolution is not None:
+                self._replace_system_graph(RESOLUTION_GRAPH, resolution)
+            changes = [
+                self._write_source(data, image.statements, prepared)
+                for (data, prepared), image in zip(pending, images, strict=False)
             ]
+            for graph, quads in systems:
+                self._replace_system_graph(graph, quads)
+            crash_point("merge records")
+            self._write_merge_records(new_records)
+        return [change for change in changes if change.added or change.removed]
 
     def _snapshot(self, graph: ox.NamedNode, statements: bytes) -> None:
         if self._snapshots is not None:
@@ -723,7 +813,13 @@ class KnowledgeGraph:
                     f"no source called {name!r}", hint=f"sources in this store: {known}"
                 )
         graphs = [ox.NamedNode(info.graph) for info in found]
-        with self._transaction([self._before_image(graph) for graph in graphs]):
+        recorded = merge_records(self._store)
+        forgotten = {graph.value: MergeRecord() for graph in graphs if graph.value in recorded}
+        images = [self._before_image(graph) for graph in graphs]
+        if forgotten:
+            images.append(self._before_image(MERGE_RECORD_GRAPH))
+        with self._transaction(images):
+            self._write_merge_records(forgotten)  # a source removed needs no undoing
             for graph in graphs:
                 if self._snapshots is not None:
                     self._snapshots.discard(graph.value)
@@ -895,6 +991,18 @@ class SourceDamage:
     problem: str
     orphan: bool = True
     """True for a graph without a catalog entry: ``remove_sources`` deletes it by name."""
+
+
+def _mentions(record: MergeRecord | None, iris: set[str]) -> bool:
+    """Whether ``record`` holds a statement about one of ``iris`` (as loaded or added)."""
+    if not record or not iris:
+        return False
+    return any(
+        term.value in iris
+        for triple in (*record.as_loaded, *record.added)
+        for term in (triple.subject, triple.object)
+        if isinstance(term, ox.NamedNode)
+    )
 
 
 def _roll_back_if_unlocked(path: Path) -> None:

@@ -10,7 +10,7 @@ a key and a country (or one has no country).
 ...          NameItem(1, name_key("Brest State University"), "BY"),
 ...          NameItem(2, name_key("Brest State University"), "FR")]
 >>> sorted(block_keys(items[0], {}))
-['acr:b', 'c:state university#', 'w:bres']
+['acr:b', 'c:university#', 'w:bres']
 >>> "w:bres" in block_keys(items[0], {}) and "w:bres" in block_keys(items[1], {})
 True
 """
@@ -44,8 +44,17 @@ class NameItem:
 
 
 def word_keys(key: NameKey) -> list[str]:
-    """The blocking keys of a name's own words."""
-    return [f"w:{word[:WORD_PREFIX]}" for word in key.words if len(word) >= 2]
+    """The blocking keys of a name's own words and of the person it honours.
+
+    A person's name is a word of the name in one source (Joldasbekov Institute)
+    and stands after "имени" in another.
+
+    >>> from edukg.resolve.keys import name_key
+    >>> word_keys(name_key("Институт механики имени академика У.А.Джолдасбекова"))
+    ['w:alda']
+    """
+    words = [*key.words, *key.honour]
+    return [f"w:{word[:WORD_PREFIX]}" for word in words if len(word) >= 2]
 
 
 def concept_key(key: NameKey) -> str:
@@ -58,7 +67,8 @@ def block_keys(item: NameItem, frequency: dict[tuple[str | None, str], int]) -> 
     key = item.key
     keys = set(item.extra_keys)
     if key.is_acronym:
-        keys.add(f"acr:{to_latin(key.name.strip()[0]).lower()[:1]}")
+        keys.add(f"acr:{to_latin((key.acronym or key.name).strip()[0]).lower()[:1]}")
+        keys.update(f"w:{word[:WORD_PREFIX]}" for word in key.honour if len(word) >= 2)
         return keys
     rare = [w for w in word_keys(key) if frequency.get((item.country, w), 0) <= MAX_BLOCK]
     keys.update(rare)

@@ -18,16 +18,36 @@ frozenset({'acronym'})
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from edukg.resolve.keys import NameKey, abbreviates
+from edukg.resolve.keys import NameKey, abbreviates, stem
 from edukg.resolve.records import InstitutionRecord
 from edukg.resolve.transliterate import skeleton
+from edukg.resolve.vocabulary import Vocabulary
 
 CONCEPT_PENALTY = 25.0
 """Points lost for each common word (state, medical, ...) only one of the names has."""
+
+FORM_PENALTY = 12.0
+"""Points lost when one name has a form (academy) where the other has another (university)."""
+
+GENERIC_PENALTY = 14.0
+"""More points lost for each difference of two names made of common words only."""
+
+QUALIFIER_PENALTY = 3.0
+"""Points lost for each word of standing (state, national, research) only one name has."""
+
+EXTRA_WORD_PENALTY = 10.0
+"""Points lost for each word of a name the other lacks, when all the other's words match."""
+
+COMMON_PREFIX = 4
+"""Common words are counted by their first letters (skeletons), as blocking counts them."""
+
+WORD_MATCH = 80.0
+"""rapidfuzz ratio (or shared start, see :func:`word_similarity`) at which two words match."""
 
 LONE_WORDS_PENALTY = 12.0
 """Points lost when only one of the names has words beyond the common ones."""
@@ -78,38 +98,78 @@ def word_similarity(first: str, second: str) -> float:
     (95.0, 80.0)
     """
     score = fuzz.ratio(first, second)
+    if len(first.rstrip("aeiou")) >= 2 and first.rstrip("aeiou") == second.rstrip("aeiou"):
+        return 90.0  # endings of a short word: Asia, Азии
     shared = min(len(first), len(second), 5)
     if shared >= 4 and first[:shared] == second[:shared]:
         score = max(score, 95.0)
     return float(score)
 
 
-def word_agreement(first: list[str], second: list[str]) -> float:
+def word_agreement(first: list[str], second: list[str], *, both_ways: bool = False) -> float:
     """How well two lists of words agree: each word's best match, averaged both ways.
 
-    >>> word_agreement(["hamel"], ["hamel", "suhai"]) < word_agreement(["hamel"], ["hamel"])
+    >>> word_agreement(["hamel"], ["hamel", "suhai"], both_ways=True) < word_agreement(
+    ...     ["hamel"], ["hamel"])
     True
+    """
+    return word_alignment(first, second, both_ways=both_ways)[0]
+
+
+def _common(word: str, common: Collection[str]) -> bool:
+    return word[:COMMON_PREFIX] in common
+
+
+def word_alignment(
+    first: list[str], second: list[str], *, both_ways: bool = False
+) -> tuple[float, int]:
+    """How well two lists of words agree, and how many words only one list has.
+
+    When every word of one list has its match in the other, the other list's
+    words without a match are extras (a name adds a person or a place: Astrakhan
+    Tatischev University, Астраханский университет): the agreement is that of
+    the matched words, and the extras are counted. Otherwise (each list has a
+    word the other lacks: Grodno / Gomel) it is each word's best match,
+    averaged both ways, the lower of the two, and no extras are counted.
+
+    >>> word_alignment(["astrah", "tatisev"], ["astrahan"])
+    (95.0, 1)
+    >>> word_alignment(["hradn"], ["hamel"])[1]
+    0
     """
     quick = fuzz.token_sort_ratio(" ".join(first), " ".join(second))
     if quick >= 95:
-        return float(quick)
+        return float(quick), 0
     rows = process.cdist(first, second, scorer=fuzz.ratio).tolist()
     starts = {word[:4] for word in second if len(word) >= 4}
     for i, a in enumerate(first):
-        if a[:4] in starts:
+        if a[:4] in starts or len(a) < 4:
             rows[i] = [max(s, word_similarity(a, b)) for s, b in zip(rows[i], second, strict=True)]
-    across = sum(max(row) for row in rows) / len(rows)
-    down = sum(max(column) for column in zip(*rows, strict=True)) / len(second)
-    return float(min(across, down))
+    best_across = [max(row) for row in rows]
+    best_down = [max(column) for column in zip(*rows, strict=True)]
+    unmatched_first = sum(score < WORD_MATCH for score in best_across)
+    unmatched_second = sum(score < WORD_MATCH for score in best_down)
+    if not unmatched_first and unmatched_second and not both_ways:
+        return sum(best_across) / len(best_across), unmatched_second
+    if not unmatched_second and unmatched_first and not both_ways:
+        return sum(best_down) / len(best_down), unmatched_first
+    return float(min(sum(best_across) / len(rows), sum(best_down) / len(second))), 0
 
 
 def compare_names(
-    a: NameKey, b: NameKey, text_score: float | None = None, *, floor: float = 0.0
+    a: NameKey,
+    b: NameKey,
+    text_score: float | None = None,
+    *,
+    floor: float = 0.0,
+    common: Collection[str] = frozenset(),
 ) -> NameScore:
     """Score two names; ``text_score`` is their keys' rapidfuzz ratio when already known.
 
     A pair already scoring below ``floor`` before its words are aligned is
-    returned as it stands (aligning can only lower the score).
+    returned as it stands (aligning can only lower the score). ``common``
+    holds the words (skeletons) many names of the country share (Kazakh in
+    Kazakhstan): a name with extra words matches another only on a rarer word.
     """
     if a.is_acronym or b.is_acronym:
         return _compare_acronym(a, b)
@@ -118,26 +178,81 @@ def compare_names(
     if a.places and b.places and not places_agree(a.places, b.places):
         return NameScore(0.0)
     score = fuzz.ratio(a.text, b.text) if text_score is None else text_score
-    score -= CONCEPT_PENALTY * len(set(a.concepts) ^ set(b.concepts))
+    score -= _concept_penalty(a, b)
     # the person a name honours may stand among the other name's words (A.S. Pushkin Brest ...)
-    words_a = [w for w in a.words if not (b.honour and places_agree(w, b.honour))]
-    words_b = [w for w in b.words if not (a.honour and places_agree(w, a.honour))]
+    words_a = [w for w in a.words if not (b.honour and _in_honour(w, b.honour))]
+    words_b = [w for w in b.words if not (a.honour and _in_honour(w, a.honour))]
+    if _renamed(a, b) or (len(words_a), len(words_b)) != (len(a.words), len(b.words)):
+        # the text's ratio counted the person's words as other words: count again without them
+        score = fuzz.ratio(_text(a, words_a), _text(b, words_b)) - _concept_penalty(a, b)
     if words_a and words_b:
-        if words_a != words_b and score >= floor:
-            score = min(score, word_agreement(words_a, words_b))
+        if words_a != words_b:
+            agreement, extras = word_alignment(words_a, words_b)
+            matched = words_b if len(words_a) > len(words_b) else words_a
+            if extras and all(_common(word, common) for word in matched):
+                extras = 0  # only common words match: the extras are what tells them apart
+                agreement = word_agreement(words_a, words_b, both_ways=True)
+            if extras:
+                score = agreement - EXTRA_WORD_PENALTY * extras - _concept_penalty(a, b)
+            elif score >= floor:
+                score = min(score, agreement)
     elif words_a or words_b:
         score -= LONE_WORDS_PENALTY
+        if (words_a and b.honour and not a.honour) or (words_b and a.honour and not b.honour):
+            score -= LONE_WORDS_PENALTY  # a word of one, a person of the other: two names
     if a.honour and b.honour and not places_agree(a.honour, b.honour):
         score -= HONOUR_PENALTY
+    if not (words_a or words_b):
+        # names of common words only (National Library of Russia, Russian State Library):
+        # a word of standing or a person only one of them has tells them apart
+        score -= GENERIC_PENALTY * len(a.qualifiers ^ b.qualifiers)
+        score -= GENERIC_PENALTY * (bool(a.honour) != bool(b.honour))
     reasons = set()
     spelt_alike = a.words or b.words or a.honour or b.honour or a.concept_words & b.concept_words
     if a.scripts != b.scripts and spelt_alike:
         reasons.add("transliteration")
-    if set(a.concepts) & set(b.concepts) and a.concept_words != b.concept_words:
+    shared = (set(a.concepts) & set(b.concepts)) | (a.qualifiers & b.qualifiers)
+    if shared and a.concept_words != b.concept_words:
         reasons.add("translation")
     if a.text == b.text and not reasons:
         reasons.add("same name")
     return NameScore(max(0.0, round(score, 1)), frozenset(reasons))
+
+
+def _in_honour(word: str, honour: tuple[str, ...]) -> bool:
+    """Whether ``word`` is one of the words of a person's name (Yanka / Янки, Kupala / Купалы)."""
+    bare = word.rstrip("aeiou")
+    return places_agree(word, honour) or any(
+        (len(bare) >= 3 and bare == person.rstrip("aeiou"))
+        or (len(word) >= 4 and len(person) >= 4 and word[:4] == person[:4])
+        for person in honour
+    )
+
+
+def _concept_penalty(a: NameKey, b: NameKey) -> float:
+    """Points lost for the concepts only one name has; one form for another costs less."""
+    only_a, only_b = set(a.concepts) - set(b.concepts), set(b.concepts) - set(a.concepts)
+    renamed = int(_renamed(a, b))  # an academy that became a university
+    penalty = CONCEPT_PENALTY * (len(only_a) + len(only_b) - 2 * renamed)
+    return penalty + FORM_PENALTY * renamed + QUALIFIER_PENALTY * len(a.qualifiers ^ b.qualifiers)
+
+
+def _renamed(a: NameKey, b: NameKey) -> bool:
+    """Whether one name has a form (academy) where the other has another (university)."""
+    forms = Vocabulary.from_package().forms
+    only_a, only_b = set(a.concepts) - set(b.concepts), set(b.concepts) - set(a.concepts)
+    if ("institute" in only_a and "research" in a.qualifiers) or (
+        "institute" in only_b and "research" in b.qualifiers
+    ):
+        return False  # a research institute does not become a university
+    return bool(only_a & forms and only_b & forms)
+
+
+def _text(key: NameKey, words: list[str]) -> str:
+    """The text rapidfuzz scores, every form (academy, university) written alike."""
+    forms = Vocabulary.from_package().forms
+    concepts = ["form" if concept in forms else concept for concept in key.concepts]
+    return " ".join(sorted(concepts) + sorted(words))
 
 
 def _compare_acronym(a: NameKey, b: NameKey) -> NameScore:
@@ -146,7 +261,20 @@ def _compare_acronym(a: NameKey, b: NameKey) -> NameScore:
             return NameScore(SAME_ACRONYM_SCORE, frozenset({"acronym"}))
         return NameScore(0.0)
     acronym, full = (a, b) if a.is_acronym else (b, a)
-    if abbreviates(acronym.name, full):
+    if acronym.honour:
+        # БрГУ имени А.С. Пушкина / Brest State A.S. Pushkin University: the person is no
+        # letter of the acronym, and a full name honouring someone else is another place
+        if full.honour and not places_agree(full.honour, acronym.honour):
+            return NameScore(0.0)
+        full = replace(
+            full,
+            sequence=tuple(
+                (item, is_concept)
+                for item, is_concept in full.sequence
+                if is_concept or not _in_honour(skeleton(stem(item)), acronym.honour)
+            ),
+        )
+    if abbreviates(acronym.acronym or acronym.name, full):
         return NameScore(ACRONYM_SCORE, frozenset({"acronym"}))
     return NameScore(0.0)
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from edukg.core.errors import InputError, Problem
-from edukg.graph.canonical import OWL_SAME_AS, RESOLUTION_GRAPH, canonical_map, rewrite_to_canonical
+from edukg.graph.canonical import OWL_SAME_AS, RESOLUTION_GRAPH, canonical_map
 from edukg.graph.sources import SourceChange
 from edukg.resolve.records import ROR_PREFIX
 
@@ -96,9 +96,12 @@ def current_author() -> str:
 def record_decisions(kg: KnowledgeGraph, decisions: Iterable[Decision]) -> list[SourceChange]:
     """Store decisions (each replacing an earlier one on its pair), then merge what is accepted.
 
-    Returns the sources the merge rewrote.
+    A pair accepted before and rejected now is split again: the sources get
+    their own IRIs back. The decisions and every rewritten source land
+    together or not at all. Returns the sources the merge rewrote.
     """
-    store = kg.oxigraph
+    staged = ox.Store()
+    staged.extend(kg.oxigraph.quads_for_pattern(None, None, None, RESOLUTION_GRAPH))
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
     for decision in decisions:
         if decision.verdict not in VERDICTS:
@@ -108,38 +111,44 @@ def record_decisions(kg: KnowledgeGraph, decisions: Iterable[Decision]) -> list[
         decision = replace(
             decision, author=decision.author or current_author(), time=decision.time or now
         )
-        node = decision_iri(decision.left, decision.right)
-        for quad in list(store.quads_for_pattern(node, None, None, RESOLUTION_GRAPH)):
-            store.remove(quad)
-        quads: list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]] = [
-            (node, _TYPE, _res("Decision")),
-            (node, _res("left"), ox.NamedNode(decision.left)),
-            (node, _res("right"), ox.NamedNode(decision.right)),
-            (node, _res("verdict"), ox.Literal(decision.verdict)),
-            (node, _CREATOR, ox.Literal(decision.author)),
-            (node, _TIME, ox.Literal(decision.time, datatype=ox.NamedNode(_XSD + "dateTime"))),
-        ]
-        if decision.score is not None:
-            quads.append(
-                (
-                    node,
-                    _res("score"),
-                    ox.Literal(f"{decision.score:g}", datatype=ox.NamedNode(_XSD + "decimal")),
-                )
-            )
-        quads.extend((node, _res("reason"), ox.Literal(reason)) for reason in decision.reasons)
-        store.extend(ox.Quad(s, p, o, RESOLUTION_GRAPH) for s, p, o in quads)
-    _write_same_as(kg)
-    changes = kg.apply_canonical_map()
+        _stage_decision(staged, decision)
+    _write_same_as(staged)
     from edukg.resolve.registries import REGISTRY_GRAPH
 
-    rewrite_to_canonical(store, canonical_map(store), REGISTRY_GRAPH)
-    return changes
+    return kg.apply_canonical_map(list(staged), other_graphs=[REGISTRY_GRAPH])
+
+
+def _stage_decision(store: ox.Store, decision: Decision) -> None:
+    """Write ``decision`` into the resolution graph of ``store``, replacing one on its pair."""
+    node = decision_iri(decision.left, decision.right)
+    for quad in list(store.quads_for_pattern(node, None, None, RESOLUTION_GRAPH)):
+        store.remove(quad)
+    quads: list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]] = [
+        (node, _TYPE, _res("Decision")),
+        (node, _res("left"), ox.NamedNode(decision.left)),
+        (node, _res("right"), ox.NamedNode(decision.right)),
+        (node, _res("verdict"), ox.Literal(decision.verdict)),
+        (node, _CREATOR, ox.Literal(decision.author)),
+        (node, _TIME, ox.Literal(decision.time, datatype=ox.NamedNode(_XSD + "dateTime"))),
+    ]
+    if decision.score is not None:
+        quads.append(
+            (
+                node,
+                _res("score"),
+                ox.Literal(f"{decision.score:g}", datatype=ox.NamedNode(_XSD + "decimal")),
+            )
+        )
+    quads.extend((node, _res("reason"), ox.Literal(reason)) for reason in decision.reasons)
+    store.extend(ox.Quad(s, p, o, RESOLUTION_GRAPH) for s, p, o in quads)
 
 
 def stored_decisions(kg: KnowledgeGraph) -> list[Decision]:
     """Every decision in the store, oldest first."""
-    store = kg.oxigraph
+    return _decisions_in(kg.oxigraph)
+
+
+def _decisions_in(store: ox.Store) -> list[Decision]:
     found = []
     for quad in store.quads_for_pattern(None, _TYPE, _res("Decision"), RESOLUTION_GRAPH):
         node = quad.subject
@@ -183,9 +192,8 @@ def choose_canonical(iris: Iterable[str]) -> str:
     return min(iris, key=lambda iri: (not iri.startswith(ROR_PREFIX), iri))
 
 
-def _write_same_as(kg: KnowledgeGraph) -> None:
+def _write_same_as(store: ox.Store) -> None:
     """Replace the ``owl:sameAs`` links by those of the accepted decisions (groups, not pairs)."""
-    store = kg.oxigraph
     parent: dict[str, str] = {}
 
     def find(iri: str) -> str:
@@ -195,7 +203,7 @@ def _write_same_as(kg: KnowledgeGraph) -> None:
             iri = parent[iri]
         return iri
 
-    for decision in stored_decisions(kg):
+    for decision in _decisions_in(store):
         if decision.verdict == "accept":
             parent[find(decision.left)] = find(decision.right)
     groups: dict[str, list[str]] = {}

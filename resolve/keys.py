@@ -4,6 +4,8 @@
 >>> ru = name_key("Белорусский государственный университет")
 >>> en.concepts == ru.concepts, en.text == ru.text, sorted(en.scripts | ru.scripts)
 (True, True, ['cyrillic', 'latin'])
+>>> en.concepts, en.qualifiers
+(('belarusian', 'university'), frozenset({'state'}))
 >>> brest = name_key("Brest State Technical University")
 >>> abbreviates("БГУ", ru), abbreviates("BSU", ru), abbreviates("BrSTU", brest)
 (True, True, True)
@@ -22,6 +24,8 @@ from edukg.resolve.transliterate import has_cyrillic, skeleton, to_latin
 from edukg.resolve.vocabulary import STOP, Vocabulary
 
 ACRONYM_LANGUAGES = ("ru", "be", "en")
+ABBREVIATION_MARK = "#"
+"""Marks the skeleton of a word in capitals inside a name (РАН): no fuzzy match with a word."""
 _ACRONYM = re.compile(r"^[^\W\d_]{2,8}$")
 _ADJECTIVE = re.compile(
     r"(?:ск|цк|зск|жск)?(?:ий|ый|ой|ая|ое|ого|ому|ом|ие|ые|их|ых|ими|ыми|им|ым|ую|яя|ее|ей|"
@@ -36,13 +40,19 @@ def stem(word: str) -> str:
 
     >>> stem("псковского"), stem("ташкентский"), stem("віцебскі"), stem("vitebsk"), stem("riga")
     ('псков', 'ташкент', 'віцеб', 'viteb', 'riga')
+    >>> stem("луцкий"), stem("lutsk"), stem("kazan"), stem("казанский")
+    ('луц', 'lut', 'kazan', 'казан')
     """
     if len(word) < 5:
         return word
     if has_cyrillic(word):
         cut = _PLACE_ENDING.sub("", _ADJECTIVE.sub("", word))
+        if len(cut) < 3:  # луцкий: the adjective ending, then only the -к of -цк/-ск (Lutsk)
+            cut = re.sub(r"(?<=[сц])к(?:ий|ый|ая|ое|ого|ому|ом|ие|ые|их|ых|і|ы|ае|ага)$", "", word)
     else:
         cut = _ENGLISH_ADJECTIVE.sub("", word)
+        if word.endswith("an") and len(cut) < 4:  # Kazan is no adjective
+            return word
     return cut if len(cut) >= 3 else word
 
 
@@ -65,11 +75,16 @@ class NameKey:
     """Every meaningful word in order, as (concept or skeleton, is a concept)."""
     concept_words: frozenset[str] = frozenset()
     """The skeletons of the words that were read as concepts: other ones mean a translation."""
+    qualifiers: frozenset[str] = frozenset()
+    """Concepts of standing (state, national, research), kept out of ``concepts`` and ``text``."""
 
     text: str = ""
     """Concepts and words, sorted and joined: what rapidfuzz scores."""
     is_acronym: bool = False
-    """The name is one short word in capitals, like BSU, БГУ or BrSTU."""
+    """The name is one short word in capitals, like BSU, БГУ or BrSTU (and perhaps a person:
+    БрГУ имени А.С. Пушкина)."""
+    acronym: str = ""
+    """That word, when the name is an acronym."""
 
 
 def _is_acronym(name: str) -> bool:
@@ -96,12 +111,32 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
     words: list[str] = []
     sequence: list[tuple[str, bool]] = []
     concept_words: set[str] = set()
-    for word in normal.words:
-        folded = skeleton(word)
-        if not folded:
+    qualifiers: set[str] = set()
+    words_of_name = list(normal.words)
+    skip = False
+    for position, word in enumerate(words_of_name):
+        if skip:
+            skip = False
             continue
-        concept = vocabulary.concept_of_skeleton(folded)
+        folded = skeleton(word)
+        if len(folded) < 2 and not word.isdigit():
+            continue  # an initial (D. Serikbayev) or a lone letter
+        concept = vocabulary.phrase(words_of_name, position)
+        if concept is not None:
+            skip = True
+        elif word not in normal.capitals:
+            concept = vocabulary.concept_of_skeleton(folded)
         if concept == STOP:
+            continue
+        if concept is not None and vocabulary.is_status(vocabulary.compared_as(concept)):
+            concept = vocabulary.compared_as(concept)
+            qualifiers.add(concept)
+            sequence.append((concept, True))
+            concept_words.add(folded)
+            continue
+        if concept is None and word in normal.capitals:
+            words.append(ABBREVIATION_MARK + folded)  # matches the same abbreviation only
+            sequence.append((word, False))
             continue
         if concept is None:
             folded = skeleton(stem(word)) or folded
@@ -109,10 +144,20 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
             words.append(trimmed if len(trimmed) >= 4 else folded)
             sequence.append((word, False))
         else:
-            concepts.append(concept)
+            concepts.append(vocabulary.compared_as(concept))
             sequence.append((concept, True))
             concept_words.add(folded)
     scripts = frozenset("cyrillic" if has_cyrillic(c) else "latin" for c in name if c.isalpha())
+    acronym = name.strip() if _is_acronym(name) else ""
+    if not acronym and normal.honour and len(normal.words) == 1:
+        acronym = next(  # БрГУ имени А.С. Пушкина: an acronym and the person it honours
+            (
+                word
+                for word in re.findall(r"[^\W\d_]+", name)
+                if word.lower() == normal.words[0] and _is_acronym(word)
+            ),
+            "",
+        )
     return NameKey(
         name=name,
         concepts=tuple(concepts),
@@ -123,8 +168,10 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
         scripts=scripts,
         sequence=tuple(sequence),
         concept_words=frozenset(concept_words),
+        qualifiers=frozenset(qualifiers),
         text=" ".join(sorted(concepts) + sorted(words)),
-        is_acronym=_is_acronym(name),
+        is_acronym=bool(acronym),
+        acronym=acronym,
     )
 
 

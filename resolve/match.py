@@ -15,6 +15,7 @@ normalise and key every name -> block -> score blocks with rapidfuzz's
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ from rapidfuzz import fuzz, process
 from edukg.resolve.blocking import NameItem, candidate_item_pairs
 from edukg.resolve.compare import (
     CITY_BONUS,
+    COMMON_PREFIX,
     DOMAIN_BONUS,
     NameScore,
     compare_names,
@@ -39,6 +41,10 @@ PRE_CUTOFF = 55.0
 """Name pairs whose keys score below this in ``cdist`` are not compared further (nor below
 the lowest score asked for less the bonuses a record can add: a name pair's score is never
 above its keys' ``cdist`` score)."""
+
+
+COMMON_SHARE = 0.02
+COMMON_MIN = 3
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,25 @@ def name_items(records: Sequence[InstitutionRecord]) -> list[NameItem]:
     return items
 
 
+def common_words(items: Sequence[NameItem]) -> dict[str | None, frozenset[str]]:
+    """Per country, the words (first letters of skeletons) that many of its names share.
+
+    A word is common when at least :data:`COMMON_SHARE` of the country's names,
+    and at least :data:`COMMON_MIN` names, have it (Kazakh in Kazakhstan).
+    """
+    names: Counter[str | None] = Counter()
+    words: Counter[tuple[str | None, str]] = Counter()
+    for item in items:
+        names[item.country] += 1
+        for word in {w[:COMMON_PREFIX] for w in item.key.words}:
+            words[(item.country, word)] += 1
+    common: dict[str | None, set[str]] = {}
+    for (country, word), count in words.items():
+        if count >= max(COMMON_MIN, COMMON_SHARE * names[country]):
+            common.setdefault(country, set()).add(word)
+    return {country: frozenset(found) for country, found in common.items()}
+
+
 def find_candidates(
     left: Sequence[InstitutionRecord],
     right: Sequence[InstitutionRecord] | None = None,
@@ -88,6 +113,7 @@ def find_candidates(
     other = left if right is None else right
     left_items = name_items(left)
     right_items = left_items if right is None else name_items(other)
+    common = common_words(left_items if right is None else [*left_items, *right_items])
     best: dict[tuple[int, int], tuple[NameScore, int, int]] = {}
     exact: set[tuple[int, int]] = set()
     seen: set[tuple[int, int]] = set()
@@ -104,6 +130,7 @@ def find_candidates(
             best,
             seen,
             exact,
+            common,
         )
     found = []
     for pair in set(best) | exact:
@@ -135,6 +162,7 @@ def _score_block(
     best: dict[tuple[int, int], tuple[NameScore, int, int]],
     seen: set[tuple[int, int]],
     exact: set[tuple[int, int]],
+    common: dict[str | None, frozenset[str]],
 ) -> None:
     pairs: list[tuple[int, int, float | None]] = []
     plain_left = [i for i in left_block if not left_items[i].key.is_acronym]
@@ -171,7 +199,10 @@ def _score_block(
             exact.add(record_pair)
         if not a.key.name or not b.key.name:
             continue
-        scored = compare_names(a.key, b.key, text_score, floor=cutoff)
+        country = a.country or b.country
+        scored = compare_names(
+            a.key, b.key, text_score, floor=cutoff, common=common.get(country, frozenset())
+        )
         if scored.score <= 0:
             continue
         held = best.get(record_pair)

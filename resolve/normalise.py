@@ -9,6 +9,22 @@
 ('пушкина',)
 >>> normalise("Pharmtechnology LLC (Belarus)").words
 ('pharmtechnology', 'belarus')
+>>> normalise("ФГБУ науки «Институт физики» РАН").words
+('институт', 'физики')
+>>> normalise("ФГБУ «ЦСП» ФМБА России").capitals
+('цсп', 'фмба')
+>>> normalise("Federal State Budgetary Scientific Institution Research Centre").words
+('research', 'centre')
+>>> normalise("Институт физики микроструктур Российской академии наук").words
+('институт', 'физики', 'микроструктур')
+>>> normalise("Institute of Physics, Siberian Branch of the Russian Academy of Sciences").words
+('institute', 'of', 'physics')
+>>> normalise("Центр хирургии Министерства здравоохранения Российской Федерации").words
+('центр', 'хирургии')
+>>> normalise("Abu Rayhon Beruniy nomidagi Sharqshunoslik instituti").honour
+('abu', 'rayhon', 'beruniy')
+>>> normalise("National Academy of Sciences of Belarus").words
+('national', 'academy', 'of', 'sciences', 'of', 'belarus')
 """
 
 from __future__ import annotations
@@ -33,6 +49,18 @@ LEGAL_FORMS = (
     "республиканское унитарное предприятие",
     "унитарное предприятие",
     "federal state budgetary educational institution of higher education",
+    "общество с ограниченной ответственностью",
+    "открытое акционерное общество",
+    "закрытое акционерное общество",
+    "публичное акционерное общество",
+    "акционерное общество",
+    "некоммерческое партнерство",
+    "limited liability company",
+    "open joint stock company",
+    "closed joint stock company",
+    "public joint stock company",
+    "joint stock company",
+    "joint-stock company",
     "федеральное государственное бюджетное образовательное учреждение высшего образования",
     "фгбоу во",
     "ггмбх",
@@ -41,19 +69,90 @@ LEGAL_FORMS = (
 
 LEGAL_WORDS = frozenset(
     "гуо уо гу чуо дуа уа ооо оао зао пао ао руп уп фгбоу фгаоу во "
+    "фгбу фгбну фгау фгуп гбу гбуз гауз гбоу гаоу ано нп нко бф мбу моу мау гоу ноу чоу "
     "ltd llc inc plc gmbh ggmbh ag sa s a srl spa bv nv oy ab as jsc ojsc cjsc pjsc "
-    "rue co corp".split()
+    "rue co corp fsbi fsbsi fsi".split()
 )
 """Single legal-form words and abbreviations, removed from names."""
 
+_LEGAL_PATTERNS = (
+    # a legal form is a run of status words ending in "institution" / "учреждение",
+    # with what the institution is for: ФГБУ науки, ФГБОУ ВО, ...
+    re.compile(
+        r"\b(?:(?:федеральн|государствен|бюджетн|автономн|казен|муниципальн|некоммерческ|"
+        r"частн|негосударствен|образовательн|научн|ведомствен|областн|краев|республиканск)"
+        r"\w*\s+)+(?:учреждени\w*|организаци\w*|предприяти\w*)"
+        r"(?:\s+(?:высшего|среднего|дополнительного)(?:\s+профессионального)?\s+образования)?"
+        r"(?:\s+(?:науки|здравоохранения|культуры))?"
+    ),
+    re.compile(
+        r"\b(?:(?:federal|state|budgetary|autonomous|unitary|non-?profit|municipal|"
+        r"governmental|government|educational|scientific|private|public)\s+)*"
+        r"(?:federal|budgetary|autonomous|unitary|non-?profit|municipal)\s+"
+        r"(?:(?:federal|state|budgetary|autonomous|unitary|educational|scientific)\s+)*"
+        r"(?:institution|organi[sz]ation|enterprise)"
+        r"(?:\s+of\s+(?:higher|secondary|additional)(?:\s+professional)?\s+education)?"
+        r"(?:\s+of\s+science)?"
+    ),
+    re.compile(r"\b(?:фгбу|фгу|гбу|фгбоу|фгаоу|гоу|фгоу)\s+(?:науки|здравоохранения|впо|во)\b"),
+)
+"""Legal forms built from status words, in ru and en, removed from names."""
+
+_PARENT_TAILS = (
+    # the parent a name ends with (of the Russian Academy of Sciences, Минздрава России):
+    # sources give it or leave it out as they please
+    re.compile(
+        r"(?<=[^\W\d_])[\s,]+(?:(?:[\w-]+\s+)?(?:отделени[яе]|филиал[а]?)\s+)?"
+        r"(?:российской|национальной|нацыянальнай)\s+акад[эе]м[иі][иі]?\s+(?:(?:медицинских|"
+        r"сельскохозяйственных|образования)\s+)?(?:наук|навук)(?:\s+[^\W\d_]+)?(?=\s|$)"
+    ),
+    re.compile(
+        r"(?<=[^\W\d_])[\s,]+(?:при\s+)?(?:министерств[аеуо]\s+здравоохранения|минздрава|фмба|"
+        r"роспотребнадзора)\b.*$"
+    ),
+    re.compile(
+        r"(?<=[^\W\d_])\s+(?:(?:со|уро|дво)\s+|[\w-]+\s+отделени[яе]\s+)?"
+        r"(?:ран|нан\s+[^\W\d_]+)(?=\s|$)"
+    ),
+    re.compile(r"(?<=[^\W\d_])[\s,]+(?:при\s+президенте|under\s+the\s+president)\b.*$"),
+    re.compile(
+        r"(?<=[^\W\d_])(?:\s*,\s*|\s+of\s+(?:the\s+)?|\s+(?=russian))"
+        r"(?:(?:[\w-]+\s+){0,2}?branch\s+of\s+(?:the\s+)?)?(?:russian|national)\s+academy\s+of\s+"
+        r"(?:(?:medical|agricultural)\s+)?sciences?(?:\s+of\s+(?:the\s+)?[^\W\d_]+)?(?=\s|$)"
+    ),
+    re.compile(
+        r"(?<=[^\W\d_])(?:\s*,\s*|\s+)(?:of|under|at)\s+the\s+(?:ministry\s+of\s+health|"
+        r"federal\s+medical)\b.*$"
+    ),
+    re.compile(r"(?<=[^\W\d_])\s+(?:(?:sb|ub|feb)\s+)?ras(?=\s|$)"),
+)
+"""The parent organisations names end with, in ru and en, removed from names."""
+
+_RESEARCH_INSTITUTE = re.compile(r"\b(?:нии|нді)\b")
+"""НИИ: научно-исследовательский институт, written out."""
+
+_CAPITALS = re.compile(r"(?<![^\W\d_])[^\W\d_a-zа-яёіў]{2,6}(?![^\W\d_])")
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’ʼ](?=[^\W\d_])")
 _QUOTES = re.compile(r"[«»“”„‟\"'`´‘’‚‹›]")
 _NUMBER = re.compile(r"(?:№|#|\bno\.?|\bnr\.?|\bn)\s*(\d+)\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th|-?й|-?я|-?е|-?го)\b", re.IGNORECASE)
 _PLACE = re.compile(
     r"(?:\bг\.|\bгор\.|\bгорода\b|\bгорад[аз]?\b|\bм\.|\bcity of\b|\btown of\b|\bв городе\b)"
     r"\s*([^\s,;()]+)",
     re.IGNORECASE,
 )
-_HONOUR = re.compile(r"\b(?:имени|им\.|імя|named after|in the name of)\s+(.*)$", re.IGNORECASE)
+_HONOUR = re.compile(
+    r"\b(?:(?:имени|імя|named after|in the name of)\s+|им\.\s*)(.*)$", re.IGNORECASE
+)
+_HONOUR_BEFORE = re.compile(r"^(.*?)\b(?:nomidagi|atyndagy|atyndağy|атындағы|номидаги)\b")
+"""Uzbek and Kazakh "named after", which follows the person's name."""
+_TITLES = frozenset(
+    "академика академіка профессора прафесара адмирала адмірала генерала маршала "
+    "academician professor admiral general marshal".split()
+)
+"""Titles before a person's name after "имени": not part of the name."""
+_WORD_TITLES = frozenset("admiral academician адмирал академик".split())
+"""Titles before a person's name among the words (Admiral Makarov University): left out."""
 _INITIAL = re.compile(r"\b\w\.\s*")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -72,29 +171,48 @@ class NormalName:
     """Places named with "г." / "city of": two institutions in other places differ."""
     honour: tuple[str, ...]
     """The words of the person after "имени" / "named after" (initials left out), lower case."""
+    capitals: tuple[str, ...] = ()
+    """Words in capitals inside a longer name (РАН, ФМБА), lower case: abbreviations, never
+    read as common words (РАН is not район)."""
 
 
 def normalise(name: str) -> NormalName:
     """Cut ``name`` into words, numbers, places and the person it is named after."""
     text = unicodedata.normalize("NFKC", name).replace("\u0301", "")
+    found_capitals = _CAPITALS.findall(text)
+    several_words = len(_WORD.findall(text)) > len(found_capitals) and not text.isupper()
+    capitals = tuple(c.lower() for c in found_capitals) if several_words else ()
+    text = _APOSTROPHE.sub("", text)  # аб'яднаны, Kyiv's: one word
     text = _QUOTES.sub(" ", text.lower().replace("ё", "е"))
+    for pattern in _PARENT_TAILS:
+        text = pattern.sub("", text)
     honour: tuple[str, ...] = ()
     found = _HONOUR.search(text)
+    before = _HONOUR_BEFORE.search(text)
+    if before and not found:  # Uzbek and Kazakh put the person first: Beruniy nomidagi ...
+        person = _WORD.findall(_INITIAL.sub(" ", before.group(1) + " "))
+        honour = tuple(w for w in person if len(w) > 1 and w not in _TITLES)
+        text = text[before.end() :]
     if found:
         text = text[: found.start()]
         person = _WORD.findall(_INITIAL.sub(" ", found.group(1) + " "))
-        honour = tuple(w for w in person if len(w) > 1)
+        honour = tuple(w for w in person if len(w) > 1 and w not in _TITLES)
     places = tuple(match.group(1).strip(".") for match in _PLACE.finditer(text))
     text = _PLACE.sub(" ", text)
+    text = _ORDINAL.sub(r"\1", text)  # 46th, 46-й: the number 46
     numbers = frozenset(str(int(match.group(1))) for match in _NUMBER.finditer(text))
     text = _NUMBER.sub(" ", text)
     for phrase in LEGAL_FORMS:
         if phrase in text:
             text = re.sub(rf"\b{re.escape(phrase)}\b", " ", text)
+    for pattern in _LEGAL_PATTERNS:
+        text = pattern.sub(" ", text)
+    text = _RESEARCH_INSTITUTE.sub(" научно исследовательский институт ", text)
     words = []
     for word in _WORD.findall(text.replace("-", " ")):
         if word.isdigit():
             numbers = numbers | {str(int(word))}
-        elif word not in LEGAL_WORDS:
+        elif word not in LEGAL_WORDS and word not in _WORD_TITLES:
             words.append(word)
-    return NormalName(name, tuple(words), numbers, places, honour)
+    kept = tuple(c for c in capitals if c not in LEGAL_WORDS and c not in ("нии", "ндi"))
+    return NormalName(name, tuple(words), numbers, places, honour, kept)

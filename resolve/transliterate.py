@@ -111,14 +111,25 @@ def to_cyrillic(text: str, *, lang: str = "ru") -> str:
     return str(cyrtranslit.to_cyrillic(text, "by" if lang == "be" else lang))
 
 
+_HACEKS = str.maketrans({"č": "ch", "š": "sh", "ž": "zh", "ć": "ts", "ś": "s", "ź": "z"})
 _AFFRICATE = "\x01"
 _FOLDS = (
+    ("dzh", "j"),  # джизак, jizzakh
+    # the ch of Greek words in English is the Russian х: chemistry, химия; technical
+    ("chem", "hem"),
+    ("chor", "hor"),
+    ("chir", "hir"),
+    ("chron", "hron"),
+    ("tech", "teh"),
+    ("psych", "psih"),
+    ("mech", "meh"),
     ("shch", "s"),
     ("shh", "s"),
     ("sch", "s"),
     ("sh", "s"),
     ("zh", "z"),
     ("kh", "h"),
+    ("th", "t"),  # English th for Greek theta, Russian т: theatre, театр; Lithuania, Литва
     ("ph", "f"),
     ("ch", _AFFRICATE),
     ("sc", "s"),
@@ -144,6 +155,8 @@ _FOLDS = (
     ("yo", "o"),
     ("jo", "o"),
     ("io", "o"),
+    ("eu", "ev"),  # Greek eu as Russian spells it: neuro, невро; Eurasian, Евразийский
+    ("au", "av"),  # automobile, автомобиль; Caucasus, Кавказ
     ("y", "i"),
     ("j", "i"),
     ("w", "v"),
@@ -167,9 +180,17 @@ def skeleton(word: str) -> str:
     True
     >>> skeleton("Hrodna") == skeleton("Grodno"), skeleton("Mogilev") == skeleton("Mahiliou")
     (True, False)
+    >>> skeleton("Харчов") == skeleton("Kharchov"), skeleton("Джизак") == skeleton("Jizak")
+    (True, True)
     """
+    if has_cyrillic(word):  # ё as е, as names are normalised (GOST 7.79 leaves ё as it is);
+        # ц as ts, never a c that could read as k (ассоциац-, association)
+        word = word.replace("ё", "е").replace("Ё", "Е").replace("ц", "тс").replace("Ц", "Тс")
     latin = to_latin(word) if has_cyrillic(word) else word
-    folded = unicodedata.normalize("NFKD", latin.lower())
+    # the hačeks of GOST and Belarusian Latin spelt as English does, before the
+    # diacritics go (č is ch, never c: харчов, kharchov)
+    latin = unicodedata.normalize("NFC", latin.lower()).translate(_HACEKS)
+    folded = unicodedata.normalize("NFKD", latin)
     text = "".join(
         c
         for c in folded

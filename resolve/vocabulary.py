@@ -5,6 +5,8 @@
 ['state', 'state', 'state', None]
 >>> words.concept_of("і"), words.term("university", "be")
 ('-', 'універсітэт')
+>>> words.phrase(["power", "engineering", "institute"], 0), words.is_status("state")
+('energy', True)
 """
 
 from __future__ import annotations
@@ -30,18 +32,60 @@ class Vocabulary:
 
     terms: dict[str, dict[str, str]] = field(default_factory=dict)
     """Concept to language to its first (acronym-building) term."""
+    status: set[str] = field(default_factory=set)
+    """Concepts of standing (state, national, research): names add or drop them freely."""
+    like: dict[str, str] = field(default_factory=dict)
+    """Concepts compared as another (pedagogical as education, russia as russian)."""
+    forms: set[str] = field(default_factory=set)
+    """Forms one institution moves between when renamed (academy, university, institute)."""
     _by_skeleton: dict[str, str] = field(default_factory=dict)
     _lengths: list[int] = field(default_factory=list)
+    _phrases: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     @classmethod
-    def from_rows(cls, rows: list[tuple[str, str, str]]) -> Vocabulary:
-        """A vocabulary from ``(concept, lang, term)`` rows."""
+    def from_rows(cls, rows: list[tuple[str, str, str] | tuple[str, str, str, str]]) -> Vocabulary:
+        """A vocabulary from ``(concept, lang, term)`` or ``(concept, lang, term, kind)`` rows."""
         vocabulary = cls()
-        for concept, lang, term in rows:
+        for concept, lang, term, *kind in rows:
+            if kind and kind[0] == "status":
+                vocabulary.status.add(concept)
+            if kind and kind[0] == "form":
+                vocabulary.forms.add(concept)
+            if kind and kind[0].startswith("like:"):
+                vocabulary.like[concept] = kind[0].removeprefix("like:")
+            words = term.split()
+            if len(words) == 2:
+                first, second = (_term_key(word) for word in words)
+                vocabulary._phrases.setdefault(first, []).append((second, concept))
+                continue
             vocabulary.terms.setdefault(concept, {}).setdefault(lang, term)
             vocabulary._by_skeleton.setdefault(_term_key(term), concept)
         vocabulary._lengths = sorted({len(key) for key in vocabulary._by_skeleton}, reverse=True)
         return vocabulary
+
+    def compared_as(self, concept: str) -> str:
+        """The concept ``concept`` is compared as (itself, or the one it is like).
+
+        >>> Vocabulary.from_package().compared_as("pedagogical")
+        'education'
+        """
+        return self.like.get(concept, concept)
+
+    def is_status(self, concept: str) -> bool:
+        """Whether ``concept`` only tells an institution's standing (state, national, ...)."""
+        return concept in self.status
+
+    def phrase(self, words: list[str], start: int) -> str | None:
+        """The concept of the two words from ``start`` when they make a phrase of the vocabulary."""
+        if start + 1 >= len(words) or not self._phrases:
+            return None
+        first, second = skeleton(words[start]), skeleton(words[start + 1])
+        for key, endings in self._phrases.items():
+            if first.startswith(key):
+                for ending, concept in endings:
+                    if second.startswith(ending):
+                        return concept
+        return None
 
     @classmethod
     def from_package(cls) -> Vocabulary:
@@ -64,6 +108,8 @@ class Vocabulary:
             found = self._by_skeleton.get(key[:length])
             if found is not None:
                 return found
+        if key.endswith("s") and len(key) > MIN_PREFIX:  # an English plural: schools, sciences
+            return self.concept_of_skeleton(key[:-1])
         return None
 
     def term(self, concept: str, lang: str) -> str:
@@ -87,7 +133,8 @@ def _term_key(term: str) -> str:
 def _package_vocabulary() -> Vocabulary:
     text = resources.files("edukg.resolve").joinpath("words.csv").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    rows = [
-        (r["concept"], r["lang"], r["term"]) for r in csv.DictReader(io.StringIO("\n".join(lines)))
+    rows: list[tuple[str, str, str] | tuple[str, str, str, str]] = [
+        (r["concept"], r["lang"], r["term"], r.get("kind") or "")
+        for r in csv.DictReader(io.StringIO("\n".join(lines)))
     ]
     return Vocabulary.from_rows(rows)

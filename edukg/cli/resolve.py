@@ -234,11 +234,19 @@ def _decide(ctx: click.Context, verdict: str, first: str, second: str, author: s
                 f"the store says nothing about {unknown[0]}",
                 hint="copy the IRIs from the listing of edukg resolve",
             )
+        before = canonical_of(kg)
         _report_changes(record_decisions(kg, [Decision(first, second, verdict, author=who)]))
         canonical = canonical_of(kg)
+    target = canonical.get(first, first)
     if verdict == "accept":
-        target = canonical.get(first, first)
         click.echo(f"accepted: {first} and {second} are one institution, {target}")
+    elif target == canonical.get(second, second):
+        click.echo(
+            f"rejected: {first} and {second}, but other accepted pairs still join them in "
+            f"{target}: reject those too to split them"
+        )
+    elif before.get(first, first) == before.get(second, second):
+        click.echo(f"rejected: {first} and {second} were one institution; split into two again")
     else:
         click.echo(f"rejected: {first} and {second} stay two institutions")
 
@@ -262,7 +270,11 @@ def accept(ctx: click.Context, first: str, second: str, author: str | None) -> N
 @click.option("--author", default=None, help="Who decides (default: your login name).")
 @click.pass_context
 def reject(ctx: click.Context, first: str, second: str, author: str | None) -> None:
-    """Record that the two IRIs name two different institutions; they are not listed again."""
+    """Record that the two IRIs name two different institutions; they are not listed again.
+
+    A pair accepted (and merged) before is split again: every source gets its
+    own IRI back, all or nothing.
+    """
     _decide(ctx, "reject", first, second, author)
 
 

@@ -117,3 +117,45 @@ def test_a_load_into_a_big_store_says_it_skipped_the_duplicate_check(
         done.output
     )
     assert "likely duplicate:" not in done.output
+
+
+def test_reject_after_accept_splits_the_merged_university_again(tmp_path: Path) -> None:
+    store = ["--store", str(tmp_path / "store")]
+    files = [str(DATA / "resolve-ministry.ttl"), str(DATA / "resolve-cordis.ttl")]
+    assert run_edukg(*store, "load", *files, cwd=tmp_path).returncode == 0
+    pair = (ID + "cordis-999", ID + "bsu-ministry")
+    partners = (*store, "query", "partners", "-p", f"institution={ID}pskov", "-f", "csv")
+    assert run_edukg(*store, "resolve", "accept", *pair, cwd=tmp_path).returncode == 0
+    assert run_edukg(*partners, cwd=tmp_path).stdout.count("\n") == 2  # header, one university
+
+    rejected = run_edukg(*store, "resolve", "reject", *pair, cwd=tmp_path)
+
+    assert rejected.returncode == 0, rejected.stderr
+    assert "split into two again" in rejected.stdout
+    assert run_edukg(*partners, cwd=tmp_path).stdout.count("\n") == 3  # header, two again
+
+
+@pytest.mark.parametrize("phase", ["journal", "diff", "merge records", "commit"])
+def test_a_reject_killed_at_any_phase_leaves_the_merge(tmp_path: Path, phase: str) -> None:
+    import pyoxigraph as ox
+
+    from edukg.graph.faults import CRASH_EXIT_CODE
+    from edukg.graph.store import KnowledgeGraph
+    from tests.conftest import run_edukg_process
+
+    def state() -> list[bytes]:
+        with KnowledgeGraph.open(tmp_path / "store") as kg:
+            assert kg.damaged_sources() == []
+            return sorted(kg.oxigraph.dump(format=ox.RdfFormat.N_QUADS).splitlines())
+
+    store = ["--store", str(tmp_path / "store")]
+    files = [str(DATA / "resolve-ministry.ttl"), str(DATA / "resolve-cordis.ttl")]
+    pair = (ID + "cordis-999", ID + "bsu-ministry")
+    assert run_edukg(*store, "load", *files, cwd=tmp_path).returncode == 0
+    assert run_edukg(*store, "resolve", "accept", *pair, cwd=tmp_path).returncode == 0
+    before = state()
+    killed = run_edukg_process(
+        *store, "resolve", "reject", *pair, cwd=tmp_path, env={"EDUKG_CRASH_AT": phase}
+    )
+    assert killed.returncode == CRASH_EXIT_CODE, killed.stderr
+    assert state() == before

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from edukg.analysis.networks import partnership_network
-from edukg.core.errors import InputError
+from edukg.core.errors import InputError, StoreError
 from edukg.graph.canonical import RESOLUTION_GRAPH
 from edukg.graph.sources import statements_digest
 from edukg.graph.store import KnowledgeGraph
@@ -232,3 +232,86 @@ def test_regions_are_proposed_and_merged_the_same_way(kg: KnowledgeGraph, tmp_pa
     record_decisions(kg, [Decision(candidate.left, candidate.right, "accept")])
     rows = kg.select("SELECT DISTINCT ?r WHERE { ?i a edukg:Institution ; edukg:region ?r }")
     assert [row["r"].value for row in rows] == ["http://x/region/minsk-region"]
+
+
+def test_rejecting_a_merged_pair_splits_it_into_the_sources_as_loaded(
+    kg: KnowledgeGraph,
+) -> None:
+    loaded(kg, MINISTRY, CORDIS)
+    as_loaded = {info.name: kg.sorted_statements(kg_node(info.graph)) for info in kg.sources()}
+    edges_as_loaded = sorted(map(sorted, partnership_network(kg).edges))
+    record_decisions(kg, [Decision(BSU_EN, BSU_RU, "accept")])
+    assert len(run_query(kg, "partners", {"institution": ID + "pskov"}).records()) == 1
+
+    changes = record_decisions(kg, [Decision(BSU_EN, BSU_RU, "reject", author="boris")])
+
+    assert [c.name for c in changes] == ["resolve-cordis.ttl"]
+    assert canonical_of(kg) == {}
+    partners = run_query(kg, "partners", {"institution": ID + "pskov"}).records()
+    assert sorted(r["partner"] for r in partners) == [BSU_RU, BSU_EN]
+    network = partnership_network(kg)
+    assert {BSU_RU, BSU_EN} <= set(network.nodes)
+    assert sorted(map(sorted, network.edges)) == edges_as_loaded
+    for info in kg.sources():
+        statements = kg.sorted_statements(kg_node(info.graph))
+        assert statements == as_loaded[info.name]
+        assert statements_digest(statements) == info.statements_sha256
+    assert [d.verdict for d in stored_decisions(kg)] == ["reject"]
+
+
+def test_a_merge_made_at_reload_is_split_by_a_reject_too(
+    tmp_path: Path, two_sources: tuple[Path, Path]
+) -> None:
+    ministry, cordis = two_sources
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        loaded(kg, ministry, cordis)
+        record_decisions(kg, [Decision(BSU_EN, BSU_RU, "accept")])
+        kg.remove_source("cordis.ttl")
+        loaded(kg, cordis)  # rewritten to the canonical IRI while it is written
+        assert not kg.ask("ASK { ?i a edukg:Institution }", {"i": kg_node(BSU_EN)})
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        record_decisions(kg, [Decision(BSU_RU, BSU_EN, "reject")])
+        assert kg.ask(
+            "ASK { ?i a edukg:Institution ; skos:prefLabel 'BELARUSIAN STATE UNIVERSITY'@en }",
+            {"i": kg_node(BSU_EN)},
+        )
+        assert len(run_query(kg, "partners", {"institution": ID + "pskov"}).records()) == 2
+
+
+def test_a_reject_that_fails_halfway_leaves_the_merge_and_the_decision_as_they_were(
+    kg: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded(kg, MINISTRY, CORDIS)
+    record_decisions(kg, [Decision(BSU_EN, BSU_RU, "accept")])
+    before = {g.value: kg.sorted_statements(g) for g in kg.oxigraph.named_graphs()}  # type: ignore[arg-type]
+
+    def failing(self: KnowledgeGraph, records: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(KnowledgeGraph, "_write_merge_records", failing)
+    with pytest.raises(StoreError):
+        record_decisions(kg, [Decision(BSU_EN, BSU_RU, "reject")])
+    after = {g.value: kg.sorted_statements(g) for g in kg.oxigraph.named_graphs()}  # type: ignore[arg-type]
+    assert after == before
+    assert [d.verdict for d in stored_decisions(kg)] == ["accept"]
+    assert canonical_of(kg) == {BSU_EN: BSU_RU}
+
+
+def test_removing_a_merged_source_forgets_its_merge_record(kg: KnowledgeGraph) -> None:
+    from edukg.graph.canonical import merge_records
+
+    loaded(kg, MINISTRY, CORDIS)
+    record_decisions(kg, [Decision(BSU_EN, BSU_RU, "accept")])
+    cordis_graph = kg.source_graph("resolve-cordis.ttl").value
+    assert cordis_graph in merge_records(kg.oxigraph)
+    kg.remove_source("resolve-cordis.ttl")
+    assert cordis_graph not in merge_records(kg.oxigraph)
+
+
+def test_a_decision_on_another_pair_leaves_a_merged_source_alone(kg: KnowledgeGraph) -> None:
+    loaded(kg, MINISTRY, CORDIS)
+    record_decisions(kg, [Decision(BSU_EN, BSU_RU, "accept")])
+    merged = {info.name: info.statements_sha256 for info in kg.sources()}
+    assert record_decisions(kg, [Decision(ID + "school3", ID + "school30", "reject")]) == []
+    assert {info.name: info.statements_sha256 for info in kg.sources()} == merged
+    assert canonical_of(kg) == {BSU_EN: BSU_RU}
