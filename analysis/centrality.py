@@ -142,8 +142,23 @@ def betweenness_scores(
 
 
 def set_degree_attributes(graph: nx.Graph) -> None:
-    """Set ``degree`` and ``weighted_degree`` without rebuilding the graph."""
-    for node, degree in graph.degree():
-        graph.nodes[node]["degree"] = degree
-    for node, degree in graph.degree(weight="weight"):
-        graph.nodes[node]["weighted_degree"] = float(degree)
+    """Set ``degree`` and ``weighted_degree`` without rebuilding the graph.
+
+    networkx's ``degree`` and ``degree(weight="weight")``, read in one pass over
+    the adjacency (a self-loop counts twice, as networkx counts it).
+
+    >>> graph = nx.Graph([("a", "b", {"weight": 2}), ("b", "c")])
+    >>> graph.add_edge("c", "c", weight=3)
+    >>> set_degree_attributes(graph)
+    >>> [(n, d["degree"], d["weighted_degree"]) for n, d in graph.nodes(data=True)]
+    [('a', 1, 2.0), ('b', 2, 3.0), ('c', 3, 7.0)]
+    """
+    adjacency = graph.adj
+    for node, data in graph.nodes(data=True):
+        neighbours = adjacency[node]
+        weights = [edge.get("weight", 1) for edge in neighbours.values()]
+        loop = neighbours.get(node)
+        data["degree"] = len(weights) + (loop is not None)
+        data["weighted_degree"] = float(
+            sum(weights) + (loop.get("weight", 1) if loop is not None else 0)
+        )

@@ -168,4 +168,3 @@ def adjusted_rand_index(truth: Sequence[Hashable], found: Sequence[Hashable]) ->
     if maximum == expected:
         return 1.0
     return (index - expected) / (maximum - expected)
-

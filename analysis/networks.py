@@ -1,5 +1,10 @@
 """Partnership networks built from the knowledge graph, one SPARQL query each.
 
+On an embedded store the institution network is built from the statements,
+read at once (:mod:`edukg.analysis.statement_network`, the same network as
+the ``network-institutions`` query gives, 20x faster on disk); a remote
+endpoint answers the query.
+
 The network handed to pages and exports is a :class:`networkx.Graph` whose
 node ids are entity IRIs, with node attributes ``label`` (dict lang -> text for
 ru/be/en as available), ``kind`` (concept notation or ``None``), ``country``
@@ -18,7 +23,10 @@ and the bipartite institution-event network (:func:`institution_event_network`).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -179,8 +187,9 @@ def institution_network(
     window: Window | None = None,
     events: bool = True,
     lang: str = "ru",
+    via_sparql: bool = False,
 ) -> nx.Graph:
-    """The institution-institution partnership network, from one SPARQL query.
+    """The institution-institution partnership network, from the store's statements.
 
     Two institutions are linked when they are parties to the same agreement
     (every pair of a multilateral agreement's parties) or, with ``events``,
@@ -188,12 +197,105 @@ def institution_network(
     store is a node, partners or not.
 
     Args:
-        kg: a :class:`~edukg.graph.store.KnowledgeGraph`.
+        kg: a :class:`~edukg.graph.store.KnowledgeGraph` (its statements are read at once,
+            :mod:`edukg.analysis.statement_network`), or a remote endpoint or rdflib graph
+            (the ``network-institutions`` query gives the same network).
         window: only links dated in this window (default: all).
         events: also link event hosts and participants.
         lang: preferred language of agreement and event titles.
+        via_sparql: run the ``network-institutions`` query even on an embedded store
+            (which otherwise reads its statements at once: the same network, faster).
     """
     window = window or Window()
+    with _collector_paused():
+        if via_sparql or not _embedded(kg):
+            labels, nodes, edges = _network_from_query(kg, window=window, events=events, lang=lang)
+        else:
+            labels, nodes, edges = _network_from_statements(
+                kg, window=window, events=events, lang=lang
+            )
+        for data in edges.values():
+            _finish_edge(data)
+        return _sorted_network(
+            {"level": "institution", "window": window.describe(), "labels": labels}, nodes, edges
+        )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a network is built.
+
+    Building makes millions of dicts and lists and no cycles; each collection
+    of the oldest generation walks all of them, so with the collector on the
+    build grows faster than the data (about 7x the time for 5x the triples).
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _embedded(kg: Any) -> bool:
+    """True for an embedded store (a KnowledgeGraph), whose statements can be read at once."""
+    return hasattr(kg, "sorted_statements") and hasattr(kg, "oxigraph")
+
+
+Parts = tuple[
+    dict[str, dict[str, str]], dict[str, dict[str, Any]], dict[tuple[str, str], dict[str, Any]]
+]
+"""Labels, nodes and edges (before :func:`_finish_edge`) of an institution network."""
+
+
+def _network_from_statements(kg: Any, *, window: Window, events: bool, lang: str) -> Parts:
+    """The network's parts from an embedded store's statements: what the query gives, faster."""
+    from edukg.analysis.statement_network import network_parts
+
+    _check_parameters(window, lang)
+    parts = network_parts(
+        kg, window=(window.since, window.until, window.active_on), events=events, lang=lang
+    )
+    labels = parts.labels
+    nodes: dict[str, dict[str, Any]] = {}
+    for iri, (kind, country, region) in parts.institutions.items():
+        attributes = _node_attributes()
+        attributes.update(
+            label=dict(labels.get(iri, {})),
+            kind=kind,
+            country=country,
+            region=_preferred(labels.get(region, {}), lang) if region else None,
+            region_iri=region,
+        )
+        nodes[iri] = attributes
+    for iri, short in parts.short_labels.items():
+        if iri in nodes:
+            nodes[iri]["short_label"] = short
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for a, b, kind, item in parts.links:
+        for node in (a, b):
+            if node not in nodes:
+                nodes[node] = _node_attributes()
+        data = edges.get((a, b))
+        if data is None:
+            data = edges[a, b] = _empty_edge()
+        data[kind].append(item)
+    return labels, nodes, edges
+
+
+def _check_parameters(window: Window, lang: str) -> None:
+    """The checks the catalogue makes of the query's parameters (a :class:`ConfigError`)."""
+    from edukg.queries.binding import LANGUAGES, parse_parameters
+
+    if lang not in LANGUAGES:
+        raise ConfigError(f"unknown language {lang!r}", hint=f"use one of {', '.join(LANGUAGES)}")
+    given = {name: value.isoformat() for name, value in window.values().items() if value}
+    parse_parameters("network-institutions", {**given, "lang": lang})
+
+
+def _network_from_query(kg: Any, *, window: Window, events: bool, lang: str) -> Parts:
+    """The network's parts from the rows of the ``network-institutions`` query."""
     rows: list[dict[str, Any]] = run(
         kg,
         "network-institutions",
@@ -249,11 +351,7 @@ def institution_network(
                     "source": _text(row["source"]),
                 }
             )
-    for data in edges.values():
-        _finish_edge(data)
-    return _sorted_network(
-        {"level": "institution", "window": window.describe(), "labels": labels}, nodes, edges
-    )
+    return labels, nodes, edges
 
 
 def _sorted_network(
@@ -353,11 +451,14 @@ def partnership_network(
     window: Window | None = None,
     events: bool = True,
     lang: str = "ru",
+    via_sparql: bool = False,
 ) -> nx.Graph:
     """The partnership network at ``level``: institution, country or region."""
     if level not in LEVELS:
         raise ConfigError(f"unknown level {level!r}", hint=f"use one of {', '.join(LEVELS)}")
-    institutions = institution_network(kg, window=window, events=events, lang=lang)
+    institutions = institution_network(
+        kg, window=window, events=events, lang=lang, via_sparql=via_sparql
+    )
     if level == "institution":
         return institutions
     return aggregate_network(institutions, level=level, lang=lang)

@@ -12,7 +12,16 @@ mostly from the same region (partnerships cluster); about 10% of agreements
 are multilateral with 3 to 5 parties; events have a host and participants.
 Labels are Cyrillic (ru, be) and Latin.
 
+The ``skewed`` profile (``--profile skewed``) is less friendly, as real
+registers are: dates bunched in a few years (60% of agreements dated 2023),
+many given as a month or a year, a fifth with only a start of validity (the
+year rule of docs/years.md); a dozen very large institutions that are party
+to a quarter of all agreements and host most events (thousands each at 5M
+triples); a third of agreements multilateral, one in seven with 6 to 15
+parties; events with up to 30 participants; few, large regions.
+
     python -m bench.generator --triples 1000000 --out bench-data/1M
+    python -m bench.generator --triples 1000000 --profile skewed --out bench-data/1M-skewed
 
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as folder:
@@ -63,6 +72,10 @@ STEMS_BE = ["Мінскі", "Гродзенскі", "Брэсцкі", "Віце�
 # Triples per record, measured on the loaded graph; used to size a register for a target.
 TRIPLES_PER_UNIT = 119
 """One unit is 3 institutions, 4 agreements and 1 event (measured, see :func:`counts`)."""
+PROFILES = {"default": TRIPLES_PER_UNIT, "skewed": 158}
+"""Each profile's triples per unit (measured): its agreements have more parties."""
+HUBS = 12
+"""Institutions ``inst-0`` to ``inst-11``: the skewed profile's very large institutions."""
 
 
 @dataclass(frozen=True)
@@ -73,14 +86,14 @@ class Counts:
     regions: int
 
 
-def counts(triples: int) -> Counts:
+def counts(triples: int, profile: str = "default") -> Counts:
     """Record counts for about ``triples`` triples once loaded."""
-    units = max(4, round(triples / TRIPLES_PER_UNIT))
+    units = max(4, round(triples / PROFILES[profile]))
     return Counts(
         institutions=3 * units,
         agreements=4 * units,
         events=units,
-        regions=max(len(COUNTRIES), units // 40),
+        regions=max(len(COUNTRIES), units // (40 if profile == "default" else 400)),
     )
 
 
@@ -93,10 +106,48 @@ def _date(rng: random.Random, year: int) -> str:
     return str(year)
 
 
-def write_register(folder: Path, *, triples: int, seed: int = 7) -> list[Path]:
+def _skewed_year(rng: random.Random, first: int, last: int) -> int:
+    """A year bunched as real registers bunch them: most in one or two years."""
+    roll = rng.random()
+    if roll < 0.6:
+        return 2023
+    if roll < 0.8:
+        return 2024
+    return rng.randint(first, last)
+
+
+def _skewed_date(rng: random.Random, year: int) -> str:
+    roll = rng.random()
+    if roll < 0.55:
+        return f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{year}"
+    if roll < 0.8:
+        return f"{year}-{rng.randint(1, 12):02d}"
+    return str(year)
+
+
+def _skewed_parties(rng: random.Random) -> int:
+    roll = rng.random()
+    if roll < 0.65:
+        return 2
+    if roll < 0.86:
+        return rng.randint(3, 5)
+    return rng.randint(6, 15)
+
+
+def _hub(rng: random.Random) -> int:
+    """One of the very large institutions, the first ones far more often (Zipf-like)."""
+    return min(int(HUBS * rng.random() ** 2), HUBS - 1)
+
+
+def write_register(
+    folder: Path, *, triples: int, seed: int = 7, profile: str = "default"
+) -> list[Path]:
     """Write institutions.csv, agreements.csv and events.csv to ``folder``; their paths."""
+    if profile not in PROFILES:
+        raise ValueError(f"unknown profile {profile!r}: use one of {', '.join(PROFILES)}")
+    skewed = profile == "skewed"
     rng = random.Random(seed)
-    size = counts(triples)
+    size = counts(triples, profile)
     folder.mkdir(parents=True, exist_ok=True)
     region_country = [COUNTRIES[r % len(COUNTRIES)] for r in range(size.regions)]
     by_region: list[list[int]] = [[] for _ in range(size.regions)]
@@ -141,25 +192,37 @@ def write_register(folder: Path, *, triples: int, seed: int = 7) -> list[Path]:
     agreement_parties: list[list[int]] = []
     with agreements.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["id", "title", "parties", "signed", "valid_until", "type", "areas"])
+        header = ["id", "title", "parties", "signed", "valid_until", "type", "areas"]
+        writer.writerow(header + ["valid_from"] if skewed else header)
         for number in range(size.agreements):
-            many = rng.randint(3, 5) if rng.random() < 0.1 else 2
-            parties = partners(rng.randrange(size.institutions), many)
+            if skewed:
+                many = _skewed_parties(rng)
+                first = _hub(rng) if rng.random() < 0.25 else rng.randrange(size.institutions)
+                year = _skewed_year(rng, 2012, 2025)
+            else:
+                many = rng.randint(3, 5) if rng.random() < 0.1 else 2
+                first = rng.randrange(size.institutions)
+            parties = partners(first, many)
             agreement_parties.append(parties)
-            year = rng.randint(2012, 2025)
-            writer.writerow(
-                [
-                    f"agr-{number}",
-                    f"Соглашение о сотрудничестве № {number}"
-                    if rng.random() < 0.7
-                    else f"Cooperation agreement {number}",
-                    "; ".join(f"inst-{p}" for p in parties),
-                    _date(rng, year),
-                    str(year + rng.randint(1, 6)),
-                    rng.choice(AGREEMENT_KINDS),
-                    "; ".join(rng.sample(AREAS, rng.randint(1, 2))),
-                ]
-            )
+            if not skewed:
+                year = rng.randint(2012, 2025)
+            row = [
+                f"agr-{number}",
+                f"Соглашение о сотрудничестве № {number}"
+                if rng.random() < 0.7
+                else f"Cooperation agreement {number}",
+                "; ".join(f"inst-{p}" for p in parties),
+                _date(rng, year) if not skewed else _skewed_date(rng, year),
+                str(year + rng.randint(1, 6)),
+                rng.choice(AGREEMENT_KINDS),
+                "; ".join(rng.sample(AREAS, rng.randint(1, 2))),
+            ]
+            if skewed:
+                # a fifth give only the start of validity: the year rule's second case
+                row.append(row[3] if rng.random() < 0.2 else "")
+                if row[-1]:
+                    row[3] = ""
+            writer.writerow(row)
     events = folder / "events.csv"
     with events.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
@@ -170,7 +233,16 @@ def write_register(folder: Path, *, triples: int, seed: int = 7) -> list[Path]:
             agreement = rng.randrange(size.agreements)
             parties = agreement_parties[agreement]
             host = parties[0]
-            year = rng.randint(2015, 2026)
+            guests = parties[1:]
+            if skewed:
+                host = _hub(rng) if rng.random() < 0.6 else host
+                extra = rng.randint(0, 25) if rng.random() < 0.3 else 0
+                guests = sorted(
+                    {*guests, *(rng.randrange(size.institutions) for _ in range(extra))} - {host}
+                )
+                year = _skewed_year(rng, 2015, 2026)
+            else:
+                year = rng.randint(2015, 2026)
             writer.writerow(
                 [
                     f"evt-{number}",
@@ -178,7 +250,7 @@ def write_register(folder: Path, *, triples: int, seed: int = 7) -> list[Path]:
                     rng.choice(EVENT_KINDS),
                     f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
                     f"inst-{host}",
-                    "; ".join(f"inst-{p}" for p in parties[1:]),
+                    "; ".join(f"inst-{p}" for p in guests),
                     rng.choice(CITIES_RU),
                     COUNTRIES[institution_region[host] % len(COUNTRIES)],
                     f"agr-{agreement}",
@@ -234,9 +306,11 @@ def _chunks(register: list[Path], folder: Path) -> Iterator[Path]:
                 yield part
 
 
-def generate(folder: Path, *, triples: int, seed: int = 7) -> tuple[list[Path], Path, int]:
+def generate(
+    folder: Path, *, triples: int, seed: int = 7, profile: str = "default"
+) -> tuple[list[Path], Path, int]:
     """Register CSV and ``register.nt`` in ``folder``: (CSV paths, N-Triples path, triples)."""
-    register = write_register(folder, triples=triples, seed=seed)
+    register = write_register(folder, triples=triples, seed=seed, profile=profile)
     ntriples = folder / "register.nt"
     return register, ntriples, write_ntriples(register, ntriples)
 
@@ -265,7 +339,7 @@ class BenchData:
         return self.folder / "store"
 
 
-def prepare(folder: Path, *, triples: int, seed: int = 7) -> BenchData:
+def prepare(folder: Path, *, triples: int, seed: int = 7, profile: str = "default") -> BenchData:
     """The benchmark data for ``triples`` in ``folder``: generated if it is empty, else reused.
 
     A folder filled here ends with a manifest (``generated.json``), written last; one
@@ -277,10 +351,12 @@ def prepare(folder: Path, *, triples: int, seed: int = 7) -> BenchData:
     manifest = folder / MANIFEST
     if manifest.exists():
         made = json.loads(manifest.read_text(encoding="utf-8"))
-        if (made["target"], made["seed"]) != (triples, seed):
+        made_profile = made.get("profile", "default")
+        if (made["target"], made["seed"], made_profile) != (triples, seed, profile):
             raise SystemExit(
-                f"{folder} holds data for {made['target']:,} triples (seed {made['seed']}), "
-                f"not {triples:,} (seed {seed}): give another folder, or empty this one"
+                f"{folder} holds data for {made['target']:,} triples (seed {made['seed']}, "
+                f"profile {made_profile}), not {triples:,} (seed {seed}, profile {profile}): "
+                "give another folder, or empty this one"
             )
         return BenchData(folder, made["triples"], made["generate_seconds"], reused=True)
     data = BenchData(folder, 0, None, reused=True)
@@ -296,11 +372,17 @@ def prepare(folder: Path, *, triples: int, seed: int = 7) -> BenchData:
     from edukg.loaders import load_files
 
     started = time.perf_counter()
-    _, ntriples, written = generate(folder, triples=triples, seed=seed)
+    _, ntriples, written = generate(folder, triples=triples, seed=seed, profile=profile)
     seconds = round(time.perf_counter() - started, 2)
     with KnowledgeGraph.open(data.store) as kg:
         load_files(kg, [ntriples])
-    made = {"target": triples, "seed": seed, "triples": written, "generate_seconds": seconds}
+    made = {
+        "target": triples,
+        "seed": seed,
+        "profile": profile,
+        "triples": written,
+        "generate_seconds": seconds,
+    }
     manifest.write_text(json.dumps(made, indent=2) + "\n", encoding="utf-8")
     return BenchData(folder, written, seconds, reused=False)
 
@@ -310,8 +392,15 @@ def main() -> None:
     parser.add_argument("--triples", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, required=True, help="an empty or new folder")
+    parser.add_argument(
+        "--profile",
+        choices=sorted(PROFILES),
+        default="default",
+        help="distributions: default, or skewed (bunched dates, very large institutions, "
+        "many parties per agreement)",
+    )
     options = parser.parse_args()
-    data = prepare(options.out, triples=options.triples, seed=options.seed)
+    data = prepare(options.out, triples=options.triples, seed=options.seed, profile=options.profile)
     print(
         f"{data.triples} triples in {data.ntriples}, the register CSV and a store beside it"
         + (" (reused)" if data.reused else f" ({data.generate_seconds} s)")

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from edukg.ontology.namespace import PROJECT_IRI, SYSTEM_GRAPH_BASE
+from edukg.ontology.iris import PROJECT_IRI, SYSTEM_GRAPH_BASE
 
 RESOLUTION_GRAPH = ox.NamedNode(SYSTEM_GRAPH_BASE + "resolution")
 """The named graph of resolution: decisions, ``owl:sameAs`` links, registry links."""

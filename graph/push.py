@@ -4,9 +4,10 @@ Two ways in, both repeatable without creating duplicates:
 
 - the SPARQL 1.1 Graph Store Protocol (``store_endpoint``): the first batch
   of each graph is a ``PUT`` (which replaces the graph), the rest ``POST``;
-- SPARQL 1.1 Update (``update_endpoint``): batches of ``INSERT DATA`` into a
-  scratch graph, then one ``MOVE`` onto the real graph, so readers never see a
-  half-sent graph and the old content is replaced in one step.
+- SPARQL 1.1 Update (``update_endpoint``): batches of ``INSERT DATA`` (at most
+  :data:`UPDATE_BATCH_LIMIT` triples each) into a scratch graph, then one ``MOVE``
+  onto the real graph, so readers never see a half-sent graph and the old
+  content is replaced in one step.
 
 Triples with blank nodes travel in each graph's last batch, so a blank node
 is never split across two requests (each request has its own blank nodes).
@@ -29,6 +30,11 @@ from edukg.graph.sources import CATALOG_GRAPH
 from edukg.graph.store import REFERENCE_GRAPHS
 
 DEFAULT_BATCH_SIZE = 20_000
+UPDATE_BATCH_LIMIT = 1_000
+"""Triples one ``INSERT DATA`` holds at most, whatever the batch size. Virtuoso 7.2 refuses
+longer ones: its SPARQL parser runs out of stack near 5,000 triples (SP030), and with the
+packaged ``MaxQueryCostEstimationTime`` set it inlines the data into SQL, which may not
+pass 10,000 lines (SP031, near 1,500 triples)."""
 SCRATCH_PREFIX = "urn:edukg:push:"
 
 Progress = Callable[[str, int, int], None]
@@ -108,7 +114,10 @@ def push(
             ox.Triple(q.subject, q.predicate, q.object)
             for q in kg.oxigraph.quads_for_pattern(None, None, None, graph)
         ]
-        chunks = batches(triples, batch_size)
+        if store_endpoint is None:
+            chunks = batches(triples, min(batch_size, UPDATE_BATCH_LIMIT))
+        else:
+            chunks = batches(triples, batch_size)
         if progress:
             progress(graph.value, 0, len(triples))
         if store_endpoint is not None:

@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from edukg.core.errors import ConfigError, QueryError
 from edukg.core.version import __version__
 from edukg.graph.results import QueryResult
-from edukg.ontology.namespace import PROJECT_IRI
+from edukg.ontology.iris import PROJECT_IRI
 
 USER_AGENT = f"edukg/{__version__} (+{PROJECT_IRI}; SPARQLWrapper)"
 USER_ENV = "EDUKG_ENDPOINT_USER"

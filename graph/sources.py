@@ -15,8 +15,8 @@ import pyoxigraph as ox
 
 from edukg.core.errors import Problem
 from edukg.core.version import __version__
-from edukg.ontology.namespace import PREFIXES, SYSTEM_GRAPH_BASE
-from edukg.ontology.namespace import agent_iri as agent_iri_text
+from edukg.ontology.iris import PREFIXES, SYSTEM_GRAPH_BASE
+from edukg.ontology.iris import agent_iri as agent_iri_text
 
 EDUKG_NS = PREFIXES["edukg"]
 PROV = PREFIXES["prov"]

@@ -28,7 +28,7 @@ from operator import ne
 
 import pyoxigraph as ox
 
-from edukg.ontology.namespace import PREFIXES
+from edukg.ontology.iris import PREFIXES
 
 _TYPED_LITERAL = re.compile(rb'"\^\^<')
 _STORED_AS_WRITTEN = re.compile(

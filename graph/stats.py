@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from edukg.graph.store import KnowledgeGraph
 from edukg.graph.terms import solutions
-from edukg.ontology.namespace import PREFIXES
+from edukg.ontology.iris import PREFIXES
 
 CLASS_NAMES = {
     PREFIXES["edukg"] + "Institution": "institutions",

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
-import pycountry
 import pyoxigraph as ox
 
 from edukg.core.errors import ConfigError, EdukgError, InputError, QueryError, StoreError
@@ -57,8 +56,8 @@ from edukg.graph.statement_lines import (
     subjects,
 )
 from edukg.graph.terms import dumped, solutions, to_oxigraph
-from edukg.ontology import countries_graph, ontology_text
-from edukg.ontology.namespace import PREFIXES, SYSTEM_GRAPH_BASE
+from edukg.ontology import ontology_text
+from edukg.ontology.iris import PREFIXES, SYSTEM_GRAPH_BASE
 
 ONTOLOGY_GRAPH = ox.NamedNode(SYSTEM_GRAPH_BASE + "ontology")
 COUNTRIES_GRAPH = ox.NamedNode(SYSTEM_GRAPH_BASE + "countries")
@@ -85,6 +84,8 @@ _STATEMENTS_SHA256 = ox.NamedNode(EDUKG_NS + "statementsSha256")
 
 def _reference_fingerprint() -> str:
     """Changes whenever the ontology or the country data edukg writes would change."""
+    import pycountry  # here, not at the top: a read-only store never needs it
+
     digest = hashlib.sha256()
     digest.update(__version__.encode())
     digest.update(str(getattr(pycountry, "__version__", "")).encode())
@@ -215,6 +216,8 @@ class KnowledgeGraph:
         for quad in list(self._store.quads_for_pattern(*pattern)):
             self._store.remove(quad)
         self._store.load(ontology_text(), ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
+        from edukg.ontology.countries import countries_graph  # imports rdflib: only when needed
+
         countries = countries_graph().serialize(format="nt", encoding="utf-8")
         self._store.load(countries, ox.RdfFormat.N_TRIPLES, to_graph=COUNTRIES_GRAPH)
         self._store.add(current)

@@ -12,11 +12,15 @@ rdflib.term.URIRef('https://example.org/a')
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
-from rdflib.term import Node
+
+if TYPE_CHECKING:
+    from rdflib.term import Node
+
+# rdflib is imported where a conversion needs it: a query that meets only
+# pyoxigraph terms (the CLI's, the store's) does not wait for it to import
 
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
 Answer = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -40,6 +44,8 @@ def to_oxigraph(term: Node | OxTerm | str | int | float | bool) -> OxTerm:
     """An rdflib term (or a plain Python value, as a literal) as a pyoxigraph term."""
     if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal):
         return term
+    from rdflib import BNode, Literal, URIRef
+
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -55,6 +61,8 @@ def to_oxigraph(term: Node | OxTerm | str | int | float | bool) -> OxTerm:
 
 def to_rdflib(term: Any) -> Node:
     """A pyoxigraph term as an rdflib term."""
+    from rdflib import BNode, Literal, URIRef
+
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -64,6 +72,11 @@ def to_rdflib(term: Any) -> Node:
             return Literal(term.value, lang=term.language)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"not an RDF term: {term!r}")
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD_STRING = _XSD + "string"
+_XSD_INTEGERS = frozenset(_XSD + name for name in ("integer", "int", "long"))
 
 
 def python_value(term: Any) -> Any:
@@ -76,5 +89,13 @@ def python_value(term: Any) -> Any:
         return None
     if isinstance(term, ox.NamedNode | ox.BlankNode):
         return term.value
+    datatype = term.datatype.value
+    if term.language or datatype == _XSD_STRING:
+        return term.value
+    if datatype in _XSD_INTEGERS:
+        try:
+            return int(term.value)  # as rdflib reads them (an ill-typed one stays text)
+        except ValueError:
+            return str(term.value)
     value = to_rdflib(term).toPython()  # type: ignore[attr-defined]
     return value if isinstance(value, int | float | bool) else str(term.value)

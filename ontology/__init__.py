@@ -9,11 +9,32 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph
+from edukg.ontology.iris import PREFIXES
 
-from edukg.ontology.countries import countries_graph, country_code, country_iri
-from edukg.ontology.namespace import EDUKG, PREFIXES, SCHEMES
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from edukg.ontology.countries import countries_graph, country_code, country_iri
+    from edukg.ontology.namespace import EDUKG, SCHEMES
+
+_LAZY = {
+    "countries_graph": "edukg.ontology.countries",
+    "country_code": "edukg.ontology.countries",
+    "country_iri": "edukg.ontology.countries",
+    "EDUKG": "edukg.ontology.namespace",
+    "SCHEMES": "edukg.ontology.namespace",
+}
+"""Names whose modules import rdflib: imported when first used, so queries need not wait."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "EDUKG",
@@ -41,12 +62,16 @@ def shapes_text() -> str:
 
 @cache
 def _parsed(name: str) -> Graph:
+    from rdflib import Graph
+
     text = ontology_text() if name == "ontology" else shapes_text()
     return Graph().parse(data=text, format="turtle")
 
 
 def ontology_graph() -> Graph:
     """The ontology (classes, properties, concept schemes) as a new rdflib graph."""
+    from rdflib import Graph
+
     graph = Graph()
     graph += _parsed("ontology")
     return graph
@@ -54,6 +79,8 @@ def ontology_graph() -> Graph:
 
 def shapes_graph() -> Graph:
     """The SHACL shapes as a new rdflib graph."""
+    from rdflib import Graph
+
     graph = Graph()
     graph += _parsed("shapes")
     return graph

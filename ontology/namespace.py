@@ -10,23 +10,40 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-PROJECT_IRI = "https://w3id.org/edukg"
-ONTOLOGY_IRI = PROJECT_IRI + "/ontology"
-CONCEPT_BASE = PROJECT_IRI + "/concept/"
-COUNTRY_BASE = PROJECT_IRI + "/country/"
-SYSTEM_GRAPH_BASE = PROJECT_IRI + "/graph/"
-AGENT_BASE = PROJECT_IRI + "/agent/"
-ANALYSIS_IRI = PROJECT_IRI + "/analysis#"
-"""The vocabulary of analysis results (clusters, brokers, runs)."""
+from edukg.ontology.iris import (
+    AGENT_BASE,
+    ANALYSIS_IRI,
+    CONCEPT_BASE,
+    COUNTRY_BASE,
+    ONTOLOGY_IRI,
+    PREFIXES,
+    PROJECT_IRI,
+    SYSTEM_GRAPH_BASE,
+    agent_iri,
+)
 
-
-def agent_iri(name: str, version: str) -> str:
-    """The PROV software agent of a loader (or the analysis) at a version.
-
-    >>> agent_iri("csv", "0.1.0")
-    'https://w3id.org/edukg/agent/csv/0.1.0'
-    """
-    return f"{AGENT_BASE}{name}/{version}"
+__all__ = [
+    "AGENT_BASE",
+    "AGREEMENT_KIND",
+    "ANALYSIS_IRI",
+    "CONCEPT_BASE",
+    "COOPERATION_AREA",
+    "COUNTRY",
+    "COUNTRY_BASE",
+    "EDUKG",
+    "EVENT_KIND",
+    "INSTITUTION_KIND",
+    "ONTOLOGY_IRI",
+    "ORG",
+    "PARTY_ROLE",
+    "PREFIXES",
+    "PROJECT_IRI",
+    "SCHEMA",
+    "SCHEMES",
+    "SYSTEM_GRAPH_BASE",
+    "WD",
+    "agent_iri",
+]
 
 
 class EDUKG(DefinedNamespace):
@@ -89,26 +106,3 @@ COOPERATION_AREA = Namespace(CONCEPT_BASE + "cooperation-area/")
 EVENT_KIND = Namespace(CONCEPT_BASE + "event-kind/")
 PARTY_ROLE = Namespace(CONCEPT_BASE + "party-role/")
 COUNTRY = Namespace(COUNTRY_BASE)
-
-PREFIXES: dict[str, str] = {
-    "edukg": ONTOLOGY_IRI + "#",
-    "ikind": str(INSTITUTION_KIND),
-    "akind": str(AGREEMENT_KIND),
-    "area": str(COOPERATION_AREA),
-    "ekind": str(EVENT_KIND),
-    "role": str(PARTY_ROLE),
-    "country": COUNTRY_BASE,
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "org": str(ORG),
-    "prov": "http://www.w3.org/ns/prov#",
-    "schema": str(SCHEMA),
-    "dcterms": "http://purl.org/dc/terms/",
-    "dcat": "http://www.w3.org/ns/dcat#",
-    "wd": str(WD),
-    "oa": "http://www.w3.org/ns/oa#",
-}
-"""Prefixes used in exports and available to every catalogue query."""

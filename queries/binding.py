@@ -22,8 +22,9 @@ from collections.abc import Mapping
 import pyoxigraph as ox
 
 from edukg.core.errors import ConfigError
-from edukg.ontology.namespace import PREFIXES
+from edukg.ontology.iris import PREFIXES
 from edukg.queries.catalogue import (
+    PAGE_LIMIT_MARKER,
     PAGE_MARKER,
     PARAMETER_MARKER,
     CatalogueQuery,
@@ -180,12 +181,15 @@ def bind(
 
     Only names that are SPARQL variables and terms that pyoxigraph built reach
     the text, so a value cannot change the query's shape. ``page`` is
-    ``(limit, offset)`` for the ``# @page`` line; without it the line goes and
-    every item is listed.
+    ``(limit, offset)`` for the ``# @page`` line, and its limit alone for a
+    ``# @page-limit`` line; without it both lines go and every item is listed.
 
     >>> print(bind("SELECT ?x WHERE { ?x ?p ?o } ORDER BY ?x\n# @page", {}, page=(10, 20))
     ...       .splitlines()[-1])
     LIMIT 10 OFFSET 20
+    >>> bind("SELECT * { { SELECT ?x { ?x ?p ?o } ORDER BY ?x\n# @page\n} } ORDER BY ?x\n"
+    ...      "# @page-limit", {}, page=(10, 20)).splitlines()[-2:]
+    ['} } ORDER BY ?x', 'LIMIT 10']
     """
     for name in terms:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
@@ -193,7 +197,7 @@ def bind(
                 f"{name!r} cannot be a parameter name", hint="use letters, digits and _"
             )
     block = values_block(terms)
-    page_text = ""
+    page_text = page_limit_text = ""
     if page is not None:
         limit, offset = (int(number) for number in page)  # numbers only, never text
         if limit < 1 or offset < 0:
@@ -202,7 +206,8 @@ def bind(
                 hint="use e.g. --limit 100 --offset 200, or --limit 0 for every row",
             )
         page_text = f"LIMIT {limit} OFFSET {offset}"
-    markers = {PARAMETER_MARKER: block, PAGE_MARKER: page_text}
+        page_limit_text = f"LIMIT {limit}"
+    markers = {PARAMETER_MARKER: block, PAGE_MARKER: page_text, PAGE_LIMIT_MARKER: page_limit_text}
     lines = [markers.get(line.strip(), line) for line in select_sections(text, set(terms))]
     return prefix_declarations() + "\n".join(lines) + "\n"
 

@@ -49,6 +49,15 @@ It stands after the ``ORDER BY`` of the subquery that picks the listed items, so
 the engine computes the columns of one page only, not of every item.
 """
 
+PAGE_LIMIT_MARKER = "# @page-limit"
+"""The line the runner replaces with ``LIMIT n`` (the page's size, no offset), or drops.
+
+It stands after the listing's final ``ORDER BY``, which then sorts at most one page of
+rows, as the ``# @page`` subquery already chose them: the same rows, but Virtuoso 7.2
+can only sort rows with a value longer than its 10 kB temp row (a long party list) when
+the sort keeps the first N ("SR319" otherwise).
+"""
+
 _HEADER_LINE = re.compile(
     r"^#\s*(?P<key>[a-z][a-z_-]*)(?:@(?P<lang>[a-z]{2,3}))?\s*:\s*(?P<value>.*)$"
 )
@@ -145,7 +154,7 @@ def parse_query_file(name: str, text: str, *, file_name: str | None = None) -> C
         if line == INTERNAL_MARKER:
             internal = True
             continue
-        if line in (PARAMETER_MARKER, PAGE_MARKER):
+        if line in (PARAMETER_MARKER, PAGE_MARKER, PAGE_LIMIT_MARKER):
             continue
         match = _HEADER_LINE.match(line)
         if not match:

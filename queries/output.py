@@ -27,7 +27,7 @@ from edukg.core.controls import visible_controls
 from edukg.core.errors import ConfigError
 from edukg.graph.results import QueryResult
 from edukg.graph.terms import python_value
-from edukg.ontology.namespace import PREFIXES
+from edukg.ontology.iris import PREFIXES
 
 ROW_FORMATS = ("table", "csv", "tsv", "json", "md")
 RDF_FORMATS = {

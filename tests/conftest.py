@@ -17,7 +17,16 @@ from edukg.cli import main
 from edukg.graph.store import KnowledgeGraph
 from edukg.loaders import load_files
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
-from tests.servers import OxigraphServer, start_oxigraph, stop_oxigraph
+from tests.servers import (
+    OxigraphServer,
+    ServerStartError,
+    VirtuosoServer,
+    start_oxigraph,
+    start_virtuoso,
+    stop_oxigraph,
+    stop_virtuoso,
+    virtuoso_missing,
+)
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
@@ -111,6 +120,29 @@ def plain_oxigraph_server(tmp_path: Path) -> Iterator[OxigraphServer]:
         yield server
     finally:
         stop_oxigraph(server)
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoServer]:
+    """A real Virtuoso (Debian's virtuoso-opensource) on free loopback ports, for the session.
+
+    Started once (it takes a few seconds), with a database of its own in a temporary
+    folder; the SPARQL user may update. Skipped where virtuoso-t is not installed, except
+    in CI (the ``CI`` variable set), where a missing Virtuoso fails the tests instead.
+    """
+    missing = virtuoso_missing()
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"{missing} (CI must run the Virtuoso tests: .ci/run installs it)")
+        pytest.skip(missing)
+    try:
+        server = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    except ServerStartError as error:
+        pytest.fail(str(error))
+    try:
+        yield server
+    finally:
+        stop_virtuoso(server)
 
 
 @pytest.fixture(scope="session")

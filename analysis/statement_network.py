@@ -1,0 +1,449 @@
+"""The institution network's parts, worked out from an embedded store's statements at once.
+
+The ``network-institutions`` query answers the same from every engine, but an
+on-disk Oxigraph store decodes each of its million result terms with a look-up
+of its own (123 s at 5M triples). An embedded store's statements can be read
+at once instead (:mod:`edukg.graph.statement_scan`: from the sources'
+snapshots); this module joins them as the query does and gives what
+:func:`edukg.analysis.networks.institution_network` makes of the query's rows:
+the labels, the institutions and the links. ``tests/analysis/test_statement_network.py``
+checks that both ways give the same network.
+
+Where the store holds several values that the network keeps one of (two
+signing dates of one agreement, two kinds of one institution), the query's
+choice depends on the engine's row order; here the smallest is kept.
+
+>>> from edukg.graph.store import KnowledgeGraph
+>>> with KnowledgeGraph.in_memory() as kg:
+...     parts = network_parts(kg, window=(None, None, None), events=True, lang="ru")
+>>> parts.institutions, parts.links
+({}, [])
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+import pyoxigraph as ox
+
+from edukg.graph.sources import CATALOG_GRAPH
+from edukg.graph.statement_scan import (
+    is_resource,
+    literal_parts,
+    statements_by_predicate,
+    term_value,
+)
+from edukg.ontology.namespace import PREFIXES
+
+_EDUKG = PREFIXES["edukg"]
+_SCHEMA = PREFIXES["schema"]
+TYPE = PREFIXES["rdf"] + "type"
+LABEL = PREFIXES["skos"] + "prefLabel"
+IDENTIFIER = PREFIXES["dcterms"] + "identifier"
+CATALOG_LABEL = PREFIXES["rdfs"] + "label"
+HAS_PARTY = _EDUKG + "hasParty"
+KIND = _EDUKG + "kind"
+SIGNED = _EDUKG + "signedOn"
+AREA = _EDUKG + "area"
+COUNTRY = _EDUKG + "country"
+REGION = _EDUKG + "region"
+SHORT_NAME = _EDUKG + "shortName"
+VALID_FROM = _SCHEMA + "validFrom"
+VALID_THROUGH = _SCHEMA + "validThrough"
+ORGANIZER = _SCHEMA + "organizer"
+ATTENDEE = _SCHEMA + "attendee"
+START = _SCHEMA + "startDate"
+END = _SCHEMA + "endDate"
+PREDICATES = (
+    TYPE, LABEL, IDENTIFIER, CATALOG_LABEL, HAS_PARTY, KIND, SIGNED, AREA, COUNTRY, REGION,
+    SHORT_NAME, VALID_FROM, VALID_THROUGH, ORGANIZER, ATTENDEE, START, END,
+)  # fmt: skip
+INSTITUTION = f"<{_EDUKG}Institution>".encode()
+AGREEMENT = f"<{_EDUKG}CooperationAgreement>".encode()
+EVENT = f"<{_EDUKG}CooperationEvent>".encode()
+LABEL_LANGUAGES = ("ru", "be", "en", "")
+
+
+@dataclass
+class _Statements:
+    """The statements the network needs, keyed by N-Triples terms (union of every graph)."""
+
+    typed: dict[bytes, set[bytes]]
+    """Class to its instances (only the three classes the network reads)."""
+    one: dict[str, dict[bytes, bytes]]
+    """Predicate to subject to its value, for subjects with one value."""
+    many: dict[str, dict[bytes, set[bytes]]]
+    """Predicate to subject to its values, for subjects with two or more."""
+    typed_by_graph: dict[str, set[bytes]]
+    """Named graph to the agreements and events it types."""
+    graph_names: dict[str, str]
+    """Source graph IRI to the smallest of its catalog names."""
+
+    def values(self, predicate: str, subject: bytes) -> Collection[bytes]:
+        found = self.many[predicate].get(subject)
+        if found is not None:
+            return found
+        one = self.one[predicate].get(subject)
+        return () if one is None else (one,)
+
+    def add(self, predicate: str, subjects: list[bytes], objects: list[bytes]) -> None:
+        """Add one graph's statements of ``predicate`` (its subjects come sorted)."""
+        one, many = self.one[predicate], self.many[predicate]
+        if not one and not many:
+            single = dict(zip(subjects, objects, strict=True))
+            if len(single) == len(subjects):  # one value per subject: the usual case
+                self.one[predicate] = single
+                return
+            # a sorted graph holds each subject's statements in one run: slice the runs
+            runs = 1 + sum(map(operator.ne, subjects, subjects[1:]))
+            if runs == len(single):
+                count = len(subjects)
+                last = dict(zip(subjects, range(count), strict=True))
+                first = dict(zip(reversed(subjects), range(count - 1, -1, -1), strict=True))
+                self.one[predicate] = {s: objects[i] for s, i in first.items() if last[s] == i}
+                self.many[predicate] = {
+                    s: set(objects[i : last[s] + 1]) for s, i in first.items() if last[s] != i
+                }
+                return
+        for subject, value in zip(subjects, objects, strict=True):
+            values = many.get(subject)
+            if values is not None:
+                values.add(value)
+                continue
+            current = one.get(subject)
+            if current is None:
+                one[subject] = value
+            elif current != value:
+                many[subject] = {current, value}
+                del one[subject]
+
+
+def read_statements(kg: Any) -> _Statements:
+    """Read the network's predicates from every graph of ``kg`` (an embedded store)."""
+    typed: dict[bytes, set[bytes]] = {INSTITUTION: set(), AGREEMENT: set(), EVENT: set()}
+    statements = _Statements(
+        typed, {p: {} for p in PREDICATES}, {p: {} for p in PREDICATES}, {}, {}
+    )
+    for graph, picked in statements_by_predicate(kg, PREDICATES):
+        in_graph = graph.value if isinstance(graph, ox.NamedNode) else None
+        for predicate, (subjects, objects) in picked.items():
+            if predicate == TYPE:
+                links: set[bytes] = set()
+                for subject, klass in zip(subjects, objects, strict=True):
+                    instances = typed.get(klass)
+                    if instances is not None:
+                        instances.add(subject)
+                        if klass != INSTITUTION:
+                            links.add(subject)
+                if in_graph is not None and links:
+                    statements.typed_by_graph[in_graph] = links
+                continue
+            if predicate == CATALOG_LABEL and in_graph == CATALOG_GRAPH.value:
+                for subject, name in zip(subjects, objects, strict=True):
+                    if is_resource(subject) and not is_resource(name):
+                        text = literal_parts(name)[0]
+                        key = term_value(subject)
+                        statements.graph_names[key] = min(
+                            statements.graph_names.get(key, text), text
+                        )
+            if subjects:
+                statements.add(predicate, subjects, objects)
+    return statements
+
+
+Window = tuple[dt.date | None, dt.date | None, dt.date | None]
+"""since, until, active_on."""
+
+
+@dataclass
+class NetworkParts:
+    """What the network is built from, as the query's rows give it."""
+
+    labels: dict[str, dict[str, str]]
+    """Entity (institution, country, region) to language to its smallest label."""
+    short_labels: dict[str, dict[str, str]]
+    """Institution to language to its smallest short name."""
+    institutions: dict[str, tuple[str | None, str | None, str | None]]
+    """Institution to (kind, country code, region IRI)."""
+    links: list[tuple[str, str, str, dict[str, Any]]]
+    """(a, b, "agreements" or "events", the link's attributes), a < b, one per pair and link."""
+
+
+def network_parts(kg: Any, *, window: Window, events: bool, lang: str) -> NetworkParts:
+    """The labels, institutions and links of ``network-institutions`` for this window and lang."""
+    return _Builder(read_statements(kg), window=window, lang=lang).parts(events=events)
+
+
+class _Builder:
+    """Joins the statements as ``queries/network-institutions.rq`` does, part by part."""
+
+    def __init__(self, statements: _Statements, *, window: Window, lang: str) -> None:
+        self.s = statements
+        since, until, active_on = window
+        self.since = since.isoformat() if since else None
+        self.until = until.isoformat() if until else None
+        self.active_on = active_on.isoformat() if active_on else None
+        self.lang = lang
+        self.texts: dict[bytes, str] = {}
+        self.lexical: dict[str, dict[bytes, str]] = {}
+        self.segments: dict[bytes, str] = {}
+        self.area_lists: dict[frozenset[bytes], str] = {}
+        # MIN(name) over the graphs that type a link: the smallest name is written last
+        self.source_of: dict[bytes, str] = {}
+        for graph, name in sorted(statements.graph_names.items(), key=_second, reverse=True):
+            self.source_of.update(dict.fromkeys(statements.typed_by_graph.get(graph, ()), name))
+
+    # ------------------------------------------------------------ terms
+
+    def text(self, term: bytes) -> str:
+        """STR() of a term."""
+        found = self.texts.get(term)
+        if found is None:
+            found = term_value(term) if is_resource(term) else literal_parts(term)[0]
+            self.texts[term] = found
+        return found
+
+    def smallest(self, predicate: str, subject: bytes) -> bytes | None:
+        """The one value the network keeps of ``subject``'s ``predicate`` (the smallest)."""
+        one = self.s.one[predicate].get(subject)
+        if one is not None:
+            return one
+        found = self.s.many[predicate].get(subject)
+        return None if not found else min(found, key=_order_key)
+
+    def smallest_text(self, predicate: str, subject: bytes) -> str | None:
+        texts = self.lexical.get(predicate)
+        if texts is None:
+            texts = self.lexical[predicate] = _lexical_forms(self.s.one[predicate])
+        found = texts.get(subject)
+        if found is not None:
+            return found
+        value = self.smallest(predicate, subject)
+        return None if value is None else self.text(value)
+
+    def last_segment(self, predicate: str, subject: bytes) -> str | None:
+        """REPLACE(STR(value), "^.*/", "") of the kept value."""
+        value = self.smallest(predicate, subject)
+        if value is None:
+            return None
+        found = self.segments.get(value)
+        if found is None:
+            text = self.text(value)
+            found = self.segments[value] = text[text.rfind("/") + 1 :]
+        return found
+
+    def title(self, link: bytes) -> str | None:
+        """COALESCE(STR(a title in lang), MIN(STR(any title)))."""
+        if link not in self.s.many[LABEL]:  # one title or none: in lang or not, it is the title
+            return self.smallest_text(LABEL, link)
+        found = self.s.many[LABEL][link]
+        labels = [
+            literal_parts(label) if not is_resource(label) else (term_value(label), None, None)
+            for label in found
+        ]
+        in_lang = [text for text, language, _ in labels if language == self.lang]
+        return min(in_lang) if in_lang else min((text for text, _, _ in labels), default=None)
+
+    def areas(self, link: bytes) -> str:
+        """GROUP_CONCAT(DISTINCT last segments of the areas), sorted as the network keeps it."""
+        found = frozenset(self.s.values(AREA, link))
+        listed = self.area_lists.get(found)
+        if listed is None:
+            names = sorted({self.text(area).rsplit("/", 1)[-1] for area in found})
+            listed = self.area_lists[found] = " ".join(names)
+        return listed
+
+    # ------------------------------------------------------------ windows
+
+    def in_window(self, start: str | None, end: str | None) -> bool:
+        """The query's window filters on a link's start and end texts (``end`` as it tests it)."""
+        if self.since is None and self.until is None and self.active_on is None:
+            return True
+        if start is None:
+            return False
+        if self.since is not None and _padded(start, "-12-31") < self.since:
+            return False
+        if self.until is not None and _padded(start, "-01-01") > self.until:
+            return False
+        if self.active_on is not None:
+            if _padded(start, "-01-01") > self.active_on:
+                return False
+            if end is not None and _padded(end, "-12-31") < self.active_on:
+                return False
+        return True
+
+    # ------------------------------------------------------------ parts
+
+    def parts(self, *, events: bool) -> NetworkParts:
+        links = self.agreement_links()
+        if events:
+            links += self.event_links()
+        labels, short_labels = self.labels()
+        return NetworkParts(labels, short_labels, self.institutions(), links)
+
+    def agreement_links(self) -> list[tuple[str, str, str, dict[str, Any]]]:
+        links: list[tuple[str, str, str, dict[str, Any]]] = []
+        agreements, texts, text = self.s.typed[AGREEMENT], self.texts, self.text
+        signed_on, signed_many = self.s.one[SIGNED], self.s.many[SIGNED]
+        for link, found in self.s.many[HAS_PARTY].items():  # one party or none: no pair
+            if link not in agreements:
+                continue
+            # STR() of a blank node is an error: the query pairs no blank-node party
+            parties = sorted(
+                {texts.get(party) or text(party) for party in found if party[:2] != b"_:"}
+            )
+            if len(parties) < 2:
+                continue
+            if link in signed_on or link in signed_many:
+                start = self.smallest_text(SIGNED, link)
+            else:
+                start = self.smallest_text(VALID_FROM, link)
+            end = self.smallest_text(VALID_THROUGH, link)
+            if not self.in_window(start, end):
+                continue
+            areas = self.areas(link).split()
+            attributes = {
+                "iri": text(link),
+                "id": self.smallest_text(IDENTIFIER, link) or None,
+                "title": self.title(link) or None,
+                "signed": start or None,
+                "valid_until": end or None,
+                "type": self.last_segment(KIND, link) or None,
+                "areas": areas,
+                "source": self.source_of.get(link) or None,
+            }
+            if len(parties) == 2:
+                links.append((parties[0], parties[1], "agreements", attributes))
+                continue
+            for number, a in enumerate(parties):
+                for b in parties[number + 1 :]:
+                    links.append((a, b, "agreements", {**attributes, "areas": list(areas)}))
+        return links
+
+    def event_links(self) -> list[tuple[str, str, str, dict[str, Any]]]:
+        links: list[tuple[str, str, str, dict[str, Any]]] = []
+        institutions = self.s.typed[INSTITUTION]
+        for link in self.s.typed[EVENT]:
+            hosts = [h for h in self.s.values(ORGANIZER, link) if h in institutions]
+            guests = [g for g in self.s.values(ATTENDEE, link) if g in institutions]
+            pairs = {
+                (a, b) if a <= b else (b, a)
+                for a, b in ((self.text(h), self.text(g)) for h in hosts for g in guests if h != g)
+            }
+            if not pairs:
+                continue
+            start = self.smallest_text(START, link)
+            end = self.smallest_text(END, link)
+            # the query tests the end of an event without an end date at its start
+            if not self.in_window(start, end if end is not None else start):
+                continue
+            attributes = {
+                "iri": self.text(link),
+                "title": self.title(link) or None,
+                "type": self.last_segment(KIND, link) or None,
+                "start": start or None,
+                "end": end or None,
+                "source": self.source_of.get(link) or None,
+            }
+            links += [(a, b, "events", dict(attributes)) for a, b in sorted(pairs)]
+        return links
+
+    def institutions(self) -> dict[str, tuple[str | None, str | None, str | None]]:
+        found = {}
+        for institution in self.s.typed[INSTITUTION]:
+            region = self.smallest(REGION, institution)
+            found[self.text(institution)] = (
+                self.last_segment(KIND, institution) or None,
+                self.last_segment(COUNTRY, institution) or None,
+                None if region is None else self.text(region),
+            )
+        return found
+
+    def labels(self) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+        """The smallest label per language of institutions, their countries and regions; and
+        the smallest short name per language of institutions."""
+        institutions = self.s.typed[INSTITUTION]
+        named = set(institutions)
+        for predicate in (COUNTRY, REGION):
+            for institution in institutions:
+                named.update(v for v in self.s.values(predicate, institution) if is_resource(v))
+        labels = self._smallest_labels(named, LABEL, LABEL_LANGUAGES)
+        return labels, self._smallest_labels(institutions, SHORT_NAME, None)
+
+    def _smallest_labels(
+        self, entities: set[bytes], predicate: str, languages: tuple[str, ...] | None
+    ) -> dict[str, dict[str, str]]:
+        found: dict[str, dict[str, str]] = {}
+        one, many = self.s.one[predicate], self.s.many[predicate]
+        for entity in entities:
+            values: Collection[bytes] | None = many.get(entity)
+            if values is None:
+                single = one.get(entity)
+                if single is None:
+                    continue
+                values = (single,)
+            per_language: dict[str, str] = {}
+            for value in values:
+                if value[:1] != b'"':
+                    if languages is not None:
+                        continue  # LANG() of an IRI is an error: the query skips it
+                    text, key = term_value(value), ""
+                else:
+                    close = value.rfind(b'"')
+                    if b"\\" in value:
+                        text, language, _ = literal_parts(value)
+                        key = language or ""
+                    else:
+                        text = value[1:close].decode("utf-8")
+                        key = (
+                            value[close + 2 :].decode()
+                            if value[close + 1 : close + 2] == b"@"
+                            else ""
+                        )
+                if languages is not None and key not in languages:
+                    continue
+                current = per_language.get(key)
+                if current is None or text < current:
+                    per_language[key] = text
+            if per_language:
+                found[self.text(entity)] = per_language
+        return found
+
+
+def _lexical_forms(values: dict[bytes, bytes]) -> dict[bytes, str]:
+    """STR() of each value: a literal's lexical form, an IRI's text."""
+    return {
+        subject: (
+            value[1 : value.rfind(b'"')].decode("utf-8")
+            if value[:1] == b'"' and b"\\" not in value
+            else literal_parts(value)[0]
+            if value[:1] == b'"'
+            else term_value(value)
+        )
+        for subject, value in values.items()
+    }
+
+
+def _second(item: tuple[str, str]) -> str:
+    return item[1]
+
+
+def _order_key(term: bytes) -> tuple[bool, str]:
+    """Literals before IRIs, then by text: a stable pick among several values."""
+    return (is_resource(term), term_value(term) if is_resource(term) else literal_parts(term)[0])
+
+
+def _padded(text: str, pad: str) -> str:
+    """CONCAT(text, SUBSTR(pad, STRLEN(text) - 3)): a partial date made a day.
+
+    XPath's substring keeps the characters from a position (1-based) on; a
+    position below 1 keeps them all.
+
+    >>> _padded("2024", "-12-31"), _padded("2024-05", "-01-01"), _padded("2024-05-17", "-12-31")
+    ('2024-12-31', '2024-05-01', '2024-05-17')
+    """
+    return text + pad[max(len(text) - 3, 1) - 1 :]
