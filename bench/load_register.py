@@ -1,73 +1,241 @@
-"""Benchmark: load a seeded register into an on-disk store with ``edukg load``, then again.
+"""Benchmark: register loads and reloads with ``edukg load``, against Oxigraph's own bulk load.
 
 Not a test. Writes the register CSV of ``bench/generator.py`` (institutions, agreements
-and events) sized for about N agreements, then runs ``edukg load`` on it in a child
-process and reports wall time, triples written and the child's peak memory (max RSS).
-A second run re-imports the unchanged files (``bench/run.py`` times first loads only).
+and events) for about N triples, then runs, each in a child process of its own (wall
+time, CPU time and that child's peak memory):
 
-    python -m bench.load_register                 # about 100,000 agreements (3M triples)
-    python -m bench.load_register --agreements 20000 --keep bench-data
+1. ``load``: ``edukg load`` of the three files into a new on-disk store;
+2. ``bulk-load``: the baseline. Every statement that load wrote (the whole new store,
+   exported once as N-Quads) bulk-loaded by Oxigraph into another new store
+   (``pyoxigraph.Store(path).bulk_load(...)``); the ratio of each load to it is printed;
+3. ``reload-unchanged``: the same files again;
+4. ``reload-edited``: the files with every 20th agreement retitled, every 20th event
+   left out and every 20th institution renamed (:func:`edit_register`);
+5. ``reload-regenerated``: a register generated with another seed under the same file
+   names: most statements change (the worst case for a reload).
 
-Target (issue 3): under 30 s and under 2 GB on a 2-core machine.
+    python -m bench.load_register --triples 1000000
+    python -m bench.load_register --triples 1000000 --json bench/results/load-1M.json
+
+Goals (issue 16, 2-core machine): a load within 1.3x the bulk load, reloads no slower
+than a load, under 2 GB at 1M triples.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import csv
+import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from bench.generator import TRIPLES_PER_UNIT, counts, write_register
+from bench.generator import write_register
 
-AGREEMENTS_PER_UNIT = 4
+GOAL_RATIO = 1.3
+GOAL_PEAK_MB = 2048
+EDIT_EVERY = 20
+
+_BULK_LOAD = """
+import sys, pyoxigraph
+store = pyoxigraph.Store(sys.argv[2])
+store.bulk_load(path=sys.argv[1], format=pyoxigraph.RdfFormat.N_QUADS)
+store.flush()
+"""
+
+_EXPORT = """
+import sys, pyoxigraph
+store = pyoxigraph.Store.read_only(sys.argv[1])
+store.dump(sys.argv[2], pyoxigraph.RdfFormat.N_QUADS)
+print(len(store))
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One child process: what it did, how long it took and how much memory it held."""
+
+    step: str
+    wall_s: float
+    cpu_s: float
+    peak_mb: float
+    output: str = ""
+
+
+def timed(step: str, command: list[str]) -> Run:
+    """Run ``command`` in a child process; its wall and CPU time and its own peak memory."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            command,
+            stdout=out,
+            stderr=err,
+            env={
+                "CI": "1",
+                "PATH": os.environ.get("PATH", ""),
+                "PYTHONIOENCODING": "utf-8",
+                # lets a run time another checkout's code with this one's harness
+                **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"},
+            },
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        output = (out.read() + err.read()).decode("utf-8", errors="replace").strip()
+    if child.returncode != 0:
+        raise SystemExit(f"{step} failed ({child.returncode}):\n{output[-2000:]}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(step, round(wall, 2), round(cpu, 2), round(usage.ru_maxrss / 1024), output)
+
+
+def edukg_load(store: Path, paths: list[Path], step: str = "load") -> Run:
+    """``edukg load`` of ``paths`` into ``store``, in a child process."""
+    command = [sys.executable, "-m", "edukg", "--store", str(store), "load", *map(str, paths)]
+    return timed(step, command)
 
 
 def timed_load(store: Path, paths: list[Path]) -> tuple[float, str]:
     """Run ``edukg load`` in a child process; its wall time and what it printed (warnings too)."""
-    command = [sys.executable, "-m", "edukg", "--store", str(store), "load", *map(str, paths)]
-    start = time.perf_counter()
-    done = subprocess.run(
-        command,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"CI": "1", "PATH": "", "PYTHONIOENCODING": "utf-8"},
-    )
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"load failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    return elapsed, (done.stdout + done.stderr).strip()
+    run = edukg_load(store, paths)
+    return run.wall_s, run.output
+
+
+def bulk_load_baseline(store: Path, folder: Path) -> tuple[Run, int]:
+    """Oxigraph's bulk load of every statement ``store`` holds into a new store, and their count.
+
+    The statements are exported once as N-Quads (not timed); the bulk load runs in a
+    child process like the loads it is compared with.
+    """
+    quads = folder / "written.nq"
+    exported = timed("export", [sys.executable, "-c", _EXPORT, str(store), str(quads)])
+    target = folder / "bulk-store"
+    shutil.rmtree(target, ignore_errors=True)
+    run = timed("bulk-load", [sys.executable, "-c", _BULK_LOAD, str(quads), str(target)])
+    shutil.rmtree(target, ignore_errors=True)
+    quads.unlink()
+    return run, int(exported.output.split()[-1])
+
+
+def edit_register(source: Path, target: Path, every: int = EDIT_EVERY) -> list[Path]:
+    """A copy of the register in ``source`` with small edits, under the same file names.
+
+    Every ``every``-th agreement gets a new title, every ``every``-th event is left
+    out and every ``every``-th institution gets a new English name.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     made = write_register(Path(folder, "a"), triples=2000, seed=1)
+    ...     edited = edit_register(Path(folder, "a"), Path(folder, "b"), every=2)
+    ...     [p.name for p in edited], edited[2].read_text("utf-8").count("\\n") < \\
+    ...         made[2].read_text("utf-8").count("\\n")
+    (['institutions.csv', 'agreements.csv', 'events.csv'], True)
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in ("institutions", "agreements", "events"):
+        with (source / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+            header, *rows = list(csv.reader(handle))
+        kept = []
+        for number, row in enumerate(rows):
+            if number % every == 1 and name == "events":
+                continue
+            if number % every == 0 and name == "agreements":
+                row[header.index("title")] += " (ред.)"
+            if number % every == 2 and name == "institutions":
+                column = header.index("name_en")
+                row[column] = f"{row[column]} (renamed)".strip()
+            kept.append(row)
+        path = target / f"{name}.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows([header, *kept])
+        written.append(path)
+    return written
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--agreements", type=int, default=100_000, help="about how many agreements")
+    parser.add_argument("--triples", type=int, default=1_000_000, help="about how many triples")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument(
+        "--no-reloads", action="store_true", help="only the load and its bulk-load baseline"
+    )
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         folder = options.keep or Path(temporary)
-        triples = options.agreements * TRIPLES_PER_UNIT // AGREEMENTS_PER_UNIT
-        paths = write_register(folder, triples=triples, seed=options.seed)
+        paths = write_register(folder / "register", triples=options.triples, seed=options.seed)
         size = sum(p.stat().st_size for p in paths) / 1e6
-        size_of = counts(triples)
-        print(
-            f"register: {size_of.institutions} institutions, {size_of.agreements} agreements, "
-            f"{size_of.events} events, {size:.1f} MB of CSV"
-        )
+        print(f"register: {size:.1f} MB of CSV", flush=True)
         store = folder / "store"
-        first, output = timed_load(store, paths)
-        peak_first = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(output)
-        print(f"first load: {first:.1f} s, peak memory {peak_first:.0f} MB")
-        second, output = timed_load(store, paths)
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(output)
-        print(f"re-import (unchanged): {second:.1f} s, peak memory of both runs {peak:.0f} MB")
+        shutil.rmtree(store, ignore_errors=True)
+        runs = [edukg_load(store, paths)]
+        report(runs[-1])
+        baseline, statements = bulk_load_baseline(store, folder)
+        print(f"statements written: {statements:,}")
+        report(baseline)
+        if not options.no_reloads:
+            runs.append(edukg_load(store, paths, "reload-unchanged"))
+            report(runs[-1], baseline)
+            edited = edit_register(folder / "register", folder / "edited")
+            runs.append(edukg_load(store, edited, "reload-edited"))
+            report(runs[-1], baseline)
+            other = write_register(
+                folder / "regenerated", triples=options.triples, seed=options.seed + 1
+            )
+            runs.append(edukg_load(store, other, "reload-regenerated"))
+            report(runs[-1], baseline)
+        load = runs[0]
+        print(
+            f"load / bulk load: {load.wall_s / baseline.wall_s:.2f}x wall, "
+            f"{load.cpu_s / baseline.cpu_s:.2f}x CPU (goal {GOAL_RATIO}x); "
+            f"peak {max(r.peak_mb for r in runs):.0f} MB (goal under {GOAL_PEAK_MB} MB)"
+        )
+        if options.json:
+            write_json(options.json, options.triples, statements, [*runs, baseline])
+
+
+def report(run: Run, baseline: Run | None = None) -> None:
+    """Print one run, and its ratio to the bulk load."""
+    lines = [line for line in run.output.splitlines() if line.strip()]
+    for line in lines[-4:]:
+        print(f"  {line}")
+    ratio = f", {run.wall_s / baseline.wall_s:.2f}x the bulk load" if baseline else ""
+    print(
+        f"{run.step}: {run.wall_s:.1f} s wall, {run.cpu_s:.1f} s CPU, "
+        f"peak {run.peak_mb:.0f} MB{ratio}",
+        flush=True,
+    )
+
+
+def write_json(path: Path, target: int, statements: int, runs: list[Run]) -> None:
+    """The figures of this run with its date, commit, versions and the machine's load."""
+    from bench.run import provenance
+
+    baseline = next(run for run in runs if run.step == "bulk-load")
+    document = {
+        **provenance(),
+        "machine": {"cores": os.cpu_count(), "load_average_at_end": os.getloadavg()},
+        "target_triples": target,
+        "statements_written": statements,
+        "runs": [
+            {
+                **{k: v for k, v in asdict(run).items() if k != "output"},
+                "wall_ratio_to_bulk_load": round(run.wall_s / baseline.wall_s, 2),
+                "cpu_ratio_to_bulk_load": round(run.cpu_s / baseline.cpu_s, 2),
+            }
+            for run in runs
+        ],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -352,7 +352,7 @@ def _holds_nothing(data: SourceData) -> bool:
     Register files check their rows themselves; CORDIS name and project tables
     add to other sources and hold no statements of their own.
     """
-    if data.same_as_stored or data.triples or data.loader != "rdf":
+    if data.same_as_stored or data.triples or data.chunks or data.loader != "rdf":
         return False
     return data.staged is None or len(data.staged) == 0
 

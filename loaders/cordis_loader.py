@@ -24,7 +24,7 @@ and one warning counts them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +33,6 @@ import pyoxigraph as ox
 
 from edukg.graph.iris import mint
 from edukg.graph.sources import SourceData
-from edukg.graph.terms import dumped
 from edukg.loaders import terms as t
 from edukg.loaders.base import FileContent, LoadContext, ProblemCollector, read_bytes
 from edukg.loaders.cordis_tables import (
@@ -89,7 +88,7 @@ ROLE_RANK = {"coordinator": 0, "participant": 1, "partner": 2, "party": 3}
 PLACEHOLDER = "CORDIS organisation PIC {key}"
 SHOWN_EXAMPLES = 5
 STAGE_EVERY = 100_000
-"""Triples held as Python objects before they are serialised (see :class:`Staging`)."""
+"""Lines held before they are joined into one N-Triples chunk (see :class:`Staging`)."""
 
 
 @dataclass
@@ -103,33 +102,40 @@ class CordisLookups:
     link_tables: int = 0
 
 
+AddTriple = Callable[[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal], None]
+
+
 @dataclass
 class Staging:
-    """Triples built so far, kept as N-Triples chunks: a million Python triples take a gigabyte.
+    r"""Triples built so far, kept as N-Triples lines and chunks (terms print as N-Triples:
+    half the cost of Python triples serialised by Oxigraph; a million of those take a gigabyte).
 
     >>> staging = Staging()
-    >>> staging.triples.append(ox.Triple(ox.NamedNode("http://a"), ox.NamedNode("http://b"),
-    ...                                  ox.Literal("c")))
-    >>> len(staging.store())
-    1
+    >>> staging.add(ox.NamedNode("http://a"), ox.NamedNode("http://b"), ox.Literal("c"))
+    >>> staging.taken()
+    [b'<http://a> <http://b> "c" .\n']
     """
 
-    triples: list[ox.Triple] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
     chunks: list[bytes] = field(default_factory=list)
 
-    def flush(self, *, at_least: int = 0) -> None:
-        """Serialise the triples held (in Rust) once there are ``at_least`` of them."""
-        if self.triples and len(self.triples) >= at_least:
-            self.chunks.append(dumped(ox.serialize(self.triples, format=ox.RdfFormat.N_TRIPLES)))
-            self.triples.clear()
+    def add(
+        self, subject: ox.NamedNode, predicate: ox.NamedNode, obj: ox.NamedNode | ox.Literal
+    ) -> None:
+        """Add one triple."""
+        self.lines.append(f"{subject} {predicate} {obj} .\n")
 
-    def store(self) -> ox.Store:
-        """Every triple in an in-memory store, loaded in one bulk load."""
+    def flush(self, *, at_least: int = 0) -> None:
+        """Keep the lines held as one chunk once there are ``at_least`` of them."""
+        if self.lines and len(self.lines) >= at_least:
+            self.chunks.append("".join(self.lines).encode("utf-8"))
+            self.lines.clear()
+
+    def taken(self) -> list[bytes]:
+        """Every triple as N-Triples chunks, handed over (the staging is empty after)."""
         self.flush()
-        store = ox.Store()
-        store.bulk_load(b"".join(self.chunks), ox.RdfFormat.N_TRIPLES)
-        self.chunks.clear()
-        return store
+        chunks, self.chunks = self.chunks, []
+        return chunks
 
 
 @dataclass
@@ -201,7 +207,7 @@ def read_cordis(path: Path, context: LoadContext) -> SourceData | None:
     project_triples(table, context, problems, written, staging)
     organisation_triples(table, context, problems, staging)
     data = _source(path, context, content, [], problems)
-    data.staged = staging.store()
+    data.chunks = staging.taken()
     return data
 
 
@@ -569,7 +575,6 @@ def project_triples(
 ) -> None:
     """One multilateral agreement per project with two or more organisations."""
     lookups = lookups_of(context)
-    triples = staging.triples
     rcn_column = written.get("rcn") or written.get("projectrcn")
     for project in table.projects.values():
         members = [(k, r) for k, r in project.members.items() if k not in table.left_out]
@@ -582,9 +587,9 @@ def project_triples(
             )
             continue
         agreement = ox.NamedNode(mint(context.base_iri, "agreement", f"cordis-{project.rcn}"))
-        _describe_project(triples, agreement, project, programme_parts(project, lookups))
+        _describe_project(staging.add, agreement, project, programme_parts(project, lookups))
         write_parties(
-            triples,
+            staging.add,
             agreement,
             [(institution_iri(context, key), t.ROLES[role]) for key, role in members],
         )
@@ -593,30 +598,27 @@ def project_triples(
 
 
 def _describe_project(
-    triples: list[ox.Triple], agreement: ox.NamedNode, project: Project, parts: list[str]
+    add: AddTriple, agreement: ox.NamedNode, project: Project, parts: list[str]
 ) -> None:
-    add = triples.append
-    add(ox.Triple(agreement, t.A, t.AGREEMENT))
-    add(ox.Triple(agreement, t.IDENTIFIER, ox.Literal(f"cordis-{project.rcn}")))
+    add(agreement, t.A, t.AGREEMENT)
+    add(agreement, t.IDENTIFIER, ox.Literal(f"cordis-{project.rcn}"))
     label = (
         ox.Literal(project.acronym)
         if project.acronym
         else ox.Literal(f"CORDIS project rcn {project.rcn}", language="en")
     )
-    add(ox.Triple(agreement, t.PREF_LABEL, label))
+    add(agreement, t.PREF_LABEL, label)
     kind = PROGRAMME_PARTS.get(parts[0]) if parts else None
     add(
-        ox.Triple(
-            agreement,
-            t.KIND,
-            ox.NamedNode(f"{CONCEPTS}agreement-kind/{kind}") if kind else RESEARCH_PROJECT,
-        )
+        agreement,
+        t.KIND,
+        ox.NamedNode(f"{CONCEPTS}agreement-kind/{kind}") if kind else RESEARCH_PROJECT,
     )
-    add(ox.Triple(agreement, t.AREA, RESEARCH_AREA))
+    add(agreement, t.AREA, RESEARCH_AREA)
     if project.start is not None:
-        add(ox.Triple(agreement, t.VALID_FROM, project.start))
+        add(agreement, t.VALID_FROM, project.start)
     if project.end is not None:
-        add(ox.Triple(agreement, t.VALID_THROUGH, project.end))
+        add(agreement, t.VALID_THROUGH, project.end)
     notes = [
         f"{name}: {value}"
         for name, value in (
@@ -628,11 +630,9 @@ def _describe_project(
         if value
     ]
     if notes:
-        add(ox.Triple(agreement, t.NOTE, ox.Literal("; ".join(notes), language="en")))
+        add(agreement, t.NOTE, ox.Literal("; ".join(notes), language="en"))
     add(
-        ox.Triple(
-            agreement, t.SOURCE, ox.NamedNode(f"https://cordis.europa.eu/project/rcn/{project.rcn}")
-        )
+        agreement, t.SOURCE, ox.NamedNode(f"https://cordis.europa.eu/project/rcn/{project.rcn}")
     )
 
 
@@ -647,7 +647,7 @@ def organisation_triples(
         organisation = table.organisations[key]
         if not organisation.names:
             unnamed.append(organisation)
-        _describe_organisation(staging.triples, institution_iri(context, key), organisation)
+        _describe_organisation(staging.add, institution_iri(context, key), organisation)
         staging.flush(at_least=STAGE_EVERY)
     if unnamed:
         problems.warning(
@@ -662,38 +662,35 @@ def organisation_triples(
 
 
 def _describe_organisation(
-    triples: list[ox.Triple], iri: ox.NamedNode, organisation: Organisation
+    add: AddTriple, iri: ox.NamedNode, organisation: Organisation
 ) -> None:
-    add = triples.append
-    add(ox.Triple(iri, t.A, t.INSTITUTION))
+    add(iri, t.A, t.INSTITUTION)
     if organisation.activity == "HES":
-        add(ox.Triple(iri, t.A, t.EDUCATIONAL_ORGANIZATION))
-    add(ox.Triple(iri, t.IDENTIFIER, ox.Literal(organisation.key)))
+        add(iri, t.A, t.EDUCATIONAL_ORGANIZATION)
+    add(iri, t.IDENTIFIER, ox.Literal(organisation.key))
     if organisation.names:
-        add(ox.Triple(iri, t.PREF_LABEL, ox.Literal(organisation.names[0])))
+        add(iri, t.PREF_LABEL, ox.Literal(organisation.names[0]))
         for other in organisation.names[1:]:
-            add(ox.Triple(iri, t.ALT_LABEL, ox.Literal(other)))
+            add(iri, t.ALT_LABEL, ox.Literal(other))
     else:
         placeholder = PLACEHOLDER.format(key=organisation.key)
-        add(ox.Triple(iri, t.PREF_LABEL, ox.Literal(placeholder, language="en")))
+        add(iri, t.PREF_LABEL, ox.Literal(placeholder, language="en"))
     for short in organisation.short_names:
-        add(ox.Triple(iri, t.ALT_LABEL, ox.Literal(short)))
-        add(ox.Triple(iri, t.SHORT_NAME, ox.Literal(short)))
+        add(iri, t.ALT_LABEL, ox.Literal(short))
+        add(iri, t.SHORT_NAME, ox.Literal(short))
     kind = INSTITUTION_KINDS.get(organisation.activity)
     if kind is not None:
-        add(ox.Triple(iri, t.KIND, ox.NamedNode(f"{CONCEPTS}institution-kind/{kind}")))
+        add(iri, t.KIND, ox.NamedNode(f"{CONCEPTS}institution-kind/{kind}"))
     if organisation.activity:
         add(
-            ox.Triple(
-                iri,
-                t.NOTE,
-                ox.Literal(f"CORDIS activity type: {organisation.activity}", language="en"),
-            )
+            iri,
+            t.NOTE,
+            ox.Literal(f"CORDIS activity type: {organisation.activity}", language="en"),
         )
     if organisation.country is not None:
-        add(ox.Triple(iri, t.COUNTRY, t.country_node(organisation.country)))
+        add(iri, t.COUNTRY, t.country_node(organisation.country))
     if organisation.city and not is_missing(organisation.city):
-        add(ox.Triple(iri, t.LOCALITY, ox.Literal(organisation.city)))
+        add(iri, t.LOCALITY, ox.Literal(organisation.city))
 
 
 def institution_iri(context: LoadContext, key: str) -> ox.NamedNode:

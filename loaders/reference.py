@@ -133,14 +133,12 @@ class TripleBuffer:
 
     def source(self, context: LoadContext, content: FileContent, loader: str, path: Path,
                problems: ProblemCollector) -> SourceData:
-        """The file's triples as a reference source, staged in one bulk load."""
+        """The file's triples as a reference source (N-Triples chunks)."""
         self.flush()
-        staged = ox.Store()
-        staged.bulk_load(b"".join(self.ntriples), ox.RdfFormat.N_TRIPLES)
-        self.ntriples.clear()
+        chunks, self.ntriples = self.ntriples, []
         return SourceData(
             name=context.source_name,
-            staged=staged,
+            chunks=chunks,
             sha256=content.sha256,
             loader=loader,
             file_name=path.name,

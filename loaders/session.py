@@ -17,6 +17,7 @@ institutions and agreement ids registered here), then *built* into triples.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -237,10 +238,9 @@ class RegisterSession:
             self._store_read = True
             return
         self._store_read = True
-        store = self.kg.oxigraph
         source_names = {info.graph: info.name for info in self.kg.sources()}
         prefix = self.base_iri + "institution/"
-        rows = solutions(store.query(_INSTITUTIONS_QUERY, use_default_graph_as_union=False))
+        rows = self._rows_outside_replaced(_INSTITUTIONS_QUERY)
         found: dict[str, tuple[set[str], str | None, str | None]] = {}
         holders: dict[str, str] = {}
         for row in rows:
@@ -274,7 +274,7 @@ class RegisterSession:
             if not iri.startswith(prefix):
                 self.institutions_by_id.setdefault(normalize_name(iri), entry)
         agreement_prefix = self.base_iri + "agreement/"
-        for row in solutions(store.query(_AGREEMENTS_QUERY)):
+        for row in self._rows_outside_replaced(_AGREEMENTS_QUERY):
             if row["g"].value in self.replaced_graphs:
                 continue
             iri = row["a"].value
@@ -290,12 +290,32 @@ class RegisterSession:
                 known.setdefault("title", set()).add(normalize_name(row["title"].value))
             if row["signed"] is not None:
                 known.setdefault("signed", set()).add(row["signed"].value)
-        for row in solutions(store.query(_REGIONS_QUERY)):
+        for row in self._rows_outside_replaced(_REGIONS_QUERY):
             if row["g"].value in self.replaced_graphs:
                 continue
             key = (row["country"].value, normalize_name(row["label"].value))
             self.regions.setdefault(key, row["r"])
             self.stored_regions.add(row["r"].value)
+
+    def _rows_outside_replaced(self, query: str) -> Iterator[ox.QuerySolution]:
+        """The rows of ``query`` (over ``GRAPH ?g``) in each graph this load does not replace.
+
+        Asked graph by graph: a reload that replaces every source then reads
+        nothing back (at a million statements the whole store took 5 s).
+        """
+        if self.kg is None:
+            return
+        store = self.kg.oxigraph
+        for graph in sorted(store.named_graphs(), key=lambda g: g.value):
+            if graph.value in self.replaced_graphs:
+                continue
+            yield from solutions(
+                store.query(
+                    query,
+                    use_default_graph_as_union=False,
+                    substitutions={ox.Variable("g"): graph},
+                )
+            )
 
 
 class AmbiguousName(LookupError):

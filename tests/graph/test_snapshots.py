@@ -95,6 +95,7 @@ def test_a_bulk_load_in_parallel_parts_holds_every_statement(
         expected = exported(memory, "nt")
     monkeypatch.setattr(store_module, "BULK_LOAD_THRESHOLD", 100)
     monkeypatch.setattr(store_module, "BULK_LOAD_PARTS", 3)
+    monkeypatch.setattr(store_module, "BULK_LOAD_PART", 100)
     with KnowledgeGraph.open(tmp_path / "store") as kg:
         (change,) = load_files(kg, [path]).changes
         assert (change.added, change.total) == (500, 500)

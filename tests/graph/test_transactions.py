@@ -152,11 +152,11 @@ def test_an_error_while_writing_undoes_the_earlier_files(
     calls = []
     original = KnowledgeGraph._write_source
 
-    def failing_second(self: KnowledgeGraph, data, old=None):  # type: ignore[no-untyped-def]
+    def failing_second(self: KnowledgeGraph, data, *rest):  # type: ignore[no-untyped-def]
         calls.append(data.name)
         if len(calls) == 2:
             raise MemoryError("Reached the buffer maximal size")
-        return original(self, data, old)
+        return original(self, data, *rest)
 
     monkeypatch.setattr(KnowledgeGraph, "_write_source", failing_second)
     with pytest.raises(StoreError, match="nothing was changed"):
