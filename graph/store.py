@@ -161,6 +161,14 @@ class KnowledgeGraph:
             raise StoreError(f"{path} is a file, not a store directory", hint="use --store DIR")
         if read_only and UndoJournal(path / JOURNAL_FOLDER).is_pending():
             _roll_back_if_unlocked(path)
+        if not read_only:
+            try:  # RocksDB makes the store's own folder, not the folders above it
+                path.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreError(
+                    f"cannot create the store folder {path}: {error.strerror}",
+                    hint="use --store DIR in a folder you can write to",
+                ) from None
         try:
             store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
         except OSError as error:

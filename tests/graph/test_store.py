@@ -26,6 +26,19 @@ def test_data_persists_across_reopen(tmp_path: Path) -> None:
         assert kg.ask("ASK { ?i a edukg:Institution ; edukg:partnerCountry country:TJ }")
 
 
+def test_a_store_in_folders_not_made_yet_is_created(tmp_path: Path) -> None:
+    with KnowledgeGraph.open(tmp_path / "new" / "deeper" / "store") as kg:
+        load_files(kg, [EXAMPLE])
+    with KnowledgeGraph.open(tmp_path / "new" / "deeper" / "store", read_only=True) as kg:
+        assert len(kg.sources()) == 1
+
+
+def test_a_store_below_a_file_is_a_store_error(tmp_path: Path) -> None:
+    (tmp_path / "plain-file").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(StoreError, match="cannot create the store folder"):
+        KnowledgeGraph.open(tmp_path / "plain-file" / "store")
+
+
 def test_source_is_described_with_prov(example_kg: KnowledgeGraph) -> None:
     infos = {info.name: info for info in example_kg.sources()}
     assert set(infos) == {"minsk-region-2024.ttl", "illustrative-register.ttl"}
