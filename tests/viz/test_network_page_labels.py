@@ -75,7 +75,9 @@ def test_zooming_in_shows_more_names(big: OpenPage) -> None:
     before = len(big.labels())
     big.page.evaluate(
         "() => { const p = edukgPage.network; const top = edukgLabels()[0].id;"
-        " p.moveTo({position: p.getPosition(top), scale: p.getScale() * 3}); }"
+        " p.moveTo({position: p.getPosition(top), scale: p.getScale() * 3});"
+        # moveTo only asks for a frame; draw now, so the names are placed before they are read
+        " p.redraw(); }"
     )
     after = big.labels()
     assert len(after) > before
