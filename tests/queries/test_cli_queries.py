@@ -213,7 +213,6 @@ def test_internal_queries_run_but_are_not_listed(store: Path) -> None:
     assert ran.stdout.splitlines()[0] == "event,visitor,host,start"
 
 
-
 def test_a_long_result_prints_as_plain_aligned_columns(store: Path) -> None:
     """Past RICH_TABLE_ROWS rows the table is plain columns (rich takes seconds there)."""
     result = run_edukg(
