@@ -129,10 +129,12 @@ def quality_rows(
     """Precision and recall per threshold, half (by the right name's organisation) and kind of
     the right name (ROR ``label``, or ``alt`` for its aliases)."""
     subsets = {
-        "held-out labels": lambda pair: half_of(pair[1]) == "held-out"
-        and kind_of[pair[1]] == "label",
-        "held-out aliases": lambda pair: half_of(pair[1]) == "held-out"
-        and kind_of[pair[1]] != "label",
+        "held-out labels": lambda pair: (
+            half_of(pair[1]) == "held-out" and kind_of[pair[1]] == "label"
+        ),
+        "held-out aliases": lambda pair: (
+            half_of(pair[1]) == "held-out" and kind_of[pair[1]] != "label"
+        ),
         "held-out": lambda pair: half_of(pair[1]) == "held-out",
         "tuning labels": lambda pair: half_of(pair[1]) == "tuning" and kind_of[pair[1]] == "label",
         "tuning aliases": lambda pair: half_of(pair[1]) == "tuning" and kind_of[pair[1]] != "label",
