@@ -52,6 +52,10 @@ WORD_MATCH = 80.0
 LONE_WORDS_PENALTY = 12.0
 """Points lost when only one of the names has words beyond the common ones."""
 
+UNTRANSLATED_PENALTY = 10.0
+"""Points lost for each Russian common word the vocabulary lacks that the other name (in Latin
+letters) has in its own words, when the rest of the words match."""
+
 HONOUR_PENALTY = 30.0
 """Points lost when the names honour different people."""
 
@@ -185,6 +189,11 @@ def compare_names(
     if _renamed(a, b) or (len(words_a), len(words_b)) != (len(a.words), len(b.words)):
         # the text's ratio counted the person's words as other words: count again without them
         score = fuzz.ratio(_text(a, words_a), _text(b, words_b)) - _concept_penalty(a, b)
+    translated = _untranslated_alignment(a, b, words_a, words_b)
+    if translated is not None:
+        # Russian words the vocabulary lacks may translate the other name's words or concepts
+        agreement, pairs, spent = translated
+        score = agreement - UNTRANSLATED_PENALTY * pairs - _concept_penalty(a, b, spent=spent)
     if words_a and words_b:
         if words_a != words_b:
             agreement, extras = word_alignment(words_a, words_b)
@@ -194,8 +203,12 @@ def compare_names(
                 agreement = word_agreement(words_a, words_b, both_ways=True)
             if extras:
                 score = agreement - EXTRA_WORD_PENALTY * extras - _concept_penalty(a, b)
+            elif translated is not None:
+                pass
             elif score >= floor:
                 score = min(score, agreement)
+    elif translated is not None:
+        pass
     elif words_a or words_b:
         score -= LONE_WORDS_PENALTY
         if (words_a and b.honour and not a.honour) or (words_b and a.honour and not b.honour):
@@ -219,6 +232,48 @@ def compare_names(
     return NameScore(max(0.0, round(score, 1)), frozenset(reasons))
 
 
+def _untranslated_alignment(
+    a: NameKey, b: NameKey, words_a: list[str], words_b: list[str]
+) -> tuple[float, int, frozenset[str]] | None:
+    """When all a Cyrillic name lacks of a Latin one may be translated by its Russian common
+    words the vocabulary lacks: the agreement of the rest, how many items differ, and the
+    Latin name's concepts those words may translate. Else ``None``.
+
+    The Cyrillic name has no concept the other lacks, and the two share a word (a place, a
+    person) or two concepts besides forms and words of standing: common words alone never
+    join two names.
+    """
+    if a.scripts == frozenset({"cyrillic"}) and b.scripts == frozenset({"latin"}):
+        cyrillic, latin, own, other = a, b, words_a, words_b
+    elif b.scripts == frozenset({"cyrillic"}) and a.scripts == frozenset({"latin"}):
+        cyrillic, latin, own, other = b, a, words_b, words_a
+    else:
+        return None
+    if not cyrillic.untranslated or set(cyrillic.concepts) - set(latin.concepts):
+        return None
+    if not other:
+        best_own, best_other = [0.0] * len(own), []
+    else:
+        best_own = [max(word_similarity(w, o) for o in other) for w in own]
+        best_other = [max(word_similarity(o, w) for w in own) if own else 0.0 for o in other]
+    unmatched_own = [w for w, s in zip(own, best_own, strict=True) if s < WORD_MATCH]
+    if not unmatched_own or any(w not in cyrillic.untranslated for w in unmatched_own):
+        return None
+    matched = [s for s in best_own if s >= WORD_MATCH]
+    spent = frozenset(set(latin.concepts) - set(cyrillic.concepts))
+    forms = Vocabulary.from_package().forms
+    shared = set(latin.concepts) & set(cyrillic.concepts) - forms
+    if not matched and len(shared) < 2:
+        return None
+    unmatched_other = sum(s < WORD_MATCH for s in best_other) + len(spent)
+    if not unmatched_other or unmatched_other > len(unmatched_own) + 1:
+        return None
+    if spent and max(len(unmatched_own), unmatched_other) > 1:
+        return None  # one word for one concept: more is another subject as often as not
+    agreement = sum(matched) / len(matched) if matched else 100.0
+    return agreement, max(len(unmatched_own), unmatched_other), spent
+
+
 def _in_honour(word: str, honour: tuple[str, ...]) -> bool:
     """Whether ``word`` is one of the words of a person's name (Yanka / Янки, Kupala / Купалы)."""
     bare = word.rstrip("aeiou")
@@ -229,9 +284,11 @@ def _in_honour(word: str, honour: tuple[str, ...]) -> bool:
     )
 
 
-def _concept_penalty(a: NameKey, b: NameKey) -> float:
-    """Points lost for the concepts only one name has; one form for another costs less."""
-    only_a, only_b = set(a.concepts) - set(b.concepts), set(b.concepts) - set(a.concepts)
+def _concept_penalty(a: NameKey, b: NameKey, *, spent: frozenset[str] = frozenset()) -> float:
+    """Points lost for the concepts only one name has (but those in ``spent``, counted
+    elsewhere); one form for another costs less."""
+    only_a = set(a.concepts) - set(b.concepts) - spent
+    only_b = set(b.concepts) - set(a.concepts) - spent
     renamed = int(_renamed(a, b))  # an academy that became a university
     penalty = CONCEPT_PENALTY * (len(only_a) + len(only_b) - 2 * renamed)
     return penalty + FORM_PENALTY * renamed + QUALIFIER_PENALTY * len(a.qualifiers ^ b.qualifiers)
