@@ -126,6 +126,14 @@ _PARENT_TAILS = (
         r"federal\s+medical)\b.*$"
     ),
     re.compile(r"(?<=[^\W\d_])\s+(?:(?:sb|ub|feb)\s+)?ras(?=\s|$)"),
+    re.compile(
+        r"(?<=[^\W\d_])(?:\s*,\s*|\s+)(?:(?:of|under)\s+the\s+)?(?:[\w-]+\s+)?"
+        r"(?:department|directorate)\s+of\s+(?:health|healthcare|public\s+health)\b.*$"
+    ),
+    re.compile(
+        r"(?<=[^\W\d_])[\s,]+(?:при\s+)?(?:департамента|управления|комитета)\s+"
+        r"здравоохранения\b.*$"
+    ),
 )
 """The parent organisations names end with, in ru and en, removed from names."""
 
