@@ -78,6 +78,10 @@ class NameScore:
 
     score: float
     reasons: frozenset[str] = frozenset()
+    conflict: bool = True
+    """The names say different things (a subject, or a word each, only one of them has), or
+    only common words: nothing but the score may join them. ``False`` when all they differ
+    in is extra words of one, words of standing, a form, or words one may translate."""
 
 
 def places_agree(first: tuple[str, ...] | str, second: tuple[str, ...] | str) -> bool:
@@ -229,7 +233,28 @@ def compare_names(
         reasons.add("translation")
     if a.text == b.text and not reasons:
         reasons.add("same name")
-    return NameScore(max(0.0, round(score, 1)), frozenset(reasons))
+    conflict = _conflict(a, b, words_a, words_b, translated is not None)
+    return NameScore(max(0.0, round(score, 1)), frozenset(reasons), conflict)
+
+
+def _conflict(
+    a: NameKey, b: NameKey, words_a: list[str], words_b: list[str], translated: bool
+) -> bool:
+    """Whether two names say different things (see :attr:`NameScore.conflict`)."""
+    if not (words_a or words_b or a.honour or b.honour):
+        return True  # common words only: RSL, National Library of Russia
+    if translated:
+        return False
+    vocabulary = Vocabulary.from_package()
+    subjects_a = set(a.concepts) - set(b.concepts) - vocabulary.forms
+    subjects_b = set(b.concepts) - set(a.concepts) - vocabulary.forms
+    if subjects_a or subjects_b:
+        return True  # medical in one only: BSU, BSMU
+    if words_a and words_b and words_a != words_b:
+        _agreement, extras = word_alignment(words_a, words_b)
+        if not extras and _agreement < WORD_MATCH:
+            return True  # a word each: Grodno, Gomel
+    return bool(a.honour and b.honour and not places_agree(a.honour, b.honour))
 
 
 def _untranslated_alignment(

@@ -147,6 +147,7 @@ def find_candidates(
     favoured = mutual_best(
         {pair: scored.score for pair, scored in record_scores.items()}, right is None
     )
+    favoured = {pair for pair in favoured if pair in best and not best[pair][0].conflict}
     found = []
     for pair, scored in record_scores.items():
         names, i, j = best.get(pair, (None, -1, -1))
