@@ -56,6 +56,10 @@ UNTRANSLATED_PENALTY = 10.0
 """Points lost for each Russian common word the vocabulary lacks that the other name (in Latin
 letters) has in its own words, when the rest of the words match."""
 
+MIN_SHARED_SUBJECTS = 2
+"""Concepts besides forms two names must share when words they do not share may be
+translations and no other word matches."""
+
 HONOUR_PENALTY = 30.0
 """Points lost when the names honour different people."""
 
@@ -196,8 +200,8 @@ def compare_names(
     translated = _untranslated_alignment(a, b, words_a, words_b)
     if translated is not None:
         # Russian words the vocabulary lacks may translate the other name's words or concepts
-        agreement, pairs, spent = translated
-        score = agreement - UNTRANSLATED_PENALTY * pairs - _concept_penalty(a, b, spent=spent)
+        agreement, pairs = translated
+        score = agreement - UNTRANSLATED_PENALTY * pairs - _concept_penalty(a, b)
     if words_a and words_b:
         if words_a != words_b:
             agreement, extras = word_alignment(words_a, words_b)
@@ -259,14 +263,15 @@ def _conflict(
 
 def _untranslated_alignment(
     a: NameKey, b: NameKey, words_a: list[str], words_b: list[str]
-) -> tuple[float, int, frozenset[str]] | None:
-    """When all a Cyrillic name lacks of a Latin one may be translated by its Russian common
-    words the vocabulary lacks: the agreement of the rest, how many items differ, and the
-    Latin name's concepts those words may translate. Else ``None``.
+) -> tuple[float, int] | None:
+    """When the words a Cyrillic name and a Latin one do not share may be translations (the
+    Cyrillic ones are Russian common words the vocabulary lacks): the agreement of the words
+    they share, and how many words differ. Else ``None``.
 
-    The Cyrillic name has no concept the other lacks, and the two share a word (a place, a
-    person) or two concepts besides forms and words of standing: common words alone never
-    join two names.
+    Both names have the same concepts, they share a word besides (a place, a person) or
+    :data:`MIN_SHARED_SUBJECTS` concepts that are no forms (medical, research), and the Latin
+    name has at most one word more: common words alone never join two names, and a subject
+    the vocabulary knows (oncology) is never taken for a word it does not.
     """
     if a.scripts == frozenset({"cyrillic"}) and b.scripts == frozenset({"latin"}):
         cyrillic, latin, own, other = a, b, words_a, words_b
@@ -274,29 +279,24 @@ def _untranslated_alignment(
         cyrillic, latin, own, other = b, a, words_b, words_a
     else:
         return None
-    if not cyrillic.untranslated or set(cyrillic.concepts) - set(latin.concepts):
+    if not cyrillic.untranslated or set(cyrillic.concepts) != set(latin.concepts):
         return None
-    if not other:
-        best_own, best_other = [0.0] * len(own), []
-    else:
-        best_own = [max(word_similarity(w, o) for o in other) for w in own]
-        best_other = [max(word_similarity(o, w) for w in own) if own else 0.0 for o in other]
+    if not own:
+        return None
+    best_own = [max((word_similarity(w, o) for o in other), default=0.0) for w in own]
+    best_other = [max(word_similarity(o, w) for w in own) for o in other]
     unmatched_own = [w for w, s in zip(own, best_own, strict=True) if s < WORD_MATCH]
     if not unmatched_own or any(w not in cyrillic.untranslated for w in unmatched_own):
         return None
     matched = [s for s in best_own if s >= WORD_MATCH]
-    spent = frozenset(set(latin.concepts) - set(cyrillic.concepts))
-    forms = Vocabulary.from_package().forms
-    shared = set(latin.concepts) & set(cyrillic.concepts) - forms
-    if not matched and len(shared) < 2:
+    subjects = set(latin.concepts) - Vocabulary.from_package().forms
+    if not matched and len(subjects) < MIN_SHARED_SUBJECTS:
         return None
-    unmatched_other = sum(s < WORD_MATCH for s in best_other) + len(spent)
+    unmatched_other = sum(s < WORD_MATCH for s in best_other)
     if not unmatched_other or unmatched_other > len(unmatched_own) + 1:
         return None
-    if spent and max(len(unmatched_own), unmatched_other) > 1:
-        return None  # one word for one concept: more is another subject as often as not
     agreement = sum(matched) / len(matched) if matched else 100.0
-    return agreement, max(len(unmatched_own), unmatched_other), spent
+    return agreement, max(len(unmatched_own), unmatched_other)
 
 
 def _in_honour(word: str, honour: tuple[str, ...]) -> bool:
@@ -309,11 +309,9 @@ def _in_honour(word: str, honour: tuple[str, ...]) -> bool:
     )
 
 
-def _concept_penalty(a: NameKey, b: NameKey, *, spent: frozenset[str] = frozenset()) -> float:
-    """Points lost for the concepts only one name has (but those in ``spent``, counted
-    elsewhere); one form for another costs less."""
-    only_a = set(a.concepts) - set(b.concepts) - spent
-    only_b = set(b.concepts) - set(a.concepts) - spent
+def _concept_penalty(a: NameKey, b: NameKey) -> float:
+    """Points lost for the concepts only one name has; one form for another costs less."""
+    only_a, only_b = set(a.concepts) - set(b.concepts), set(b.concepts) - set(a.concepts)
     renamed = int(_renamed(a, b))  # an academy that became a university
     penalty = CONCEPT_PENALTY * (len(only_a) + len(only_b) - 2 * renamed)
     return penalty + FORM_PENALTY * renamed + QUALIFIER_PENALTY * len(a.qualifiers ^ b.qualifiers)
