@@ -237,17 +237,23 @@ def compare_names(
         reasons.add("translation")
     if a.text == b.text and not reasons:
         reasons.add("same name")
-    conflict = _conflict(a, b, words_a, words_b, translated is not None)
-    return NameScore(max(0.0, round(score, 1)), frozenset(reasons), conflict)
+    final = max(0.0, round(score, 1))
+    # below the floor no bonus lifts a pair high enough, at 100 none is needed: no check
+    conflict = final < floor or final >= 100.0 or _conflict(a, b, words_a, words_b, translated)
+    return NameScore(final, frozenset(reasons), conflict)
 
 
 def _conflict(
-    a: NameKey, b: NameKey, words_a: list[str], words_b: list[str], translated: bool
+    a: NameKey,
+    b: NameKey,
+    words_a: list[str],
+    words_b: list[str],
+    translated: tuple[float, int] | None,
 ) -> bool:
     """Whether two names say different things (see :attr:`NameScore.conflict`)."""
     if not (words_a or words_b or a.honour or b.honour):
         return True  # common words only: RSL, National Library of Russia
-    if translated:
+    if translated is not None:
         return False
     vocabulary = Vocabulary.from_package()
     subjects_a = set(a.concepts) - set(b.concepts) - vocabulary.forms
