@@ -219,15 +219,21 @@ def branch_candidates(*left_names: str) -> dict[str, tuple[float, tuple[str, ...
 
 
 def test_a_pair_best_for_both_its_records_gains_points() -> None:
-    found = branch_candidates("Samarkand branch of Tashkent State University of Economics", *TASHKENT)
+    found = branch_candidates(
+        "Samarkand branch of Tashkent State University of Economics", *TASHKENT
+    )
     score, reasons = found["l:0"]
     assert "best for both" in reasons
     assert score >= REVIEW_SCORE
-    assert score == compare_names(
-        name_key("Samarkand branch of Tashkent State University of Economics"),
-        name_key(BRANCH),
-        common={"task"},
-    ).score + MUTUAL_BEST_BONUS
+    assert (
+        score
+        == compare_names(
+            name_key("Samarkand branch of Tashkent State University of Economics"),
+            name_key(BRANCH),
+            common={"task"},
+        ).score
+        + MUTUAL_BEST_BONUS
+    )
 
 
 def test_no_points_when_another_record_fits_better() -> None:
