@@ -199,10 +199,10 @@ def compare_names(
         score = fuzz.ratio(_text(a, words_a), _text(b, words_b)) - _concept_penalty(a, b)
     translated = _untranslated_alignment(a, b, words_a, words_b)
     if translated is not None:
-        # Russian words the vocabulary lacks may translate the other name's words or concepts
+        # Russian words the vocabulary lacks may translate the other name's words
         agreement, pairs = translated
         score = agreement - UNTRANSLATED_PENALTY * pairs - _concept_penalty(a, b)
-    if words_a and words_b:
+    elif words_a and words_b:
         if words_a != words_b:
             agreement, extras = word_alignment(words_a, words_b)
             matched = words_b if len(words_a) > len(words_b) else words_a
@@ -211,12 +211,8 @@ def compare_names(
                 agreement = word_agreement(words_a, words_b, both_ways=True)
             if extras:
                 score = agreement - EXTRA_WORD_PENALTY * extras - _concept_penalty(a, b)
-            elif translated is not None:
-                pass
             elif score >= floor:
                 score = min(score, agreement)
-    elif translated is not None:
-        pass
     elif words_a or words_b:
         score -= LONE_WORDS_PENALTY
         if (words_a and b.honour and not a.honour) or (words_b and a.honour and not b.honour):

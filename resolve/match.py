@@ -39,8 +39,8 @@ REVIEW_SCORE = 70.0
 
 PRE_CUTOFF = 55.0
 """Name pairs whose keys score below this in ``cdist`` are not compared further (nor below
-the lowest score asked for less the bonuses a record can add: a name pair's score is never
-above its keys' ``cdist`` score)."""
+the lowest score asked for less the bonuses a record can add: website, city, best for
+both)."""
 
 
 MUTUAL_BEST_BONUS = 15.0
@@ -129,7 +129,7 @@ def find_candidates(
         left_items, None if right is None else right_items
     ):
         _score_block(
-            max(PRE_CUTOFF, min_score - DOMAIN_BONUS - CITY_BONUS),
+            max(PRE_CUTOFF, min_score - DOMAIN_BONUS - CITY_BONUS - MUTUAL_BEST_BONUS),
             left_items,
             right_items,
             left_block,
