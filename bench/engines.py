@@ -259,7 +259,15 @@ def main() -> int:
         metavar="[ENGINE:]QUERY",
         help="leave a catalogue query out on a server (every server without ENGINE:); repeatable",
     )
+    parser.add_argument(
+        "--keep-servers",
+        type=Path,
+        metavar="DIR",
+        help="make the servers' databases and logs in DIR (a new folder) and keep them",
+    )
     args = parser.parse_args()
+    if args.keep_servers is not None and args.keep_servers.exists():
+        parser.error(f"--keep-servers: {args.keep_servers} exists; give a new folder")
     unknown = sorted(set(args.engines) - set(ENGINES))
     if unknown or not args.engines:
         parser.error(f"--engines: use some of {', '.join(ENGINES)}")
@@ -268,7 +276,7 @@ def main() -> int:
         return 2
     with tempfile.TemporaryDirectory(prefix="edukg-engines-") as temporary:
         folder = (args.data or Path(temporary) / "data") / scale_label(args.triples)
-        report = run_engines(args, folder, Path(temporary))
+        report = run_engines(args, folder, args.keep_servers or Path(temporary))
     args.out.mkdir(parents=True, exist_ok=True)
     stem = args.out / f"engines-{scale_label(args.triples)}"
     if len(args.engines) < len(ENGINES):
