@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from edukg.analysis.igraph_view import igraph_view
+from edukg.analysis.igraph_view import IgraphView, igraph_view
 
 EXACT_BETWEENNESS_LIMIT = 5_000
 """Networks with at most this many nodes get exact betweenness (seconds for sparse ones)."""
@@ -58,6 +58,7 @@ def compute_centrality(
     exact_limit: int = EXACT_BETWEENNESS_LIMIT,
     samples: int = DEFAULT_SAMPLES,
     betweenness: bool = True,
+    view: IgraphView | None = None,
 ) -> CentralityReport:
     """Set ``degree``, ``weighted_degree`` and ``centrality`` (betweenness) on every node.
 
@@ -75,6 +76,8 @@ def compute_centrality(
         Pivots sampled above the limit.
     betweenness : bool
         False leaves ``centrality`` at 0.0 (degree measures only).
+    view : IgraphView or None
+        An igraph copy of ``graph`` (made here when not given).
 
     Examples
     --------
@@ -91,10 +94,10 @@ def compute_centrality(
     if not betweenness:
         return CentralityReport("none", None, seed, nodes)
     if nodes <= exact_limit:
-        scores = betweenness_scores(graph)
+        scores = betweenness_scores(graph, view=view)
         report = CentralityReport("exact", None, seed, nodes)
     else:
-        scores = betweenness_scores(graph, samples=min(samples, nodes), seed=seed)
+        scores = betweenness_scores(graph, samples=min(samples, nodes), seed=seed, view=view)
         report = CentralityReport("sampled", min(samples, nodes), seed, nodes)
     for node, score in scores.items():
         graph.nodes[node]["centrality"] = float(score)
@@ -102,7 +105,11 @@ def compute_centrality(
 
 
 def betweenness_scores(
-    graph: nx.Graph, *, samples: int | None = None, seed: int = 0
+    graph: nx.Graph,
+    *,
+    samples: int | None = None,
+    seed: int = 0,
+    view: IgraphView | None = None,
 ) -> dict[Hashable, float]:
     """Normalised, unweighted betweenness: exact, or estimated from ``samples`` seeded pivots.
 
@@ -117,7 +124,7 @@ def betweenness_scores(
     count = graph.number_of_nodes()
     if samples == count:
         samples = None  # every node a pivot: exact (as networkx does)
-    view = igraph_view(graph, weight=None)
+    view = view or igraph_view(graph, weight=None)
     pivots: list[Hashable] = []
     if samples is None:
         raw = view.graph.betweenness(directed=False)

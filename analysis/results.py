@@ -156,11 +156,11 @@ def result_ntriples(analysis: Analysis, *, base_iri: str, source_graphs: list[st
             lines.append(f"{run} {ana[name]} {_literal(value.isoformat(), 'date')} .")
     used = _iri(PROV + "used")
     lines += [f"{run} {used} {_iri(graph)} ." for graph in source_graphs]
+    groups = communities.clusters  # sorted anew at each reading: read once
     clusters = [
-        _iri(f"{base_iri}analysis/{level}/cluster/{number}")
-        for number in range(len(communities.clusters))
+        _iri(f"{base_iri}analysis/{level}/cluster/{number}") for number in range(len(groups))
     ]
-    for number, members in enumerate(communities.clusters):
+    for number, members in enumerate(groups):
         cluster = clusters[number]
         lines += [
             f"{cluster} {a} {ana['Cluster']} .",
@@ -173,6 +173,15 @@ def result_ntriples(analysis: Analysis, *, base_iri: str, source_graphs: list[st
         lines += [f"{cluster} {member} <{node}> ." for node in members]
     reached = {broker.node: broker.clusters_reached for broker in analysis.brokers}
     score_base = f"<{base_iri}analysis/{level}/node/"
+    doubles: dict[float | str, str] = {}  # most scores repeat (0, small weights): written once
+
+    def double(value: float) -> str:
+        key = value if value else repr(value)  # 0.0 and -0.0 are equal keys, not equal texts
+        found = doubles.get(key)
+        if found is None:
+            found = doubles[key] = _double(value)
+        return found
+
     for node, data in sorted(analysis.network.nodes(data=True)):
         key = hashlib.sha256(str(node).encode("utf-8")).hexdigest()[:16]
         score = f"{score_base}{key}>"
@@ -180,9 +189,9 @@ def result_ntriples(analysis: Analysis, *, base_iri: str, source_graphs: list[st
             f"{score} {a} {ana['NodeScore']} .",
             f"{score} {ana['node']} <{node}> .",
             f"{score} {ana['degree']} {_integer(data['degree'])} .",
-            f"{score} {ana['weightedDegree']} {_double(data['weighted_degree'])} .",
-            f"{score} {ana['betweenness']} {_double(data['centrality'])} .",
-            f"{score} {ana['participation']} {_double(data.get('participation', 0.0))} .",
+            f"{score} {ana['weightedDegree']} {double(data['weighted_degree'])} .",
+            f"{score} {ana['betweenness']} {double(data['centrality'])} .",
+            f"{score} {ana['participation']} {double(data.get('participation', 0.0))} .",
             f"{score} {ana['bridges']} {_integer(data.get('bridges', 0))} .",
             f"{score} {ana['clustersReached']} {_integer(reached.get(node, 1))} .",
             f"{score} {generated_by} {run} .",
