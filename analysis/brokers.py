@@ -28,16 +28,25 @@ def participation_coefficient(
     >>> participation_coefficient(g, {"hub": 0, "a": 0, "b": 0, "c": 1}, weight=None)["hub"]
     0.4444444444444444
     """
-    scores = {}
-    for node in graph:
+    return {node: score for node, (score, _) in _participation(graph, membership, weight).items()}
+
+
+def _participation(
+    graph: nx.Graph, membership: Mapping[Hashable, int], weight: str | None
+) -> dict[Hashable, tuple[float, int]]:
+    """Each node's participation and how many clusters it reaches (its own included)."""
+    found = {}
+    for node, neighbours in graph.adjacency():
         per_cluster: dict[int, float] = defaultdict(float)
         total = 0.0
-        for neighbour, data in graph[node].items():
+        for neighbour, data in neighbours.items():
             share = float(data.get(weight, 1)) if weight else 1.0
             per_cluster[membership[neighbour]] += share
             total += share
-        scores[node] = 1.0 - sum((s / total) ** 2 for s in per_cluster.values()) if total else 0.0
-    return scores
+        score = 1.0 - sum((s / total) ** 2 for s in per_cluster.values()) if total else 0.0
+        reached = len(per_cluster) + (membership[node] not in per_cluster)
+        found[node] = (score, reached)
+    return found
 
 
 def bridge_counts(graph: nx.Graph, *, view: IgraphView | None = None) -> dict[Hashable, int]:
@@ -85,22 +94,22 @@ def find_brokers(
     (:func:`edukg.analysis.centrality.compute_centrality`); ``view`` is an
     igraph copy of ``graph`` to find bridges in (made here when not given).
     """
-    participation = participation_coefficient(graph, membership, weight=weight)
+    participation = _participation(graph, membership, weight)
     bridges = bridge_counts(graph, view=view)
     found = []
     for node, data in graph.nodes(data=True):
-        data["participation"] = participation[node]
+        score, reached = participation[node]
+        data["participation"] = score
         data["bridges"] = bridges[node]
-        reached = {membership[n] for n in graph[node]} | {membership[node]}
-        if len(reached) < 2:
+        if reached < 2:
             continue
         found.append(
             Broker(
                 node=node,
                 cluster=membership[node],
                 betweenness=float(data.get("centrality", 0.0)),
-                participation=participation[node],
-                clusters_reached=len(reached),
+                participation=score,
+                clusters_reached=reached,
                 bridges=bridges[node],
             )
         )

@@ -59,6 +59,7 @@ def compute_centrality(
     samples: int = DEFAULT_SAMPLES,
     betweenness: bool = True,
     view: IgraphView | None = None,
+    degrees: bool = True,
 ) -> CentralityReport:
     """Set ``degree``, ``weighted_degree`` and ``centrality`` (betweenness) on every node.
 
@@ -78,6 +79,10 @@ def compute_centrality(
         False leaves ``centrality`` at 0.0 (degree measures only).
     view : IgraphView or None
         An igraph copy of ``graph`` (made here when not given).
+    degrees : bool
+        False keeps the ``degree`` and ``weighted_degree`` the network was
+        built with (:mod:`edukg.analysis.networks` sets them) instead of
+        counting them again.
 
     Examples
     --------
@@ -90,7 +95,8 @@ def compute_centrality(
     [('a', 1, 2.0, 0.0), ('b', 2, 4.0, 1.0), ('c', 1, 2.0, 0.0)]
     """
     nodes = graph.number_of_nodes()
-    set_degree_attributes(graph)
+    if degrees:
+        set_degree_attributes(graph)
     if not betweenness:
         return CentralityReport("none", None, seed, nodes)
     if nodes <= exact_limit:

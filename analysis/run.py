@@ -64,7 +64,9 @@ def analyze(
     communities = detect_communities(
         network, algorithm=algorithm, seed=seed, resolution=resolution, view=view
     )
-    centrality = compute_centrality(network, seed=seed, exact_limit=exact_limit, view=view)
+    centrality = compute_centrality(
+        network, seed=seed, exact_limit=exact_limit, view=view, degrees=False
+    )  # the network is built with its degrees
     brokers = find_brokers(network, communities.membership, top=None, view=view)
     return Analysis(
         level=level,
