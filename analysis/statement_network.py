@@ -123,12 +123,20 @@ class _Statements:
 
 
 def read_statements(kg: Any) -> _Statements:
-    """Read the network's predicates from every graph of ``kg`` (an embedded store)."""
+    """Read the network's predicates from every graph of ``kg`` (an embedded store).
+
+    The graphs of earlier analysis results are left out: they hold none of the
+    network's statements (the query reads them and finds nothing there), and
+    are a fifth of the store at an institution level run.
+    """
+    from edukg.analysis.run import RESULTS_LOADER
+
+    results = {info.graph for info in kg.sources() if info.loader == RESULTS_LOADER}
     typed: dict[bytes, set[bytes]] = {INSTITUTION: set(), AGREEMENT: set(), EVENT: set()}
     statements = _Statements(
         typed, {p: {} for p in PREDICATES}, {p: {} for p in PREDICATES}, {}, {}
     )
-    for graph, picked in statements_by_predicate(kg, PREDICATES):
+    for graph, picked in statements_by_predicate(kg, PREDICATES, skip=results):
         in_graph = graph.value if isinstance(graph, ox.NamedNode) else None
         for predicate, (subjects, objects) in picked.items():
             if predicate == TYPE:

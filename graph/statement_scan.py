@@ -25,7 +25,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -38,17 +38,24 @@ Picked = dict[str, tuple[list[bytes], list[bytes]]]
 """Predicate IRI to (subjects, objects) as N-Triples terms, one pair per statement."""
 
 
-def graph_ntriples(kg: Any) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, bytes]]:
+def graph_ntriples(
+    kg: Any, *, skip: Collection[str] = ()
+) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, bytes]]:
     """Every graph the queries' union default graph reads, with its statements as N-Triples.
 
     A source of an on-disk store comes from its snapshot when that matches the
     source's digest (else from the store); every other graph (the catalog, the
     ontology, the countries, resolution) is small and read from the store.
+    Named graphs whose IRI is in ``skip`` are left out.
     """
     store: ox.Store = kg.oxigraph
     sources = {info.graph for info in kg.sources()} if kg.path is not None else set()
     graphs = sorted(
-        (graph for graph in store.named_graphs() if isinstance(graph, ox.NamedNode)),
+        (
+            graph
+            for graph in store.named_graphs()
+            if isinstance(graph, ox.NamedNode) and graph.value not in skip
+        ),
         key=lambda graph: graph.value,
     )
     for graph in graphs:
@@ -62,11 +69,12 @@ def graph_ntriples(kg: Any) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, by
 
 
 def statements_by_predicate(
-    kg: Any, predicates: Iterable[str]
+    kg: Any, predicates: Iterable[str], *, skip: Collection[str] = ()
 ) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, Picked]]:
-    """Per graph, the subjects and objects of the statements of ``predicates``."""
+    """Per graph (but those in ``skip``), the subjects and objects of the statements of
+    ``predicates``."""
     wanted = list(dict.fromkeys(predicates))
-    for graph, data in graph_ntriples(kg):
+    for graph, data in graph_ntriples(kg, skip=skip):
         yield graph, pick_predicates(data, wanted)
 
 
