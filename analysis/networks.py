@@ -173,12 +173,21 @@ def _finish_edges(graph: nx.Graph) -> None:
 
 
 def _finish_edge(data: dict[str, Any]) -> None:
-    data["agreements"].sort(key=lambda a: a["iri"])
-    data["events"].sort(key=lambda e: e["iri"])
-    data["weight"] = len(data["agreements"]) + len(data["events"])
-    years = {_year(a["signed"]) for a in data["agreements"]}
-    years |= {_year(e["start"]) for e in data["events"]}
+    agreements, events = data["agreements"], data["events"]
+    data["weight"] = len(agreements) + len(events)
+    if data["weight"] == 1:  # most edges: one link, nothing to sort
+        year = _year(agreements[0]["signed"] if agreements else events[0]["start"])
+        data["years"] = [] if year is None else [year]
+        return
+    agreements.sort(key=_iri)
+    events.sort(key=_iri)
+    years = {_year(a["signed"]) for a in agreements}
+    years |= {_year(e["start"]) for e in events}
     data["years"] = sorted(year for year in years if year is not None)
+
+
+def _iri(link: dict[str, Any]) -> str:
+    return link["iri"]  # type: ignore[no-any-return]
 
 
 def institution_network(
