@@ -216,7 +216,7 @@ def institution_network(
             (which otherwise reads its statements at once: the same network, faster).
     """
     window = window or Window()
-    with _collector_paused():
+    with collector_paused():
         if via_sparql or not _embedded(kg):
             labels, nodes, edges = _network_from_query(kg, window=window, events=events, lang=lang)
         else:
@@ -231,12 +231,13 @@ def institution_network(
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while a network is built.
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a network is built or analysed.
 
     Building makes millions of dicts and lists and no cycles; each collection
     of the oldest generation walks all of them, so with the collector on the
     build grows faster than the data (about 7x the time for 5x the triples).
+    Nested pauses keep it paused until the outermost ends.
     """
     paused = gc.isenabled()
     gc.disable()

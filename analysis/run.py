@@ -19,7 +19,7 @@ from edukg.analysis.brokers import Broker, find_brokers
 from edukg.analysis.centrality import EXACT_BETWEENNESS_LIMIT, CentralityReport, compute_centrality
 from edukg.analysis.communities import Communities, detect_communities
 from edukg.analysis.igraph_view import igraph_view
-from edukg.analysis.networks import Window, partnership_network
+from edukg.analysis.networks import Window, collector_paused, partnership_network
 
 RESULTS_LOADER = "analysis"
 """The loader name results are stored under; such sources are not analysed themselves."""
@@ -59,6 +59,34 @@ def analyze(
     """
     window = window or Window()
     started = dt.datetime.now(dt.UTC)
+    with collector_paused():  # the steps make millions of objects and no cycles
+        return _analyze(
+            kg,
+            level=level,
+            window=window,
+            algorithm=algorithm,
+            seed=seed,
+            resolution=resolution,
+            events=events,
+            exact_limit=exact_limit,
+            lang=lang,
+            started=started,
+        )
+
+
+def _analyze(
+    kg: Any,
+    *,
+    level: str,
+    window: Window,
+    algorithm: str,
+    seed: int,
+    resolution: float,
+    events: bool,
+    exact_limit: int,
+    lang: str,
+    started: dt.datetime,
+) -> Analysis:
     network = partnership_network(kg, level=level, window=window, events=events, lang=lang)
     view = igraph_view(network)  # one igraph copy for every step (seconds at 5M triples)
     communities = detect_communities(
