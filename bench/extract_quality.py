@@ -103,15 +103,11 @@ def print_table(table: dict[str, tuple[int, int, int]]) -> None:
     totals = [0, 0, 0]
     for kind, (tp, found, expected) in table.items():
         totals = [totals[0] + tp, totals[1] + found, totals[2] + expected]
-        print(
-            f"{kind:<16} {ratio(tp, found):>9.2f} {ratio(tp, expected):>7.2f} "
-            f"{f'{tp}/{found}/{expected}':>18}"
-        )
+        print(f"{kind:<16} {ratio(tp, found):>9.2f} {ratio(tp, expected):>7.2f} "
+              f"{f'{tp}/{found}/{expected}':>18}")
     tp, found, expected = totals
-    print(
-        f"{'all':<16} {ratio(tp, found):>9.2f} {ratio(tp, expected):>7.2f} "
-        f"{f'{tp}/{found}/{expected}':>18}"
-    )
+    print(f"{'all':<16} {ratio(tp, found):>9.2f} {ratio(tp, expected):>7.2f} "
+          f"{f'{tp}/{found}/{expected}':>18}")
 
 
 def main() -> None:
@@ -126,10 +122,8 @@ def main() -> None:
         print(f"-- {title} ({folder.relative_to(HERE.parent)})")
         print_table(score(folder, options.show))
     sentences, seconds = speed(options.sentences)
-    print(
-        f"speed: {sentences} sentences in {seconds:.1f} s of CPU = "
-        f"{seconds / sentences * 1000:.1f} s per 1,000 sentences"
-    )
+    print(f"speed: {sentences} sentences in {seconds:.1f} s of CPU = "
+          f"{seconds / sentences * 1000:.1f} s per 1,000 sentences")
 
 
 if __name__ == "__main__":

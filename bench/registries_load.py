@@ -94,12 +94,9 @@ def main() -> None:
             print(f"{name}: {figures[name]}")
         if args.validate:
             seconds, cpu, peak, done = timed([*edukg, "validate"])
-            figures["validate"] = {
-                "seconds": round(seconds, 2),
-                "cpu_seconds": round(cpu, 2),
-                "peak_mib": peak,
-                "result": done.stdout.strip()[-200:],
-            }
+            figures["validate"] = {"seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
+                                   "peak_mib": peak,
+                                   "result": done.stdout.strip()[-200:]}
             print(f"validate: {figures['validate']}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")

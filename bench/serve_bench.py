@@ -51,22 +51,9 @@ def free_port() -> int:
 def start_server(store: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("EDUKG_")}
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "edukg",
-            "--store",
-            str(store),
-            "serve",
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ],
-        env=environment,
-        stdout=subprocess.DEVNULL,
+        [sys.executable, "-m", "edukg", "--store", str(store), "serve", "--port", str(port),
+         "--workers", str(workers), "--log-level", "warning"],
+        env=environment, stdout=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -93,23 +80,14 @@ def pair(text: str) -> tuple[str, str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--triples",
-        type=parse_scale,
-        default=1_000_000,
-        help="size of the generated graph, e.g. 100k or 1M (default 1M)",
-    )
+    parser.add_argument("--triples", type=parse_scale, default=1_000_000,
+                        help="size of the generated graph, e.g. 100k or 1M (default 1M)")
     parser.add_argument("--clients", type=int, default=8, help="concurrent clients (default 8)")
     parser.add_argument("--workers", type=int, default=4, help="edukg serve --workers")
     parser.add_argument("--seconds", type=float, default=20.0, help="how long the clients send")
     parser.add_argument("--query", default=QUERY, help=f"catalogue query (default {QUERY})")
-    parser.add_argument(
-        "-p",
-        dest="params",
-        type=pair,
-        action="append",
-        help="KEY=VALUE parameter (default: year=2024, country=RU)",
-    )
+    parser.add_argument("-p", dest="params", type=pair, action="append",
+                        help="KEY=VALUE parameter (default: year=2024, country=RU)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--data", type=Path, help="keep the data in DATA/<scale> and reuse it")
     parser.add_argument("--json", type=Path, help="also write the numbers here")
@@ -119,9 +97,8 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as scratch:
         root = options.data or Path(scratch)
-        data = prepare(
-            root / scale_label(options.triples), triples=options.triples, seed=options.seed
-        )
+        data = prepare(root / scale_label(options.triples), triples=options.triples,
+                       seed=options.seed)
         with KnowledgeGraph.open(data.store, read_only=True) as kg:
             embedded = []
             for _ in range(5):
@@ -133,10 +110,8 @@ def main() -> int:
         server = start_server(data.store, port, options.workers)
         url = f"http://127.0.0.1:{port}/sparql"
         body = urllib.parse.urlencode({"query": query_text(name, params)}).encode()
-        headers = {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Accept": "application/sparql-results+json",
-        }
+        headers = {"Content-Type": "application/x-www-form-urlencoded",
+                   "Accept": "application/sparql-results+json"}
         latencies: list[float] = []
         errors: list[str] = []
         lock = threading.Lock()
@@ -191,16 +166,12 @@ def main() -> int:
         "rows": expected_rows,
         "cpus": os.cpu_count(),
     }
-    print(
-        f"edukg serve, {name} {params} at {data.triples:,} triples, "
-        f"{options.clients} clients, {options.workers} workers, {report['seconds']} s:"
-    )
-    print(
-        f"  {report['requests']} answers, {report['errors']} errors, "
-        f"{report['requests_per_second']} requests/s, median {report['median_ms']} ms, "
-        f"p95 {report['p95_ms']} ms; embedded, one at a time: "
-        f"median {report['embedded_median_ms']} ms"
-    )
+    print(f"edukg serve, {name} {params} at {data.triples:,} triples, "
+          f"{options.clients} clients, {options.workers} workers, {report['seconds']} s:")
+    print(f"  {report['requests']} answers, {report['errors']} errors, "
+          f"{report['requests_per_second']} requests/s, median {report['median_ms']} ms, "
+          f"p95 {report['p95_ms']} ms; embedded, one at a time: "
+          f"median {report['embedded_median_ms']} ms")
     if options.json:
         options.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 1 if errors else 0
