@@ -187,7 +187,7 @@ def _finish_edge(data: dict[str, Any]) -> None:
 
 
 def _iri(link: dict[str, Any]) -> str:
-    return link["iri"]  # type: ignore[no-any-return]
+    return link["iri"]
 
 
 def institution_network(

@@ -228,7 +228,10 @@ def result_triples(
 ) -> list[ox.Triple]:
     """The statements of :func:`result_ntriples` as pyoxigraph triples."""
     text = result_ntriples(analysis, base_iri=base_iri, source_graphs=source_graphs)
-    return list(ox.parse(text, format=ox.RdfFormat.N_TRIPLES))  # type: ignore[arg-type]
+    return [
+        ox.Triple(quad.subject, quad.predicate, quad.object)
+        for quad in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)
+    ]
 
 
 def write_results(kg: Any, analysis: Analysis) -> SourceChange:
