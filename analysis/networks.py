@@ -39,6 +39,8 @@ from edukg.ontology.namespace import COUNTRY_BASE
 from edukg.queries import run
 
 LEVELS = ("institution", "country", "region")
+RESULTS_LOADER = "analysis"
+"""The loader name analysis results are stored under; such sources are not analysed themselves."""
 LABEL_LANGUAGES = ("ru", "be", "en")
 
 
@@ -264,8 +266,14 @@ def _network_from_statements(kg: Any, *, window: Window, events: bool, lang: str
     from edukg.analysis.statement_network import network_parts
 
     _check_parameters(window, lang)
+    # earlier results hold none of the network's statements: not read (a fifth of the store)
+    results = {info.graph for info in kg.sources() if info.loader == RESULTS_LOADER}
     parts = network_parts(
-        kg, window=(window.since, window.until, window.active_on), events=events, lang=lang
+        kg,
+        window=(window.since, window.until, window.active_on),
+        events=events,
+        lang=lang,
+        skip=results,
     )
     labels = parts.labels
     nodes: dict[str, dict[str, Any]] = {}

@@ -19,10 +19,7 @@ from edukg.analysis.brokers import Broker, find_brokers
 from edukg.analysis.centrality import EXACT_BETWEENNESS_LIMIT, CentralityReport, compute_centrality
 from edukg.analysis.communities import Communities, detect_communities
 from edukg.analysis.igraph_view import igraph_view
-from edukg.analysis.networks import Window, collector_paused, partnership_network
-
-RESULTS_LOADER = "analysis"
-"""The loader name results are stored under; such sources are not analysed themselves."""
+from edukg.analysis.networks import RESULTS_LOADER, Window, collector_paused, partnership_network
 
 
 @dataclass
