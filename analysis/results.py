@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from decimal import Decimal
 from typing import Any
 
 import pyoxigraph as ox
@@ -40,6 +39,7 @@ from edukg.analysis.networks import collector_paused
 from edukg.analysis.run import RESULTS_LOADER, Analysis
 from edukg.core.version import __version__
 from edukg.graph.sources import SourceChange, SourceData
+from edukg.graph.statement_lines import double_text
 from edukg.ontology.namespace import ANALYSIS_IRI, PREFIXES, agent_iri
 
 ANA = ANALYSIS_IRI
@@ -62,29 +62,6 @@ def source_name(level: str) -> str:
 def run_iri(base_iri: str, level: str) -> ox.NamedNode:
     """The IRI of the latest run at ``level``."""
     return ox.NamedNode(f"{base_iri}analysis/{level}/run")
-
-
-def double_text(value: float) -> str:
-    """A double as the store writes it back (shortest digits, no exponent; ``INF``, ``NaN``).
-
-    Results are written as N-Triples text in the store's own form. Above about
-    1e10 the store may break a tie of the 17th digit the other way (Rust rounds
-    half up, Python half to even); it writes such a value in its own form then,
-    as it does every typed literal it is handed.
-
-    >>> [double_text(x) for x in (0.0, 1.0, 0.25, 1e-05, 1e16, -0.0, float("nan"))]
-    ['0', '1', '0.25', '0.00001', '10000000000000000', '-0', 'NaN']
-    """
-    if value != value:
-        return "NaN"
-    if value in (float("inf"), float("-inf")):
-        return "INF" if value > 0 else "-INF"
-    text = repr(float(value))
-    if "e" in text:
-        text = format(Decimal(text), "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
 
 
 def _iri(text: str) -> str:
