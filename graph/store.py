@@ -48,6 +48,12 @@ from edukg.graph.sources import (
     provenance_quads,
 )
 from edukg.graph.statement_checks import unsafe_statements
+from edukg.graph.summaries import (
+    SUMMARY_GRAPH,
+    mark_stale,
+    refresh_summaries,
+    summaries_current,
+)
 from edukg.graph.statement_lines import (
     line_changes,
     party_agreements,
@@ -137,6 +143,8 @@ class KnowledgeGraph:
                 new = ox.Literal(self.base_iri)
                 self._store.add(ox.Quad(CATALOG_GRAPH, _URI_SPACE, new, CATALOG_GRAPH))
             self._install_reference_data()
+            if not summaries_current(self._store):
+                self.refresh_summaries()  # a store an older edukg wrote
 
     # ------------------------------------------------------------ opening
 
@@ -204,6 +212,24 @@ class KnowledgeGraph:
     def oxigraph(self) -> ox.Store:
         """The underlying pyoxigraph store, for bulk work inside edukg."""
         return self._store
+
+    # ------------------------------------------------------------ summaries
+
+    def summaries_current(self) -> bool:
+        """Whether the summary graph matches the data (see :mod:`edukg.graph.summaries`)."""
+        return summaries_current(self._store)
+
+    def refresh_summaries(self) -> int:
+        """Work the summary statements out again from the data; the number of changes.
+
+        Every write of this class does it; a write that goes around it (a SPARQL
+        update) calls it after.
+        """
+        self._require_writable()
+        changes = refresh_summaries(self._store, on_disk=self.path is not None)
+        if self.path is not None:
+            self._store.flush()
+        return changes
 
     # ------------------------------------------------------------ reference data
 
@@ -363,7 +389,11 @@ class KnowledgeGraph:
         changing = {self.source_graph(name).value for name in images}
         old_size = sum(infos[name].triples for name in images if name in infos)
         others = sorted(
-            (g for g in self._store.named_graphs() if g.value not in changing),
+            (
+                g
+                for g in self._store.named_graphs()
+                if g.value not in changing and g != SUMMARY_GRAPH  # worked out again anyway
+            ),
             key=lambda g: g.value,
         )
         if not all(isinstance(g, ox.NamedNode) for g in others) or next(
@@ -437,7 +467,10 @@ class KnowledgeGraph:
             ) from error
         crash_point("journal")
         try:
+            mark_stale(self._store)  # readers run the portable forms until the end
             yield
+            crash_point("summaries")
+            refresh_summaries(self._store, on_disk=self.path is not None)
             if self.path is not None:
                 self._store.flush()
             crash_point("commit")
@@ -474,6 +507,8 @@ class KnowledgeGraph:
             if image.catalog:
                 self._store.load(image.catalog, ox.RdfFormat.N_QUADS)
         self._drop_unused_agents()
+        # the summaries may hold the interrupted write's data: work them out again
+        refresh_summaries(self._store, on_disk=self.path is not None)
         if self.path is not None:
             self._store.flush()
         self._journal.commit()

@@ -74,7 +74,7 @@ def run_query(
     in_sparql = bool(query.paged and limit)
     # one row past the page tells whether more follow
     page = (limit + 1, offset) if in_sparql and limit else None
-    text = bind(query.text, terms, page=page)
+    text = bind(query.text, terms, page=page, flags=section_flags(target))
     result = run_sparql(target, text, timeout=timeout, with_prefixes=False)
     if result.kind != "select":
         return result
@@ -91,6 +91,23 @@ def run_query(
             hint=f"fix the SELECT clause or the '# columns:' line of {query.name}.rq",
         )
     return _sort_lists(result, query.lists)
+
+
+def section_flags(target: Any) -> frozenset[str]:
+    """The :data:`~edukg.queries.catalogue.SECTION_FLAGS` that hold for ``target``.
+
+    ``summaries`` only for an embedded Oxigraph store whose summary statements are
+    current: a remote endpoint or an rdflib graph has none.
+
+    >>> from edukg.graph.store import KnowledgeGraph
+    >>> with KnowledgeGraph.in_memory() as kg:
+    ...     sorted(section_flags(kg)), sorted(section_flags(kg.oxigraph))
+    (['summaries'], ['summaries'])
+    """
+    from edukg.graph.summaries import summaries_current
+
+    store = _oxigraph_store(target)
+    return frozenset({"summaries"}) if store is not None and summaries_current(store) else frozenset()
 
 
 _INSTITUTION_EXISTS = """ASK {
