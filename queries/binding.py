@@ -234,12 +234,16 @@ def select_sections(text: str, bound: set[str]) -> list[str]:
     r"""The query's lines, keeping ``# @if NAME`` sections only when NAME is bound.
 
     ``# @if a b`` keeps its lines up to the matching ``# @end`` when every name
-    is bound; ``# @unless a`` when none is. Sections let a query leave out the
+    is bound; ``# @unless a b`` when none is; ``!a`` stands for "a is not bound".
+    An ``# @else`` line inside a section keeps the lines after it when the
+    section's own lines are left out. Sections let a query leave out the
     patterns of filters nobody asked for: Oxigraph would evaluate them anyway.
     The text of each section is fixed in the ``.rq`` file, so no value can add one.
 
     >>> select_sections("a\n# @if year\nb\n# @end\n# @unless year\nc\n# @end", {"year"})
     ['a', 'b']
+    >>> select_sections("# @if x !y\nb\n# @else\nc\n# @end", {"x", "y"})
+    ['c']
     """
     kept: list[str] = []
     stack: list[bool] = []
@@ -247,12 +251,13 @@ def select_sections(text: str, bound: set[str]) -> list[str]:
         stripped = line.strip()
         if stripped.startswith(("# @if ", "# @unless ")):
             keyword, *names = stripped[2:].split()
-            wanted = (
-                all(name in bound for name in names)
-                if keyword == "@if"
-                else not any(name in bound for name in names)
-            )
-            stack.append(wanted and all(stack))
+            holds = [name[1:] not in bound if name.startswith("!") else name in bound
+                     for name in names]
+            stack.append(all(holds) if keyword == "@if" else not any(holds))
+            continue
+        if stripped == "# @else":
+            if stack:
+                stack[-1] = not stack[-1]
             continue
         if stripped == "# @end":
             if stack:

@@ -233,11 +233,13 @@ def _section_problems(text: str, file_name: str, names: set[str]) -> list[str]:
         line = raw.strip()
         if line.startswith(("# @if ", "# @unless ")):
             depth += 1
-            for name in line.split()[2:]:
+            for name in (name.removeprefix("!") for name in line.split()[2:]):
                 if name not in names and name not in SECTION_FLAGS:
                     problems.append(
                         f"{file_name}:{number}: section on {name!r}, which is not a parameter"
                     )
+        elif line == "# @else" and depth == 0:
+            problems.append(f"{file_name}:{number}: '# @else' without '# @if'")
         elif line == "# @end":
             depth -= 1
             if depth < 0:
