@@ -47,6 +47,7 @@ def run_query(
     today: dt.date | None = None,
     limit: int | None = None,
     offset: int = 0,
+    use_summaries: bool = True,
 ) -> QueryResult:
     """Run catalogue query ``name`` with ``params`` (text values, checked and bound as terms).
 
@@ -58,6 +59,11 @@ def run_query(
     given; ``0`` for all) from ``offset`` on, and ``result.more`` says whether
     rows follow. The engine then works out the columns of that page only.
     Other queries return every row unless ``limit`` or ``offset`` is given.
+
+    On an embedded store whose summary statements are current, the query's
+    ``# @if summaries`` sections read them (see :func:`section_flags`); with
+    ``use_summaries=False`` it runs its portable form, as any other engine does.
+    The rows are the same.
     """
     query = get_query(name) if isinstance(name, str) else name
     given = dict(params or {})
@@ -74,7 +80,8 @@ def run_query(
     in_sparql = bool(query.paged and limit)
     # one row past the page tells whether more follow
     page = (limit + 1, offset) if in_sparql and limit else None
-    text = bind(query.text, terms, page=page, flags=section_flags(target))
+    flags = section_flags(target) if use_summaries else frozenset()
+    text = bind(query.text, terms, page=page, flags=flags)
     result = run_sparql(target, text, timeout=timeout, with_prefixes=False)
     if result.kind != "select":
         return result
