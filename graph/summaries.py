@@ -28,9 +28,12 @@ interrupted.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 import pyoxigraph as ox
 
-from edukg.graph.terms import dumped
+from edukg.graph.terms import dumped, solutions
 from edukg.ontology.iris import PREFIXES, PROJECT_IRI, SYSTEM_GRAPH_BASE
 
 SUMMARY_GRAPH = ox.NamedNode(SYSTEM_GRAPH_BASE + "summaries")
@@ -110,6 +113,80 @@ _SUMMARY_QUERIES = (
 
 _PREFIXES = {**PREFIXES, "summary": SUMMARY_NS}
 
+INCREMENTAL_LIMIT = 20_000
+"""A write touching more agreements and institutions (or changed statements that bear
+on them) than this works every summary out again: one scan beats that many look-ups."""
+
+_EDUKG, _SCHEMA = PREFIXES["edukg"], PREFIXES["schema"]
+_TYPE = PREFIXES["rdf"] + "type"
+_AGREEMENT = ox.NamedNode(_EDUKG + "CooperationAgreement")
+_INSTITUTION = ox.NamedNode(_EDUKG + "Institution")
+_SIGNED_ON, _VALID_FROM = _EDUKG + "signedOn", _SCHEMA + "validFrom"
+_HAS_PARTY, _COUNTRY = _EDUKG + "hasParty", _EDUKG + "country"
+_ORGANIZER, _ATTENDEE = _SCHEMA + "organizer", _SCHEMA + "attendee"
+_RELEVANT = re.compile(
+    b" <(?:"
+    + b"|".join(
+        re.escape(iri.encode())
+        for iri in (_SIGNED_ON, _VALID_FROM, _HAS_PARTY, _COUNTRY, _ORGANIZER, _ATTENDEE)
+    )
+    + b")> | <"
+    + re.escape(_TYPE.encode())
+    + b"> <"
+    + re.escape(_EDUKG.encode())
+    + b"(?:CooperationAgreement|Institution)> "
+)
+"""A changed N-Triples line that bears on a summary (searched, not parsed: most do not)."""
+
+# The same statements as _SUMMARY_QUERIES, for the nodes of a VALUES block: each
+# pattern looked up from the bound node, where the whole-store forms scan and join.
+_AGREEMENT_QUERIES = (
+    """CONSTRUCT { ?node summary:firstSigned ?first } WHERE {
+  { SELECT ?node (COALESCE(MIN(?signed_key), "") AS ?first) WHERE {
+      VALUES_BLOCK
+      ?node a edukg:CooperationAgreement .
+      OPTIONAL { ?node edukg:signedOn ?signed_day BIND(STR(?signed_day) AS ?signed_key) }
+    }
+    GROUP BY ?node }
+}""",
+    """CONSTRUCT { ?node summary:year ?year } WHERE {
+  { SELECT DISTINCT ?node ?key WHERE {
+      VALUES_BLOCK
+      { ?node edukg:signedOn ?dated }
+      UNION
+      { ?node schema:validFrom ?dated FILTER NOT EXISTS { ?node edukg:signedOn ?signed_any } }
+      BIND(SUBSTR(STR(?dated), 1, 4) AS ?key) } }
+  FILTER(REGEX(?key, "^(0|-?[1-9][0-9]*)$"))
+  BIND(STRDT(?key, xsd:integer) AS ?year)
+}""",
+    """CONSTRUCT { ?node summary:partyCountry ?country } WHERE {
+  VALUES_BLOCK
+  ?node edukg:hasParty ?party . ?party edukg:country ?country
+}""",
+)
+
+# another party (as a term: COUNT(DISTINCT) tells terms apart) of one of its
+# agreements or events is a partner
+_INSTITUTION_QUERIES = (
+    """CONSTRUCT { ?node summary:partnerless true } WHERE {
+  VALUES_BLOCK
+  ?node a edukg:Institution .
+  FILTER NOT EXISTS {
+    ?agreement edukg:hasParty ?node . ?agreement edukg:hasParty ?party
+    FILTER(!sameTerm(?party, ?node)) }
+  FILTER NOT EXISTS {
+    ?event schema:organizer|schema:attendee ?node .
+    ?event schema:organizer|schema:attendee ?person
+    FILTER(!sameTerm(?person, ?node)) }
+}""",
+)
+
+_AGREEMENTS_OF_PARTIES = "SELECT DISTINCT ?a WHERE { VALUES_BLOCK ?a edukg:hasParty ?party }"
+_PARTIES_OF_AGREEMENTS = "SELECT DISTINCT ?p WHERE { VALUES_BLOCK ?agreement edukg:hasParty ?p }"
+_PEOPLE_OF_EVENTS = (
+    "SELECT DISTINCT ?p WHERE { VALUES_BLOCK ?event schema:organizer|schema:attendee ?p }"
+)
+
 
 def summaries_current(store: ox.Store) -> bool:
     """Whether ``store`` holds summaries that match its data now (see the module's notes)."""
@@ -132,20 +209,38 @@ def summary_lines(store: ox.Store) -> set[bytes]:
     return wanted
 
 
-def refresh_summaries(store: ox.Store, *, on_disk: bool = False) -> int:
+def refresh_summaries(
+    store: ox.Store, *, on_disk: bool = False, changed: Iterable[bytes] | None = None
+) -> int:
     """Bring the summary graph up to date with the data, then mark it current.
 
-    Only the differences are written (into an empty graph of an on-disk store,
-    with a bulk load). A store with statements in its default graph (which no
-    edukg write makes) is left without the mark: the catalogue then runs the
-    portable forms there. Returns the number of summary statements written or
-    removed.
+    ``changed`` are the N-Triples lines the write added or removed (in any
+    graph): only the summaries of the agreements and institutions they touch
+    are worked out again (see :func:`touched`), unless they touch more than
+    :data:`INCREMENTAL_LIMIT`. Without them, every summary is worked out again
+    and only the differences are written (into an empty graph of an on-disk
+    store, with a bulk load). A store with statements in its default graph
+    (which no edukg write makes) is left without the mark: the catalogue then
+    runs the portable forms there. Returns the number of summary statements
+    written or removed.
     """
     mark_stale(store)
+    scope = touched(store, changed) if changed is not None else None
+    if scope is None:
+        changes = _refresh_all(store, on_disk=on_disk)
+    else:
+        changes = _refresh_some(store, *scope)
+    if next(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None:
+        store.add(_CURRENT)
+    return changes
+
+
+def _refresh_all(store: ox.Store, *, on_disk: bool) -> int:
     wanted = summary_lines(store)
-    current = set(dumped(
-        store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=SUMMARY_GRAPH)
-    ).splitlines()) if store.contains_named_graph(SUMMARY_GRAPH) else set()
+    current: set[bytes] = set()
+    if store.contains_named_graph(SUMMARY_GRAPH):
+        dump = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=SUMMARY_GRAPH)
+        current = set(dumped(dump).splitlines())
     gone, new = sorted(current - wanted), sorted(wanted - current)
     if gone and len(gone) == len(current):
         store.remove_graph(SUMMARY_GRAPH)  # at once: every statement goes
@@ -159,9 +254,121 @@ def refresh_summaries(store: ox.Store, *, on_disk: bool = False) -> int:
             store.bulk_load(text, ox.RdfFormat.N_TRIPLES, to_graph=SUMMARY_GRAPH)
         else:
             store.load(text, ox.RdfFormat.N_TRIPLES, to_graph=SUMMARY_GRAPH)
-    if next(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None:
-        store.add(_CURRENT)
     return len(gone) + len(new)
+
+
+def touched(
+    store: ox.Store, changed: Iterable[bytes]
+) -> tuple[set[ox.NamedNode], set[ox.NamedNode]] | None:
+    """The agreements and the institutions whose summaries ``changed`` lines may change.
+
+    An agreement: the subject of a changed type, ``signedOn``, ``validFrom`` or
+    ``hasParty`` statement, or one with a party whose ``country`` changed. An
+    institution: the subject of a changed type statement, a party, host or guest
+    in a changed statement, and every other party, host or guest of the
+    agreements and events those changed. ``None`` when there are more than
+    :data:`INCREMENTAL_LIMIT` of them, or a blank node among them: every
+    summary is then worked out again.
+
+    >>> store = ox.Store()
+    >>> line = b'<http://x/a> <https://w3id.org/edukg/ontology#hasParty> <http://x/i> .'
+    >>> [sorted(n.value for n in nodes) for nodes in touched(store, [line])]
+    [['http://x/a'], ['http://x/i']]
+    """
+    picked = [line for line in changed if _RELEVANT.search(line)]
+    if len(picked) > INCREMENTAL_LIMIT:
+        return None
+    agreements: set[ox.NamedNode] = set()
+    institutions: set[ox.NamedNode] = set()
+    parties_moved: set[ox.NamedNode] = set()
+    gatherings: set[ox.NamedNode] = set()
+    countries_of: set[ox.NamedNode] = set()
+    for triple in ox.parse(b"\n".join(picked), ox.RdfFormat.N_TRIPLES):
+        subject, predicate, value = triple.subject, triple.predicate.value, triple.object
+        if not isinstance(subject, ox.NamedNode):
+            return None  # VALUES cannot name a blank node
+        if predicate == _TYPE:
+            if value == _AGREEMENT:
+                agreements.add(subject)
+            elif value == _INSTITUTION:
+                institutions.add(subject)
+        elif predicate in (_SIGNED_ON, _VALID_FROM):
+            agreements.add(subject)
+        elif predicate == _HAS_PARTY:
+            agreements.add(subject)
+            parties_moved.add(subject)
+        elif predicate == _COUNTRY:
+            countries_of.add(subject)
+        elif predicate in (_ORGANIZER, _ATTENDEE):
+            gatherings.add(subject)
+        if predicate in (_HAS_PARTY, _ORGANIZER, _ATTENDEE):
+            if not isinstance(value, ox.NamedNode | ox.Literal):
+                return None
+            if isinstance(value, ox.NamedNode):
+                institutions.add(value)
+    agreements |= _bound_rows(store, _AGREEMENTS_OF_PARTIES, "party", countries_of)
+    institutions |= _bound_rows(store, _PARTIES_OF_AGREEMENTS, "agreement", parties_moved)
+    institutions |= _bound_rows(store, _PEOPLE_OF_EVENTS, "event", gatherings)
+    if len(agreements) + len(institutions) > INCREMENTAL_LIMIT:
+        return None
+    return agreements, institutions
+
+
+def _refresh_some(
+    store: ox.Store, agreements: set[ox.NamedNode], institutions: set[ox.NamedNode]
+) -> int:
+    """Work out the summaries of these agreements and institutions again; write the changes."""
+    wanted: set[ox.Quad] = set()
+    current: set[ox.Quad] = set()
+    for nodes, queries, predicates in (
+        (agreements, _AGREEMENT_QUERIES, (FIRST_SIGNED, YEAR, PARTY_COUNTRY)),
+        (institutions, _INSTITUTION_QUERIES, (PARTNERLESS,)),
+    ):
+        for node in nodes:
+            for predicate in predicates:
+                current.update(store.quads_for_pattern(node, predicate, None, SUMMARY_GRAPH))
+        for query in queries:
+            for batch in _batches(nodes):
+                answer = store.query(
+                    query.replace("VALUES_BLOCK", _values(batch)),
+                    use_default_graph_as_union=True,
+                    prefixes=_PREFIXES,
+                )
+                if not isinstance(answer, ox.QueryTriples):
+                    raise TypeError("a summary query must be a CONSTRUCT")
+                wanted.update(
+                    ox.Quad(t.subject, t.predicate, t.object, SUMMARY_GRAPH) for t in answer
+                )
+    for quad in current - wanted:
+        store.remove(quad)
+    store.extend(wanted - current)
+    return len(current ^ wanted)
+
+
+def _bound_rows(
+    store: ox.Store, query: str, variable: str, nodes: set[ox.NamedNode]
+) -> set[ox.NamedNode]:
+    found: set[ox.NamedNode] = set()
+    for batch in _batches(nodes):
+        answer = store.query(
+            query.replace("VALUES_BLOCK", _values(batch, variable)),
+            use_default_graph_as_union=True,
+            prefixes=_PREFIXES,
+        )
+        for row in solutions(answer):
+            if isinstance(row[0], ox.NamedNode):
+                found.add(row[0])
+    return found
+
+
+def _batches(nodes: set[ox.NamedNode], size: int = 2_000) -> list[list[ox.NamedNode]]:
+    ordered = sorted(nodes, key=lambda node: node.value)
+    return [ordered[start : start + size] for start in range(0, len(ordered), size)]
+
+
+def _values(nodes: list[ox.NamedNode], variable: str = "node") -> str:
+    """A VALUES block of pyoxigraph terms (their own N-Triples form: nothing pasted)."""
+    return f"VALUES ?{variable} {{ {' '.join(str(node) for node in nodes)} }}"
 
 
 def _quads(lines: list[bytes]) -> list[ox.Quad]:
