@@ -48,18 +48,18 @@ from edukg.graph.sources import (
     provenance_quads,
 )
 from edukg.graph.statement_checks import unsafe_statements
-from edukg.graph.summaries import (
-    SUMMARY_GRAPH,
-    mark_stale,
-    refresh_summaries,
-    summaries_current,
-)
 from edukg.graph.statement_lines import (
     line_changes,
     party_agreements,
     record_subjects,
     sorted_lines,
     subjects,
+)
+from edukg.graph.summaries import (
+    SUMMARY_GRAPH,
+    mark_stale,
+    refresh_summaries,
+    summaries_current,
 )
 from edukg.graph.terms import dumped, solutions, to_oxigraph
 from edukg.ontology import ontology_text

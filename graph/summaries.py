@@ -22,17 +22,19 @@ interrupted.
 ...     ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("http://x/g"))
 >>> refresh_summaries(store), summaries_current(store)
 (2, True)
->>> sorted(q.object.value for q in store.quads_for_pattern(None, None, None, SUMMARY_GRAPH))
-['1', '2024', '2024-05-01']
+>>> sorted(q.object.value[:6] for q in store.quads_for_pattern(None, None, None, SUMMARY_GRAPH))
+['1 e3b0', '2024', '2024-0']
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 
 import pyoxigraph as ox
 
+from edukg.graph.sources import CATALOG_GRAPH
 from edukg.graph.terms import dumped, solutions
 from edukg.ontology.iris import PREFIXES, PROJECT_IRI, SYSTEM_GRAPH_BASE
 
@@ -58,12 +60,14 @@ PARTNERLESS = ox.NamedNode(SUMMARY_NS + "partnerless")
 """Institution -> ``true`` when it shares no agreement and no event with another party."""
 
 VERSION = ox.NamedNode(SUMMARY_NS + "version")
-"""The mark that the summaries are current: the summary graph -> :data:`SUMMARY_VERSION`."""
+"""The mark that the summaries are current: the summary graph -> :data:`SUMMARY_VERSION`
+and the fingerprint of the sources' statements they were worked out from (an older edukg
+that writes a source without them leaves a mark that no longer matches)."""
 
 BULK_THRESHOLD = 10_000
 """Summary statements written to an empty graph on disk with a bulk load from this many."""
 
-_CURRENT = ox.Quad(SUMMARY_GRAPH, VERSION, ox.Literal(SUMMARY_VERSION), SUMMARY_GRAPH)
+_STATEMENTS_SHA256 = ox.NamedNode(PREFIXES["edukg"] + "statementsSha256")
 
 # Each query reads the union of all graphs, as the catalogue's do, with the same
 # expressions as the portable forms (STR, SUBSTR, MIN over text), so a summary
@@ -190,12 +194,28 @@ _PEOPLE_OF_EVENTS = (
 
 def summaries_current(store: ox.Store) -> bool:
     """Whether ``store`` holds summaries that match its data now (see the module's notes)."""
-    return _CURRENT in store
+    return _mark(store) in store
 
 
 def mark_stale(store: ox.Store) -> None:
     """Take away the mark that the summaries are current: a write is about to begin."""
-    store.remove(_CURRENT)
+    for quad in list(store.quads_for_pattern(SUMMARY_GRAPH, VERSION, None, SUMMARY_GRAPH)):
+        store.remove(quad)
+
+
+def _mark(store: ox.Store) -> ox.Quad:
+    """The mark of summaries current for the sources ``store`` holds now.
+
+    Its fingerprint is the SHA-256 of every source's graph and statement digest, as
+    the catalog records them: a few statements, read in microseconds.
+    """
+    digests = sorted(
+        f"{quad.subject} {quad.object}"
+        for quad in store.quads_for_pattern(None, _STATEMENTS_SHA256, None, CATALOG_GRAPH)
+    )
+    fingerprint = hashlib.sha256("\n".join(digests).encode("utf-8")).hexdigest()
+    mark = ox.Literal(f"{SUMMARY_VERSION} {fingerprint}")
+    return ox.Quad(SUMMARY_GRAPH, VERSION, mark, SUMMARY_GRAPH)
 
 
 def summary_lines(store: ox.Store) -> set[bytes]:
@@ -231,7 +251,7 @@ def refresh_summaries(
     else:
         changes = _refresh_some(store, *scope)
     if next(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None:
-        store.add(_CURRENT)
+        store.add(_mark(store))
     return changes
 
 

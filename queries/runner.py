@@ -114,7 +114,9 @@ def section_flags(target: Any) -> frozenset[str]:
     from edukg.graph.summaries import summaries_current
 
     store = _oxigraph_store(target)
-    return frozenset({"summaries"}) if store is not None and summaries_current(store) else frozenset()
+    if store is not None and summaries_current(store):
+        return frozenset({"summaries"})
+    return frozenset()
 
 
 _INSTITUTION_EXISTS = """ASK {

@@ -205,9 +205,8 @@ def graph_bytes(triples: list[ox.Triple], media_type: str) -> bytes:
 
 def run_update(kg: Any, text: str) -> None:
     """Apply a SPARQL Update to the store (edukg's prefixes predeclared) and flush it."""
-    from edukg.queries.binding import prefix_declarations
-
     from edukg.graph.summaries import mark_stale
+    from edukg.queries.binding import prefix_declarations
 
     # an update may change what the summary statements say: readers take the
     # portable forms until they are worked out again

@@ -18,9 +18,9 @@ import pytest
 from bench.generator import write_register
 from edukg.core.errors import ConfigError
 from edukg.examples import example_files
+from edukg.graph import summaries
 from edukg.graph.faults import CRASH_EXIT_CODE
 from edukg.graph.store import KnowledgeGraph
-from edukg.graph import summaries
 from edukg.graph.summaries import SUMMARY_GRAPH, summary_lines
 from edukg.loaders import load_files
 from edukg.queries.runner import run_query, section_flags
@@ -250,3 +250,19 @@ def test_other_engines_never_take_the_summary_forms(tmp_path: Path) -> None:
         from tests.queries.conftest import rdflib_copy
 
         assert section_flags(rdflib_copy(kg)) == frozenset()
+
+
+def test_a_source_written_without_them_leaves_them_not_current(
+    disk_kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    """As an older edukg writes: a source's statements and digest change, the summaries not."""
+    load_files(disk_kg, register(tmp_path / "register"))
+    store = disk_kg.oxigraph
+    graph = ox.NamedNode(disk_kg.source("agreements.csv").graph)  # type: ignore[union-attr]
+    digest = ox.NamedNode("https://w3id.org/edukg/ontology#statementsSha256")
+    catalog = ox.NamedNode("https://w3id.org/edukg/graph/catalog")
+    (old,) = store.quads_for_pattern(graph, digest, None, catalog)
+    store.remove(old)
+    store.add(ox.Quad(graph, digest, ox.Literal("0" * 64), catalog))
+    assert not disk_kg.summaries_current()
+    assert section_flags(disk_kg) == frozenset()
