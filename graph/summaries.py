@@ -59,6 +59,12 @@ PARTY_COUNTRY = ox.NamedNode(SUMMARY_NS + "partyCountry")
 PARTNERLESS = ox.NamedNode(SUMMARY_NS + "partnerless")
 """Institution -> ``true`` when it shares no agreement and no event with another party."""
 
+NAME_KEY = ox.NamedNode(SUMMARY_NS + "nameKey")
+"""Institution -> the lower-case text (``LCASE(STR())``) of one of its names and identifiers."""
+
+LAST_SEGMENT = ox.NamedNode(SUMMARY_NS + "lastSegment")
+"""Institution -> the text of its IRI after the last ``/`` (all of it without one)."""
+
 VERSION = ox.NamedNode(SUMMARY_NS + "version")
 """The mark that the summaries are current: the summary graph -> :data:`SUMMARY_VERSION`
 and the fingerprint of the sources' statements they were worked out from (an older edukg
@@ -99,6 +105,19 @@ _SUMMARY_QUERIES = (
       { SELECT ?party ?country WHERE { ?party edukg:country ?country } }
       { SELECT ?agreement ?party WHERE { ?agreement edukg:hasParty ?party } } } }
 }""",
+    # how partners.rq and agreements.rq find an institution by name or IRI
+    """CONSTRUCT { ?institution summary:nameKey ?key } WHERE {
+  { SELECT DISTINCT ?institution ?key WHERE {
+      { SELECT ?institution WHERE { ?institution a edukg:Institution } }
+      { SELECT ?institution ?key WHERE {
+          ?institution skos:prefLabel|skos:altLabel|dcterms:identifier ?name
+          BIND(LCASE(STR(?name)) AS ?key) } } } }
+}""",
+    """CONSTRUCT { ?institution summary:lastSegment ?last } WHERE {
+  ?institution a edukg:Institution
+  FILTER(isIRI(?institution))
+  BIND(REPLACE(STR(?institution), "^.*/", "") AS ?last)
+}""",
     # institutions-without-partners.rq's question
     """CONSTRUCT { ?institution summary:partnerless true } WHERE {
   ?institution a edukg:Institution .
@@ -128,11 +147,14 @@ _INSTITUTION = ox.NamedNode(_EDUKG + "Institution")
 _SIGNED_ON, _VALID_FROM = _EDUKG + "signedOn", _SCHEMA + "validFrom"
 _HAS_PARTY, _COUNTRY = _EDUKG + "hasParty", _EDUKG + "country"
 _ORGANIZER, _ATTENDEE = _SCHEMA + "organizer", _SCHEMA + "attendee"
+_NAMES = (
+    PREFIXES["skos"] + "prefLabel", PREFIXES["skos"] + "altLabel", PREFIXES["dcterms"] + "identifier"
+)
 _RELEVANT = re.compile(
     b" <(?:"
     + b"|".join(
         re.escape(iri.encode())
-        for iri in (_SIGNED_ON, _VALID_FROM, _HAS_PARTY, _COUNTRY, _ORGANIZER, _ATTENDEE)
+        for iri in (_SIGNED_ON, _VALID_FROM, _HAS_PARTY, _COUNTRY, _ORGANIZER, _ATTENDEE, *_NAMES)
     )
     + b")> | <"
     + re.escape(_TYPE.encode())
@@ -172,6 +194,18 @@ _AGREEMENT_QUERIES = (
 # another party (as a term: COUNT(DISTINCT) tells terms apart) of one of its
 # agreements or events is a partner
 _INSTITUTION_QUERIES = (
+    """CONSTRUCT { ?node summary:nameKey ?key } WHERE {
+  { SELECT DISTINCT ?node ?key WHERE {
+      VALUES_BLOCK
+      ?node a edukg:Institution .
+      ?node skos:prefLabel|skos:altLabel|dcterms:identifier ?name
+      BIND(LCASE(STR(?name)) AS ?key) } }
+}""",
+    """CONSTRUCT { ?node summary:lastSegment ?last } WHERE {
+  VALUES_BLOCK
+  ?node a edukg:Institution
+  BIND(REPLACE(STR(?node), "^.*/", "") AS ?last)
+}""",
     """CONSTRUCT { ?node summary:partnerless true } WHERE {
   VALUES_BLOCK
   ?node a edukg:Institution .
@@ -284,7 +318,8 @@ def touched(
 
     An agreement: the subject of a changed type, ``signedOn``, ``validFrom`` or
     ``hasParty`` statement, or one with a party whose ``country`` changed. An
-    institution: the subject of a changed type statement, a party, host or guest
+    institution: the subject of a changed type or name (``skos:prefLabel``,
+    ``skos:altLabel``, ``dcterms:identifier``) statement, a party, host or guest
     in a changed statement, and every other party, host or guest of the
     agreements and events those changed. ``None`` when there are more than
     :data:`INCREMENTAL_LIMIT` of them, or a blank node among them: every
@@ -321,6 +356,8 @@ def touched(
             countries_of.add(subject)
         elif predicate in (_ORGANIZER, _ATTENDEE):
             gatherings.add(subject)
+        elif predicate in _NAMES:
+            institutions.add(subject)
         if predicate in (_HAS_PARTY, _ORGANIZER, _ATTENDEE):
             if not isinstance(value, ox.NamedNode | ox.Literal):
                 return None
@@ -342,7 +379,7 @@ def _refresh_some(
     current: set[ox.Quad] = set()
     for nodes, queries, predicates in (
         (agreements, _AGREEMENT_QUERIES, (FIRST_SIGNED, YEAR, PARTY_COUNTRY)),
-        (institutions, _INSTITUTION_QUERIES, (PARTNERLESS,)),
+        (institutions, _INSTITUTION_QUERIES, (NAME_KEY, LAST_SEGMENT, PARTNERLESS)),
     ):
         for node in nodes:
             for predicate in predicates:

@@ -81,6 +81,8 @@ def run_query(
     # one row past the page tells whether more follow
     page = (limit + 1, offset) if in_sparql and limit else None
     flags = section_flags(target) if use_summaries else frozenset()
+    if "summaries" in flags and "institution" in terms:
+        terms = {**terms, **_institution_keys(target, terms["institution"])}
     text = bind(query.text, terms, page=page, flags=flags)
     result = run_sparql(target, text, timeout=timeout, with_prefixes=False)
     if result.kind != "select":
@@ -117,6 +119,25 @@ def section_flags(target: Any) -> frozenset[str]:
     if store is not None and summaries_current(store):
         return frozenset({"summaries"})
     return frozenset()
+
+
+_INSTITUTION_KEYS = """SELECT ?institution_key ?institution_last WHERE {
+  # @parameters
+  BIND(LCASE(?institution) AS ?institution_key)
+  BIND(REPLACE(?institution, "^.*/", "") AS ?institution_last)
+}"""
+
+
+def _institution_keys(target: Any, term: ox.NamedNode | ox.Literal) -> dict[str, ox.Literal]:
+    """The summary keys an institution's name or IRI is looked up by, worked out by the store.
+
+    ``institution_key``: the value in lower case, as ``LCASE`` makes it (the summary
+    ``nameKey``); ``institution_last``: its text after the last ``/`` (``lastSegment``).
+    The store's own functions make them, so they match the summaries to the character.
+    """
+    text = bind(_INSTITUTION_KEYS, {"institution": term})
+    (row,) = run_sparql(target, text, with_prefixes=False).rows
+    return {"institution_key": row[0], "institution_last": row[1]}  # type: ignore[dict-item]
 
 
 _INSTITUTION_EXISTS = """ASK {

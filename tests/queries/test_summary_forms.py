@@ -50,6 +50,13 @@ CASES: list[Case] = [
     ("partner-countries", {"region": "Регион 3"}),
     ("institutions-without-partners", {}),
     ("institutions-without-partners", {"lang": "be"}),
+    ("partners", {"institution": "inst-4"}),
+    ("partners", {"institution": "INST-4", "lang": "en"}),
+    ("partners", {"institution": "institution/inst-4"}),
+    ("partners", {"institution": "https://edukg.example/id/institution/inst-1"}),
+    ("partners", {"institution": "Institution 2"}),
+    ("partners", {"institution": "Minsk State Pedagogical College"}),
+    ("partners", {"institution": "минский областной институт развития образования"}),
 ]
 """Every query with a summary form, with the parameters that pick each of its sections."""
 
