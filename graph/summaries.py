@@ -148,7 +148,9 @@ _SIGNED_ON, _VALID_FROM = _EDUKG + "signedOn", _SCHEMA + "validFrom"
 _HAS_PARTY, _COUNTRY = _EDUKG + "hasParty", _EDUKG + "country"
 _ORGANIZER, _ATTENDEE = _SCHEMA + "organizer", _SCHEMA + "attendee"
 _NAMES = (
-    PREFIXES["skos"] + "prefLabel", PREFIXES["skos"] + "altLabel", PREFIXES["dcterms"] + "identifier"
+    PREFIXES["skos"] + "prefLabel",
+    PREFIXES["skos"] + "altLabel",
+    PREFIXES["dcterms"] + "identifier",
 )
 _RELEVANT = re.compile(
     b" <(?:"
