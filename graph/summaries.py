@@ -59,6 +59,10 @@ PARTY_COUNTRY = ox.NamedNode(SUMMARY_NS + "partyCountry")
 PARTNERLESS = ox.NamedNode(SUMMARY_NS + "partnerless")
 """Institution -> ``true`` when it shares no agreement and no event with another party."""
 
+MULTINATIONAL_AGREEMENTS = ox.NamedNode(SUMMARY_NS + "multinationalAgreements")
+"""Country -> how many agreements have a party from it and parties from two countries or
+more (the rows of ``partner-countries`` without parameters); none for none."""
+
 NAME_KEY = ox.NamedNode(SUMMARY_NS + "nameKey")
 """Institution -> the lower-case text (``LCASE(STR())``) of one of its names and identifiers."""
 
@@ -74,6 +78,7 @@ BULK_THRESHOLD = 10_000
 """Summary statements written to an empty graph on disk with a bulk load from this many."""
 
 _STATEMENTS_SHA256 = ox.NamedNode(PREFIXES["edukg"] + "statementsSha256")
+_INTEGER = ox.NamedNode(PREFIXES["xsd"] + "integer")
 
 # Each query reads the union of all graphs, as the catalogue's do, with the same
 # expressions as the portable forms (STR, SUBSTR, MIN over text), so a summary
@@ -105,7 +110,20 @@ _SUMMARY_QUERIES = (
       { SELECT ?party ?country WHERE { ?party edukg:country ?country } }
       { SELECT ?agreement ?party WHERE { ?agreement edukg:hasParty ?party } } } }
 }""",
-    # how partners.rq and agreements.rq find an institution by name or IRI
+    # partner-countries.rq's question without parameters
+    """CONSTRUCT { ?partner_country summary:multinationalAgreements ?agreements } WHERE {
+  { SELECT ?partner_country (COUNT(DISTINCT ?agreement) AS ?agreements) WHERE {
+      { SELECT DISTINCT ?agreement ?partner_country WHERE {
+          { SELECT ?partner ?partner_country WHERE { ?partner edukg:country ?partner_country } }
+          { SELECT ?agreement ?partner WHERE { ?agreement edukg:hasParty ?partner } } } }
+      { SELECT ?agreement WHERE {
+          { SELECT ?party ?party_country WHERE { ?party edukg:country ?party_country } }
+          { SELECT ?agreement ?party WHERE { ?agreement edukg:hasParty ?party } } }
+        GROUP BY ?agreement HAVING (COUNT(DISTINCT ?party_country) > 1) }
+    }
+    GROUP BY ?partner_country }
+}""",
+    # how partners.rq finds an institution by name or IRI
     """CONSTRUCT { ?institution summary:nameKey ?key } WHERE {
   { SELECT DISTINCT ?institution ?key WHERE {
       { SELECT ?institution WHERE { ?institution a edukg:Institution } }
@@ -398,10 +416,44 @@ def _refresh_some(
                 wanted.update(
                     ox.Quad(t.subject, t.predicate, t.object, SUMMARY_GRAPH) for t in answer
                 )
+    changed = current ^ wanted
     for quad in current - wanted:
         store.remove(quad)
     store.extend(wanted - current)
-    return len(current ^ wanted)
+    return len(changed) + _recount_multinational(store, current, wanted)
+
+
+def _recount_multinational(store: ox.Store, current: set[ox.Quad], wanted: set[ox.Quad]) -> int:
+    """Move each country's count of multinational agreements by what the agreements changed.
+
+    ``current`` and ``wanted`` hold every ``partyCountry`` statement of the agreements
+    worked out again, before and after: an agreement counts for each of its countries
+    when it has two or more. Returns the number of counts written.
+    """
+    moves: dict[object, int] = {}
+    for quads, sign in ((current, -1), (wanted, 1)):
+        countries: dict[object, set[object]] = {}
+        for quad in quads:
+            if quad.predicate == PARTY_COUNTRY:
+                countries.setdefault(quad.subject, set()).add(quad.object)
+        for held in countries.values():
+            if len(held) > 1:
+                for country in held:
+                    moves[country] = moves.get(country, 0) + sign
+    written = 0
+    for country, move in moves.items():
+        if not move or not isinstance(country, ox.NamedNode | ox.BlankNode):
+            continue
+        old = list(store.quads_for_pattern(country, MULTINATIONAL_AGREEMENTS, None, SUMMARY_GRAPH))
+        count = move
+        for quad in old:
+            count += int(str(quad.object.value))  # type: ignore[union-attr]
+            store.remove(quad)
+        if count:
+            value = ox.Literal(str(count), datatype=_INTEGER)
+            store.add(ox.Quad(country, MULTINATIONAL_AGREEMENTS, value, SUMMARY_GRAPH))
+        written += 1
+    return written
 
 
 def _bound_rows(
