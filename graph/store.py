@@ -487,11 +487,17 @@ class KnowledgeGraph:
             ) from error
         crash_point("journal")
         try:
+            # following the changes is exact only from summaries that were
+            was_current = summaries_current(self._store)
             mark_stale(self._store)  # readers run the portable forms until the end
             yield
             crash_point("summaries")
             changed, self._changed_lines = self._changed_lines, []
-            refresh_summaries(self._store, on_disk=self.path is not None, changed=changed)
+            refresh_summaries(
+                self._store,
+                on_disk=self.path is not None,
+                changed=changed if was_current else None,
+            )
             if self.path is not None:
                 self._store.flush()
             crash_point("commit")

@@ -291,7 +291,8 @@ def refresh_summaries(
     ``changed`` are the N-Triples lines the write added or removed (in any
     graph): only the summaries of the agreements and institutions they touch
     are worked out again (see :func:`touched`), unless they touch more than
-    :data:`INCREMENTAL_LIMIT`. Without them, every summary is worked out again
+    :data:`INCREMENTAL_LIMIT`; give them only when the summaries were current
+    before the write. Without them, every summary is worked out again
     and only the differences are written (into an empty graph of an on-disk
     store, with a bulk load). A store with statements in its default graph
     (which no edukg write makes) is left without the mark: the catalogue then
@@ -300,17 +301,22 @@ def refresh_summaries(
     """
     mark_stale(store)
     scope = touched(store, changed) if changed is not None else None
+    exact = True
     if scope is None:
-        changes = _refresh_all(store, on_disk=on_disk)
+        changes, exact = _refresh_all(store, on_disk=on_disk)
     else:
         changes = _refresh_some(store, *scope)
-    if next(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None:
+    if exact and next(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None:
         store.add(_mark(store))
     return changes
 
 
-def _refresh_all(store: ox.Store, *, on_disk: bool) -> int:
+def _refresh_all(store: ox.Store, *, on_disk: bool) -> tuple[int, bool]:
+    """Work every summary out again; the changes written, and whether the summaries are
+    exact (not when one is about a blank node: N-Triples text cannot name the store's own,
+    so the catalogue keeps to its portable forms on such a store)."""
     wanted = summary_lines(store)
+    exact = not any(line.startswith(b"_:") or b"> _:" in line for line in wanted)
     current: set[bytes] = set()
     if store.contains_named_graph(SUMMARY_GRAPH):
         dump = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=SUMMARY_GRAPH)
@@ -328,7 +334,7 @@ def _refresh_all(store: ox.Store, *, on_disk: bool) -> int:
             store.bulk_load(text, ox.RdfFormat.N_TRIPLES, to_graph=SUMMARY_GRAPH)
         else:
             store.load(text, ox.RdfFormat.N_TRIPLES, to_graph=SUMMARY_GRAPH)
-    return len(gone) + len(new)
+    return len(gone) + len(new), exact
 
 
 def touched(
