@@ -110,26 +110,14 @@ _SUMMARY_QUERIES = (
       { SELECT ?party ?country WHERE { ?party edukg:country ?country } }
       { SELECT ?agreement ?party WHERE { ?agreement edukg:hasParty ?party } } } }
 }""",
-    # partner-countries.rq's question without parameters
-    """CONSTRUCT { ?partner_country summary:multinationalAgreements ?agreements } WHERE {
-  { SELECT ?partner_country (COUNT(DISTINCT ?agreement) AS ?agreements) WHERE {
-      { SELECT DISTINCT ?agreement ?partner_country WHERE {
-          { SELECT ?partner ?partner_country WHERE { ?partner edukg:country ?partner_country } }
-          { SELECT ?agreement ?partner WHERE { ?agreement edukg:hasParty ?partner } } } }
-      { SELECT ?agreement WHERE {
-          { SELECT ?party ?party_country WHERE { ?party edukg:country ?party_country } }
-          { SELECT ?agreement ?party WHERE { ?agreement edukg:hasParty ?party } } }
-        GROUP BY ?agreement HAVING (COUNT(DISTINCT ?party_country) > 1) }
-    }
-    GROUP BY ?partner_country }
-}""",
     # how partners.rq finds an institution by name or IRI
     """CONSTRUCT { ?institution summary:nameKey ?key } WHERE {
   { SELECT DISTINCT ?institution ?key WHERE {
       { SELECT ?institution WHERE { ?institution a edukg:Institution } }
-      { SELECT ?institution ?key WHERE {
-          ?institution skos:prefLabel|skos:altLabel|dcterms:identifier ?name
-          BIND(LCASE(STR(?name)) AS ?key) } } } }
+      { SELECT ?institution ?name WHERE {
+          { ?institution skos:prefLabel ?name } UNION { ?institution skos:altLabel ?name }
+          UNION { ?institution dcterms:identifier ?name } } }
+      BIND(LCASE(STR(?name)) AS ?key) } }
 }""",
     """CONSTRUCT { ?institution summary:lastSegment ?last } WHERE {
   ?institution a edukg:Institution
@@ -280,7 +268,40 @@ def summary_lines(store: ox.Store) -> set[bytes]:
         if not isinstance(answer, ox.QueryTriples):
             raise TypeError("a summary query must be a CONSTRUCT")
         wanted.update(dumped(answer.serialize(format=ox.RdfFormat.N_TRIPLES)).splitlines())
+    wanted.update(multinational_lines(wanted))
     return wanted
+
+
+def multinational_lines(lines: Iterable[bytes]) -> list[bytes]:
+    r"""The ``multinationalAgreements`` counts the ``partyCountry`` lines among ``lines`` make.
+
+    The lines are distinct statements, one term per N-Triples token: an agreement counts
+    for each of its countries (as ``partner-countries`` does) when it has two or more.
+
+    >>> party = b" <https://w3id.org/edukg/summary#partyCountry> "
+    >>> [line[:20] for line in multinational_lines(
+    ...     [b"<a:1>" + party + b"<c:BY> .", b"<a:1>" + party + b"<c:RU> .",
+    ...      b"<a:2>" + party + b"<c:BY> ."])]
+    [b'<c:BY> <https://w3id', b'<c:RU> <https://w3id']
+    """
+    marker = b" <" + PARTY_COUNTRY.value.encode() + b"> "
+    countries: dict[bytes, set[bytes]] = {}
+    for line in lines:
+        subject, found, rest = line.partition(marker)
+        if found:
+            countries.setdefault(subject, set()).add(rest.rsplit(b" .", 1)[0])
+    counts: dict[bytes, int] = {}
+    for held in countries.values():
+        if len(held) > 1:
+            for country in held:
+                counts[country] = counts.get(country, 0) + 1
+    predicate = b" <" + MULTINATIONAL_AGREEMENTS.value.encode() + b"> "
+    integer = b"^^<" + _INTEGER.value.encode() + b">"
+    return [
+        country + predicate + b'"' + str(count).encode() + b'"' + integer + b" ."
+        for country, count in sorted(counts.items())
+        if country.startswith((b"<", b"_:"))  # a literal country names no subject
+    ]
 
 
 def refresh_summaries(

@@ -284,8 +284,10 @@ BLANK_AGREEMENT = """
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 [] a edukg:CooperationAgreement ; edukg:signedOn "2020-01-01"^^xsd:date ;
    edukg:hasParty <https://edukg.example/id/a> , <https://edukg.example/id/b> .
-<https://edukg.example/id/a> a edukg:Institution ; edukg:country <https://w3id.org/edukg/country/BY> .
-<https://edukg.example/id/b> a edukg:Institution ; edukg:country <https://w3id.org/edukg/country/RU> .
+<https://edukg.example/id/a> a edukg:Institution ;
+   edukg:country <https://w3id.org/edukg/country/BY> .
+<https://edukg.example/id/b> a edukg:Institution ;
+   edukg:country <https://w3id.org/edukg/country/RU> .
 """
 
 
