@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from edukg.analysis.igraph_view import igraph_view
+from edukg.analysis.igraph_view import IgraphView, igraph_view
 
 
 def participation_coefficient(
@@ -28,28 +28,40 @@ def participation_coefficient(
     >>> participation_coefficient(g, {"hub": 0, "a": 0, "b": 0, "c": 1}, weight=None)["hub"]
     0.4444444444444444
     """
-    scores = {}
-    for node in graph:
+    return {node: score for node, (score, _) in _participation(graph, membership, weight).items()}
+
+
+def _participation(
+    graph: nx.Graph, membership: Mapping[Hashable, int], weight: str | None
+) -> dict[Hashable, tuple[float, int]]:
+    """Each node's participation and how many clusters it reaches (its own included)."""
+    found = {}
+    for node, neighbours in graph.adjacency():
         per_cluster: dict[int, float] = defaultdict(float)
         total = 0.0
-        for neighbour, data in graph[node].items():
+        for neighbour, data in neighbours.items():
             share = float(data.get(weight, 1)) if weight else 1.0
             per_cluster[membership[neighbour]] += share
             total += share
-        scores[node] = 1.0 - sum((s / total) ** 2 for s in per_cluster.values()) if total else 0.0
-    return scores
+        score = 1.0 - sum((s / total) ** 2 for s in per_cluster.values()) if total else 0.0
+        reached = len(per_cluster) + (membership[node] not in per_cluster)
+        found[node] = (score, reached)
+    return found
 
 
-def bridge_counts(graph: nx.Graph) -> dict[Hashable, int]:
+def bridge_counts(graph: nx.Graph, *, view: IgraphView | None = None) -> dict[Hashable, int]:
     """How many bridges (edges whose removal disconnects their ends) touch each node.
+
+    ``view`` is an igraph copy of ``graph`` to use (made here when not given).
 
     >>> bridge_counts(nx.barbell_graph(3, 0))
     {0: 0, 1: 0, 2: 1, 3: 1, 4: 0, 5: 0}
     """
     counts = dict.fromkeys(graph, 0)
-    view = igraph_view(graph, weight=None)
+    view = view or igraph_view(graph, weight=None)
+    ends = view.graph.get_edgelist()
     for edge in view.graph.bridges():  # igraph's C code: 100x networkx's at 50,000 links
-        a, b = view.graph.es[edge].tuple
+        a, b = ends[edge]
         counts[view.nodes[a]] += 1
         counts[view.nodes[b]] += 1
     return counts
@@ -73,29 +85,31 @@ def find_brokers(
     *,
     top: int | None = 10,
     weight: str | None = "weight",
+    view: IgraphView | None = None,
 ) -> list[Broker]:
     """Nodes with links into other clusters, by betweenness then participation.
 
     Sets the ``participation`` and ``bridges`` node attributes on every node.
     Betweenness is read from the ``centrality`` attribute
-    (:func:`edukg.analysis.centrality.compute_centrality`).
+    (:func:`edukg.analysis.centrality.compute_centrality`); ``view`` is an
+    igraph copy of ``graph`` to find bridges in (made here when not given).
     """
-    participation = participation_coefficient(graph, membership, weight=weight)
-    bridges = bridge_counts(graph)
+    participation = _participation(graph, membership, weight)
+    bridges = bridge_counts(graph, view=view)
     found = []
     for node, data in graph.nodes(data=True):
-        data["participation"] = participation[node]
+        score, reached = participation[node]
+        data["participation"] = score
         data["bridges"] = bridges[node]
-        reached = {membership[n] for n in graph[node]} | {membership[node]}
-        if len(reached) < 2:
+        if reached < 2:
             continue
         found.append(
             Broker(
                 node=node,
                 cluster=membership[node],
                 betweenness=float(data.get("centrality", 0.0)),
-                participation=participation[node],
-                clusters_reached=len(reached),
+                participation=score,
+                clusters_reached=reached,
                 bridges=bridges[node],
             )
         )

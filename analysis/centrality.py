@@ -2,7 +2,9 @@
 
 Betweenness is exact up to :data:`EXACT_BETWEENNESS_LIMIT` nodes. Above that
 it is estimated from ``samples`` source nodes drawn with the seed (Brandes'
-pivots); the report says which, so summaries can print it. igraph computes
+pivots): :data:`DEFAULT_SAMPLES`, fewer on networks so large that they would
+not fit in :data:`PIVOT_BUDGET` (see :func:`sample_size`); the report says
+how many, so summaries can print it. igraph computes
 it in C (seconds where networkx takes minutes at tens of thousands of nodes),
 scaled and sampled exactly as :func:`networkx.betweenness_centrality` with
 ``k`` and ``seed``, so the values are networkx's.
@@ -17,13 +19,25 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from edukg.analysis.igraph_view import igraph_view
+from edukg.analysis.igraph_view import IgraphView, igraph_view
 
 EXACT_BETWEENNESS_LIMIT = 5_000
 """Networks with at most this many nodes get exact betweenness (seconds for sparse ones)."""
 
 DEFAULT_SAMPLES = 500
-"""Source nodes sampled for betweenness above the limit."""
+"""Source nodes sampled for betweenness above the limit (on networks within the budget)."""
+
+PIVOT_BUDGET = 50_000_000
+"""Nodes and links that sampled betweenness may visit: pivots x (nodes + links).
+
+Each pivot is one breadth-first search of the whole network, so the time grows
+with pivots x size; the budget keeps all 500 pivots up to 100,000 nodes and
+links (a register of about 1M triples) and bounds the time above (about 130
+pivots for the 5M register: 6 s instead of 22 s).
+"""
+
+MIN_SAMPLES = 100
+"""The fewest pivots sampled above the limit, whatever the budget."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +71,10 @@ def compute_centrality(
     seed: int = 0,
     exact_limit: int = EXACT_BETWEENNESS_LIMIT,
     samples: int = DEFAULT_SAMPLES,
+    budget: int | None = PIVOT_BUDGET,
     betweenness: bool = True,
+    view: IgraphView | None = None,
+    degrees: bool = True,
 ) -> CentralityReport:
     """Set ``degree``, ``weighted_degree`` and ``centrality`` (betweenness) on every node.
 
@@ -72,9 +89,19 @@ def compute_centrality(
     exact_limit : int
         Largest number of nodes for exact betweenness.
     samples : int
-        Pivots sampled above the limit.
+        Pivots sampled above the limit, at most.
+    budget : int or None
+        Pivots x (nodes + links) allowed: fewer pivots (not fewer than
+        :data:`MIN_SAMPLES`) on networks where ``samples`` would not fit;
+        ``None`` always samples ``samples``.
     betweenness : bool
         False leaves ``centrality`` at 0.0 (degree measures only).
+    view : IgraphView or None
+        An igraph copy of ``graph`` (made here when not given).
+    degrees : bool
+        False keeps the ``degree`` and ``weighted_degree`` the network was
+        built with (:mod:`edukg.analysis.networks` sets them) instead of
+        counting them again.
 
     Examples
     --------
@@ -87,22 +114,48 @@ def compute_centrality(
     [('a', 1, 2.0, 0.0), ('b', 2, 4.0, 1.0), ('c', 1, 2.0, 0.0)]
     """
     nodes = graph.number_of_nodes()
-    set_degree_attributes(graph)
+    if degrees:
+        set_degree_attributes(graph)
     if not betweenness:
         return CentralityReport("none", None, seed, nodes)
     if nodes <= exact_limit:
-        scores = betweenness_scores(graph)
+        scores = betweenness_scores(graph, view=view)
         report = CentralityReport("exact", None, seed, nodes)
     else:
-        scores = betweenness_scores(graph, samples=min(samples, nodes), seed=seed)
-        report = CentralityReport("sampled", min(samples, nodes), seed, nodes)
+        count = sample_size(nodes, graph.number_of_edges(), samples=samples, budget=budget)
+        scores = betweenness_scores(graph, samples=count, seed=seed, view=view)
+        report = CentralityReport("sampled", count, seed, nodes)
     for node, score in scores.items():
         graph.nodes[node]["centrality"] = float(score)
     return report
 
 
+def sample_size(
+    nodes: int, links: int, *, samples: int = DEFAULT_SAMPLES, budget: int | None = PIVOT_BUDGET
+) -> int:
+    """How many pivots sampled betweenness uses on a network of ``nodes`` and ``links``.
+
+    ``samples``, unless ``samples`` searches of the network would visit more than
+    ``budget`` nodes and links; then as many as fit, but at least
+    :data:`MIN_SAMPLES` (and never more than ``nodes``).
+
+    >>> sample_size(25_209, 51_426), sample_size(126_051, 256_054), sample_size(94_938, 1_329_698)
+    (500, 130, 100)
+    >>> sample_size(126_051, 256_054, budget=None), sample_size(300, 400, samples=1000)
+    (500, 300)
+    """
+    if budget is not None:
+        fits = budget // max(nodes + links, 1)
+        samples = min(samples, max(fits, MIN_SAMPLES))
+    return min(samples, nodes)
+
+
 def betweenness_scores(
-    graph: nx.Graph, *, samples: int | None = None, seed: int = 0
+    graph: nx.Graph,
+    *,
+    samples: int | None = None,
+    seed: int = 0,
+    view: IgraphView | None = None,
 ) -> dict[Hashable, float]:
     """Normalised, unweighted betweenness: exact, or estimated from ``samples`` seeded pivots.
 
@@ -117,7 +170,7 @@ def betweenness_scores(
     count = graph.number_of_nodes()
     if samples == count:
         samples = None  # every node a pivot: exact (as networkx does)
-    view = igraph_view(graph, weight=None)
+    view = view or igraph_view(graph, weight=None)
     pivots: list[Hashable] = []
     if samples is None:
         raw = view.graph.betweenness(directed=False)

@@ -55,6 +55,7 @@ def detect_communities(
     seed: int = 0,
     resolution: float = 1.0,
     weight: str | None = "weight",
+    view: IgraphView | None = None,
 ) -> Communities:
     """Find clusters of densely linked nodes; also sets each node's ``cluster`` attribute.
 
@@ -71,6 +72,9 @@ def detect_communities(
         Above 1 favours smaller clusters, below 1 larger ones.
     weight : str or None
         Edge attribute used as weight.
+    view : IgraphView or None
+        An igraph copy of ``graph`` with ``weight`` as its weights, shared with
+        other steps (made here when not given).
 
     Examples
     --------
@@ -90,7 +94,7 @@ def detect_communities(
         membership = _numbered(groups)
         modularity = 0.0
     else:
-        view = igraph_view(graph, weight=weight)
+        view = view or igraph_view(graph, weight=weight)
         if algorithm == "louvain":
             found = _louvain(view, seed=seed, resolution=resolution)
         else:

@@ -29,23 +29,24 @@ each other statement by statement.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-from functools import cache
+from decimal import Decimal
 from typing import Any
 
 import pyoxigraph as ox
 
+from edukg.analysis.networks import collector_paused
 from edukg.analysis.run import RESULTS_LOADER, Analysis
 from edukg.core.version import __version__
-from edukg.graph.sources import SourceChange, SourceData, statements_digest
-from edukg.graph.terms import dumped
+from edukg.graph.sources import SourceChange, SourceData
 from edukg.ontology.namespace import ANALYSIS_IRI, PREFIXES, agent_iri
 
 ANA = ANALYSIS_IRI
 PROV = PREFIXES["prov"]
 XSD = PREFIXES["xsd"]
-RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
-RDFS_LABEL = ox.NamedNode(PREFIXES["rdfs"] + "label")
+RDF_TYPE = PREFIXES["rdf"] + "type"
+RDFS_LABEL = PREFIXES["rdfs"] + "label"
 LOADER = RESULTS_LOADER
 
 
@@ -58,125 +59,191 @@ def source_name(level: str) -> str:
     return f"analysis-{level}"
 
 
-@cache
-def _ana(name: str) -> ox.NamedNode:
-    return ox.NamedNode(ANA + name)  # a quarter million times per run: made once each
-
-
-def _typed(value: Any, datatype: str) -> ox.Literal:
-    return ox.Literal(str(value), datatype=ox.NamedNode(XSD + datatype))
-
-
-def _double(value: float) -> ox.Literal:
-    return _typed(repr(float(value)), "double")
-
-
 def run_iri(base_iri: str, level: str) -> ox.NamedNode:
     """The IRI of the latest run at ``level``."""
     return ox.NamedNode(f"{base_iri}analysis/{level}/run")
 
 
-def result_triples(
-    analysis: Analysis, *, base_iri: str, source_graphs: list[str]
-) -> list[ox.Triple]:
-    """The statements that describe one analysis run and what it found."""
+def double_text(value: float) -> str:
+    """A double as the store writes it back (shortest digits, no exponent; ``INF``, ``NaN``).
+
+    Results are written as N-Triples text in the store's own form. Above about
+    1e10 the store may break a tie of the 17th digit the other way (Rust rounds
+    half up, Python half to even); it writes such a value in its own form then,
+    as it does every typed literal it is handed.
+
+    >>> [double_text(x) for x in (0.0, 1.0, 0.25, 1e-05, 1e16, -0.0, float("nan"))]
+    ['0', '1', '0.25', '0.00001', '10000000000000000', '-0', 'NaN']
+    """
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "INF" if value > 0 else "-INF"
+    text = repr(float(value))
+    if "e" in text:
+        text = format(Decimal(text), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def _iri(text: str) -> str:
+    return f"<{text}>"
+
+
+def _literal(text: str, datatype: str | None = None, *, language: str | None = None) -> str:
+    if datatype is not None:
+        return f'"{text}"^^<{XSD}{datatype}>'
+    if language is not None:
+        return f'"{text}"@{language}'
+    return f'"{text}"'
+
+
+def _integer(value: int) -> str:
+    return f'"{int(value)}"^^<{XSD}integer>'
+
+
+def _double(value: float) -> str:
+    return f'"{double_text(value)}"^^<{XSD}double>'
+
+
+def result_ntriples(analysis: Analysis, *, base_iri: str, source_graphs: list[str]) -> bytes:
+    """The statements that describe one analysis run and what it found, as sorted N-Triples.
+
+    Written as text (a line per statement, in the form the store dumps them):
+    a quarter of a million statements at a million triples of data, where
+    building pyoxigraph terms for each took seconds. The IRIs come from the
+    store (nodes, graphs, the base IRI), so they need no escaping; every
+    literal is a number, a date or a fixed word.
+    """
     level = analysis.level
-    run = run_iri(base_iri, level)
+    run = _iri(f"{base_iri}analysis/{level}/run")
     communities = analysis.communities
-    triples: list[tuple[Any, Any, Any]] = [
-        (run, RDF_TYPE, ox.NamedNode(PROV + "Activity")),
-        (run, RDF_TYPE, _ana("AnalysisRun")),
-        (
-            run,
-            RDFS_LABEL,
-            ox.Literal(f"edukg {level} network analysis ({communities.algorithm})", language="en"),
-        ),
-        (run, _ana("level"), ox.Literal(level)),
-        (run, _ana("algorithm"), ox.Literal(communities.algorithm)),
-        (run, _ana("seed"), _typed(communities.seed, "integer")),
-        (run, _ana("resolution"), _double(communities.resolution)),
-        (run, _ana("includesEvents"), _typed(str(analysis.events).lower(), "boolean")),
-        (run, _ana("modularity"), _double(communities.modularity)),
-        (run, _ana("betweennessMethod"), ox.Literal(analysis.centrality.method)),
-        (run, _ana("nodeCount"), _typed(analysis.network.number_of_nodes(), "integer")),
-        (run, _ana("edgeCount"), _typed(analysis.network.number_of_edges(), "integer")),
-        (
-            run,
-            ox.NamedNode(PROV + "startedAtTime"),
-            _typed(analysis.started.isoformat(), "dateTime"),
-        ),
-        (run, ox.NamedNode(PROV + "endedAtTime"), _typed(analysis.ended.isoformat(), "dateTime")),
-        (
-            run,
-            ox.NamedNode(PROV + "wasAssociatedWith"),
-            ox.NamedNode(agent_iri(LOADER, __version__)),
-        ),
+    ana = {
+        name: _iri(ANA + name)
+        for name in (
+            "AnalysisRun", "Cluster", "NodeScore", "level", "algorithm", "seed", "resolution",
+            "includesEvents", "modularity", "betweennessMethod", "betweennessSamples",
+            "nodeCount", "edgeCount", "since", "until", "activeOn", "clusterNumber", "size",
+            "member", "node", "cluster", "degree", "weightedDegree", "betweenness",
+            "participation", "bridges", "clustersReached",
+        )
+    }  # fmt: skip
+    a, label = _iri(RDF_TYPE), _iri(RDFS_LABEL)
+    generated_by = _iri(PROV + "wasGeneratedBy")
+    title = f"edukg {level} network analysis ({communities.algorithm})"
+    lines = [
+        f"{run} {a} {_iri(PROV + 'Activity')} .",
+        f"{run} {a} {ana['AnalysisRun']} .",
+        f"{run} {label} {_literal(title, language='en')} .",
+        f"{run} {ana['level']} {_literal(level)} .",
+        f"{run} {ana['algorithm']} {_literal(communities.algorithm)} .",
+        f"{run} {ana['seed']} {_integer(communities.seed)} .",
+        f"{run} {ana['resolution']} {_double(communities.resolution)} .",
+        f"{run} {ana['includesEvents']} {_literal(str(analysis.events).lower(), 'boolean')} .",
+        f"{run} {ana['modularity']} {_double(communities.modularity)} .",
+        f"{run} {ana['betweennessMethod']} {_literal(analysis.centrality.method)} .",
+        f"{run} {ana['nodeCount']} {_integer(analysis.network.number_of_nodes())} .",
+        f"{run} {ana['edgeCount']} {_integer(analysis.network.number_of_edges())} .",
+        f"{run} {_iri(PROV + 'startedAtTime')} {date_time_text(analysis.started)} .",
+        f"{run} {_iri(PROV + 'endedAtTime')} {date_time_text(analysis.ended)} .",
+        f"{run} {_iri(PROV + 'wasAssociatedWith')} {_iri(agent_iri(LOADER, __version__))} .",
     ]
     if analysis.centrality.samples is not None:
-        triples.append(
-            (run, _ana("betweennessSamples"), _typed(analysis.centrality.samples, "integer"))
-        )
+        lines.append(f"{run} {ana['betweennessSamples']} {_integer(analysis.centrality.samples)} .")
     for name, value in (
         ("since", analysis.window.since),
         ("until", analysis.window.until),
         ("activeOn", analysis.window.active_on),
     ):
         if value is not None:
-            triples.append((run, _ana(name), _typed(value.isoformat(), "date")))
-    for graph in source_graphs:
-        triples.append((run, ox.NamedNode(PROV + "used"), ox.NamedNode(graph)))
+            lines.append(f"{run} {ana[name]} {_literal(value.isoformat(), 'date')} .")
+    used = _iri(PROV + "used")
+    lines += [f"{run} {used} {_iri(graph)} ." for graph in source_graphs]
+    groups = communities.clusters  # sorted anew at each reading: read once
     clusters = [
-        ox.NamedNode(f"{base_iri}analysis/{level}/cluster/{number}")
-        for number in range(len(communities.clusters))
+        _iri(f"{base_iri}analysis/{level}/cluster/{number}") for number in range(len(groups))
     ]
-    for number, members in enumerate(communities.clusters):
+    for number, members in enumerate(groups):
         cluster = clusters[number]
-        triples += [
-            (cluster, RDF_TYPE, _ana("Cluster")),
-            (cluster, RDFS_LABEL, ox.Literal(f"{level} cluster {number}", language="en")),
-            (cluster, _ana("clusterNumber"), _typed(number, "integer")),
-            (cluster, _ana("size"), _typed(len(members), "integer")),
-            (cluster, ox.NamedNode(PROV + "wasGeneratedBy"), run),
+        lines += [
+            f"{cluster} {a} {ana['Cluster']} .",
+            f"{cluster} {label} {_literal(f'{level} cluster {number}', language='en')} .",
+            f"{cluster} {ana['clusterNumber']} {_integer(number)} .",
+            f"{cluster} {ana['size']} {_integer(len(members))} .",
+            f"{cluster} {generated_by} {run} .",
         ]
-        triples += [(cluster, _ana("member"), ox.NamedNode(str(member))) for member in members]
-    brokers = {broker.node: broker for broker in analysis.brokers}
-    network = analysis.network
-    for node, data in sorted(network.nodes(data=True)):
+        member = ana["member"]
+        lines += [f"{cluster} {member} <{node}> ." for node in members]
+    reached = {broker.node: broker.clusters_reached for broker in analysis.brokers}
+    score_base = f"<{base_iri}analysis/{level}/node/"
+    doubles: dict[float | str, str] = {}  # most scores repeat (0, small weights): written once
+
+    def double(value: float) -> str:
+        key = value if value else repr(value)  # 0.0 and -0.0 are equal keys, not equal texts
+        found = doubles.get(key)
+        if found is None:
+            found = doubles[key] = _double(value)
+        return found
+
+    for node, data in sorted(analysis.network.nodes(data=True)):
         key = hashlib.sha256(str(node).encode("utf-8")).hexdigest()[:16]
-        score = ox.NamedNode(f"{base_iri}analysis/{level}/node/{key}")
-        broker = brokers.get(node)
-        triples += [
-            (score, RDF_TYPE, _ana("NodeScore")),
-            (score, _ana("node"), ox.NamedNode(str(node))),
-            (score, _ana("degree"), _typed(data["degree"], "integer")),
-            (score, _ana("weightedDegree"), _double(data["weighted_degree"])),
-            (score, _ana("betweenness"), _double(data["centrality"])),
-            (score, _ana("participation"), _double(data.get("participation", 0.0))),
-            (score, _ana("bridges"), _typed(data.get("bridges", 0), "integer")),
-            (
-                score,
-                _ana("clustersReached"),
-                _typed(broker.clusters_reached if broker else 1, "integer"),
-            ),
-            (score, ox.NamedNode(PROV + "wasGeneratedBy"), run),
+        score = f"{score_base}{key}>"
+        lines += [
+            f"{score} {a} {ana['NodeScore']} .",
+            f"{score} {ana['node']} <{node}> .",
+            f"{score} {ana['degree']} {_integer(data['degree'])} .",
+            f"{score} {ana['weightedDegree']} {double(data['weighted_degree'])} .",
+            f"{score} {ana['betweenness']} {double(data['centrality'])} .",
+            f"{score} {ana['participation']} {double(data.get('participation', 0.0))} .",
+            f"{score} {ana['bridges']} {_integer(data.get('bridges', 0))} .",
+            f"{score} {ana['clustersReached']} {_integer(reached.get(node, 1))} .",
+            f"{score} {generated_by} {run} .",
         ]
         if data.get("cluster") is not None:
-            triples.append((score, _ana("cluster"), clusters[data["cluster"]]))
-    return [ox.Triple(s, p, o) for s, p, o in triples]
+            lines.append(f"{score} {ana['cluster']} {clusters[data['cluster']]} .")
+    lines.sort()  # code point order is UTF-8 byte order: the store's sorts find them sorted
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def date_time_text(moment: dt.datetime) -> str:
+    """An aware datetime as the store writes it back (no trailing zeros, UTC as ``Z``).
+
+    >>> date_time_text(dt.datetime(2026, 12, 2, 13, 45, 0, 120000, tzinfo=dt.UTC))
+    '"2026-12-02T13:45:00.12Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>'
+    """
+    text = moment.isoformat()
+    zone = ""
+    if text.endswith("+00:00"):
+        text, zone = text[:-6], "Z"
+    elif len(text) > 19 and text[-6] in "+-":
+        text, zone = text[:-6], text[-6:]
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return _literal(text + zone, "dateTime")
+
+
+def result_triples(
+    analysis: Analysis, *, base_iri: str, source_graphs: list[str]
+) -> list[ox.Triple]:
+    """The statements of :func:`result_ntriples` as pyoxigraph triples."""
+    text = result_ntriples(analysis, base_iri=base_iri, source_graphs=source_graphs)
+    return [
+        ox.Triple(quad.subject, quad.predicate, quad.object)
+        for quad in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)
+    ]
 
 
 def write_results(kg: Any, analysis: Analysis) -> SourceChange:
     """Write a run's results into the store, replacing the level's previous results."""
     graphs = [info.graph for info in kg.sources() if info.name in analysis.sources]
-    triples = result_triples(analysis, base_iri=kg.base_iri, source_graphs=sorted(graphs))
-    ntriples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-    staged = ox.Store()  # parsed back in Rust: 4x faster than adding the Python triples
-    staged.load(ntriples, ox.RdfFormat.N_TRIPLES)
+    with collector_paused():  # a line per statement, no cycles: nothing for it to find
+        ntriples = result_ntriples(analysis, base_iri=kg.base_iri, source_graphs=sorted(graphs))
     data = SourceData(
         name=source_name(analysis.level),
-        sha256=statements_digest(dumped(ntriples)),
+        sha256=hashlib.sha256(ntriples).hexdigest(),  # sorted: its statements' digest
         loader=LOADER,
-        staged=staged,
+        chunks=[ntriples],  # sorted and compared as text by the store: no staging store
     )
     (change,) = kg.write_sources([data])
     return change

@@ -18,10 +18,8 @@ import networkx as nx
 from edukg.analysis.brokers import Broker, find_brokers
 from edukg.analysis.centrality import EXACT_BETWEENNESS_LIMIT, CentralityReport, compute_centrality
 from edukg.analysis.communities import Communities, detect_communities
-from edukg.analysis.networks import Window, partnership_network
-
-RESULTS_LOADER = "analysis"
-"""The loader name results are stored under; such sources are not analysed themselves."""
+from edukg.analysis.igraph_view import igraph_view
+from edukg.analysis.networks import RESULTS_LOADER, Window, collector_paused, partnership_network
 
 
 @dataclass
@@ -58,10 +56,43 @@ def analyze(
     """
     window = window or Window()
     started = dt.datetime.now(dt.UTC)
+    with collector_paused():  # the steps make millions of objects and no cycles
+        return _analyze(
+            kg,
+            level=level,
+            window=window,
+            algorithm=algorithm,
+            seed=seed,
+            resolution=resolution,
+            events=events,
+            exact_limit=exact_limit,
+            lang=lang,
+            started=started,
+        )
+
+
+def _analyze(
+    kg: Any,
+    *,
+    level: str,
+    window: Window,
+    algorithm: str,
+    seed: int,
+    resolution: float,
+    events: bool,
+    exact_limit: int,
+    lang: str,
+    started: dt.datetime,
+) -> Analysis:
     network = partnership_network(kg, level=level, window=window, events=events, lang=lang)
-    communities = detect_communities(network, algorithm=algorithm, seed=seed, resolution=resolution)
-    centrality = compute_centrality(network, seed=seed, exact_limit=exact_limit)
-    brokers = find_brokers(network, communities.membership, top=None)
+    view = igraph_view(network)  # one igraph copy for every step (seconds at 5M triples)
+    communities = detect_communities(
+        network, algorithm=algorithm, seed=seed, resolution=resolution, view=view
+    )
+    centrality = compute_centrality(
+        network, seed=seed, exact_limit=exact_limit, view=view, degrees=False
+    )  # the network is built with its degrees
+    brokers = find_brokers(network, communities.membership, top=None, view=view)
     return Analysis(
         level=level,
         window=window,

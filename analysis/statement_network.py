@@ -122,13 +122,19 @@ class _Statements:
                 del one[subject]
 
 
-def read_statements(kg: Any) -> _Statements:
-    """Read the network's predicates from every graph of ``kg`` (an embedded store)."""
+def read_statements(kg: Any, *, skip: Collection[str] = ()) -> _Statements:
+    """Read the network's predicates from every graph of ``kg`` (an embedded store).
+
+    The named graphs in ``skip`` are left out: the graphs of earlier analysis
+    results hold none of the network's statements (the query reads them and
+    finds nothing there), and are a fifth of the store after an institution
+    level run.
+    """
     typed: dict[bytes, set[bytes]] = {INSTITUTION: set(), AGREEMENT: set(), EVENT: set()}
     statements = _Statements(
         typed, {p: {} for p in PREDICATES}, {p: {} for p in PREDICATES}, {}, {}
     )
-    for graph, picked in statements_by_predicate(kg, PREDICATES):
+    for graph, picked in statements_by_predicate(kg, PREDICATES, skip=skip):
         in_graph = graph.value if isinstance(graph, ox.NamedNode) else None
         for predicate, (subjects, objects) in picked.items():
             if predicate == TYPE:
@@ -173,9 +179,12 @@ class NetworkParts:
     """(a, b, "agreements" or "events", the link's attributes), a < b, one per pair and link."""
 
 
-def network_parts(kg: Any, *, window: Window, events: bool, lang: str) -> NetworkParts:
-    """The labels, institutions and links of ``network-institutions`` for this window and lang."""
-    return _Builder(read_statements(kg), window=window, lang=lang).parts(events=events)
+def network_parts(
+    kg: Any, *, window: Window, events: bool, lang: str, skip: Collection[str] = ()
+) -> NetworkParts:
+    """The labels, institutions and links of ``network-institutions`` for this window and lang
+    (the named graphs in ``skip`` left out: they must hold none of the network's statements)."""
+    return _Builder(read_statements(kg, skip=skip), window=window, lang=lang).parts(events=events)
 
 
 class _Builder:

@@ -113,7 +113,11 @@ def main() -> None:
         timed(
             f"betweenness sampled from {options.betweenness_samples} nodes",
             lambda: compute_centrality(
-                graph, exact_limit=0, samples=options.betweenness_samples, seed=options.seed
+                graph,
+                exact_limit=0,
+                samples=options.betweenness_samples,
+                budget=None,  # exactly K, whatever the network's size
+                seed=options.seed,
             ),
         )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -14,9 +14,11 @@ its own in a temporary folder, exactly as the tests do (``tests/servers.py``), a
   checks that each answer equals the embedded store's.
 
 Run:  python -m bench.engines [--triples 1M] [--repeats 3] [--data DIR] [--out bench/results]
+      python -m bench.engines --engines virtuoso --skip partners   # one server, a query left out
 
 Writes ``engines-<scale>.json`` and ``.md`` into ``--out`` (``bench-results/`` unless
-given). A benchmark, not a test: it prints the numbers.
+given; ``engines-<scale>-<engine>`` when only one server runs). A benchmark, not a test:
+it prints the numbers.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ stopped casting empty text, on which Virtuoso 7.2.5 stalled)."""
 VIRTUOSO_BUFFERS = 100_000
 """Virtuoso's page cache for the benchmark: 100,000 pages of 8 kB = 800 MB."""
 QUERY_TIMEOUT = 300.0
+ENGINES = ("oxigraph-server", "virtuoso")
 
 
 def median_seconds(action: Callable[[], QueryResult], repeats: int) -> tuple[float, QueryResult]:
@@ -121,22 +124,26 @@ def run_engines(args: argparse.Namespace, folder: Path, work: Path) -> dict[str,
         "push": {},
         "queries": [],
     }
-    oxigraph = start_oxigraph(work / "oxigraph")
-    virtuoso = start_virtuoso(work / "virtuoso", buffers=VIRTUOSO_BUFFERS)
-    engines = {
-        "oxigraph-server": (oxigraph.store_url, oxigraph.query_url),
-        "virtuoso": (virtuoso.store_url, virtuoso.query_url),
+    oxigraph = start_oxigraph(work / "oxigraph") if "oxigraph-server" in args.engines else None
+    virtuoso = (
+        start_virtuoso(work / "virtuoso", buffers=VIRTUOSO_BUFFERS)
+        if "virtuoso" in args.engines
+        else None
+    )
+    servers: dict[str, Any] = {
+        name: server
+        for name, server in (("oxigraph-server", oxigraph), ("virtuoso", virtuoso))
+        if server is not None
     }
+    skipped = {tuple(entry.split(":", 1)) if ":" in entry else ("*", entry) for entry in args.skip}
     try:
         with KnowledgeGraph.open(data.store, read_only=True) as kg:
-            for engine, (store_url, query_url) in engines.items():
+            for engine, server in servers.items():
                 print(f"push to {engine} ...", flush=True)
-                report["push"][engine] = timed_push(kg, store_url, query_url)
+                report["push"][engine] = timed_push(kg, server.store_url, server.query_url)
                 print(f"  {report['push'][engine]}", flush=True)
-            targets: dict[str, Any] = {
-                "embedded": kg,
-                "oxigraph-server": oxigraph.endpoint(),
-                "virtuoso": virtuoso.endpoint(),
+            targets: dict[str, Any] = {"embedded": kg} | {
+                engine: server.endpoint() for engine, server in servers.items()
             }
             for name, params in query_cases():
                 row: dict[str, Any] = {"query": name, "params": params}
@@ -144,6 +151,9 @@ def run_engines(args: argparse.Namespace, folder: Path, work: Path) -> dict[str,
                 for engine, target in targets.items():
                     if engine == "virtuoso" and name in NOT_ON_VIRTUOSO:
                         row[engine] = {"error": NOT_ON_VIRTUOSO[name]}
+                        continue
+                    if (engine, name) in skipped or ("*", name) in skipped and engine != "embedded":
+                        row[engine] = {"error": "not run (--skip)"}
                         continue
                     try:
                         seconds, result = median_seconds(
@@ -169,8 +179,10 @@ def run_engines(args: argparse.Namespace, folder: Path, work: Path) -> dict[str,
                 )
                 report["queries"].append(row)
     finally:
-        stop_oxigraph(oxigraph)
-        stop_virtuoso(virtuoso)
+        if oxigraph is not None:
+            stop_oxigraph(oxigraph)
+        if virtuoso is not None:
+            stop_virtuoso(virtuoso)
     return report
 
 
@@ -204,8 +216,10 @@ def markdown(report: dict[str, Any]) -> str:
     for row in report["queries"]:
         cells = []
         for engine in ("embedded", "oxigraph-server", "virtuoso"):
-            cell = row[engine]
-            if "error" in cell:
+            cell = row.get(engine)
+            if cell is None:
+                cells.append("–")
+            elif "error" in cell:
                 cells.append("not run" if cell["error"].startswith("not run") else "error")
             else:
                 flag = "" if cell.get("same_as_embedded", True) else " *"
@@ -216,7 +230,7 @@ def markdown(report: dict[str, Any]) -> str:
         row[engine]["error"]
         for row in report["queries"]
         for engine in ("embedded", "oxigraph-server", "virtuoso")
-        if "error" in row[engine]
+        if "error" in row.get(engine, {})
     }
     if notes:
         lines += ["", *sorted(f"- {note}" for note in notes)]
@@ -232,15 +246,41 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--data", type=Path, help="keep the data in DATA/<scale> and reuse it")
     parser.add_argument("--out", type=Path, default=Path("bench-results"), help="results folder")
+    parser.add_argument(
+        "--engines",
+        default=",".join(ENGINES),
+        type=lambda text: [name for name in text.split(",") if name],
+        help=f"servers to run, of {', '.join(ENGINES)} (default: both)",
+    )
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        metavar="[ENGINE:]QUERY",
+        help="leave a catalogue query out on a server (every server without ENGINE:); repeatable",
+    )
+    parser.add_argument(
+        "--keep-servers",
+        type=Path,
+        metavar="DIR",
+        help="make the servers' databases and logs in DIR (a new folder) and keep them",
+    )
     args = parser.parse_args()
-    if shutil.which(VIRTUOSO_BINARY) is None:
+    if args.keep_servers is not None and args.keep_servers.exists():
+        parser.error(f"--keep-servers: {args.keep_servers} exists; give a new folder")
+    unknown = sorted(set(args.engines) - set(ENGINES))
+    if unknown or not args.engines:
+        parser.error(f"--engines: use some of {', '.join(ENGINES)}")
+    if "virtuoso" in args.engines and shutil.which(VIRTUOSO_BINARY) is None:
         print("virtuoso-t is missing: install Debian's virtuoso-opensource", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="edukg-engines-") as temporary:
         folder = (args.data or Path(temporary) / "data") / scale_label(args.triples)
-        report = run_engines(args, folder, Path(temporary))
+        report = run_engines(args, folder, args.keep_servers or Path(temporary))
     args.out.mkdir(parents=True, exist_ok=True)
     stem = args.out / f"engines-{scale_label(args.triples)}"
+    if len(args.engines) < len(ENGINES):
+        stem = stem.with_name(f"{stem.name}-{args.engines[0]}")
     stem.with_suffix(".json").write_text(
         json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )

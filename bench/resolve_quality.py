@@ -8,6 +8,15 @@ is a non-match. Only names and countries are given: no website, city or id.
 The left side holds every organisation of those countries, so each ru/be
 name faces all its compatriots.
 
+The goal is read on ROR ``label`` names: issue 11 defines a match as "labels
+of the same ROR id in different languages and scripts". A label is the
+institution's current name in that language, the translation of its display
+name. ROR ``alias`` names (former names, informal and short names:
+*Narxoz University* for a university renamed) are counted beside it as a
+harder set, and in the total, but do not decide the goal: many say other
+things than the display name, which no comparison of names can bridge
+without joining different institutions.
+
 Against overfitting, the organisations are split in two halves by a hash of
 their ROR id (:func:`half_of`, reproducible): the rules and the vocabulary
 were tuned looking at the misses of the ``tuning`` half only; the goal is
@@ -16,8 +25,8 @@ of ``resolve/words.csv`` are general language (dictionary words of
 institution names: university, pedagogical, nuclear, ...), never names copied
 from these records (no city, person or institution name).
 
-Goals: precision >= 0.95 at recall >= 0.8 on the held-out half; 10,000
-institutions against 10,000 in under 60 s.
+Goals: precision >= 0.95 at recall >= 0.8 on the held-out half's labels;
+10,000 institutions against 10,000 in under 60 s.
 
     .venv/bin/python -m bench.resolve_quality \\
         ../shared/data/ror/ror_v2_education_plus_eastern_subset.json --write
@@ -28,6 +37,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import platform
 import subprocess
 import time
@@ -58,7 +68,10 @@ def half_of(ror_id: str) -> str:
 def labelled_set(
     records: Sequence[InstitutionRecord],
 ) -> tuple[list[InstitutionRecord], list[InstitutionRecord], set[tuple[str, str]]]:
-    """Left (display names), right (ru/be names) and the true pairs."""
+    """Left (display names), right (ru/be names) and the true pairs.
+
+    Each right record has one name, of kind ``label`` (the goal's) or ``alt`` (a ROR alias).
+    """
     with_cyrillic = [
         r for r in records if any(n.lang in LANGUAGES and n.kind != "acronym" for n in r.names)
     ]
@@ -91,23 +104,48 @@ def precision_recall(
     return (hits / len(found) if found else 1.0), hits / len(truth)
 
 
+SUBSETS = (
+    "held-out labels",
+    "held-out aliases",
+    "held-out",
+    "tuning labels",
+    "tuning aliases",
+    "tuning",
+    "total",
+    "BY",
+)
+"""The subsets figures are given for; the goal is read on ``held-out labels``."""
+
+GOAL_SUBSET = "held-out labels"
+
+
 def quality_rows(
     candidates: Sequence[Candidate],
     truth: set[tuple[str, str]],
     thresholds: Sequence[float],
     country_of: dict[str, str | None],
+    kind_of: dict[str, str],
 ) -> list[dict[str, object]]:
-    """Precision and recall per threshold and half (by the right name's organisation)."""
+    """Precision and recall per threshold, half (by the right name's organisation) and kind of
+    the right name (ROR ``label``, or ``alt`` for its aliases)."""
+    subsets = {
+        "held-out labels": lambda pair: (
+            half_of(pair[1]) == "held-out" and kind_of[pair[1]] == "label"
+        ),
+        "held-out aliases": lambda pair: (
+            half_of(pair[1]) == "held-out" and kind_of[pair[1]] != "label"
+        ),
+        "held-out": lambda pair: half_of(pair[1]) == "held-out",
+        "tuning labels": lambda pair: half_of(pair[1]) == "tuning" and kind_of[pair[1]] == "label",
+        "tuning aliases": lambda pair: half_of(pair[1]) == "tuning" and kind_of[pair[1]] != "label",
+        "tuning": lambda pair: half_of(pair[1]) == "tuning",
+        "total": lambda pair: True,
+        "BY": lambda pair: country_of[pair[0]] == "BY",
+    }
     rows = []
     for threshold in thresholds:
         found = {(c.left, c.right) for c in candidates if c.score >= threshold}
         row: dict[str, object] = {"threshold": threshold}
-        subsets = {
-            "held-out": lambda pair: half_of(pair[1]) == "held-out",
-            "tuning": lambda pair: half_of(pair[1]) == "tuning",
-            "total": lambda pair: True,
-            "BY": lambda pair: country_of[pair[0]] == "BY",
-        }
         for name, keep in subsets.items():
             wanted = {pair for pair in truth if keep(pair)}
             got = {pair for pair in found if keep(pair)}
@@ -142,6 +180,26 @@ def _commit() -> str:
         return "unknown"
 
 
+TABLES = (
+    ("held-out half", ("held-out labels", "held-out aliases", "held-out")),
+    ("tuning half", ("tuning labels", "tuning aliases", "tuning")),
+    ("both halves", ("total", "BY")),
+)
+"""The Markdown tables: the subsets each shows, in order."""
+
+
+def best_threshold(rows: Sequence[dict[str, object]], subset: str = GOAL_SUBSET) -> dict | None:
+    """The row with the best recall of ``subset`` at precision >= the target, if any.
+
+    >>> rows = [{"threshold": t, "x": {"precision": p, "recall": r}}
+    ...         for t, p, r in ((60, 0.9, 0.8), (70, 0.96, 0.7), (80, 0.99, 0.6))]
+    >>> best_threshold(rows, "x")["threshold"]
+    70
+    """
+    good = [row for row in rows if row[subset]["precision"] >= TARGET_PRECISION]  # type: ignore[index]
+    return max(good, key=lambda row: row[subset]["recall"], default=None)  # type: ignore[index]
+
+
 def markdown(result: dict[str, object]) -> str:
     """The result as the Markdown page kept beside the JSON."""
     lines = [
@@ -149,23 +207,46 @@ def markdown(result: dict[str, object]) -> str:
         "",
         f"Labelled set: {result['labelled_set']}.",
         "",
-        "| score >= | held-out P | held-out R | tuning P | tuning R | total P | total R "
-        "| BY P | BY R |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        f"The goal (precision >= {TARGET_PRECISION} at recall >= {TARGET_RECALL}) is read on "
+        "the held-out half's ROR labels: issue 11 counts labels of one ROR id in other "
+        "languages and scripts as matches. Aliases (former, informal and short names) are "
+        "given beside them, and in the totals.",
     ]
-    for row in result["thresholds"]:  # type: ignore[attr-defined]
-        cells = [f"{row['threshold']:g}"]
-        for half in ("held-out", "tuning", "total", "BY"):
-            cells += [f"{row[half]['precision']:.3f}", f"{row[half]['recall']:.3f}"]
-        lines.append("| " + " | ".join(cells) + " |")
+    rows: list[dict] = result["thresholds"]  # type: ignore[assignment]
+    for title, subsets in TABLES:
+        header = " | ".join(f"{subset} P | {subset} R" for subset in subsets)
+        lines += [
+            "",
+            f"{title[0].upper()}{title[1:]}:",
+            "",
+            f"| score >= | {header} |",
+            "|---:|" + "---:|" * (2 * len(subsets)),
+        ]
+        for row in rows:
+            cells = [f"{row['threshold']:g}"]
+            for subset in subsets:
+                cells += [f"{row[subset]['precision']:.3f}", f"{row[subset]['recall']:.3f}"]
+            lines.append("| " + " | ".join(cells) + " |")
+        counts = ", ".join(f"{subset} {rows[0][subset]['true_pairs']}" for subset in subsets)
+        lines += ["", f"True pairs: {counts}."]
+    best = best_threshold(rows)
+    if best is not None:
+        figures = best[GOAL_SUBSET]
+        lines += [
+            "",
+            f"Best threshold for the goal: score >= {best['threshold']:g}, held-out labels "
+            f"precision {figures['precision']:.3f}, recall {figures['recall']:.3f}.",
+        ]
     speed = result["speed"]
-    lines += [
-        "",
-        f"Speed: {speed['left']:,} x {speed['right']:,} records in {speed['seconds']} s wall, "  # type: ignore[index]
-        f"{speed['cpu_seconds']} s CPU, {speed['candidates']:,} candidates >= "  # type: ignore[index]
-        f"{REVIEW_SCORE:g} (goal: under {TARGET_SECONDS:g} s).",
-        "",
-    ]
+    if speed:
+        lines += [
+            "",
+            f"Speed: {speed['left']:,} x {speed['right']:,} records in {speed['seconds']} s wall, "  # type: ignore[index]
+            f"{speed['cpu_seconds']} s CPU, {speed['candidates']:,} candidates >= "  # type: ignore[index]
+            f"{REVIEW_SCORE:g}, load average {speed.get('load_average', '?')} "  # type: ignore[attr-defined]
+            f"(goal: under {TARGET_SECONDS:g} s).",
+        ]
+    lines.append("")
     return "\n".join(lines)
 
 
@@ -192,14 +273,27 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"labelled set: {described}")
     country_of = {record.iri: record.country for record in left}
     thresholds = [float(t) for t in options.thresholds.split(",")]
-    rows = quality_rows(candidates, truth, thresholds, country_of)
-    for row in rows:
-        print(
-            f"score >= {row['threshold']:5.1f}: "
-            + "; ".join(
-                f"{half} P={row[half]['precision']:.3f} R={row[half]['recall']:.3f}"  # type: ignore[index]
-                for half in ("held-out", "tuning", "total", "BY")
+    kind_of = {record.iri: record.names[0].kind for record in right}
+    rows = quality_rows(candidates, truth, thresholds, country_of, kind_of)
+    for _title, subsets in TABLES:
+        for row in rows:
+            print(
+                f"score >= {row['threshold']:5.1f}: "
+                + "; ".join(
+                    f"{subset} P={row[subset]['precision']:.3f} R={row[subset]['recall']:.3f}"  # type: ignore[index]
+                    for subset in subsets
+                )
             )
+    best = best_threshold(rows)
+    if best is None:
+        print(f"goal ({GOAL_SUBSET}): no threshold reaches precision {TARGET_PRECISION}")
+    else:
+        figures = best[GOAL_SUBSET]
+        reached = figures["recall"] >= TARGET_RECALL
+        print(
+            f"goal ({GOAL_SUBSET}): best at score >= {best['threshold']:g}, "
+            f"P={figures['precision']:.3f} R={figures['recall']:.3f} "
+            f"({'meets' if reached else 'misses'} P >= {TARGET_PRECISION} at R >= {TARGET_RECALL})"
         )
     speed: dict[str, object] = {}
     if not options.no_speed:
@@ -207,11 +301,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         started, cpu = time.perf_counter(), time.process_time()
         found_fast = find_candidates(fast_left, fast_right, min_score=REVIEW_SCORE)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        load = " ".join(f"{figure:.2f}" for figure in os.getloadavg())
         verdict = "meets" if cpu < TARGET_SECONDS else "misses"
         print(
             f"speed: {len(fast_left)} x {len(fast_right)} records in {seconds:.1f} s wall, "
             f"{cpu:.1f} s CPU ({len(found_fast)} candidates >= {REVIEW_SCORE:g}; "
-            f"{verdict} the {TARGET_SECONDS:.0f} s goal)"
+            f"{verdict} the {TARGET_SECONDS:.0f} s goal; load average {load})"
         )
         speed = {
             "left": len(fast_left),
@@ -219,6 +314,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             "seconds": round(seconds, 1),
             "cpu_seconds": round(cpu, 1),
             "candidates": len(found_fast),
+            "load_average": load,
         }
     if options.write:
         result = {

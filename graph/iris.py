@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from edukg.ontology.normalize import normalize_name
@@ -30,6 +31,7 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 80
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(text: str) -> str:
     """A lowercase ASCII slug of a name or identifier (Cyrillic transliterated).
 

@@ -26,6 +26,14 @@ import hashlib
 import os
 import zlib
 from pathlib import Path
+from typing import Any
+
+try:  # the same format, decompressed 2-4x faster (seconds at 5M triples)
+    from zlib_ng import zlib_ng
+
+    _INFLATE: Any = zlib_ng
+except ImportError:  # pragma: no cover - zlib-ng is a dependency; plain zlib reads the same
+    _INFLATE = zlib
 
 SNAPSHOT_FOLDER = "edukg-statements"
 """The folder inside the store directory (RocksDB leaves files it does not know alone)."""
@@ -50,8 +58,8 @@ class StatementSnapshots:
         if digest is None:
             return None
         try:
-            data = zlib.decompress(self._path(graph).read_bytes())
-        except (OSError, zlib.error):
+            data = _INFLATE.decompress(self._path(graph).read_bytes())
+        except (OSError, zlib.error, _INFLATE.error):
             return None
         return data if hashlib.sha256(data).hexdigest() == digest else None
 

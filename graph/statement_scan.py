@@ -25,7 +25,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -38,17 +38,24 @@ Picked = dict[str, tuple[list[bytes], list[bytes]]]
 """Predicate IRI to (subjects, objects) as N-Triples terms, one pair per statement."""
 
 
-def graph_ntriples(kg: Any) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, bytes]]:
+def graph_ntriples(
+    kg: Any, *, skip: Collection[str] = ()
+) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, bytes]]:
     """Every graph the queries' union default graph reads, with its statements as N-Triples.
 
     A source of an on-disk store comes from its snapshot when that matches the
     source's digest (else from the store); every other graph (the catalog, the
     ontology, the countries, resolution) is small and read from the store.
+    Named graphs whose IRI is in ``skip`` are left out.
     """
     store: ox.Store = kg.oxigraph
     sources = {info.graph for info in kg.sources()} if kg.path is not None else set()
     graphs = sorted(
-        (graph for graph in store.named_graphs() if isinstance(graph, ox.NamedNode)),
+        (
+            graph
+            for graph in store.named_graphs()
+            if isinstance(graph, ox.NamedNode) and graph.value not in skip
+        ),
         key=lambda graph: graph.value,
     )
     for graph in graphs:
@@ -62,11 +69,12 @@ def graph_ntriples(kg: Any) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, by
 
 
 def statements_by_predicate(
-    kg: Any, predicates: Iterable[str]
+    kg: Any, predicates: Iterable[str], *, skip: Collection[str] = ()
 ) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, Picked]]:
-    """Per graph, the subjects and objects of the statements of ``predicates``."""
+    """Per graph (but those in ``skip``), the subjects and objects of the statements of
+    ``predicates``."""
     wanted = list(dict.fromkeys(predicates))
-    for graph, data in graph_ntriples(kg):
+    for graph, data in graph_ntriples(kg, skip=skip):
         yield graph, pick_predicates(data, wanted)
 
 
@@ -78,10 +86,7 @@ def pick_predicates(data: bytes, predicates: list[str]) -> Picked:
     {'http://x/q': ([b'<http://x/a>'], [b'<http://x/b>']), 'http://x/r': ([], [])}
     """
     picked: Picked = {predicate: ([], []) for predicate in predicates}
-    patterns = [
-        (predicate, np.frombuffer(f"<{predicate}>".encode(), dtype=np.uint8))
-        for predicate in predicates
-    ]
+    patterns = [_pattern(predicate) for predicate in predicates]
     start = 0
     while start < len(data):
         end = data.find(b"\n", min(start + CHUNK_BYTES, len(data) - 1))
@@ -91,12 +96,40 @@ def pick_predicates(data: bytes, predicates: list[str]) -> Picked:
     return picked
 
 
+def _pattern(predicate: str) -> tuple[str, int, Any, Any]:
+    """A predicate as N-Triples, read as 8-byte words: (IRI, length, word offsets, words).
+
+    The last word may overlap the one before it, so that every byte is covered.
+    A predicate shorter than a word is read byte by byte (offsets and bytes).
+
+    >>> _, length, offsets, words = _pattern("http://x/q")
+    >>> length, offsets.tolist(), [word.to_bytes(8, "little") for word in words.tolist()]
+    (12, [0, 4], [b'<http://', b'p://x/q>'])
+    >>> _, length, offsets, cells = _pattern("a:p")
+    >>> length, offsets.tolist(), bytes(cells)
+    (5, [0, 1, 2, 3, 4], b'<a:p>')
+    """
+    text = f"<{predicate}>".encode()
+    if len(text) < 8:
+        return predicate, len(text), np.arange(len(text)), np.frombuffer(text, dtype=np.uint8)
+    offsets = list(range(0, len(text) - 7, 8))
+    if len(text) % 8:
+        offsets.append(len(text) - 8)
+    words = [int.from_bytes(text[at : at + 8], "little") for at in offsets]
+    return predicate, len(text), np.array(offsets), np.array(words, dtype="<u8")
+
+
 def _pick_chunk(
-    data: bytes, start: int, end: int, patterns: list[tuple[str, Any]], picked: Picked
+    data: bytes, start: int, end: int, patterns: list[tuple[str, int, Any, Any]], picked: Picked
 ) -> None:
     # A line is "S P O .\n"; S and P hold no space (IRIs and blank node labels cannot),
     # so the first two spaces of a line end its subject and its predicate.
     chunk = np.frombuffer(data, dtype=np.uint8, count=end - start, offset=start)
+    # every 8 bytes from every position, as one little-endian word: a predicate is
+    # compared a word at a time (8x fewer reads than byte by byte)
+    words = np.ndarray(
+        (max(end - start - 7, 0),), dtype="<u8", buffer=data, offset=start, strides=(1,)
+    )
     ends = np.flatnonzero(chunk == 10)
     if not len(ends):
         return
@@ -108,11 +141,12 @@ def _pick_chunk(
     subject_ends = spaces[first]
     predicate_ends = spaces[first + 1]
     lengths = predicate_ends - subject_ends - 1
-    for predicate, pattern in patterns:
-        lines = np.flatnonzero(lengths == len(pattern))
+    for predicate, length, offsets, pattern in patterns:
+        lines = np.flatnonzero(lengths == length)
         if not len(lines):
             continue
-        cells = chunk[(subject_ends[lines] + 1)[:, None] + np.arange(len(pattern))]
+        read = words if pattern.dtype == words.dtype else chunk
+        cells = read[(subject_ends[lines] + 1)[:, None] + offsets]
         lines = lines[(cells == pattern).all(axis=1)]
         if not len(lines):
             continue

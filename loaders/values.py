@@ -56,6 +56,8 @@ def text_of(value: Any) -> str:
     >>> text_of(2024.0), text_of(None), text_of("  Минск ")
     ('2024', '', 'Минск')
     """
+    if type(value) is str:  # the usual case (CSV cells), first
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({c: " " for c in "«»“”„‟\"'‘’‚‛`´"})
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_name(name: str) -> str:
-    """Fold a name for matching: NFKC, case, quotes, runs of spaces, ё to е."""
+    """Fold a name for matching: NFKC, case, quotes, runs of spaces, ё to е.
+
+    Cached: a register names each party again in every agreement it signs.
+    """
     text = unicodedata.normalize("NFKC", name).casefold()
     text = text.replace("ё", "е").translate(_QUOTES)
     return _SPACES.sub(" ", text).strip()

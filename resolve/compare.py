@@ -52,6 +52,14 @@ WORD_MATCH = 80.0
 LONE_WORDS_PENALTY = 12.0
 """Points lost when only one of the names has words beyond the common ones."""
 
+UNTRANSLATED_PENALTY = 10.0
+"""Points lost for each Russian common word the vocabulary lacks that the other name (in Latin
+letters) has in its own words, when the rest of the words match."""
+
+MIN_SHARED_SUBJECTS = 2
+"""Concepts besides forms two names must share when words they do not share may be
+translations and no other word matches."""
+
 HONOUR_PENALTY = 30.0
 """Points lost when the names honour different people."""
 
@@ -74,6 +82,10 @@ class NameScore:
 
     score: float
     reasons: frozenset[str] = frozenset()
+    conflict: bool = True
+    """The names say different things (a subject, or a word each, only one of them has), or
+    only common words: nothing but the score may join them. ``False`` when all they differ
+    in is extra words of one, words of standing, a form, or words one may translate."""
 
 
 def places_agree(first: tuple[str, ...] | str, second: tuple[str, ...] | str) -> bool:
@@ -185,7 +197,12 @@ def compare_names(
     if _renamed(a, b) or (len(words_a), len(words_b)) != (len(a.words), len(b.words)):
         # the text's ratio counted the person's words as other words: count again without them
         score = fuzz.ratio(_text(a, words_a), _text(b, words_b)) - _concept_penalty(a, b)
-    if words_a and words_b:
+    translated = _untranslated_alignment(a, b, words_a, words_b)
+    if translated is not None:
+        # Russian words the vocabulary lacks may translate the other name's words
+        agreement, pairs = translated
+        score = agreement - UNTRANSLATED_PENALTY * pairs - _concept_penalty(a, b)
+    elif words_a and words_b:
         if words_a != words_b:
             agreement, extras = word_alignment(words_a, words_b)
             matched = words_b if len(words_a) > len(words_b) else words_a
@@ -216,7 +233,72 @@ def compare_names(
         reasons.add("translation")
     if a.text == b.text and not reasons:
         reasons.add("same name")
-    return NameScore(max(0.0, round(score, 1)), frozenset(reasons))
+    final = max(0.0, round(score, 1))
+    # below the floor no bonus lifts a pair high enough, at 100 none is needed: no check
+    conflict = final < floor or final >= 100.0 or _conflict(a, b, words_a, words_b, translated)
+    return NameScore(final, frozenset(reasons), conflict)
+
+
+def _conflict(
+    a: NameKey,
+    b: NameKey,
+    words_a: list[str],
+    words_b: list[str],
+    translated: tuple[float, int] | None,
+) -> bool:
+    """Whether two names say different things (see :attr:`NameScore.conflict`)."""
+    if not (words_a or words_b or a.honour or b.honour):
+        return True  # common words only: RSL, National Library of Russia
+    if translated is not None:
+        return False
+    vocabulary = Vocabulary.from_package()
+    subjects_a = set(a.concepts) - set(b.concepts) - vocabulary.forms
+    subjects_b = set(b.concepts) - set(a.concepts) - vocabulary.forms
+    if subjects_a or subjects_b:
+        return True  # medical in one only: BSU, BSMU
+    if words_a and words_b and words_a != words_b:
+        _agreement, extras = word_alignment(words_a, words_b)
+        if not extras and _agreement < WORD_MATCH:
+            return True  # a word each: Grodno, Gomel
+    return bool(a.honour and b.honour and not places_agree(a.honour, b.honour))
+
+
+def _untranslated_alignment(
+    a: NameKey, b: NameKey, words_a: list[str], words_b: list[str]
+) -> tuple[float, int] | None:
+    """When the words a Cyrillic name and a Latin one do not share may be translations (the
+    Cyrillic ones are Russian common words the vocabulary lacks): the agreement of the words
+    they share, and how many words differ. Else ``None``.
+
+    Both names have the same concepts, they share a word besides (a place, a person) or
+    :data:`MIN_SHARED_SUBJECTS` concepts that are no forms (medical, research), and the Latin
+    name has at most one word more: common words alone never join two names, and a subject
+    the vocabulary knows (oncology) is never taken for a word it does not.
+    """
+    if a.scripts == frozenset({"cyrillic"}) and b.scripts == frozenset({"latin"}):
+        cyrillic, latin, own, other = a, b, words_a, words_b
+    elif b.scripts == frozenset({"cyrillic"}) and a.scripts == frozenset({"latin"}):
+        cyrillic, latin, own, other = b, a, words_b, words_a
+    else:
+        return None
+    if not cyrillic.untranslated or set(cyrillic.concepts) != set(latin.concepts):
+        return None
+    if not own:
+        return None
+    best_own = [max((word_similarity(w, o) for o in other), default=0.0) for w in own]
+    best_other = [max(word_similarity(o, w) for w in own) for o in other]
+    unmatched_own = [w for w, s in zip(own, best_own, strict=True) if s < WORD_MATCH]
+    if not unmatched_own or any(w not in cyrillic.untranslated for w in unmatched_own):
+        return None
+    matched = [s for s in best_own if s >= WORD_MATCH]
+    subjects = set(latin.concepts) - Vocabulary.from_package().forms
+    if not matched and len(subjects) < MIN_SHARED_SUBJECTS:
+        return None
+    unmatched_other = sum(s < WORD_MATCH for s in best_other)
+    if not unmatched_other or unmatched_other > len(unmatched_own) + 1:
+        return None
+    agreement = sum(matched) / len(matched) if matched else 100.0
+    return agreement, max(len(unmatched_own), unmatched_other)
 
 
 def _in_honour(word: str, honour: tuple[str, ...]) -> bool:

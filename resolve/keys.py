@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from edukg.resolve.morphology import is_common_word
 from edukg.resolve.normalise import normalise
 from edukg.resolve.transliterate import has_cyrillic, skeleton, to_latin
 from edukg.resolve.vocabulary import STOP, Vocabulary
@@ -77,6 +78,9 @@ class NameKey:
     """The skeletons of the words that were read as concepts: other ones mean a translation."""
     qualifiers: frozenset[str] = frozenset()
     """Concepts of standing (state, national, research), kept out of ``concepts`` and ``text``."""
+    untranslated: frozenset[str] = frozenset()
+    """Those of ``words`` that are Russian common words of the dictionary the vocabulary lacks
+    (растениеводства): another language translates them, so they need not look alike."""
 
     text: str = ""
     """Concepts and words, sorted and joined: what rapidfuzz scores."""
@@ -112,6 +116,7 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
     sequence: list[tuple[str, bool]] = []
     concept_words: set[str] = set()
     qualifiers: set[str] = set()
+    untranslated: set[str] = set()
     words_of_name = list(normal.words)
     skip = False
     for position, word in enumerate(words_of_name):
@@ -143,6 +148,8 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
             trimmed = folded.rstrip("aeiu")  # case endings: Армении / Armenia, Украины / Ukraine
             words.append(trimmed if len(trimmed) >= 4 else folded)
             sequence.append((word, False))
+            if is_common_word(word):
+                untranslated.add(words[-1])
         else:
             concepts.append(vocabulary.compared_as(concept))
             sequence.append((concept, True))
@@ -169,6 +176,7 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
         sequence=tuple(sequence),
         concept_words=frozenset(concept_words),
         qualifiers=frozenset(qualifiers),
+        untranslated=frozenset(untranslated),
         text=" ".join(sorted(concepts) + sorted(words)),
         is_acronym=bool(acronym),
         acronym=acronym,

@@ -39,9 +39,17 @@ REVIEW_SCORE = 70.0
 
 PRE_CUTOFF = 55.0
 """Name pairs whose keys score below this in ``cdist`` are not compared further (nor below
-the lowest score asked for less the bonuses a record can add: a name pair's score is never
-above its keys' ``cdist`` score)."""
+the lowest score asked for less the bonuses a record can add: website, city, best for
+both)."""
 
+
+MUTUAL_BEST_BONUS = 15.0
+"""Points added to a pair that is the best candidate of both its records (see
+:func:`mutual_best`): of all the names a record may match, the one that fits it best, and
+that is best fitted by it, is more likely the same institution than its score alone says."""
+
+MUTUAL_MARGIN = 5.0
+"""How far ahead of each record's next candidate a pair must be to count as their best."""
 
 COMMON_SHARE = 0.02
 COMMON_MIN = 3
@@ -121,7 +129,7 @@ def find_candidates(
         left_items, None if right is None else right_items
     ):
         _score_block(
-            max(PRE_CUTOFF, min_score - DOMAIN_BONUS - CITY_BONUS),
+            max(PRE_CUTOFF, min_score - DOMAIN_BONUS - CITY_BONUS - MUTUAL_BEST_BONUS),
             left_items,
             right_items,
             left_block,
@@ -132,24 +140,62 @@ def find_candidates(
             exact,
             common,
         )
+    record_scores = {
+        pair: compare_records(left[pair[0]], other[pair[1]], best.get(pair, (None, -1, -1))[0])
+        for pair in set(best) | exact
+    }
+    favoured = mutual_best(
+        {pair: scored.score for pair, scored in record_scores.items()}, right is None
+    )
+    favoured = {pair for pair in favoured if pair in best and not best[pair][0].conflict}
     found = []
-    for pair in set(best) | exact:
+    for pair, scored in record_scores.items():
         names, i, j = best.get(pair, (None, -1, -1))
         first, second = left[pair[0]], other[pair[1]]
-        scored = compare_records(first, second, names)
-        if scored.score >= min_score:
+        value, reasons = scored.score, set(scored.reasons)
+        if pair in favoured and value < 100.0:
+            value = min(100.0, value + MUTUAL_BEST_BONUS)
+            reasons.add("best for both")
+        if value >= min_score:
             found.append(
                 Candidate(
                     first.iri,
                     second.iri,
-                    scored.score,
-                    tuple(sorted(scored.reasons)),
+                    value,
+                    tuple(sorted(reasons)),
                     left_items[i].key.name if i >= 0 else "",
                     right_items[j].key.name if j >= 0 else "",
                 )
             )
     found.sort(key=lambda c: (-c.score, c.left, c.right))
     return found
+
+
+def mutual_best(
+    scores: dict[tuple[int, int], float], among_themselves: bool = False
+) -> set[tuple[int, int]]:
+    """The pairs that are the best candidate of both their records, by at least
+    :data:`MUTUAL_MARGIN` points over each record's next one (and score above 0).
+
+    >>> sorted(mutual_best({(0, 0): 60.0, (0, 1): 40.0, (1, 1): 58.0, (2, 1): 56.0}))
+    [(0, 0)]
+    """
+    ranked: dict[tuple[str, int], list[float]] = {}
+    for (i, j), value in scores.items():
+        for side in (("l", i), ("l" if among_themselves else "r", j)):
+            ranked.setdefault(side, []).append(value)
+    tops = {side: sorted(values, reverse=True)[:2] for side, values in ranked.items()}
+
+    def ahead(side: tuple[str, int], value: float) -> bool:
+        top = tops[side]
+        return value >= top[0] and (len(top) < 2 or value - top[1] >= MUTUAL_MARGIN)
+
+    second = "l" if among_themselves else "r"
+    return {
+        (i, j)
+        for (i, j), value in scores.items()
+        if value > 0 and ahead(("l", i), value) and ahead((second, j), value)
+    }
 
 
 def _score_block(

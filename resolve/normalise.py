@@ -95,6 +95,7 @@ _LEGAL_PATTERNS = (
         r"(?:\s+of\s+science)?"
     ),
     re.compile(r"\b(?:фгбу|фгу|гбу|фгбоу|фгаоу|гоу|фгоу)\s+(?:науки|здравоохранения|впо|во)\b"),
+    re.compile(r"\bучреждени[ея]\s+науки\b"),
 )
 """Legal forms built from status words, in ru and en, removed from names."""
 
@@ -125,6 +126,14 @@ _PARENT_TAILS = (
         r"federal\s+medical)\b.*$"
     ),
     re.compile(r"(?<=[^\W\d_])\s+(?:(?:sb|ub|feb)\s+)?ras(?=\s|$)"),
+    re.compile(
+        r"(?<=[^\W\d_])(?:\s*,\s*|\s+)(?:(?:of|under)\s+the\s+)?(?:[\w-]+\s+)?"
+        r"(?:department|directorate)\s+of\s+(?:health|healthcare|public\s+health)\b.*$"
+    ),
+    re.compile(
+        r"(?<=[^\W\d_])[\s,]+(?:при\s+)?(?:департамента|управления|комитета)\s+"
+        r"здравоохранения\b.*$"
+    ),
 )
 """The parent organisations names end with, in ru and en, removed from names."""
 

@@ -108,7 +108,7 @@ class Vocabulary:
             found = self._by_skeleton.get(key[:length])
             if found is not None:
                 return found
-        if key.endswith("s") and len(key) > MIN_PREFIX:  # an English plural: schools, sciences
+        if key.endswith("s") and len(key) >= MIN_PREFIX:  # an English plural: schools, sciences
             return self.concept_of_skeleton(key[:-1])
         return None
 

@@ -69,7 +69,14 @@ def _hint_union_default_graph(result: Any, endpoint: str | None, union: bool) ->
 
 
 def _emit(result: Any, format_name: str, output: Path | None, *, title: str | None = None) -> None:
-    from edukg.queries.output import RDF_FORMATS, format_rows, rich_table, serialize_graph
+    from edukg.queries.output import (
+        RDF_FORMATS,
+        RICH_TABLE_ROWS,
+        format_rows,
+        plain_table,
+        rich_table,
+        serialize_graph,
+    )
 
     if result.kind == "graph":
         _write(serialize_graph(result, "ttl" if format_name == "table" else format_name), output)
@@ -80,6 +87,10 @@ def _emit(result: Any, format_name: str, output: Path | None, *, title: str | No
             hint="use -f table, csv, tsv, json or md for SELECT and ASK",
         )
     if format_name == "table" and output is None and result.kind == "select":
+        if len(result.rows) > RICH_TABLE_ROWS:
+            _write(plain_table(result, title=title), None)
+            click.echo(f"{len(result.rows)} row(s)", err=True)
+            return
         from rich.console import Console
 
         # a pipe gets a wide table rather than one folded to 80 columns

@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 
 from edukg.analysis.brokers import bridge_counts, find_brokers, participation_coefficient
-from edukg.analysis.centrality import betweenness_scores, compute_centrality
+from edukg.analysis.centrality import MIN_SAMPLES, betweenness_scores, compute_centrality
 from edukg.analysis.communities import detect_communities
 from edukg.analysis.networks import partnership_network
 from tests.analysis.conftest import T
@@ -45,6 +45,20 @@ def test_large_networks_get_sampled_betweenness_and_say_so():
     compute_centrality(graph, exact_limit=50, samples=20, seed=5)
     assert {n: d["centrality"] for n, d in graph.nodes(data=True)} == first
     assert max(first.values()) > 0
+
+
+def test_a_network_too_large_for_the_budget_gets_fewer_pivots_and_says_so():
+    graph = nx.connected_watts_strogatz_graph(400, 6, 0.1, seed=4)  # 400 nodes, 1,200 links
+    report = compute_centrality(graph, exact_limit=50, samples=300, budget=240_000, seed=2)
+    assert (report.method, report.samples) == ("sampled", 150)  # 240,000 / 1,600 visits
+    assert "sampled from 150 of 400 nodes" in report.describe()
+    budgeted = {n: d["centrality"] for n, d in graph.nodes(data=True)}
+    # the same estimate as asking for those pivots: networkx's pivots, networkx's scaling
+    assert budgeted == betweenness_scores(graph, samples=150, seed=2)
+    floor = compute_centrality(graph, exact_limit=50, samples=300, budget=1, seed=2)
+    assert floor.samples == MIN_SAMPLES
+    unbounded = compute_centrality(graph, exact_limit=50, samples=300, budget=None, seed=2)
+    assert unbounded.samples == 300
 
 
 def test_participation_coefficient_by_hand():

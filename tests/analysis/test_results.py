@@ -5,10 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from importlib import resources
 
+import pyoxigraph as ox
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from edukg.analysis.networks import Window
-from edukg.analysis.results import result_triples, source_name, write_results
+from edukg.analysis.results import (
+    date_time_text,
+    double_text,
+    result_ntriples,
+    result_triples,
+    source_name,
+    write_results,
+)
 from edukg.analysis.run import analyze
 from edukg.graph.store import KnowledgeGraph
 from edukg.queries import run
@@ -82,6 +92,52 @@ def test_a_new_run_replaces_the_old_results(partnerships_kg):
     write_results(partnerships_kg, analyze(partnerships_kg, level="region"))
     names = {info.name for info in partnerships_kg.sources()}
     assert {"analysis-institution", "analysis-region", "partnerships.ttl"} <= names
+
+
+def test_results_are_written_as_the_store_keeps_them(partnerships_kg):
+    analysis = analyze(
+        partnerships_kg, seed=4, window=Window(since=dt.date(2020, 1, 1)), exact_limit=3
+    )
+    assert analysis.centrality.method == "sampled"  # a run with every kind of statement
+    write_results(partnerships_kg, analysis)
+    graphs = [partnerships_kg.source("partnerships.ttl").graph]
+    text = result_ntriples(analysis, base_iri=partnerships_kg.base_iri, source_graphs=graphs)
+    stored = partnerships_kg.sorted_statements(
+        ox.NamedNode(partnerships_kg.source("analysis-institution").graph)
+    )
+    assert text == stored  # same statements, same form, same order
+    assert len(result_triples(analysis, base_iri="https://x.example/", source_graphs=graphs)) == (
+        len(text.splitlines())
+    )
+
+
+@given(
+    st.floats(min_value=-1e9, max_value=1e9)
+    | st.floats(min_value=-1e-300, max_value=1e-300)
+    | st.sampled_from([float("nan"), float("inf"), float("-inf")])
+)
+def test_doubles_are_written_in_the_stores_canonical_form(value):
+    # scores, weights and modularity stay far below 1e9, where Rust and Python break
+    # ties of the 17th digit alike (above it the store rewrites the odd one)
+    xsd_double = ox.NamedNode("http://www.w3.org/2001/XMLSchema#double")
+    store = ox.Store()
+    store.add(
+        ox.Quad(
+            ox.NamedNode("a:s"), ox.NamedNode("a:p"), ox.Literal(repr(value), datatype=xsd_double)
+        )
+    )
+    (quad,) = store.quads_for_pattern(None, None, None)
+    assert double_text(value) == quad.object.value
+
+
+@given(st.datetimes(timezones=st.just(dt.UTC) | st.just(dt.timezone(dt.timedelta(hours=3)))))
+def test_run_times_are_written_in_the_stores_canonical_form(moment):
+    xsd_date_time = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
+    store = ox.Store()
+    literal = ox.Literal(moment.isoformat(), datatype=xsd_date_time)
+    store.add(ox.Quad(ox.NamedNode("a:s"), ox.NamedNode("a:p"), literal))
+    (quad,) = store.quads_for_pattern(None, None, None)
+    assert date_time_text(moment) == f'"{quad.object.value}"^^<{xsd_date_time.value}>'
 
 
 def test_analysis_results_do_not_feed_the_next_network(partnerships_kg):

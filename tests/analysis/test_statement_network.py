@@ -16,7 +16,10 @@ import pytest
 
 from bench.generator import write_register
 from edukg.analysis.networks import Window, institution_network, partnership_network
+from edukg.analysis.results import write_results
+from edukg.analysis.run import analyze
 from edukg.graph.snapshots import SNAPSHOT_FOLDER
+from edukg.graph.statement_scan import statements_by_predicate
 from edukg.graph.store import KnowledgeGraph
 from edukg.loaders import load_files
 from tests.analysis.conftest import FIXTURE
@@ -137,3 +140,19 @@ def test_a_missing_snapshot_falls_back_to_the_store(register_store, tmp_path):
     with KnowledgeGraph.open(copy, read_only=True) as kg:
         fast, queried = both_ways(kg, window=Window(since=dt.date(2023, 1, 1)))
     assert_same_network(fast, queried)
+
+
+def test_stored_analysis_results_are_not_read(register_store, tmp_path):
+    copy = tmp_path / "store"
+    shutil.copytree(register_store, copy)
+    with KnowledgeGraph.open(copy) as kg:
+        before = institution_network(kg)
+        write_results(kg, analyze(kg, seed=0))
+        results = kg.source("analysis-institution")
+        assert results is not None and results.triples > 1000
+        read = [graph.value for graph, _ in statements_by_predicate(kg, [], skip={results.graph})]
+        assert results.graph not in read
+        assert {info.graph for info in kg.sources() if info.loader != "analysis"} <= set(read)
+        fast, queried = both_ways(kg)
+    assert_same_network(fast, queried)
+    assert_same_network(fast, before)

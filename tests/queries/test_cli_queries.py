@@ -212,3 +212,24 @@ def test_internal_queries_run_but_are_not_listed(store: Path) -> None:
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.splitlines()[0] == "event,visitor,host,start"
 
+
+def test_a_long_result_prints_as_plain_aligned_columns(store: Path) -> None:
+    """Past RICH_TABLE_ROWS rows the table is plain columns (rich takes seconds there)."""
+    result = run_edukg(
+        "--store",
+        "kg",
+        "sparql",
+        "SELECT ?code ?label WHERE { ?country skos:notation ?code ; "
+        "skos:prefLabel|skos:altLabel|rdfs:label ?label } "
+        "ORDER BY ?code ?label LIMIT 1200",
+        cwd=store,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["code", "label"]
+    assert set(lines[1].replace(" ", "")) == {"-"}
+    assert len(lines) == 2 + 1200
+    assert "1200 row(s)" in result.stderr
+    label_column = lines[1].index("-", lines[1].index(" "))
+    belarus = [line for line in lines if line.startswith("BY ") and "Беларусь" in line]
+    assert belarus and belarus[0].index("Беларусь") == label_column

@@ -7,7 +7,13 @@ import pytest
 from edukg.resolve.blocking import candidate_item_pairs
 from edukg.resolve.compare import compare_names
 from edukg.resolve.keys import abbreviates, name_key
-from edukg.resolve.match import REVIEW_SCORE, find_candidates, name_items
+from edukg.resolve.match import (
+    MUTUAL_BEST_BONUS,
+    REVIEW_SCORE,
+    find_candidates,
+    mutual_best,
+    name_items,
+)
 from edukg.resolve.records import InstitutionRecord, Name, records_from_ror
 from tests.conftest import DATA
 
@@ -196,3 +202,53 @@ def test_belarusian_ror_names_in_three_languages_are_matched_precisely() -> None
     correct = [c for c in found if c.right.startswith(c.left + "#")]
     assert len(correct) / len(found) >= 0.95
     assert len(correct) >= 0.6 * len(right)
+
+
+BRANCH = "Филиал Ташкентского Государственного Экономического Университета"
+TASHKENT = [
+    "Tashkent State University",
+    "Tashkent Medical Academy",
+    "Tashkent Institute of Chemistry",
+]  # Tashkent is common in the country's names: it alone cannot join two of them
+
+
+def branch_candidates(*left_names: str) -> dict[str, tuple[float, tuple[str, ...]]]:
+    left = [record(f"l:{n}", name, country="UZ") for n, name in enumerate(left_names)]
+    found = find_candidates(left, [record("r:1", BRANCH, country="UZ")], min_score=0.1)
+    return {c.left: (c.score, c.reasons) for c in found}
+
+
+def test_a_pair_best_for_both_its_records_gains_points() -> None:
+    found = branch_candidates(
+        "Samarkand branch of Tashkent State University of Economics", *TASHKENT
+    )
+    score, reasons = found["l:0"]
+    assert "best for both" in reasons
+    assert score >= REVIEW_SCORE
+    assert (
+        score
+        == compare_names(
+            name_key("Samarkand branch of Tashkent State University of Economics"),
+            name_key(BRANCH),
+            common={"task"},
+        ).score
+        + MUTUAL_BEST_BONUS
+    )
+
+
+def test_no_points_when_another_record_fits_better() -> None:
+    found = branch_candidates(
+        "Samarkand branch of Tashkent State University of Economics",
+        "Tashkent State University of Economics",
+        *TASHKENT,
+    )
+    score, reasons = found["l:0"]
+    assert "best for both" not in reasons
+    assert score < REVIEW_SCORE
+
+
+def test_mutual_best_needs_a_margin_on_both_sides() -> None:
+    assert mutual_best({(0, 0): 60.0, (1, 0): 57.0}) == set()
+    assert mutual_best({(0, 0): 60.0, (1, 1): 40.0, (1, 0): 30.0}) == {(0, 0), (1, 1)}
+    assert mutual_best({(0, 0): 60.0, (1, 0): 50.0, (1, 1): 45.0}) == {(0, 0)}
+    assert mutual_best({(0, 1): 60.0, (1, 2): 50.0}, among_themselves=True) == {(0, 1)}

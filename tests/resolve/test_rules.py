@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from edukg.resolve.compare import compare_names
+from edukg.resolve.compare import UNTRANSLATED_PENALTY, compare_names
 from edukg.resolve.keys import abbreviates, name_key
-from edukg.resolve.match import REVIEW_SCORE, find_candidates
+from edukg.resolve.match import MUTUAL_BEST_BONUS, REVIEW_SCORE, find_candidates
 from edukg.resolve.normalise import normalise
 from edukg.resolve.records import InstitutionRecord, Name
 from edukg.resolve.transliterate import skeleton
+from edukg.resolve.vocabulary import Vocabulary
 
 SAME = 80.0
 """A pair of names of one institution scores at least this."""
@@ -133,6 +134,21 @@ def test_translations_meet_both_ways(first: str, second: str) -> None:
             "Академия управления при Президенте Республики Беларусь",
             ("академия", "управления"),
             id="ru-under-the-president",
+        ),
+        pytest.param(
+            "Центр наркологии Департамента здравоохранения города Москвы",
+            ("центр", "наркологии"),
+            id="ru-department-of-health",
+        ),
+        pytest.param(
+            "Centre on Addictions of the Moscow Department of Healthcare",
+            ("centre", "on", "addictions"),
+            id="en-department-of-health",
+        ),
+        pytest.param(
+            "учреждение науки Институт систем обработки изображений",
+            ("институт", "систем", "обработки", "изображений"),
+            id="ru-institution-of-science",
         ),
     ],
 )
@@ -333,3 +349,96 @@ def test_company_forms_are_left_out(name: str) -> None:
 )
 def test_endings_titles_and_physics(first: str, second: str) -> None:
     assert min(both_ways(first, second)) >= SAME
+
+
+@pytest.mark.parametrize(
+    ("terms", "concept"),
+    [
+        pytest.param(("противочумный", "супрацьчумны"), "antiplague", id="ru-be-anti-plague"),
+        pytest.param(("курортологии", "курорталагіі", "balneology"), "balneology", id="balneology"),
+        pytest.param(("изображений", "image"), "image", id="ru-en-image"),
+        pytest.param(("обработки", "апрацоўкі", "processing"), "processing", id="processing"),
+        pytest.param(("проектирования", "праектавання", "design"), "design", id="design"),
+        pytest.param(("племенного", "племянной", "breeding"), "breeding", id="breeding"),
+        pytest.param(("публичная", "публічная", "public"), "public", id="public"),
+        pytest.param(("schools", "school", "школа"), "school", id="en-short-plural"),
+    ],
+)
+def test_general_words_of_the_tuning_misses(terms: tuple[str, ...], concept: str) -> None:
+    vocabulary = Vocabulary.from_package()
+    assert [vocabulary.concept_of(term) for term in terms] == [concept] * len(terms)
+
+
+def test_phrases_and_like_concepts_of_the_tuning_misses() -> None:
+    assert min(both_ways("Институт растениеводства", "Institute of Plant Industry")) >= SAME
+    assert min(both_ways("Anti-Plague Institute", "Противочумный институт")) >= SAME
+    assert min(both_ways("Онкологический диспансер", "Oncology Centre")) >= SAME
+
+
+def test_a_russian_common_word_the_vocabulary_lacks_may_translate() -> None:
+    first, second = "Томский институт овощеводства", "Tomsk Institute of Vegetable Growing"
+    for one, other in ((first, second), (second, first)):
+        found = find_candidates([record(one, "x:1"), record(other, "x:2")], min_score=0.1)
+        assert [c.score for c in found if c.score >= REVIEW_SCORE], (one, other)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(
+            "Томский институт овощеводства и бахчеводства",
+            "Tomsk Institute of Vegetable and Melon Growing",
+            id="ru-en-two-untranslated-words",
+        ),
+        pytest.param(
+            "Институт медицинской экологии и гигиены овощеводства",
+            "Institute of Medical Ecology and Hygiene of Vegetable Growing",
+            id="ru-en-two-concepts-besides-forms",
+        ),
+    ],
+)
+def test_untranslated_words_cost_points_but_do_not_conflict(first: str, second: str) -> None:
+    for one, other in ((first, second), (second, first)):
+        found = compare_names(name_key(one), name_key(other))
+        assert not found.conflict
+        assert REVIEW_SCORE - MUTUAL_BEST_BONUS <= found.score <= 100 - UNTRANSLATED_PENALTY * 2
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(
+            "Институт овощеводства",
+            "Institute of Vegetable Growing",
+            id="ru-en-common-words-alone-never-join",
+        ),
+        pytest.param(
+            "Харьковский институт овощеводства",
+            "Kyiv Institute of Vegetable Growing",
+            id="ru-en-an-adjective-of-a-place-is-no-common-word",
+        ),
+        pytest.param(
+            "Томский институт овощеводства",
+            "Tomsk Institute of Oncology",
+            id="ru-en-a-word-never-translates-a-known-subject",
+        ),
+        pytest.param(
+            "Томский институт овощеводства",
+            "Tomsk Institute of Vegetable Growing and Storage",
+            id="ru-en-at-most-one-word-more",
+        ),
+        pytest.param(
+            "Томскі інстытут агародніцтва",
+            "Tomsk Institute of Oncology",
+            id="be-en-no-dictionary-for-belarusian",
+        ),
+    ],
+)
+def test_untranslated_words_keep_other_names_apart(first: str, second: str) -> None:
+    for one, other in ((first, second), (second, first)):
+        found = find_candidates([record(one, "x:1"), record(other, "x:2")], min_score=0.1)
+        assert [c for c in found if c.score >= REVIEW_SCORE] == [], (one, other)
+
+
+def record(name: str, iri: str) -> InstitutionRecord:
+    return InstitutionRecord(iri, (Name(name),), "RU")

@@ -1,0 +1,73 @@
+"""Russian words as dictionary lemmas, and whether a word is a common one (pymorphy2, as
+natasha ships it with its Russian dictionary: nothing is downloaded).
+
+>>> lemma("племенного"), lemma("изображений"), lemma("Минск")
+('племенной', 'изображение', 'минск')
+>>> is_common_word("обработки"), is_common_word("Сеченова"), is_common_word("Ташкентского")
+(True, False, False)
+>>> is_common_word("інстытута"), is_common_word("Pskov")
+(False, False)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import Any
+
+from edukg.resolve.transliterate import cyrillic_language, has_cyrillic
+
+PROPER = frozenset("Name Surn Patr Geox Orgn Trad Abbr Init".split())
+"""pymorphy2 marks of names of people, places and organisations, and abbreviations."""
+
+COMMON_PARTS = frozenset("NOUN ADJF ADJS PRTF".split())
+"""Parts of speech of the common words names are made of."""
+
+_PLACE_ADJECTIVE = re.compile(r"(?:ск|цк)(?:ий|ой)$")
+
+
+@cache
+def _analyser() -> Any:
+    # natasha's MorphVocab is pymorphy2's analyser, loaded the way natasha makes it work on
+    # current Pythons; imported here, so that a matcher without Russian names never loads it
+    from natasha import MorphVocab
+
+    return MorphVocab()
+
+
+@lru_cache(maxsize=262144)
+def _parse(word: str) -> Any:
+    return _analyser().parse(word)[0]
+
+
+def _russian(word: str) -> bool:
+    return has_cyrillic(word) and cyrillic_language(word) == "ru"
+
+
+def lemma(word: str) -> str:
+    """The dictionary form of a Russian word, lower case; other words as they are (lower case)."""
+    lowered = word.lower()
+    if not _russian(lowered):
+        return lowered
+    return str(_parse(lowered).normal_form).replace("ё", "е")
+
+
+@lru_cache(maxsize=262144)
+def is_common_word(word: str) -> bool:
+    """Whether ``word`` is a Russian common word of the dictionary (not a person, a place, an
+    organisation or an abbreviation): a word a name translates, never transliterates."""
+    lowered = word.lower()
+    if not _russian(lowered) or len(lowered) < 4:
+        return False
+    analyser = _analyser()
+    if not analyser.word_is_known(lowered):
+        return False
+    parses = analyser.parse(lowered)
+    if any(set(parse.tag.grammemes) & PROPER for parse in parses):
+        return False
+    first = parses[0]
+    if first.tag.POS not in COMMON_PARTS:
+        return False
+    # adjectives in -ский are mostly of places and peoples (рижский, харьковская), which
+    # the dictionary does not mark: never taken for common words
+    return not _PLACE_ADJECTIVE.search(str(first.normal_form))

@@ -1,0 +1,51 @@
+"""Picking the statements of some predicates out of N-Triples lines, compared with a plain split."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from edukg.graph.statement_scan import pick_predicates
+
+# predicates of every length around the 8-byte words they are compared in
+PREDICATES = ["a:p", "a:pq", "ab:cde", "abc:defg", "http://x/q", "http://x/qq", "http://x/q1234567"]
+
+
+def plain_split(data: bytes, predicates: list[str]) -> dict[str, tuple[list[bytes], list[bytes]]]:
+    picked: dict[str, tuple[list[bytes], list[bytes]]] = {p: ([], []) for p in predicates}
+    for line in data.splitlines():
+        subject, predicate, rest = line.split(b" ", 2)
+        name = predicate[1:-1].decode()
+        if name in picked:
+            picked[name][0].append(subject)
+            picked[name][1].append(rest[: -len(b" .")])
+    return picked
+
+
+def lines(seed: int, count: int) -> bytes:
+    rng = random.Random(seed)
+    others = ["a:q", "a:pp", "ab:cdf", "abc:defh", "http://x/r", "http://y/qq", "http://x/q1234568"]
+    objects = [
+        '"a b c"',
+        '"x"@en',
+        "<a:o>",
+        "_:b1",
+        '"2024"^^<http://www.w3.org/2001/XMLSchema#gYear>',
+    ]
+    text = []
+    for number in range(count):
+        subject = rng.choice([f"<a:s{number}>", f"_:n{number}", "<https://x.example/α>"])
+        predicate = rng.choice(PREDICATES + others)
+        text.append(f"{subject} <{predicate}> {rng.choice(objects)} .\n")
+    return "".join(text).encode()
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_picked_statements_are_those_of_a_plain_split(seed):
+    data = lines(seed, 2_000)
+    assert pick_predicates(data, PREDICATES) == plain_split(data, PREDICATES)
+
+
+def test_a_single_short_statement_is_picked():
+    assert pick_predicates(b"_:a <a:p> _:c .\n", ["a:p"]) == {"a:p": ([b"_:a"], [b"_:c"])}
