@@ -55,6 +55,12 @@ from edukg.graph.statement_lines import (
     sorted_lines,
     subjects,
 )
+from edukg.graph.summaries import (
+    SUMMARY_GRAPH,
+    mark_stale,
+    refresh_summaries,
+    summaries_current,
+)
 from edukg.graph.terms import dumped, solutions, to_oxigraph
 from edukg.ontology import ontology_text
 from edukg.ontology.iris import PREFIXES, SYSTEM_GRAPH_BASE
@@ -73,6 +79,10 @@ BULK_LOAD_PART = 100_000
 
 BULK_LOAD_PARTS = min(4, os.cpu_count() or 1)
 """Bulk loads run in this many parts side by side (one per core, at most 4)."""
+
+SUMMARY_FOLLOW_LIMIT = 200_000
+"""Changed statements a write hands to the summaries to follow; more, and every summary is
+worked out again (see :func:`edukg.graph.summaries.refresh_summaries`)."""
 
 REMOVE_BATCH = 5_000
 """Statements removed by one ``DELETE DATA`` update (larger batches cost more a statement)."""
@@ -121,6 +131,9 @@ class KnowledgeGraph:
         """During a write: the records each source graph holds (see :meth:`_new_records`)."""
         self._emptied: set[str] = set()
         """During a write: graphs a rebuild emptied (see :meth:`_rebuild`)."""
+        self._changed_lines: list[bytes] | None = []
+        """During a write: the statements it added or removed, for the summaries to follow
+        (``None``: too many to follow, every summary is worked out again)."""
         if not read_only:
             self._roll_back()  # a write that was interrupted leaves nothing behind
         stored = self._stored_base_iri()
@@ -136,7 +149,8 @@ class KnowledgeGraph:
                 self._store.remove(ox.Quad(CATALOG_GRAPH, _URI_SPACE, old, CATALOG_GRAPH))
                 new = ox.Literal(self.base_iri)
                 self._store.add(ox.Quad(CATALOG_GRAPH, _URI_SPACE, new, CATALOG_GRAPH))
-            self._install_reference_data()
+            if self._install_reference_data() or not summaries_current(self._store):
+                self.refresh_summaries()  # new reference data, or a store an older edukg wrote
 
     # ------------------------------------------------------------ opening
 
@@ -205,6 +219,24 @@ class KnowledgeGraph:
         """The underlying pyoxigraph store, for bulk work inside edukg."""
         return self._store
 
+    # ------------------------------------------------------------ summaries
+
+    def summaries_current(self) -> bool:
+        """Whether the summary graph matches the data (see :mod:`edukg.graph.summaries`)."""
+        return summaries_current(self._store)
+
+    def refresh_summaries(self) -> int:
+        """Work the summary statements out again from the data; the number of changes.
+
+        Every write of this class does it; a write that goes around it (a SPARQL
+        update) calls it after.
+        """
+        self._require_writable()
+        changes = refresh_summaries(self._store, on_disk=self.path is not None)
+        if self.path is not None:
+            self._store.flush()
+        return changes
+
     # ------------------------------------------------------------ reference data
 
     def _stored_base_iri(self) -> str | None:
@@ -212,11 +244,12 @@ class KnowledgeGraph:
             return str(quad.object.value)  # type: ignore[union-attr]
         return None
 
-    def _install_reference_data(self) -> None:
+    def _install_reference_data(self) -> bool:
+        """Write the ontology and the countries again if they changed; whether they did."""
         fingerprint = ox.Literal(_reference_fingerprint())
         current = ox.Quad(ONTOLOGY_GRAPH, _SHA256, fingerprint, CATALOG_GRAPH)
         if current in self._store:
-            return
+            return False
         for graph in REFERENCE_GRAPHS:
             if self._store.contains_named_graph(graph):
                 self._store.remove_graph(graph)
@@ -229,6 +262,7 @@ class KnowledgeGraph:
         countries = countries_graph().serialize(format="nt", encoding="utf-8")
         self._store.load(countries, ox.RdfFormat.N_TRIPLES, to_graph=COUNTRIES_GRAPH)
         self._store.add(current)
+        return True
 
     # ------------------------------------------------------------ sources
 
@@ -342,9 +376,20 @@ class KnowledgeGraph:
         """Make a system graph (not a source) hold exactly ``quads``, writing only changes."""
         wanted = {ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads}
         current = set(self._store.quads_for_pattern(None, None, None, graph))
+        changed = [quad.triple for quad in current ^ wanted]
+        self._note_changes(_serialised(changed)[0].splitlines() if changed else [])
         for quad in current - wanted:
             self._store.remove(quad)
         self._store.extend(wanted - current)
+
+    def _note_changes(self, lines: list[bytes] | None) -> None:
+        """Note statements this write added or removed (``None``: too many to follow)."""
+        if self._changed_lines is None:
+            return
+        if lines is None or len(self._changed_lines) + len(lines) > SUMMARY_FOLLOW_LIMIT:
+            self._changed_lines = None  # every summary is worked out again
+        else:
+            self._changed_lines.extend(lines)
 
     def _graphs_kept_by_a_rebuild(
         self, images: Mapping[str, BeforeImage], prepared: Mapping[str, tuple[bytes, str]]
@@ -363,7 +408,11 @@ class KnowledgeGraph:
         changing = {self.source_graph(name).value for name in images}
         old_size = sum(infos[name].triples for name in images if name in infos)
         others = sorted(
-            (g for g in self._store.named_graphs() if g.value not in changing),
+            (
+                g
+                for g in self._store.named_graphs()
+                if g.value not in changing and g != SUMMARY_GRAPH  # worked out again anyway
+            ),
             key=lambda g: g.value,
         )
         if not all(isinstance(g, ox.NamedNode) for g in others) or next(
@@ -399,6 +448,7 @@ class KnowledgeGraph:
         for image in kept:
             self._restore_statements(ox.NamedNode(image.graph), image.statements)
         self._emptied = {graph.value for graph in emptied}
+        self._note_changes(None)
 
     def _prepared_statements(
         self, data: SourceData, mapping: Mapping[str, str]
@@ -437,12 +487,22 @@ class KnowledgeGraph:
             ) from error
         crash_point("journal")
         try:
+            # following the changes is exact only from summaries that were
+            was_current = summaries_current(self._store)
+            mark_stale(self._store)  # readers run the portable forms until the end
             yield
+            crash_point("summaries")
+            changed, self._changed_lines = self._changed_lines, []
+            refresh_summaries(
+                self._store,
+                on_disk=self.path is not None,
+                changed=changed if was_current else None,
+            )
             if self.path is not None:
                 self._store.flush()
             crash_point("commit")
         except BaseException as failure:
-            self._records_by_graph, self._emptied = None, set()
+            self._records_by_graph, self._emptied, self._changed_lines = None, set(), []
             self._roll_back()
             if isinstance(failure, Exception) and not isinstance(failure, EdukgError):
                 raise StoreError(
@@ -474,6 +534,8 @@ class KnowledgeGraph:
             if image.catalog:
                 self._store.load(image.catalog, ox.RdfFormat.N_QUADS)
         self._drop_unused_agents()
+        # the summaries may hold the interrupted write's data: work them out again
+        refresh_summaries(self._store, on_disk=self.path is not None)
         if self.path is not None:
             self._store.flush()
         self._journal.commit()
@@ -533,6 +595,7 @@ class KnowledgeGraph:
             return SourceChange(data.name, 0, 0, total, new_source=False)
         records = record_subjects(statements)
         if info is None and not self._store.contains_named_graph(graph):
+            self._note_changes(statements.splitlines() if total <= SUMMARY_FOLLOW_LIMIT else None)
             added_records = self._new_records(records, graph)
             self._bulk_write(
                 statements, graph, total, meanwhile=lambda: self._snapshot(graph, statements)
@@ -565,6 +628,8 @@ class KnowledgeGraph:
         crash_point("diff")
         if self._snapshots is not None:
             self._snapshots.discard(graph.value)  # until the graph and its digest agree again
+        self._note_changes(added + removed if len(added) + len(removed) <= SUMMARY_FOLLOW_LIMIT
+                           else None)
         if graph.value in self._emptied:
             del added, removed
             self._bulk_write(statements, graph, total, meanwhile=lambda: None)
@@ -827,6 +892,9 @@ class KnowledgeGraph:
         recorded = merge_records(self._store)
         forgotten = {graph.value: MergeRecord() for graph in graphs if graph.value in recorded}
         images = [self._before_image(graph) for graph in graphs]
+        for image in images:
+            lines = (image.statements or b"").splitlines()
+            self._note_changes(lines if len(lines) <= SUMMARY_FOLLOW_LIMIT else None)
         if forgotten:
             images.append(self._before_image(MERGE_RECORD_GRAPH))
         with self._transaction(images):

@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
 
 from edukg.core.errors import ConfigError
 from edukg.ontology.iris import PREFIXES
 from edukg.queries.catalogue import (
+    PAGE_CUT_MARKER,
     PAGE_LIMIT_MARKER,
     PAGE_MARKER,
     PARAMETER_MARKER,
+    SECTION_FLAGS,
     CatalogueQuery,
     Parameter,
     get_query,
@@ -176,13 +178,18 @@ def bind(
     terms: Mapping[str, ox.NamedNode | ox.Literal],
     *,
     page: tuple[int, int] | None = None,
+    flags: Iterable[str] = (),
 ) -> str:
     r"""The query text with the prefixes declared and the terms bound at the markers.
 
     Only names that are SPARQL variables and terms that pyoxigraph built reach
     the text, so a value cannot change the query's shape. ``page`` is
     ``(limit, offset)`` for the ``# @page`` line, and its limit alone for a
-    ``# @page-limit`` line; without it both lines go and every item is listed.
+    ``# @page-limit`` line, and the position of the page's last row for a
+    ``# @page-cut`` line; without it the first two lines go, the third becomes
+    ``LIMIT 0``, and every item is listed.
+    ``flags`` (of :data:`~edukg.queries.catalogue.SECTION_FLAGS`) keep their
+    ``# @if`` sections, as bound parameters do.
 
     >>> print(bind("SELECT ?x WHERE { ?x ?p ?o } ORDER BY ?x\n# @page", {}, page=(10, 20))
     ...       .splitlines()[-1])
@@ -198,6 +205,7 @@ def bind(
             )
     block = values_block(terms)
     page_text = page_limit_text = ""
+    page_cut_text = "LIMIT 0"
     if page is not None:
         limit, offset = (int(number) for number in page)  # numbers only, never text
         if limit < 1 or offset < 0:
@@ -207,8 +215,18 @@ def bind(
             )
         page_text = f"LIMIT {limit} OFFSET {offset}"
         page_limit_text = f"LIMIT {limit}"
-    markers = {PARAMETER_MARKER: block, PAGE_MARKER: page_text, PAGE_LIMIT_MARKER: page_limit_text}
-    lines = [markers.get(line.strip(), line) for line in select_sections(text, set(terms))]
+        page_cut_text = f"OFFSET {offset + limit - 1} LIMIT 1"
+    markers = {
+        PARAMETER_MARKER: block,
+        PAGE_MARKER: page_text,
+        PAGE_LIMIT_MARKER: page_limit_text,
+        PAGE_CUT_MARKER: page_cut_text,
+    }
+    unknown = set(flags) - set(SECTION_FLAGS)
+    if unknown:
+        raise ConfigError(f"unknown section flag(s): {', '.join(sorted(unknown))}")
+    sections = select_sections(text, set(terms) | set(flags))
+    lines = [markers.get(line.strip(), line) for line in sections]
     return prefix_declarations() + "\n".join(lines) + "\n"
 
 
@@ -216,12 +234,16 @@ def select_sections(text: str, bound: set[str]) -> list[str]:
     r"""The query's lines, keeping ``# @if NAME`` sections only when NAME is bound.
 
     ``# @if a b`` keeps its lines up to the matching ``# @end`` when every name
-    is bound; ``# @unless a`` when none is. Sections let a query leave out the
+    is bound; ``# @unless a b`` when none is; ``!a`` stands for "a is not bound".
+    An ``# @else`` line inside a section keeps the lines after it when the
+    section's own lines are left out. Sections let a query leave out the
     patterns of filters nobody asked for: Oxigraph would evaluate them anyway.
     The text of each section is fixed in the ``.rq`` file, so no value can add one.
 
     >>> select_sections("a\n# @if year\nb\n# @end\n# @unless year\nc\n# @end", {"year"})
     ['a', 'b']
+    >>> select_sections("# @if x !y\nb\n# @else\nc\n# @end", {"x", "y"})
+    ['c']
     """
     kept: list[str] = []
     stack: list[bool] = []
@@ -229,12 +251,13 @@ def select_sections(text: str, bound: set[str]) -> list[str]:
         stripped = line.strip()
         if stripped.startswith(("# @if ", "# @unless ")):
             keyword, *names = stripped[2:].split()
-            wanted = (
-                all(name in bound for name in names)
-                if keyword == "@if"
-                else not any(name in bound for name in names)
-            )
-            stack.append(wanted and all(stack))
+            holds = [name[1:] not in bound if name.startswith("!") else name in bound
+                     for name in names]
+            stack.append(all(holds) if keyword == "@if" else not any(holds))
+            continue
+        if stripped == "# @else":
+            if stack:
+                stack[-1] = not stack[-1]
             continue
         if stripped == "# @end":
             if stack:

@@ -58,6 +58,15 @@ can only sort rows with a value longer than its 10 kB temp row (a long party lis
 the sort keeps the first N ("SR319" otherwise).
 """
 
+PAGE_CUT_MARKER = "# @page-cut"
+"""The line the runner replaces with ``OFFSET n LIMIT 1``, n the position of the page's last
+row (the one past the page included), or with ``LIMIT 0`` when every item is listed.
+
+It stands after the ``ORDER BY`` of a subquery over one short value per item that the
+page's sort key begins with: its one row is the greatest such value the page can reach,
+so the listing sorts the items up to it only (see ``agreements.rq``).
+"""
+
 _HEADER_LINE = re.compile(
     r"^#\s*(?P<key>[a-z][a-z_-]*)(?:@(?P<lang>[a-z]{2,3}))?\s*:\s*(?P<value>.*)$"
 )
@@ -66,6 +75,13 @@ _PARAM = re.compile(
     r"\(\s*(?P<type>[a-z]+)\s*(?:,\s*(?P<mode>optional|required|default\s+(?P<default>[^)]*?)))?\s*\)"
     r"\s*(?::\s*(?P<description>.*))?$"
 )
+SECTION_FLAGS = ("summaries",)
+"""Names a ``# @if``/``# @unless`` section may test besides the parameters: facts about the
+engine that the runner sets. ``summaries``: the embedded store holds current summary
+statements (:mod:`edukg.graph.summaries`), which the section reads instead of working
+them out; the ``# @unless summaries`` section is the portable form, for every engine.
+Both give the same rows."""
+
 INTERNAL_MARKER = "# @internal"
 """A header line that keeps a query out of the user catalogue's listing."""
 
@@ -154,7 +170,7 @@ def parse_query_file(name: str, text: str, *, file_name: str | None = None) -> C
         if line == INTERNAL_MARKER:
             internal = True
             continue
-        if line in (PARAMETER_MARKER, PAGE_MARKER, PAGE_LIMIT_MARKER):
+        if line in (PARAMETER_MARKER, PAGE_MARKER, PAGE_LIMIT_MARKER, PAGE_CUT_MARKER):
             continue
         match = _HEADER_LINE.match(line)
         if not match:
@@ -217,11 +233,13 @@ def _section_problems(text: str, file_name: str, names: set[str]) -> list[str]:
         line = raw.strip()
         if line.startswith(("# @if ", "# @unless ")):
             depth += 1
-            for name in line.split()[2:]:
-                if name not in names:
+            for name in (name.removeprefix("!") for name in line.split()[2:]):
+                if name not in names and name not in SECTION_FLAGS:
                     problems.append(
                         f"{file_name}:{number}: section on {name!r}, which is not a parameter"
                     )
+        elif line == "# @else" and depth == 0:
+            problems.append(f"{file_name}:{number}: '# @else' without '# @if'")
         elif line == "# @end":
             depth -= 1
             if depth < 0:

@@ -47,6 +47,7 @@ def run_query(
     today: dt.date | None = None,
     limit: int | None = None,
     offset: int = 0,
+    use_summaries: bool = True,
 ) -> QueryResult:
     """Run catalogue query ``name`` with ``params`` (text values, checked and bound as terms).
 
@@ -58,6 +59,11 @@ def run_query(
     given; ``0`` for all) from ``offset`` on, and ``result.more`` says whether
     rows follow. The engine then works out the columns of that page only.
     Other queries return every row unless ``limit`` or ``offset`` is given.
+
+    On an embedded store whose summary statements are current, the query's
+    ``# @if summaries`` sections read them (see :func:`section_flags`); with
+    ``use_summaries=False`` it runs its portable form, as any other engine does.
+    The rows are the same.
     """
     query = get_query(name) if isinstance(name, str) else name
     given = dict(params or {})
@@ -74,7 +80,10 @@ def run_query(
     in_sparql = bool(query.paged and limit)
     # one row past the page tells whether more follow
     page = (limit + 1, offset) if in_sparql and limit else None
-    text = bind(query.text, terms, page=page)
+    flags = section_flags(target) if use_summaries else frozenset()
+    if "summaries" in flags and "institution" in terms:
+        terms = {**terms, **_institution_keys(target, terms["institution"])}
+    text = bind(query.text, terms, page=page, flags=flags)
     result = run_sparql(target, text, timeout=timeout, with_prefixes=False)
     if result.kind != "select":
         return result
@@ -91,6 +100,44 @@ def run_query(
             hint=f"fix the SELECT clause or the '# columns:' line of {query.name}.rq",
         )
     return _sort_lists(result, query.lists)
+
+
+def section_flags(target: Any) -> frozenset[str]:
+    """The :data:`~edukg.queries.catalogue.SECTION_FLAGS` that hold for ``target``.
+
+    ``summaries`` only for an embedded Oxigraph store whose summary statements are
+    current: a remote endpoint or an rdflib graph has none.
+
+    >>> from edukg.graph.store import KnowledgeGraph
+    >>> with KnowledgeGraph.in_memory() as kg:
+    ...     sorted(section_flags(kg)), sorted(section_flags(kg.oxigraph))
+    (['summaries'], ['summaries'])
+    """
+    from edukg.graph.summaries import summaries_current
+
+    store = _oxigraph_store(target)
+    if store is not None and summaries_current(store):
+        return frozenset({"summaries"})
+    return frozenset()
+
+
+_INSTITUTION_KEYS = """SELECT ?institution_key ?institution_last WHERE {
+  # @parameters
+  BIND(LCASE(?institution) AS ?institution_key)
+  BIND(REPLACE(?institution, "^.*/", "") AS ?institution_last)
+}"""
+
+
+def _institution_keys(target: Any, term: ox.NamedNode | ox.Literal) -> dict[str, ox.Literal]:
+    """The summary keys an institution's name or IRI is looked up by, worked out by the store.
+
+    ``institution_key``: the value in lower case, as ``LCASE`` makes it (the summary
+    ``nameKey``); ``institution_last``: its text after the last ``/`` (``lastSegment``).
+    The store's own functions make them, so they match the summaries to the character.
+    """
+    text = bind(_INSTITUTION_KEYS, {"institution": term})
+    (row,) = run_sparql(target, text, with_prefixes=False).rows
+    return {"institution_key": row[0], "institution_last": row[1]}  # type: ignore[dict-item]
 
 
 _INSTITUTION_EXISTS = """ASK {

@@ -205,13 +205,17 @@ def graph_bytes(triples: list[ox.Triple], media_type: str) -> bytes:
 
 def run_update(kg: Any, text: str) -> None:
     """Apply a SPARQL Update to the store (edukg's prefixes predeclared) and flush it."""
+    from edukg.graph.summaries import mark_stale
     from edukg.queries.binding import prefix_declarations
 
+    # an update may change what the summary statements say: readers take the
+    # portable forms until they are worked out again
+    mark_stale(kg.oxigraph)
     try:
         kg.oxigraph.update(prefix_declarations() + text)
     except SyntaxError as error:
         raise QueryError(f"the SPARQL update is malformed: {error}") from None
     except OSError as error:
         raise QueryError(f"the update failed: {error}") from None
-    if kg.path is not None:
-        kg.oxigraph.flush()
+    finally:
+        kg.refresh_summaries()  # flushes the store

@@ -1,0 +1,516 @@
+r"""Summary statements: facts the catalogue's slow questions would otherwise work out each time.
+
+The store writes them into a system graph of their own, :data:`SUMMARY_GRAPH`,
+at the end of every write (load, reload, removal, merge and split, the undoing
+of an interrupted write), worked out from the union of all graphs the way the
+catalogue's queries read it. Per agreement (anything with ``edukg:hasParty``,
+``edukg:signedOn`` or ``schema:validFrom``): its first signing date, its years
+and its parties' countries; per institution: whether it has no partner. The
+catalogue's ``# @if summaries`` sections read them instead of working them
+out, on a store whose summaries are current (see :func:`summaries_current`);
+every other engine runs the portable form. docs/summaries.md says what each
+statement means.
+
+A write first removes the mark that the summaries are current, and writes it
+again only when it has brought them up to date: a reader never takes stale
+summaries for current ones, even while a write is under way or after one was
+interrupted.
+
+>>> store = ox.Store()
+>>> _ = store.load(b'<http://x/a> a <https://w3id.org/edukg/ontology#CooperationAgreement> ; '
+...     b'<https://w3id.org/edukg/ontology#signedOn> "2024-05-01" .',
+...     ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("http://x/g"))
+>>> refresh_summaries(store), summaries_current(store)
+(2, True)
+>>> sorted(q.object.value[:6] for q in store.quads_for_pattern(None, None, None, SUMMARY_GRAPH))
+['1 e3b0', '2024', '2024-0']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+from edukg.graph.sources import CATALOG_GRAPH
+from edukg.graph.terms import dumped, solutions
+from edukg.ontology.iris import PREFIXES, PROJECT_IRI, SYSTEM_GRAPH_BASE
+
+SUMMARY_GRAPH = ox.NamedNode(SYSTEM_GRAPH_BASE + "summaries")
+"""The named graph of the summary statements."""
+
+SUMMARY_NS = PROJECT_IRI + "/summary#"
+"""The namespace of the summary predicates (edukg's own; no source uses it)."""
+
+SUMMARY_VERSION = "1"
+"""Bumped whenever what a summary means changes: a store with older ones is not current."""
+
+FIRST_SIGNED = ox.NamedNode(SUMMARY_NS + "firstSigned")
+"""Agreement -> the least text of its ``edukg:signedOn`` dates, ``""`` without one."""
+
+YEAR = ox.NamedNode(SUMMARY_NS + "year")
+"""Agreement -> a year it counts in (docs/years.md), as ``xsd:integer``."""
+
+PARTY_COUNTRY = ox.NamedNode(SUMMARY_NS + "partyCountry")
+"""Agreement -> the ``edukg:country`` of one of its ``edukg:hasParty`` parties."""
+
+PARTNERLESS = ox.NamedNode(SUMMARY_NS + "partnerless")
+"""Institution -> ``true`` when it shares no agreement and no event with another party."""
+
+MULTINATIONAL_AGREEMENTS = ox.NamedNode(SUMMARY_NS + "multinationalAgreements")
+"""Country -> how many agreements have a party from it and parties from two countries or
+more (the rows of ``partner-countries`` without parameters); none for none."""
+
+NAME_KEY = ox.NamedNode(SUMMARY_NS + "nameKey")
+"""Institution -> the lower-case text (``LCASE(STR())``) of one of its names and identifiers."""
+
+LAST_SEGMENT = ox.NamedNode(SUMMARY_NS + "lastSegment")
+"""Institution -> the text of its IRI after the last ``/`` (all of it without one)."""
+
+VERSION = ox.NamedNode(SUMMARY_NS + "version")
+"""The mark that the summaries are current: the summary graph -> :data:`SUMMARY_VERSION`
+and the fingerprint of the sources' statements they were worked out from (an older edukg
+that writes a source without them leaves a mark that no longer matches)."""
+
+BULK_THRESHOLD = 10_000
+"""Summary statements written to an empty graph on disk with a bulk load from this many."""
+
+_STATEMENTS_SHA256 = ox.NamedNode(PREFIXES["edukg"] + "statementsSha256")
+_INTEGER = ox.NamedNode(PREFIXES["xsd"] + "integer")
+
+# Each query reads the union of all graphs, as the catalogue's do, with the same
+# expressions as the portable forms (STR, SUBSTR, MIN over text), so a summary
+# holds what the portable query would have worked out. CONSTRUCT hands the
+# statements over as N-Triples text: no Python object per statement.
+_SUMMARY_QUERIES = (
+    """CONSTRUCT { ?agreement summary:firstSigned ?first } WHERE {
+  { SELECT ?agreement (COALESCE(MIN(?signed_key), "") AS ?first) WHERE {
+      ?agreement a edukg:CooperationAgreement .
+      OPTIONAL { SELECT ?agreement ?signed_key WHERE {
+        ?agreement edukg:signedOn ?signed_day BIND(STR(?signed_day) AS ?signed_key) } }
+    }
+    GROUP BY ?agreement }
+}""",
+    # the year rule (docs/years.md): an agreement's date is its signing date, else the
+    # start of its validity; its year is the first four characters of the date's text,
+    # kept when it is an integer's own text (only such text can equal STR(?year))
+    """CONSTRUCT { ?agreement summary:year ?year } WHERE {
+  { SELECT DISTINCT ?agreement ?key WHERE {
+      { ?agreement edukg:signedOn ?dated }
+      UNION
+      { ?agreement schema:validFrom ?dated MINUS { ?agreement edukg:signedOn ?signed_any } }
+      BIND(SUBSTR(STR(?dated), 1, 4) AS ?key) } }
+  FILTER(REGEX(?key, "^(0|-?[1-9][0-9]*)$"))
+  BIND(STRDT(?key, xsd:integer) AS ?year)
+}""",
+    """CONSTRUCT { ?agreement summary:partyCountry ?country } WHERE {
+  { SELECT DISTINCT ?agreement ?country WHERE {
+      { SELECT ?party ?country WHERE { ?party edukg:country ?country } }
+      { SELECT ?agreement ?party WHERE { ?agreement edukg:hasParty ?party } } } }
+}""",
+    # how partners.rq finds an institution by name or IRI
+    """CONSTRUCT { ?institution summary:nameKey ?key } WHERE {
+  { SELECT DISTINCT ?institution ?key WHERE {
+      { SELECT ?institution WHERE { ?institution a edukg:Institution } }
+      { SELECT ?institution ?name WHERE {
+          { ?institution skos:prefLabel ?name } UNION { ?institution skos:altLabel ?name }
+          UNION { ?institution dcterms:identifier ?name } } }
+      BIND(LCASE(STR(?name)) AS ?key) } }
+}""",
+    """CONSTRUCT { ?institution summary:lastSegment ?last } WHERE {
+  ?institution a edukg:Institution
+  FILTER(isIRI(?institution))
+  BIND(REPLACE(STR(?institution), "^.*/", "") AS ?last)
+}""",
+    # institutions-without-partners.rq's question
+    """CONSTRUCT { ?institution summary:partnerless true } WHERE {
+  ?institution a edukg:Institution .
+  MINUS {
+    ?agreement edukg:hasParty ?institution .
+    { SELECT ?agreement WHERE { ?agreement edukg:hasParty ?party }
+      GROUP BY ?agreement HAVING (COUNT(DISTINCT ?party) > 1) }
+  }
+  MINUS {
+    ?event schema:organizer|schema:attendee ?institution .
+    { SELECT ?event WHERE { ?event schema:organizer|schema:attendee ?person }
+      GROUP BY ?event HAVING (COUNT(DISTINCT ?person) > 1) }
+  }
+}""",
+)
+
+_PREFIXES = {**PREFIXES, "summary": SUMMARY_NS}
+
+INCREMENTAL_LIMIT = 20_000
+"""A write touching more agreements and institutions (or changed statements that bear
+on them) than this works every summary out again: one scan beats that many look-ups."""
+
+_EDUKG, _SCHEMA = PREFIXES["edukg"], PREFIXES["schema"]
+_TYPE = PREFIXES["rdf"] + "type"
+_AGREEMENT = ox.NamedNode(_EDUKG + "CooperationAgreement")
+_INSTITUTION = ox.NamedNode(_EDUKG + "Institution")
+_SIGNED_ON, _VALID_FROM = _EDUKG + "signedOn", _SCHEMA + "validFrom"
+_HAS_PARTY, _COUNTRY = _EDUKG + "hasParty", _EDUKG + "country"
+_ORGANIZER, _ATTENDEE = _SCHEMA + "organizer", _SCHEMA + "attendee"
+_NAMES = (
+    PREFIXES["skos"] + "prefLabel",
+    PREFIXES["skos"] + "altLabel",
+    PREFIXES["dcterms"] + "identifier",
+)
+_RELEVANT = re.compile(
+    b" <(?:"
+    + b"|".join(
+        re.escape(iri.encode())
+        for iri in (_SIGNED_ON, _VALID_FROM, _HAS_PARTY, _COUNTRY, _ORGANIZER, _ATTENDEE, *_NAMES)
+    )
+    + b")> | <"
+    + re.escape(_TYPE.encode())
+    + b"> <"
+    + re.escape(_EDUKG.encode())
+    + b"(?:CooperationAgreement|Institution)> "
+)
+"""A changed N-Triples line that bears on a summary (searched, not parsed: most do not)."""
+
+# The same statements as _SUMMARY_QUERIES, for the nodes of a VALUES block: each
+# pattern looked up from the bound node, where the whole-store forms scan and join.
+_AGREEMENT_QUERIES = (
+    """CONSTRUCT { ?node summary:firstSigned ?first } WHERE {
+  { SELECT ?node (COALESCE(MIN(?signed_key), "") AS ?first) WHERE {
+      VALUES_BLOCK
+      ?node a edukg:CooperationAgreement .
+      OPTIONAL { ?node edukg:signedOn ?signed_day BIND(STR(?signed_day) AS ?signed_key) }
+    }
+    GROUP BY ?node }
+}""",
+    """CONSTRUCT { ?node summary:year ?year } WHERE {
+  { SELECT DISTINCT ?node ?key WHERE {
+      VALUES_BLOCK
+      { ?node edukg:signedOn ?dated }
+      UNION
+      { ?node schema:validFrom ?dated FILTER NOT EXISTS { ?node edukg:signedOn ?signed_any } }
+      BIND(SUBSTR(STR(?dated), 1, 4) AS ?key) } }
+  FILTER(REGEX(?key, "^(0|-?[1-9][0-9]*)$"))
+  BIND(STRDT(?key, xsd:integer) AS ?year)
+}""",
+    """CONSTRUCT { ?node summary:partyCountry ?country } WHERE {
+  VALUES_BLOCK
+  ?node edukg:hasParty ?party . ?party edukg:country ?country
+}""",
+)
+
+# another party (as a term: COUNT(DISTINCT) tells terms apart) of one of its
+# agreements or events is a partner
+_INSTITUTION_QUERIES = (
+    """CONSTRUCT { ?node summary:nameKey ?key } WHERE {
+  { SELECT DISTINCT ?node ?key WHERE {
+      VALUES_BLOCK
+      ?node a edukg:Institution .
+      ?node skos:prefLabel|skos:altLabel|dcterms:identifier ?name
+      BIND(LCASE(STR(?name)) AS ?key) } }
+}""",
+    """CONSTRUCT { ?node summary:lastSegment ?last } WHERE {
+  VALUES_BLOCK
+  ?node a edukg:Institution
+  BIND(REPLACE(STR(?node), "^.*/", "") AS ?last)
+}""",
+    """CONSTRUCT { ?node summary:partnerless true } WHERE {
+  VALUES_BLOCK
+  ?node a edukg:Institution .
+  FILTER NOT EXISTS {
+    ?agreement edukg:hasParty ?node . ?agreement edukg:hasParty ?party
+    FILTER(!sameTerm(?party, ?node)) }
+  FILTER NOT EXISTS {
+    ?event schema:organizer|schema:attendee ?node .
+    ?event schema:organizer|schema:attendee ?person
+    FILTER(!sameTerm(?person, ?node)) }
+}""",
+)
+
+_AGREEMENTS_OF_PARTIES = "SELECT DISTINCT ?a WHERE { VALUES_BLOCK ?a edukg:hasParty ?party }"
+_PARTIES_OF_AGREEMENTS = "SELECT DISTINCT ?p WHERE { VALUES_BLOCK ?agreement edukg:hasParty ?p }"
+_PEOPLE_OF_EVENTS = (
+    "SELECT DISTINCT ?p WHERE { VALUES_BLOCK ?event schema:organizer|schema:attendee ?p }"
+)
+
+
+def summaries_current(store: ox.Store) -> bool:
+    """Whether ``store`` holds summaries that match its data now (see the module's notes)."""
+    return _mark(store) in store
+
+
+def mark_stale(store: ox.Store) -> None:
+    """Take away the mark that the summaries are current: a write is about to begin."""
+    for quad in list(store.quads_for_pattern(SUMMARY_GRAPH, VERSION, None, SUMMARY_GRAPH)):
+        store.remove(quad)
+
+
+def _mark(store: ox.Store) -> ox.Quad:
+    """The mark of summaries current for the sources ``store`` holds now.
+
+    Its fingerprint is the SHA-256 of every source's graph and statement digest, as
+    the catalog records them: a few statements, read in microseconds.
+    """
+    digests = sorted(
+        f"{quad.subject} {quad.object}"
+        for quad in store.quads_for_pattern(None, _STATEMENTS_SHA256, None, CATALOG_GRAPH)
+    )
+    fingerprint = hashlib.sha256("\n".join(digests).encode("utf-8")).hexdigest()
+    mark = ox.Literal(f"{SUMMARY_VERSION} {fingerprint}")
+    return ox.Quad(SUMMARY_GRAPH, VERSION, mark, SUMMARY_GRAPH)
+
+
+def summary_lines(store: ox.Store) -> set[bytes]:
+    """The summary statements ``store``'s data calls for now, as N-Triples lines (no mark)."""
+    wanted: set[bytes] = set()
+    for query in _SUMMARY_QUERIES:
+        answer = store.query(query, use_default_graph_as_union=True, prefixes=_PREFIXES)
+        if not isinstance(answer, ox.QueryTriples):
+            raise TypeError("a summary query must be a CONSTRUCT")
+        wanted.update(dumped(answer.serialize(format=ox.RdfFormat.N_TRIPLES)).splitlines())
+    wanted.update(multinational_lines(wanted))
+    return wanted
+
+
+def multinational_lines(lines: Iterable[bytes]) -> list[bytes]:
+    r"""The ``multinationalAgreements`` counts the ``partyCountry`` lines among ``lines`` make.
+
+    The lines are distinct statements, one term per N-Triples token: an agreement counts
+    for each of its countries (as ``partner-countries`` does) when it has two or more.
+
+    >>> party = b" <https://w3id.org/edukg/summary#partyCountry> "
+    >>> [line[:20] for line in multinational_lines(
+    ...     [b"<a:1>" + party + b"<c:BY> .", b"<a:1>" + party + b"<c:RU> .",
+    ...      b"<a:2>" + party + b"<c:BY> ."])]
+    [b'<c:BY> <https://w3id', b'<c:RU> <https://w3id']
+    """
+    marker = b" <" + PARTY_COUNTRY.value.encode() + b"> "
+    countries: dict[bytes, set[bytes]] = {}
+    for line in lines:
+        subject, found, rest = line.partition(marker)
+        if found:
+            countries.setdefault(subject, set()).add(rest.rsplit(b" .", 1)[0])
+    counts: dict[bytes, int] = {}
+    for held in countries.values():
+        if len(held) > 1:
+            for country in held:
+                counts[country] = counts.get(country, 0) + 1
+    predicate = b" <" + MULTINATIONAL_AGREEMENTS.value.encode() + b"> "
+    integer = b"^^<" + _INTEGER.value.encode() + b">"
+    return [
+        country + predicate + b'"' + str(count).encode() + b'"' + integer + b" ."
+        for country, count in sorted(counts.items())
+        if country.startswith((b"<", b"_:"))  # a literal country names no subject
+    ]
+
+
+def refresh_summaries(
+    store: ox.Store, *, on_disk: bool = False, changed: Iterable[bytes] | None = None
+) -> int:
+    """Bring the summary graph up to date with the data, then mark it current.
+
+    ``changed`` are the N-Triples lines the write added or removed (in any
+    graph): only the summaries of the agreements and institutions they touch
+    are worked out again (see :func:`touched`), unless they touch more than
+    :data:`INCREMENTAL_LIMIT`; give them only when the summaries were current
+    before the write. Without them, every summary is worked out again
+    and only the differences are written (into an empty graph of an on-disk
+    store, with a bulk load). A store with statements in its default graph
+    (which no edukg write makes) is left without the mark: the catalogue then
+    runs the portable forms there. Returns the number of summary statements
+    written or removed.
+    """
+    mark_stale(store)
+    scope = touched(store, changed) if changed is not None else None
+    exact = True
+    if scope is None:
+        changes, exact = _refresh_all(store, on_disk=on_disk)
+    else:
+        changes = _refresh_some(store, *scope)
+    if exact and next(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None:
+        store.add(_mark(store))
+    return changes
+
+
+def _refresh_all(store: ox.Store, *, on_disk: bool) -> tuple[int, bool]:
+    """Work every summary out again; the changes written, and whether the summaries are
+    exact (not when one is about a blank node: N-Triples text cannot name the store's own,
+    so the catalogue keeps to its portable forms on such a store)."""
+    wanted = summary_lines(store)
+    exact = not any(line.startswith(b"_:") or b"> _:" in line for line in wanted)
+    current: set[bytes] = set()
+    if store.contains_named_graph(SUMMARY_GRAPH):
+        dump = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=SUMMARY_GRAPH)
+        current = set(dumped(dump).splitlines())
+    gone, new = sorted(current - wanted), sorted(wanted - current)
+    if gone and len(gone) == len(current):
+        store.remove_graph(SUMMARY_GRAPH)  # at once: every statement goes
+        current = set()
+    elif gone:
+        for quad in _quads(gone):
+            store.remove(quad)
+    if new:
+        text = b"\n".join(new) + b"\n"
+        if on_disk and not current and len(new) >= BULK_THRESHOLD:
+            store.bulk_load(text, ox.RdfFormat.N_TRIPLES, to_graph=SUMMARY_GRAPH)
+        else:
+            store.load(text, ox.RdfFormat.N_TRIPLES, to_graph=SUMMARY_GRAPH)
+    return len(gone) + len(new), exact
+
+
+def touched(
+    store: ox.Store, changed: Iterable[bytes]
+) -> tuple[set[ox.NamedNode], set[ox.NamedNode]] | None:
+    """The agreements and the institutions whose summaries ``changed`` lines may change.
+
+    An agreement: the subject of a changed type, ``signedOn``, ``validFrom`` or
+    ``hasParty`` statement, or one with a party whose ``country`` changed. An
+    institution: the subject of a changed type or name (``skos:prefLabel``,
+    ``skos:altLabel``, ``dcterms:identifier``) statement, a party, host or guest
+    in a changed statement, and every other party, host or guest of the
+    agreements and events those changed. ``None`` when there are more than
+    :data:`INCREMENTAL_LIMIT` of them, or a blank node among them: every
+    summary is then worked out again.
+
+    >>> store = ox.Store()
+    >>> line = b'<http://x/a> <https://w3id.org/edukg/ontology#hasParty> <http://x/i> .'
+    >>> [sorted(n.value for n in nodes) for nodes in touched(store, [line])]
+    [['http://x/a'], ['http://x/i']]
+    """
+    picked = [line for line in changed if _RELEVANT.search(line)]
+    if len(picked) > INCREMENTAL_LIMIT:
+        return None
+    agreements: set[ox.NamedNode] = set()
+    institutions: set[ox.NamedNode] = set()
+    parties_moved: set[ox.NamedNode] = set()
+    gatherings: set[ox.NamedNode] = set()
+    countries_of: set[ox.NamedNode] = set()
+    for triple in ox.parse(b"\n".join(picked), ox.RdfFormat.N_TRIPLES):
+        subject, predicate, value = triple.subject, triple.predicate.value, triple.object
+        if not isinstance(subject, ox.NamedNode):
+            return None  # VALUES cannot name a blank node
+        if predicate == _TYPE:
+            if value == _AGREEMENT:
+                agreements.add(subject)
+            elif value == _INSTITUTION:
+                institutions.add(subject)
+        elif predicate in (_SIGNED_ON, _VALID_FROM):
+            agreements.add(subject)
+        elif predicate == _HAS_PARTY:
+            agreements.add(subject)
+            parties_moved.add(subject)
+        elif predicate == _COUNTRY:
+            countries_of.add(subject)
+        elif predicate in (_ORGANIZER, _ATTENDEE):
+            gatherings.add(subject)
+        elif predicate in _NAMES:
+            institutions.add(subject)
+        if predicate in (_HAS_PARTY, _ORGANIZER, _ATTENDEE):
+            if not isinstance(value, ox.NamedNode | ox.Literal):
+                return None
+            if isinstance(value, ox.NamedNode):
+                institutions.add(value)
+    agreements |= _bound_rows(store, _AGREEMENTS_OF_PARTIES, "party", countries_of)
+    institutions |= _bound_rows(store, _PARTIES_OF_AGREEMENTS, "agreement", parties_moved)
+    institutions |= _bound_rows(store, _PEOPLE_OF_EVENTS, "event", gatherings)
+    if len(agreements) + len(institutions) > INCREMENTAL_LIMIT:
+        return None
+    return agreements, institutions
+
+
+def _refresh_some(
+    store: ox.Store, agreements: set[ox.NamedNode], institutions: set[ox.NamedNode]
+) -> int:
+    """Work out the summaries of these agreements and institutions again; write the changes."""
+    wanted: set[ox.Quad] = set()
+    current: set[ox.Quad] = set()
+    for nodes, queries, predicates in (
+        (agreements, _AGREEMENT_QUERIES, (FIRST_SIGNED, YEAR, PARTY_COUNTRY)),
+        (institutions, _INSTITUTION_QUERIES, (NAME_KEY, LAST_SEGMENT, PARTNERLESS)),
+    ):
+        for node in nodes:
+            for predicate in predicates:
+                current.update(store.quads_for_pattern(node, predicate, None, SUMMARY_GRAPH))
+        for query in queries:
+            for batch in _batches(nodes):
+                answer = store.query(
+                    query.replace("VALUES_BLOCK", _values(batch)),
+                    use_default_graph_as_union=True,
+                    prefixes=_PREFIXES,
+                )
+                if not isinstance(answer, ox.QueryTriples):
+                    raise TypeError("a summary query must be a CONSTRUCT")
+                wanted.update(
+                    ox.Quad(t.subject, t.predicate, t.object, SUMMARY_GRAPH) for t in answer
+                )
+    changed = current ^ wanted
+    for quad in current - wanted:
+        store.remove(quad)
+    store.extend(wanted - current)
+    return len(changed) + _recount_multinational(store, current, wanted)
+
+
+def _recount_multinational(store: ox.Store, current: set[ox.Quad], wanted: set[ox.Quad]) -> int:
+    """Move each country's count of multinational agreements by what the agreements changed.
+
+    ``current`` and ``wanted`` hold every ``partyCountry`` statement of the agreements
+    worked out again, before and after: an agreement counts for each of its countries
+    when it has two or more. Returns the number of counts written.
+    """
+    moves: dict[object, int] = {}
+    for quads, sign in ((current, -1), (wanted, 1)):
+        countries: dict[object, set[object]] = {}
+        for quad in quads:
+            if quad.predicate == PARTY_COUNTRY:
+                countries.setdefault(quad.subject, set()).add(quad.object)
+        for held in countries.values():
+            if len(held) > 1:
+                for country in held:
+                    moves[country] = moves.get(country, 0) + sign
+    written = 0
+    for country, move in moves.items():
+        if not move or not isinstance(country, ox.NamedNode | ox.BlankNode):
+            continue
+        old = list(store.quads_for_pattern(country, MULTINATIONAL_AGREEMENTS, None, SUMMARY_GRAPH))
+        count = move
+        for quad in old:
+            count += int(str(quad.object.value))  # type: ignore[union-attr]
+            store.remove(quad)
+        if count:
+            value = ox.Literal(str(count), datatype=_INTEGER)
+            store.add(ox.Quad(country, MULTINATIONAL_AGREEMENTS, value, SUMMARY_GRAPH))
+        written += 1
+    return written
+
+
+def _bound_rows(
+    store: ox.Store, query: str, variable: str, nodes: set[ox.NamedNode]
+) -> set[ox.NamedNode]:
+    found: set[ox.NamedNode] = set()
+    for batch in _batches(nodes):
+        answer = store.query(
+            query.replace("VALUES_BLOCK", _values(batch, variable)),
+            use_default_graph_as_union=True,
+            prefixes=_PREFIXES,
+        )
+        for row in solutions(answer):
+            if isinstance(row[0], ox.NamedNode):
+                found.add(row[0])
+    return found
+
+
+def _batches(nodes: set[ox.NamedNode], size: int = 2_000) -> list[list[ox.NamedNode]]:
+    ordered = sorted(nodes, key=lambda node: node.value)
+    return [ordered[start : start + size] for start in range(0, len(ordered), size)]
+
+
+def _values(nodes: list[ox.NamedNode], variable: str = "node") -> str:
+    """A VALUES block of pyoxigraph terms (their own N-Triples form: nothing pasted)."""
+    return f"VALUES ?{variable} {{ {' '.join(str(node) for node in nodes)} }}"
+
+
+def _quads(lines: list[bytes]) -> list[ox.Quad]:
+    return [
+        ox.Quad(q.subject, q.predicate, q.object, SUMMARY_GRAPH)
+        for q in ox.parse(b"\n".join(lines), ox.RdfFormat.N_TRIPLES)
+    ]
