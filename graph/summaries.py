@@ -214,13 +214,17 @@ _INSTITUTION_QUERIES = (
   ?node a edukg:Institution
   BIND(REPLACE(STR(?node), "^.*/", "") AS ?last)
 }""",
+    # MINUS of groups that bind the nodes themselves: Oxigraph looks each node's agreements
+    # up; FILTER NOT EXISTS scanned every party per node (22 s for 2,000 nodes at 1M)
     """CONSTRUCT { ?node summary:partnerless true } WHERE {
   VALUES_BLOCK
   ?node a edukg:Institution .
-  FILTER NOT EXISTS {
+  MINUS {
+    VALUES_BLOCK
     ?agreement edukg:hasParty ?node . ?agreement edukg:hasParty ?party
     FILTER(!sameTerm(?party, ?node)) }
-  FILTER NOT EXISTS {
+  MINUS {
+    VALUES_BLOCK
     ?event schema:organizer|schema:attendee ?node .
     ?event schema:organizer|schema:attendee ?person
     FILTER(!sameTerm(?person, ?node)) }
@@ -499,7 +503,13 @@ def _bound_rows(
     return found
 
 
-def _batches(nodes: set[ox.NamedNode], size: int = 2_000) -> list[list[ox.NamedNode]]:
+def _batches(nodes: set[ox.NamedNode], size: int = 500) -> list[list[ox.NamedNode]]:
+    """The nodes in sorted batches for the ``VALUES`` of one query each.
+
+    Oxigraph looks up a few hundred values one by one, but from some point between
+    1,000 and 2,000 it scans instead: at 1M triples, 2,000 institutions took 5.7 s in one
+    batch and 0.46 s in batches of 500.
+    """
     ordered = sorted(nodes, key=lambda node: node.value)
     return [ordered[start : start + size] for start in range(0, len(ordered), size)]
 
