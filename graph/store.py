@@ -391,6 +391,11 @@ class KnowledgeGraph:
         else:
             self._changed_lines.extend(lines)
 
+    def _note_statements(self, statements: bytes) -> None:
+        """Note a whole graph's statements (sorted N-Triples) as added or removed."""
+        too_many = statements.count(b"\n") > SUMMARY_FOLLOW_LIMIT
+        self._note_changes(None if too_many else statements.splitlines())
+
     def _graphs_kept_by_a_rebuild(
         self, images: Mapping[str, BeforeImage], prepared: Mapping[str, tuple[bytes, str]]
     ) -> list[ox.NamedNode] | None:
@@ -595,7 +600,7 @@ class KnowledgeGraph:
             return SourceChange(data.name, 0, 0, total, new_source=False)
         records = record_subjects(statements)
         if info is None and not self._store.contains_named_graph(graph):
-            self._note_changes(statements.splitlines() if total <= SUMMARY_FOLLOW_LIMIT else None)
+            self._note_statements(statements)
             added_records = self._new_records(records, graph)
             self._bulk_write(
                 statements, graph, total, meanwhile=lambda: self._snapshot(graph, statements)
@@ -628,8 +633,8 @@ class KnowledgeGraph:
         crash_point("diff")
         if self._snapshots is not None:
             self._snapshots.discard(graph.value)  # until the graph and its digest agree again
-        self._note_changes(added + removed if len(added) + len(removed) <= SUMMARY_FOLLOW_LIMIT
-                           else None)
+        self._note_changes(added)
+        self._note_changes(removed)
         if graph.value in self._emptied:
             del added, removed
             self._bulk_write(statements, graph, total, meanwhile=lambda: None)
@@ -893,8 +898,7 @@ class KnowledgeGraph:
         forgotten = {graph.value: MergeRecord() for graph in graphs if graph.value in recorded}
         images = [self._before_image(graph) for graph in graphs]
         for image in images:
-            lines = (image.statements or b"").splitlines()
-            self._note_changes(lines if len(lines) <= SUMMARY_FOLLOW_LIMIT else None)
+            self._note_statements(image.statements or b"")
         if forgotten:
             images.append(self._before_image(MERGE_RECORD_GRAPH))
         with self._transaction(images):

@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from typing import TypeVar
 
 import pyoxigraph as ox
 
@@ -141,6 +142,8 @@ _SUMMARY_QUERIES = (
 )
 
 _PREFIXES = {**PREFIXES, "summary": SUMMARY_NS}
+
+T = TypeVar("T")
 
 INCREMENTAL_LIMIT = 20_000
 """A write touching more agreements and institutions (or changed statements that bear
@@ -289,16 +292,12 @@ def multinational_lines(lines: Iterable[bytes]) -> list[bytes]:
     [b'<c:BY> <https://w3id', b'<c:RU> <https://w3id']
     """
     marker = b" <" + PARTY_COUNTRY.value.encode() + b"> "
-    countries: dict[bytes, set[bytes]] = {}
+    pairs = []
     for line in lines:
         subject, found, rest = line.partition(marker)
         if found:
-            countries.setdefault(subject, set()).add(rest.rsplit(b" .", 1)[0])
-    counts: dict[bytes, int] = {}
-    for held in countries.values():
-        if len(held) > 1:
-            for country in held:
-                counts[country] = counts.get(country, 0) + 1
+            pairs.append((subject, rest.rsplit(b" .", 1)[0]))
+    counts = _multinational_counts(pairs)
     predicate = b" <" + MULTINATIONAL_AGREEMENTS.value.encode() + b"> "
     integer = b"^^<" + _INTEGER.value.encode() + b">"
     return [
@@ -306,6 +305,24 @@ def multinational_lines(lines: Iterable[bytes]) -> list[bytes]:
         for country, count in sorted(counts.items())
         if country.startswith((b"<", b"_:"))  # a literal country names no subject
     ]
+
+
+def _multinational_counts(pairs: Iterable[tuple[T, T]]) -> dict[T, int]:
+    """Country -> how many agreements of the (agreement, country) ``pairs`` have a party
+    from it and parties from two countries or more (``pairs`` distinct).
+
+    >>> sorted(_multinational_counts([("a1", "BY"), ("a1", "RU"), ("a2", "BY")]).items())
+    [('BY', 1), ('RU', 1)]
+    """
+    countries: dict[T, set[T]] = {}
+    for agreement, country in pairs:
+        countries.setdefault(agreement, set()).add(country)
+    counts: dict[T, int] = {}
+    for held in countries.values():
+        if len(held) > 1:
+            for country in held:
+                counts[country] = counts.get(country, 0) + 1
+    return counts
 
 
 def refresh_summaries(
@@ -463,14 +480,11 @@ def _recount_multinational(store: ox.Store, current: set[ox.Quad], wanted: set[o
     """
     moves: dict[object, int] = {}
     for quads, sign in ((current, -1), (wanted, 1)):
-        countries: dict[object, set[object]] = {}
-        for quad in quads:
-            if quad.predicate == PARTY_COUNTRY:
-                countries.setdefault(quad.subject, set()).add(quad.object)
-        for held in countries.values():
-            if len(held) > 1:
-                for country in held:
-                    moves[country] = moves.get(country, 0) + sign
+        pairs: list[tuple[object, object]] = [
+            (q.subject, q.object) for q in quads if q.predicate == PARTY_COUNTRY
+        ]
+        for held, count in _multinational_counts(pairs).items():
+            moves[held] = moves.get(held, 0) + sign * count
     written = 0
     for country, move in moves.items():
         if not move or not isinstance(country, ox.NamedNode | ox.BlankNode):
