@@ -1,8 +1,6 @@
-"""Russian words as dictionary lemmas, and whether a word is a common one (pymorphy2, as
-natasha ships it with its Russian dictionary: nothing is downloaded).
+"""Whether a Russian word is a common one (pymorphy2, as natasha ships it with its Russian
+dictionary: nothing is downloaded).
 
->>> lemma("племенного"), lemma("изображений"), lemma("Минск")
-('племенной', 'изображение', 'минск')
 >>> is_common_word("обработки"), is_common_word("Сеченова"), is_common_word("Ташкентского")
 (True, False, False)
 >>> is_common_word("інстытута"), is_common_word("Pskov")
@@ -35,21 +33,8 @@ def _analyser() -> Any:
     return MorphVocab()
 
 
-@lru_cache(maxsize=262144)
-def _parse(word: str) -> Any:
-    return _analyser().parse(word)[0]
-
-
 def _russian(word: str) -> bool:
     return has_cyrillic(word) and cyrillic_language(word) == "ru"
-
-
-def lemma(word: str) -> str:
-    """The dictionary form of a Russian word, lower case; other words as they are (lower case)."""
-    lowered = word.lower()
-    if not _russian(lowered):
-        return lowered
-    return str(_parse(lowered).normal_form).replace("ё", "е")
 
 
 @lru_cache(maxsize=262144)
