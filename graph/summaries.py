@@ -5,7 +5,8 @@ at the end of every write (load, reload, removal, merge and split, the undoing
 of an interrupted write), worked out from the union of all graphs the way the
 catalogue's queries read it. Per agreement (anything with ``edukg:hasParty``,
 ``edukg:signedOn`` or ``schema:validFrom``): its first signing date, its years
-and its parties' countries; per event: its first start date; per institution:
+(twice: by the year rule, and as ``cooperation-by-year`` casts them) and its parties'
+countries; per event: its first start date and years; per institution:
 whether it has no partner. The
 catalogue's ``# @if summaries`` sections read them instead of working them
 out, on a store whose summaries are current (see :func:`summaries_current`);
@@ -57,6 +58,14 @@ FIRST_START = ox.NamedNode(SUMMARY_NS + "firstStart")
 
 YEAR = ox.NamedNode(SUMMARY_NS + "year")
 """Agreement -> a year it counts in (docs/years.md), as ``xsd:integer``."""
+
+AGREEMENT_YEAR = ox.NamedNode(SUMMARY_NS + "agreementYear")
+"""Agreement -> ``xsd:integer`` of the first four characters of a date it counts by (its
+signing date, else the start of its validity), ``""`` where that is no integer: the years
+of ``cooperation-by-year``, which casts where :data:`YEAR` keeps canonical text only."""
+
+EVENT_YEAR = ox.NamedNode(SUMMARY_NS + "eventYear")
+"""Event -> the same of one of its ``schema:startDate`` dates (``cooperation-by-year``)."""
 
 PARTY_COUNTRY = ox.NamedNode(SUMMARY_NS + "partyCountry")
 """Agreement -> the ``edukg:country`` of one of its ``edukg:hasParty`` parties."""
@@ -118,6 +127,22 @@ _SUMMARY_QUERIES = (
       BIND(SUBSTR(STR(?dated), 1, 4) AS ?key) } }
   FILTER(REGEX(?key, "^(0|-?[1-9][0-9]*)$"))
   BIND(STRDT(?key, xsd:integer) AS ?year)
+}""",
+    # cooperation-by-year.rq's years, cast as it casts them ("" where the cast fails)
+    """CONSTRUCT { ?agreement summary:agreementYear ?year } WHERE {
+  { SELECT DISTINCT ?agreement ?year WHERE {
+      { SELECT ?agreement WHERE { ?agreement a edukg:CooperationAgreement } }
+      { { SELECT ?agreement ?date WHERE { ?agreement edukg:signedOn ?date } }
+        UNION
+        { SELECT ?agreement ?date WHERE {
+            ?agreement schema:validFrom ?date MINUS { ?agreement edukg:signedOn ?signed_any } } } }
+      BIND(COALESCE(xsd:integer(SUBSTR(STR(?date), 1, 4)), "") AS ?year) } }
+}""",
+    """CONSTRUCT { ?event summary:eventYear ?year } WHERE {
+  { SELECT DISTINCT ?event ?year WHERE {
+      { SELECT ?event WHERE { ?event a edukg:CooperationEvent } }
+      { SELECT ?event ?date WHERE { ?event schema:startDate ?date } }
+      BIND(COALESCE(xsd:integer(SUBSTR(STR(?date), 1, 4)), "") AS ?year) } }
 }""",
     """CONSTRUCT { ?agreement summary:partyCountry ?country } WHERE {
   { SELECT DISTINCT ?agreement ?country WHERE {
@@ -222,6 +247,21 @@ _AGREEMENT_QUERIES = (
       BIND(SUBSTR(STR(?dated), 1, 4) AS ?key) } }
   FILTER(REGEX(?key, "^(0|-?[1-9][0-9]*)$"))
   BIND(STRDT(?key, xsd:integer) AS ?year)
+}""",
+    """CONSTRUCT { ?node summary:agreementYear ?year } WHERE {
+  { SELECT DISTINCT ?node ?year WHERE {
+      VALUES_BLOCK
+      ?node a edukg:CooperationAgreement .
+      { ?node edukg:signedOn ?date }
+      UNION
+      { ?node schema:validFrom ?date FILTER NOT EXISTS { ?node edukg:signedOn ?signed_any } }
+      BIND(COALESCE(xsd:integer(SUBSTR(STR(?date), 1, 4)), "") AS ?year) } }
+}""",
+    """CONSTRUCT { ?node summary:eventYear ?year } WHERE {
+  { SELECT DISTINCT ?node ?year WHERE {
+      VALUES_BLOCK
+      ?node a edukg:CooperationEvent ; schema:startDate ?date
+      BIND(COALESCE(xsd:integer(SUBSTR(STR(?date), 1, 4)), "") AS ?year) } }
 }""",
     """CONSTRUCT { ?node summary:partyCountry ?country } WHERE {
   VALUES_BLOCK
@@ -468,6 +508,10 @@ def touched(
     return agreements, institutions
 
 
+_DATED_PREDICATES = (FIRST_SIGNED, FIRST_START, YEAR, AGREEMENT_YEAR, EVENT_YEAR, PARTY_COUNTRY)
+"""The summaries of the agreements and events :func:`touched` finds."""
+
+
 def _refresh_some(
     store: ox.Store, agreements: set[ox.NamedNode], institutions: set[ox.NamedNode]
 ) -> int:
@@ -475,7 +519,7 @@ def _refresh_some(
     wanted: set[ox.Quad] = set()
     current: set[ox.Quad] = set()
     for nodes, queries, predicates in (
-        (agreements, _AGREEMENT_QUERIES, (FIRST_SIGNED, FIRST_START, YEAR, PARTY_COUNTRY)),
+        (agreements, _AGREEMENT_QUERIES, _DATED_PREDICATES),
         (institutions, _INSTITUTION_QUERIES, (NAME_KEY, LAST_SEGMENT, PARTNERLESS)),
     ):
         for node in nodes:

@@ -61,6 +61,7 @@ CASES: list[Case] = [
     ("events", {}),
     ("events", {"lang": "en"}),
     ("events", {"year": "2024"}),
+    ("cooperation-by-year", {}),
 ]
 """Every query with a summary form, with the parameters that pick each of its sections."""
 
@@ -312,6 +313,29 @@ def test_an_events_page_keeps_a_date_whose_key_sorts_before_its_own(
         assert (summary.rows, summary.more) == (portable.rows, portable.more), offset
         shown.append(summary.rows[0][0].value.rsplit("/", 1)[-1])
     assert shown[:4] == ["e-none", "e-odd", "e-a", "e-b"]
+
+
+def test_odd_dates_count_in_the_same_years(disk_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    from edukg.web.sparql_run import run_update
+
+    load_files(disk_kg, register(tmp_path / "register"))
+    # "0024" casts to 24, "+202" to 202, "abcd" to nothing (the row without a year); a
+    # second date counts in a second year; validFrom counts only without signedOn
+    run_update(
+        disk_kg,
+        "INSERT DATA { GRAPH <https://edukg.example/g> { "
+        "<https://edukg.example/id/agreement/x1> a edukg:CooperationAgreement ; "
+        "edukg:signedOn '0024-01-01' , 'abcd' ; schema:validFrom '1990' . "
+        "<https://edukg.example/id/agreement/x2> a edukg:CooperationAgreement ; "
+        "schema:validFrom '+202-05' . "
+        "<https://edukg.example/id/event/x3> a edukg:CooperationEvent ; "
+        "schema:startDate '0024' , '2024-01-01' , ' 2024' } }",
+    )
+    assert_summaries_exact(disk_kg)
+    portable = run_query(disk_kg, "cooperation-by-year", {}, use_summaries=False).rows
+    assert run_query(disk_kg, "cooperation-by-year", {}).rows == portable
+    years = [row[0].value if row[0] is not None else None for row in portable]
+    assert None in years and "24" in years and "202" in years and "1990" not in years
 
 
 def test_other_engines_never_take_the_summary_forms(tmp_path: Path) -> None:
