@@ -23,9 +23,9 @@ interrupted.
 ...     b'<https://w3id.org/edukg/ontology#signedOn> "2024-05-01" .',
 ...     ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("http://x/g"))
 >>> refresh_summaries(store), summaries_current(store)
-(2, True)
+(3, True)
 >>> sorted(q.object.value[:6] for q in store.quads_for_pattern(None, None, None, SUMMARY_GRAPH))
-['2 e3b0', '2024', '2024-0']
+['2 e3b0', '2024', '2024', '2024-0']
 """
 
 from __future__ import annotations
