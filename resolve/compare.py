@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 
 from edukg.resolve.keys import NameKey, abbreviates, stem
 from edukg.resolve.records import InstitutionRecord
+from edukg.resolve.translation import translate_pair
 from edukg.resolve.transliterate import skeleton
 from edukg.resolve.vocabulary import Vocabulary
 
@@ -185,6 +186,9 @@ def compare_names(
     """
     if a.is_acronym or b.is_acronym:
         return _compare_acronym(a, b)
+    if a.numbers != b.numbers:
+        return NameScore(0.0)
+    a, b = translate_pair(a, b)
     if a.numbers != b.numbers:
         return NameScore(0.0)
     if a.places and b.places and not places_agree(a.places, b.places):
