@@ -165,10 +165,17 @@ def general_dictionary() -> Dictionary:
         )
         _LOG.warning(reason)
         return Dictionary(source=reason)
-    opener = gzip.open if path.suffix == ".dz" or path.suffix == ".gz" else open
+    read = read_dictionary(path)
+    read.source = f"{path.name}, {len(read.entries):,} English headwords"
+    return read
+
+
+def read_dictionary(path: Path) -> Dictionary:
+    """The dictionary of a dictd text file (gzip- or dictzip-compressed when ``.dz``/``.gz``)."""
+    opener = gzip.open if path.suffix in (".dz", ".gz") else open
     with opener(path, "rt", encoding="utf-8") as stream:
         text = stream.read()
-    return Dictionary.from_entries(_entries(text), source=f"{path.name} (mueller7-dict)")
+    return Dictionary.from_entries(_entries(text), source=path.name)
 
 
 def dictionary_source() -> str:

@@ -32,6 +32,7 @@ from edukg.resolve.compare import (
     compare_records,
 )
 from edukg.resolve.keys import name_key
+from edukg.resolve.normalise import quoted_parts
 from edukg.resolve.records import InstitutionRecord
 
 REVIEW_SCORE = 70.0
@@ -79,10 +80,10 @@ def name_items(records: Sequence[InstitutionRecord]) -> list[NameItem]:
         )
         seen: set[str] = set()
         for name in record.names:
-            text = name.text.strip()
-            if text and text not in seen:
-                seen.add(text)
-                items.append(NameItem(index, name_key(text), record.country, extra))
+            for text in (name.text.strip(), *quoted_parts(name.text)):
+                if text and text not in seen:
+                    seen.add(text)
+                    items.append(NameItem(index, name_key(text), record.country, extra))
         if not seen and extra:
             items.append(NameItem(index, name_key(""), record.country, extra))
     return items

@@ -225,3 +225,22 @@ def normalise(name: str) -> NormalName:
             words.append(word)
     kept = tuple(c for c in capitals if c not in LEGAL_WORDS and c not in ("нии", "ндi"))
     return NormalName(name, tuple(words), numbers, places, honour, kept)
+
+
+_QUOTED = re.compile(r"[«\"“„]([^«»\"“”„]+)[»\"”“]")
+
+
+def quoted_parts(name: str) -> tuple[str, ...]:
+    """The names in quotes inside ``name`` (the institution's own name inside its legal one, or
+    a former name), when they have two words or more.
+
+    >>> quoted_parts('National Technical University "Kharkiv Polytechnic Institute"')
+    ('Kharkiv Polytechnic Institute',)
+    >>> quoted_parts("ФГБУ «Центр стратегического планирования»"), quoted_parts("ООО «Вега»")
+    (('Центр стратегического планирования',), ())
+    """
+    return tuple(
+        part.strip()
+        for part in _QUOTED.findall(name)
+        if len(part.split()) >= 2 and part.strip() != name.strip()
+    )

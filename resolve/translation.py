@@ -62,9 +62,7 @@ def _translate(a: NameKey, b: NameKey, dictionary: Dictionary) -> tuple[NameKey,
         cyrillic, latin = b, a
     else:
         return a, b
-    if len(cyrillic.sources) != len(cyrillic.sequence) or len(latin.sources) != len(
-        latin.sequence
-    ):
+    if len(cyrillic.sources) != len(cyrillic.sequence) or len(latin.sources) != len(latin.sequence):
         return a, b
     russian = _open_items(cyrillic, latin)
     english = _open_items(latin, cyrillic)
@@ -88,7 +86,9 @@ def _translate(a: NameKey, b: NameKey, dictionary: Dictionary) -> tuple[NameKey,
 
 def _word_places(key: NameKey) -> dict[int, str]:
     """The place in ``key.sequence`` of each of ``key.words``, and the word."""
-    places = [position for position, (_item, is_concept) in enumerate(key.sequence) if not is_concept]
+    places = [
+        position for position, (_item, is_concept) in enumerate(key.sequence) if not is_concept
+    ]
     return dict(zip(places, key.words, strict=False))
 
 

@@ -252,3 +252,16 @@ def test_mutual_best_needs_a_margin_on_both_sides() -> None:
     assert mutual_best({(0, 0): 60.0, (1, 1): 40.0, (1, 0): 30.0}) == {(0, 0), (1, 1)}
     assert mutual_best({(0, 0): 60.0, (1, 0): 50.0, (1, 1): 45.0}) == {(0, 0)}
     assert mutual_best({(0, 1): 60.0, (1, 2): 50.0}, among_themselves=True) == {(0, 1)}
+
+
+def test_the_name_in_quotes_of_a_longer_name_is_matched_too() -> None:
+    legal = record("x:1", 'National Technical University "Kharkiv Polytechnic Institute"')
+    other = record("x:3", "Kharkiv National University of Radio Electronics")
+    russian = record("x:2", "Харьковский политехнический институт")
+    found = find_candidates([legal, other], [russian])
+    assert [(c.left, c.right) for c in found] == [("x:1", "x:2")]
+    assert found[0].left_name == "Kharkiv Polytechnic Institute"
+    alone = find_candidates(
+        [record("x:1", "National Technical University Kharkiv Polytechnic Institute")], [russian]
+    )
+    assert not alone  # without the quotes the longer name says more than the Russian one
