@@ -23,9 +23,10 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
+from edukg.resolve.dictionary import general_dictionary
 from edukg.resolve.keys import NameKey, abbreviates, stem
 from edukg.resolve.records import InstitutionRecord
-from edukg.resolve.translation import translate_pair
+from edukg.resolve.translation import translate_pair, word_sources
 from edukg.resolve.transliterate import skeleton
 from edukg.resolve.vocabulary import Vocabulary
 
@@ -49,6 +50,10 @@ COMMON_PREFIX = 4
 
 WORD_MATCH = 80.0
 """rapidfuzz ratio (or shared start, see :func:`word_similarity`) at which two words match."""
+
+COMMON_EXTRA_PENALTY = CONCEPT_PENALTY - EXTRA_WORD_PENALTY
+"""More points lost for an extra word that is a common word of a dictionary (*Storage*, a
+subject), not a person or a place: it costs what a concept only one name has costs."""
 
 LONE_WORDS_PENALTY = 12.0
 """Points lost when only one of the names has words beyond the common ones."""
@@ -215,6 +220,7 @@ def compare_names(
                 agreement = word_agreement(words_a, words_b, both_ways=True)
             if extras:
                 score = agreement - EXTRA_WORD_PENALTY * extras - _concept_penalty(a, b)
+                score -= COMMON_EXTRA_PENALTY * _common_extras(a, b, words_a, words_b)
             elif score >= floor:
                 score = min(score, agreement)
     elif words_a or words_b:
@@ -303,6 +309,25 @@ def _untranslated_alignment(
         return None
     agreement = sum(matched) / len(matched) if matched else 100.0
     return agreement, max(len(unmatched_own), unmatched_other)
+
+
+def _common_extras(a: NameKey, b: NameKey, words_a: list[str], words_b: list[str]) -> int:
+    """How many words of one name without a match in the other are common words: Russian
+    words of the dictionary the vocabulary lacks, English words of the general dictionary."""
+    longer, key, other = (
+        (words_a, a, words_b) if len(words_a) > len(words_b) else (words_b, b, words_a)
+    )
+    sources = word_sources(key)
+    english = general_dictionary()
+    count = 0
+    for word in longer:
+        if any(word_similarity(word, o) >= WORD_MATCH for o in other):
+            continue
+        if word in key.untranslated or (
+            key.scripts == frozenset({"latin"}) and english.russian(sources.get(word, ""))
+        ):
+            count += 1
+    return count
 
 
 def _in_honour(word: str, honour: tuple[str, ...]) -> bool:

@@ -92,6 +92,11 @@ def _word_places(key: NameKey) -> dict[int, str]:
     return dict(zip(places, key.words, strict=False))
 
 
+def word_sources(key: NameKey) -> dict[str, str]:
+    """Each of ``key.words`` and the word of the name it was read from."""
+    return {word: key.sources[place] for place, word in _word_places(key).items()}
+
+
 def _open_items(key: NameKey, other: NameKey) -> list[int]:
     """The places in ``key.sequence`` of words ``other`` has nothing for: concepts it lacks,
     words none of its words look like (never abbreviations)."""
