@@ -238,9 +238,15 @@ def quoted_parts(name: str) -> tuple[str, ...]:
     ('Kharkiv Polytechnic Institute',)
     >>> quoted_parts("ФГБУ «Центр стратегического планирования»"), quoted_parts("ООО «Вега»")
     (('Центр стратегического планирования',), ())
+    >>> quoted_parts('ФГБНУ "Томский медицинский центр" Институт психического здоровья')
+    ()
     """
-    return tuple(
-        part.strip()
-        for part in _QUOTED.findall(name)
-        if len(part.split()) >= 2 and part.strip() != name.strip()
-    )
+    found = []
+    for match in _QUOTED.finditer(name):
+        part = match.group(1).strip()
+        if len(part.split()) < 2 or part == name.strip():
+            continue
+        if normalise(name[match.end() :]).words:
+            continue  # another name follows (an institute after its parent's name in quotes)
+        found.append(part)
+    return tuple(found)
