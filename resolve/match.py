@@ -145,10 +145,13 @@ def find_candidates(
         pair: compare_records(left[pair[0]], other[pair[1]], best.get(pair, (None, -1, -1))[0])
         for pair in set(best) | exact
     }
-    favoured = mutual_best(
-        {pair: scored.score for pair, scored in record_scores.items()}, right is None
-    )
-    favoured = {pair for pair in favoured if pair in best and not best[pair][0].conflict}
+    scores = {pair: scored.score for pair, scored in record_scores.items()}
+    contested = contested_pairs(scores, right is None)
+    favoured = {
+        pair
+        for pair in mutual_best(scores, right is None)
+        if pair in best and (not best[pair][0].conflict or pair in contested)
+    }
     found = []
     for pair, scored in record_scores.items():
         names, i, j = best.get(pair, (None, -1, -1))
@@ -170,6 +173,31 @@ def find_candidates(
             )
     found.sort(key=lambda c: (-c.score, c.left, c.right))
     return found
+
+
+def contested_pairs(
+    scores: dict[tuple[int, int], float], among_themselves: bool = False
+) -> set[tuple[int, int]]:
+    """The pairs both of whose records have at least one other candidate (scored above 0).
+
+    Being the best of both records says something only when each had others to choose
+    from: then :func:`mutual_best` lifts a pair even when its names conflict (a subject or a
+    word only one has), which it never does for two records that met no one else.
+
+    >>> sorted(contested_pairs({(0, 0): 60.0, (0, 1): 40.0, (1, 1): 58.0, (2, 2): 50.0}))
+    [(0, 1)]
+    """
+    counts: dict[tuple[str, int], int] = {}
+    second = "l" if among_themselves else "r"
+    for (i, j), value in scores.items():
+        if value > 0:
+            for side in (("l", i), (second, j)):
+                counts[side] = counts.get(side, 0) + 1
+    return {
+        (i, j)
+        for (i, j), value in scores.items()
+        if value > 0 and counts[("l", i)] >= 2 and counts[(second, j)] >= 2
+    }
 
 
 def mutual_best(

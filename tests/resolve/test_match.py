@@ -265,3 +265,22 @@ def test_the_name_in_quotes_of_a_longer_name_is_matched_too() -> None:
         [record("x:1", "National Technical University Kharkiv Polytechnic Institute")], [russian]
     )
     assert not alone  # without the quotes the longer name says more than the Russian one
+
+
+def test_best_for_both_among_others_lifts_names_that_conflict_but_not_alone() -> None:
+    # МИФИ in capitals matches only the same abbreviation: the names conflict (a word each)
+    mephi_en = InstitutionRecord("l:1", (Name("National Research Nuclear University MEPhI"),), "RU")
+    mephi_ru = InstitutionRecord(
+        "r:1", (Name("Национальный исследовательский ядерный университет МИФИ"),), "RU"
+    )
+    other_en = InstitutionRecord(
+        "l:2", (Name("National Research Nuclear University of Tomsk"),), "RU"
+    )
+    other_ru = InstitutionRecord(
+        "r:2", (Name("Национальный исследовательский ядерный университет Томска"),), "RU"
+    )
+    alone = find_candidates([mephi_en], [mephi_ru], min_score=1.0)
+    assert [c.score < REVIEW_SCORE for c in alone] == [True]
+    among = find_candidates([mephi_en, other_en], [mephi_ru, other_ru])
+    assert {(c.left, c.right) for c in among} == {("l:1", "r:1"), ("l:2", "r:2")}
+    assert all("best for both" in c.reasons for c in among)
