@@ -193,7 +193,11 @@ def compare_names(
         return _compare_acronym(a, b)
     if a.numbers != b.numbers:
         return NameScore(0.0)
+    given = (a, b)
     a, b = translate_pair(a, b)
+    a, b = _science_as_research(a, b), _science_as_research(b, a)
+    if (a, b) != given:
+        text_score = None  # the keys read some words anew: their texts are scored again
     if a.numbers != b.numbers:
         return NameScore(0.0)
     if a.places and b.places and not places_agree(a.places, b.places):
@@ -328,6 +332,25 @@ def _common_extras(a: NameKey, b: NameKey, words_a: list[str], words_b: list[str
         ):
             count += 1
     return count
+
+
+def _science_as_research(key: NameKey, other: NameKey) -> NameKey:
+    """``key`` with *science* read as a word of standing, like «научный», when the other name
+    has «научный» (research) and no science: *Science Foundation*, «научный фонд»."""
+    if (
+        "sciences" in key.concepts
+        and "sciences" not in other.concepts
+        and "research" in other.qualifiers
+        and "research" not in key.qualifiers
+    ):
+        concepts = tuple(c for c in key.concepts if c != "sciences")
+        return replace(
+            key,
+            concepts=concepts,
+            qualifiers=key.qualifiers | {"research"},
+            text=" ".join(sorted(concepts) + sorted(key.words)),
+        )
+    return key
 
 
 def _in_honour(word: str, honour: tuple[str, ...]) -> bool:
