@@ -376,6 +376,38 @@ def test_phrases_and_like_concepts_of_the_tuning_misses() -> None:
     assert min(both_ways("Онкологический диспансер", "Oncology Centre")) >= SAME
 
 
+def test_titles_parents_and_science_of_the_third_rounds_tuning_misses() -> None:
+    assert min(both_ways("Kuban Science Foundation", "Кубанский научный фонд")) >= SAME
+    assert (
+        min(
+            both_ways(
+                "Research Institute for System Studies",
+                "Федеральный научный центр Научно-исследовательский институт системных "
+                "исследований",
+            )
+        )
+        >= SAME
+    )
+    assert (
+        min(
+            both_ways(
+                "Institute for Physics and Power Engineering",
+                "Государственный научный центр Российской Федерации Физико-энергетический институт",
+            )
+        )
+        >= SAME
+    )
+    assert min(both_ways("Institute of Economics", "Институт экономики Российская академия наук"))
+    # a title of standing is left out only before the institute it is given to
+    assert normalise("Федеральный научный центр агроэкологии").words[:3] == (
+        "федеральный",
+        "научный",
+        "центр",
+    )
+    # science is read as «научный» only when the other name has that word
+    assert score("Kuban Science Foundation", "Кубанский фонд") < SAME
+
+
 def test_a_russian_common_word_the_vocabulary_lacks_may_translate() -> None:
     first, second = "Томский институт овощеводства", "Tomsk Institute of Vegetable Growing"
     for one, other in ((first, second), (second, first)):
