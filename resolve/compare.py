@@ -92,6 +92,10 @@ class NameScore:
     """The names say different things (a subject, or a word each, only one of them has), or
     only common words: nothing but the score may join them. ``False`` when all they differ
     in is extra words of one, words of standing, a form, or words one may translate."""
+    conflict_kind: str = ""
+    """What the names differ in when they conflict: ``common`` (common words only),
+    ``subject`` (a subject only one has: medical), ``word`` (a word each that does not
+    match: Grodno, Gomel) or ``honour`` (other people honoured); "" otherwise."""
 
 
 def places_agree(first: tuple[str, ...] | str, second: tuple[str, ...] | str) -> bool:
@@ -249,8 +253,9 @@ def compare_names(
         reasons.add("same name")
     final = max(0.0, round(score, 1))
     # below the floor no bonus lifts a pair high enough, at 100 none is needed: no check
-    conflict = final < floor or final >= 100.0 or _conflict(a, b, words_a, words_b, translated)
-    return NameScore(final, frozenset(reasons), conflict)
+    kind = _conflict(a, b, words_a, words_b, translated)
+    conflict = final < floor or final >= 100.0 or bool(kind)
+    return NameScore(final, frozenset(reasons), conflict, kind)
 
 
 def _conflict(
@@ -259,22 +264,22 @@ def _conflict(
     words_a: list[str],
     words_b: list[str],
     translated: tuple[float, int] | None,
-) -> bool:
-    """Whether two names say different things (see :attr:`NameScore.conflict`)."""
+) -> str:
+    """What two names say differently, "" for nothing (see :attr:`NameScore.conflict_kind`)."""
     if not (words_a or words_b or a.honour or b.honour):
-        return True  # common words only: RSL, National Library of Russia
+        return "common"  # common words only: RSL, National Library of Russia
     if translated is not None:
-        return False
+        return ""
     vocabulary = Vocabulary.from_package()
     subjects_a = set(a.concepts) - set(b.concepts) - vocabulary.forms
     subjects_b = set(b.concepts) - set(a.concepts) - vocabulary.forms
     if subjects_a or subjects_b:
-        return True  # medical in one only: BSU, BSMU
+        return "subject"  # medical in one only: BSU, BSMU
     if words_a and words_b and words_a != words_b:
         _agreement, extras = word_alignment(words_a, words_b)
         if not extras and _agreement < WORD_MATCH:
-            return True  # a word each: Grodno, Gomel
-    return bool(a.honour and b.honour and not places_agree(a.honour, b.honour))
+            return "word"  # a word each: Grodno, Gomel
+    return "honour" if a.honour and b.honour and not places_agree(a.honour, b.honour) else ""
 
 
 def _untranslated_alignment(

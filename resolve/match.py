@@ -50,6 +50,13 @@ MUTUAL_BEST_BONUS = 15.0
 that is best fitted by it, is more likely the same institution than its score alone says."""
 
 MUTUAL_MARGIN = 5.0
+
+FORGIVEN_CONFLICTS = frozenset({"word"})
+"""Conflicts (see :attr:`~edukg.resolve.compare.NameScore.conflict_kind`) that *best for both*
+lifts all the same when both records had other candidates (:func:`contested_pairs`): a word
+each that does not match (a spelling, an abbreviation: MEPhI, МИФИ). Never a subject only one
+has: Belarusian State University is no better for being the best of the medical one's
+candidates when the medical university's own record is missing."""
 """How far ahead of each record's next candidate a pair must be to count as their best."""
 
 COMMON_SHARE = 0.02
@@ -150,7 +157,11 @@ def find_candidates(
     favoured = {
         pair
         for pair in mutual_best(scores, right is None)
-        if pair in best and (not best[pair][0].conflict or pair in contested)
+        if pair in best
+        and (
+            not best[pair][0].conflict
+            or (pair in contested and best[pair][0].conflict_kind in FORGIVEN_CONFLICTS)
+        )
     }
     found = []
     for pair, scored in record_scores.items():

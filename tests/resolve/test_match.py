@@ -284,3 +284,24 @@ def test_best_for_both_among_others_lifts_names_that_conflict_but_not_alone() ->
     among = find_candidates([mephi_en, other_en], [mephi_ru, other_ru])
     assert {(c.left, c.right) for c in among} == {("l:1", "r:1"), ("l:2", "r:2")}
     assert all("best for both" in c.reasons for c in among)
+
+
+def test_look_alikes_among_others_are_not_proposed_when_their_own_records_are_missing() -> None:
+    # the medical university's English record is missing: the state university is the best of
+    # both, but a subject only one has is never forgiven
+    english = [
+        InstitutionRecord("l:1", (Name("Belarusian State University"),), "BY"),
+        InstitutionRecord("l:2", (Name("Belarusian State Pedagogical University"),), "BY"),
+        InstitutionRecord("l:3", (Name("Grodno State University"),), "BY"),
+    ]
+    russian = [
+        InstitutionRecord(
+            "r:1", (Name("Белорусский государственный медицинский университет"),), "BY"
+        ),
+        InstitutionRecord(
+            "r:2", (Name("Белорусский государственный технологический университет"),), "BY"
+        ),
+        InstitutionRecord("r:3", (Name("Гомельский государственный университет"),), "BY"),
+    ]
+    assert find_candidates(english, russian) == []
+    assert find_candidates([*english, *russian]) == []
