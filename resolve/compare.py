@@ -253,8 +253,9 @@ def compare_names(
         reasons.add("same name")
     final = max(0.0, round(score, 1))
     # below the floor no bonus lifts a pair high enough, at 100 none is needed: no check
-    kind = _conflict(a, b, words_a, words_b, translated)
-    conflict = final < floor or final >= 100.0 or bool(kind)
+    unchecked = final < floor or final >= 100.0
+    kind = "" if unchecked else _conflict(a, b, words_a, words_b, translated)
+    conflict = unchecked or bool(kind)
     return NameScore(final, frozenset(reasons), conflict, kind)
 
 

@@ -34,6 +34,8 @@ from edukg.resolve.keys import ABBREVIATION_MARK, NameKey
 from edukg.resolve.transliterate import skeleton
 from edukg.resolve.vocabulary import Vocabulary
 
+_CYRILLIC, _LATIN = frozenset({"cyrillic"}), frozenset({"latin"})
+
 ALREADY_MATCHED = 80.0
 """A word whose skeleton is this alike (rapidfuzz ratio) to one of the other name's words
 already matches it: it is not looked up."""
@@ -43,6 +45,8 @@ def translate_pair(
     a: NameKey, b: NameKey, dictionary: Dictionary | None = None
 ) -> tuple[NameKey, NameKey]:
     """``a`` and ``b`` with the words one translates of the other read alike (see module)."""
+    if {a.scripts, b.scripts} != {_CYRILLIC, _LATIN}:
+        return a, b  # the dictionary translates between the two scripts only
     if dictionary is None:
         return _translate_cached(a, b)
     return _translate(a, b, dictionary)
