@@ -35,6 +35,7 @@ import networkx as nx
 from edukg.analysis.centrality import set_degree_attributes
 from edukg.core.errors import ConfigError
 from edukg.core.languages import fallback_languages
+from edukg.graph.summaries import SUMMARY_GRAPH
 from edukg.ontology.namespace import COUNTRY_BASE
 from edukg.queries import run
 
@@ -266,8 +267,10 @@ def _network_from_statements(kg: Any, *, window: Window, events: bool, lang: str
     from edukg.analysis.statement_network import network_parts
 
     _check_parameters(window, lang)
-    # earlier results hold none of the network's statements: not read (a fifth of the store)
+    # earlier results and the summaries hold none of the network's statements: not read
+    # (each a fifth of the store at most)
     results = {info.graph for info in kg.sources() if info.loader == RESULTS_LOADER}
+    results.add(SUMMARY_GRAPH.value)
     parts = network_parts(
         kg,
         window=(window.since, window.until, window.active_on),
