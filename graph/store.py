@@ -405,7 +405,8 @@ class KnowledgeGraph:
         if statements.count(b"\n") <= SUMMARY_FOLLOW_LIMIT:
             self._note_changes(statements.splitlines())
             return
-        relevant = []  # searched in the text: most lines of a large graph may bear on none
+        # searched in the text: most lines of a large graph may bear on none
+        relevant: list[bytes] = []
         for found in _BEARS_ON_SUMMARIES.finditer(statements):
             if len(relevant) >= SUMMARY_FOLLOW_LIMIT:
                 self._note_changes(None)  # a register's: too many to follow
