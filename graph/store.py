@@ -57,6 +57,7 @@ from edukg.graph.statement_lines import (
 )
 from edukg.graph.summaries import _RELEVANT as _BEARS_ON_SUMMARIES  # what touched() reads
 from edukg.graph.summaries import (
+    INCREMENTAL_LIMIT,
     SUMMARY_GRAPH,
     mark_stale,
     refresh_summaries,
@@ -405,10 +406,14 @@ class KnowledgeGraph:
         if statements.count(b"\n") <= SUMMARY_FOLLOW_LIMIT:
             self._note_changes(statements.splitlines())
             return
-        # searched in the text: most lines of a large graph may bear on none
+        # searched in the text: most lines of a large graph may bear on none. Past
+        # INCREMENTAL_LIMIT of them the summaries are all worked out again anyway
+        # (touched() gives up there), so the search stops: a register's after a tenth
+        # of a second, where counting all of them at 1M took 0.4 s.
+        most = min(SUMMARY_FOLLOW_LIMIT, INCREMENTAL_LIMIT)
         relevant: list[bytes] = []
         for found in _BEARS_ON_SUMMARIES.finditer(statements):
-            if len(relevant) >= SUMMARY_FOLLOW_LIMIT:
+            if len(relevant) > most:
                 self._note_changes(None)  # a register's: too many to follow
                 return
             start = statements.rfind(b"\n", 0, found.start()) + 1
