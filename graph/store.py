@@ -55,7 +55,9 @@ from edukg.graph.statement_lines import (
     sorted_lines,
     subjects,
 )
+from edukg.graph.summaries import _RELEVANT as _BEARS_ON_SUMMARIES  # what touched() reads
 from edukg.graph.summaries import (
+    INCREMENTAL_LIMIT,
     SUMMARY_GRAPH,
     mark_stale,
     refresh_summaries,
@@ -383,9 +385,17 @@ class KnowledgeGraph:
         self._store.extend(wanted - current)
 
     def _note_changes(self, lines: list[bytes] | None) -> None:
-        """Note statements this write added or removed (``None``: too many to follow)."""
+        """Note statements this write added or removed (``None``: too many to follow).
+
+        Of many lines only those that bear on a summary are kept: the summaries
+        read no others, and a graph of other statements (analysis results: a
+        million at 5M triples of data) would otherwise have every summary
+        worked out again.
+        """
         if self._changed_lines is None:
             return
+        if lines is not None and len(self._changed_lines) + len(lines) > SUMMARY_FOLLOW_LIMIT:
+            lines = [line for line in lines if _BEARS_ON_SUMMARIES.search(line)]
         if lines is None or len(self._changed_lines) + len(lines) > SUMMARY_FOLLOW_LIMIT:
             self._changed_lines = None  # every summary is worked out again
         else:
@@ -393,8 +403,25 @@ class KnowledgeGraph:
 
     def _note_statements(self, statements: bytes) -> None:
         """Note a whole graph's statements (sorted N-Triples) as added or removed."""
-        too_many = statements.count(b"\n") > SUMMARY_FOLLOW_LIMIT
-        self._note_changes(None if too_many else statements.splitlines())
+        if statements.count(b"\n") <= SUMMARY_FOLLOW_LIMIT:
+            self._note_changes(statements.splitlines())
+            return
+        # searched in the text: most lines of a large graph may bear on none. Past
+        # INCREMENTAL_LIMIT of them the summaries are all worked out again anyway
+        # (touched() gives up there), so the search stops: a register's after a tenth
+        # of a second, where counting all of them at 1M took 0.4 s.
+        most = min(SUMMARY_FOLLOW_LIMIT, INCREMENTAL_LIMIT)
+        relevant: list[bytes] = []
+        for found in _BEARS_ON_SUMMARIES.finditer(statements):
+            if len(relevant) > most:
+                self._note_changes(None)  # a register's: too many to follow
+                return
+            start = statements.rfind(b"\n", 0, found.start()) + 1
+            end = statements.find(b"\n", found.end())
+            line = statements[start : end if end >= 0 else len(statements)]
+            if not relevant or relevant[-1] != line:
+                relevant.append(line)
+        self._note_changes(relevant)
 
     def _graphs_kept_by_a_rebuild(
         self, images: Mapping[str, BeforeImage], prepared: Mapping[str, tuple[bytes, str]]
