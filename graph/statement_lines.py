@@ -183,15 +183,22 @@ def party_agreements(statements: bytes) -> dict[str, set[str]]:
 def line_changes(old: bytes, new: bytes) -> tuple[list[bytes], list[bytes]]:
     r"""The lines of ``new`` not in ``old`` (added) and of ``old`` not in ``new`` (removed), sorted.
 
+    Both are sorted N-Triples lines (a source's statements, as written and snapshotted).
+
     >>> line_changes(b"<a:x> <a:p> 1 .\n<a:y> <a:p> 2 .\n", b"<a:y> <a:p> 2 .\n<a:z> <a:p> 3 .\n")
     ([b'<a:z> <a:p> 3 .'], [b'<a:x> <a:p> 1 .'])
     """
-    old_lines = set(old.splitlines())
+    old_lines = old.splitlines()
+    old_set = set(old_lines)
     new_lines = new.splitlines()
-    added = [line for line in new_lines if line not in old_lines]
+    added = [line for line in new_lines if line not in old_set]
+    del old_set
+    if not added and len(new_lines) == len(old_lines):
+        return added, []  # the same lines (a store holds no duplicates)
     new_set = set(new_lines)
     del new_lines
-    removed = sorted(line for line in old_lines if line not in new_set)
+    # the old lines are sorted already: no sort of what was removed
+    removed = [line for line in old_lines if line not in new_set]
     return added, removed
 
 

@@ -351,7 +351,14 @@ class KnowledgeGraph:
             if record or self.source_graph(name).value in stale
         }
         system = [self._before_image(MERGE_RECORD_GRAPH)] if record_changes else []
-        others = self._graphs_kept_by_a_rebuild(images, prepared)
+        # each replaced source's lines compared once: the rebuild's choice and the write
+        # both read the comparison (at 1M, comparing again cost a regenerated reload 1 s)
+        diffs = {
+            name: line_changes(image.statements, prepared[name][0])
+            for name, image in images.items()
+            if image.statements is not None
+        }
+        others = self._graphs_kept_by_a_rebuild(images, diffs)
         kept = [self._before_image(graph) for graph in others or []]
         with self._transaction([*images.values(), *system, *kept]):
             if others is not None:
@@ -360,7 +367,11 @@ class KnowledgeGraph:
             for data in sources:
                 image = images.get(data.name)
                 old = image.statements if image else None
-                changes.append(self._write_source(data, old, prepared.pop(data.name, None)))
+                changes.append(
+                    self._write_source(
+                        data, old, prepared.pop(data.name, None), diffs.pop(data.name, None)
+                    )
+                )
             self._write_merge_records(record_changes)
         return changes
 
@@ -397,7 +408,9 @@ class KnowledgeGraph:
         self._note_changes(None if too_many else statements.splitlines())
 
     def _graphs_kept_by_a_rebuild(
-        self, images: Mapping[str, BeforeImage], prepared: Mapping[str, tuple[bytes, str]]
+        self,
+        images: Mapping[str, BeforeImage],
+        diffs: Mapping[str, tuple[list[bytes], list[bytes]]],
     ) -> list[ox.NamedNode] | None:
         """The other graphs, when emptying the store and loading it again beats removing.
 
@@ -434,11 +447,7 @@ class KnowledgeGraph:
         least = max(other_size, BULK_LOAD_THRESHOLD)
         if old_size <= least:
             return None
-        removed = 0
-        for name, image in images.items():
-            if image.statements is not None:
-                kept = set(prepared[name][0].splitlines())
-                removed += sum(1 for line in image.statements.splitlines() if line not in kept)
+        removed = sum(len(gone) for _, gone in diffs.values())
         return others if removed > least else None  # type: ignore[return-value]
 
     def _rebuild(self, kept: list[BeforeImage], emptied: list[ox.NamedNode]) -> None:
@@ -574,11 +583,13 @@ class KnowledgeGraph:
         data: SourceData,
         old: bytes | None = None,
         prepared: tuple[bytes, str] | None = None,
+        diff: tuple[list[bytes], list[bytes]] | None = None,
     ) -> SourceChange:
         """Replace one source's graph by ``data``, touching only what differs.
 
         The statements are compared as sorted N-Triples lines (the digest's
-        input, ``prepared`` with their digest by :meth:`write_sources`): the
+        input, ``prepared`` with their digest by :meth:`write_sources`, ``diff``
+        the lines added and removed when it compared them already): the
         store on disk only receives the added and removed statements (many
         added ones in a bulk load), or one bulk load for a new source.
         """
@@ -612,7 +623,8 @@ class KnowledgeGraph:
                 data.name, total, 0, total, new_source=True, records_added=added_records
             )
         before = old if old is not None else self.sorted_statements(graph)
-        added, removed = line_changes(before, statements)
+        added, removed = diff if diff is not None else line_changes(before, statements)
+        del diff
         old_records = record_subjects(before)
         change = SourceChange(
             data.name,
