@@ -511,6 +511,7 @@ class KnowledgeGraph:
                 self._store,
                 on_disk=self.path is not None,
                 changed=changed if was_current else None,
+                graphs=self._graph_texts,
             )
             if self.path is not None:
                 self._store.flush()
@@ -847,6 +848,21 @@ class KnowledgeGraph:
         lines = dumped(dump).splitlines()
         lines.sort()
         return joined_lines(lines)
+
+    def _graph_texts(self) -> Iterator[bytes]:
+        """Every graph's statements but the summaries', as N-Triples lines (a source's from
+        its snapshot), for the summaries to be worked out from (see :meth:`_transaction`)."""
+        for graph in self._store.named_graphs():
+            if graph == SUMMARY_GRAPH:
+                continue
+            if isinstance(graph, ox.NamedNode):
+                yield self.sorted_statements(graph)
+            else:
+                yield dumped(self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph))
+        if next(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None):
+            yield dumped(
+                self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+            )
 
     def _bulk_write(
         self, ntriples: bytes, graph: ox.NamedNode, count: int, *, meanwhile: Callable[[], None]
