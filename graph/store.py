@@ -131,6 +131,9 @@ class KnowledgeGraph:
         """During a write: the records each source graph holds (see :meth:`_new_records`)."""
         self._emptied: set[str] = set()
         """During a write: graphs a rebuild emptied (see :meth:`_rebuild`)."""
+        self._written: dict[str, bytes] = {}
+        """During a write: the statements of each graph written so far (sorted N-Triples, as
+        snapshotted), for the summaries to read without the snapshot files."""
         self._changed_lines: list[bytes] | None = []
         """During a write: the statements it added or removed, for the summaries to follow
         (``None``: too many to follow, every summary is worked out again)."""
@@ -500,6 +503,7 @@ class KnowledgeGraph:
                 hint="free some disk space; nothing was changed",
             ) from error
         crash_point("journal")
+        self._written = {}
         try:
             # following the changes is exact only from summaries that were
             was_current = summaries_current(self._store)
@@ -518,13 +522,14 @@ class KnowledgeGraph:
             crash_point("commit")
         except BaseException as failure:
             self._records_by_graph, self._emptied, self._changed_lines = None, set(), []
+            self._written = {}
             self._roll_back()
             if isinstance(failure, Exception) and not isinstance(failure, EdukgError):
                 raise StoreError(
                     f"writing to the store failed, and nothing was changed: {failure}"
                 ) from failure
             raise
-        self._records_by_graph, self._emptied = None, set()
+        self._records_by_graph, self._emptied, self._written = None, set(), {}
         self._journal.commit()
 
     def _before_image(self, graph: ox.NamedNode) -> BeforeImage:
@@ -542,8 +547,7 @@ class KnowledgeGraph:
             return
         for image in images:
             graph = ox.NamedNode(image.graph)
-            if self._snapshots is not None:
-                self._snapshots.discard(graph.value)
+            self._forget_snapshot(graph)
             self._restore_statements(graph, image.statements)
             self._remove_description(graph)
             if image.catalog:
@@ -553,6 +557,7 @@ class KnowledgeGraph:
         refresh_summaries(self._store, on_disk=self.path is not None)
         if self.path is not None:
             self._store.flush()
+        self._written = {}
         self._journal.commit()
 
     def _restore_statements(self, graph: ox.NamedNode, statements: bytes | None) -> None:
@@ -644,8 +649,7 @@ class KnowledgeGraph:
         )
         del before
         crash_point("diff")
-        if self._snapshots is not None:
-            self._snapshots.discard(graph.value)  # until the graph and its digest agree again
+        self._forget_snapshot(graph)  # until the graph and its digest agree again
         self._note_changes(added)
         self._note_changes(removed)
         if graph.value in self._emptied:
@@ -820,8 +824,14 @@ class KnowledgeGraph:
         return [change for change in changes if change.added or change.removed]
 
     def _snapshot(self, graph: ox.NamedNode, statements: bytes) -> None:
+        self._written[graph.value] = statements
         if self._snapshots is not None:
             self._snapshots.write(graph.value, statements)
+
+    def _forget_snapshot(self, graph: ox.NamedNode) -> None:
+        self._written.pop(graph.value, None)
+        if self._snapshots is not None:
+            self._snapshots.discard(graph.value)
 
     def sorted_statements(self, graph: ox.NamedNode) -> bytes:
         """A graph's statements as sorted N-Triples lines, each ending in a newline.
@@ -850,13 +860,15 @@ class KnowledgeGraph:
         return joined_lines(lines)
 
     def _graph_texts(self) -> Iterator[bytes]:
-        """Every graph's statements but the summaries', as N-Triples lines (a source's from
-        its snapshot), for the summaries to be worked out from (see :meth:`_transaction`)."""
+        """Every graph's statements but the summaries', as N-Triples lines (a graph this
+        write wrote as it wrote it, another source's from its snapshot), for the summaries
+        to be worked out from (see :meth:`_transaction`)."""
         for graph in self._store.named_graphs():
             if graph == SUMMARY_GRAPH:
                 continue
             if isinstance(graph, ox.NamedNode):
-                yield self.sorted_statements(graph)
+                written = self._written.get(graph.value)
+                yield written if written is not None else self.sorted_statements(graph)
             else:
                 yield dumped(self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph))
         if next(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None):
@@ -932,8 +944,7 @@ class KnowledgeGraph:
         with self._transaction(images):
             self._write_merge_records(forgotten)  # a source removed needs no undoing
             for graph in graphs:
-                if self._snapshots is not None:
-                    self._snapshots.discard(graph.value)
+                self._forget_snapshot(graph)
                 if self._store.contains_named_graph(graph):
                     self._store.remove_graph(graph)
                 crash_point("remove")
