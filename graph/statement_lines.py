@@ -211,3 +211,20 @@ def subjects(lines: Iterable[bytes]) -> set[str]:
     # decoded once per subject, not per line (a regenerated register changes 1.4M lines)
     found = {line[1 : line.find(b">")] for line in lines if line[:1] == b"<" and line[1:2] != b"<"}
     return {subject.decode("utf-8") for subject in found}
+
+
+def line_parts(data: bytes, parts: int) -> list[bytes]:
+    r"""``data`` cut at line ends into about ``parts`` pieces of equal size.
+
+    >>> line_parts(b"a .\nb .\nc .\nd .\n", 2)
+    [b'a .\nb .\n', b'c .\nd .\n']
+    >>> line_parts(b"a .\n", 3)
+    [b'a .\n']
+    """
+    cuts = [0]
+    for number in range(1, max(parts, 1)):
+        cut = data.find(b"\n", max(len(data) * number // parts - 1, cuts[-1])) + 1
+        if 0 < cut < len(data):
+            cuts.append(cut)
+    cuts.append(len(data))
+    return [data[start:end] for start, end in zip(cuts, cuts[1:], strict=False) if end > start]

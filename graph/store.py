@@ -50,6 +50,7 @@ from edukg.graph.sources import (
 from edukg.graph.statement_checks import unsafe_statements
 from edukg.graph.statement_lines import (
     line_changes,
+    line_parts,
     party_agreements,
     record_subjects,
     sorted_lines,
@@ -516,6 +517,7 @@ class KnowledgeGraph:
                 on_disk=self.path is not None,
                 changed=changed if was_current else None,
                 graphs=self._graph_texts,
+                bulk_parts=BULK_LOAD_PARTS,
             )
             if self.path is not None:
                 self._store.flush()
@@ -893,7 +895,7 @@ class KnowledgeGraph:
         # the statements were parsed and checked, then written by Oxigraph.
         # One bulk load parses, then encodes and sorts on one core; parts of the
         # lines loaded side by side use every core (2x faster on two).
-        parts = _line_parts(ntriples, min(BULK_LOAD_PARTS, count // BULK_LOAD_PART))
+        parts = line_parts(ntriples, min(BULK_LOAD_PARTS, count // BULK_LOAD_PART))
 
         def load(part: bytes) -> None:
             self._store.bulk_load(part, ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
@@ -1150,21 +1152,6 @@ def _serialised(triples: list[ox.Triple]) -> list[bytes]:
     return [dumped(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))] if triples else []
 
 
-def _line_parts(data: bytes, parts: int) -> list[bytes]:
-    r"""``data`` cut at line ends into about ``parts`` pieces of equal size.
-
-    >>> _line_parts(b"a .\nb .\nc .\nd .\n", 2)
-    [b'a .\nb .\n', b'c .\nd .\n']
-    >>> _line_parts(b"a .\n", 3)
-    [b'a .\n']
-    """
-    cuts = [0]
-    for number in range(1, max(parts, 1)):
-        cut = data.find(b"\n", max(len(data) * number // parts - 1, cuts[-1])) + 1
-        if 0 < cut < len(data):
-            cuts.append(cut)
-    cuts.append(len(data))
-    return [data[start:end] for start, end in zip(cuts, cuts[1:], strict=False) if end > start]
 
 
 def _quads_of(lines: list[bytes], graph: ox.NamedNode) -> list[ox.Quad]:

@@ -31,11 +31,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 import pyoxigraph as ox
 
 from edukg.graph.sources import CATALOG_GRAPH
+from edukg.graph.statement_lines import line_parts
 from edukg.graph.summary_text import text_summary_lines
 from edukg.graph.terms import dumped, solutions
 from edukg.ontology.iris import PREFIXES, PROJECT_IRI, SYSTEM_GRAPH_BASE
@@ -78,6 +80,9 @@ that writes a source without them leaves a mark that no longer matches)."""
 
 BULK_THRESHOLD = 10_000
 """Summary statements written to an empty graph on disk with a bulk load from this many."""
+
+BULK_PART = 100_000
+"""Summary statements of one part of a bulk load, at the least (parts load side by side)."""
 
 _STATEMENTS_SHA256 = ox.NamedNode(PREFIXES["edukg"] + "statementsSha256")
 _INTEGER = ox.NamedNode(PREFIXES["xsd"] + "integer")
@@ -359,6 +364,7 @@ def refresh_summaries(
     on_disk: bool = False,
     changed: Iterable[bytes] | None = None,
     graphs: Callable[[], Iterable[bytes]] | None = None,
+    bulk_parts: int = 1,
 ) -> int:
     """Bring the summary graph up to date with the data, then mark it current.
 
@@ -369,7 +375,8 @@ def refresh_summaries(
     before the write. Without them, every summary is worked out again
     and only the differences are written (into an empty graph of an on-disk
     store, with a bulk load; ``graphs``, when given, the statements to work them
-    out from, as :func:`summary_lines` reads them). A store with statements in its default graph
+    out from, as :func:`summary_lines` reads them; ``bulk_parts``, how many parts of a bulk
+    load may run side by side). A store with statements in its default graph
     (which no edukg write makes) is left without the mark: the catalogue then
     runs the portable forms there. Returns the number of summary statements
     written or removed.
@@ -378,7 +385,7 @@ def refresh_summaries(
     scope = touched(store, changed) if changed is not None else None
     exact = True
     if scope is None:
-        changes, exact = _refresh_all(store, on_disk=on_disk, graphs=graphs)
+        changes, exact = _refresh_all(store, on_disk=on_disk, graphs=graphs, bulk_parts=bulk_parts)
     else:
         changes = _refresh_some(store, *scope)
     if exact and next(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None:
@@ -387,7 +394,11 @@ def refresh_summaries(
 
 
 def _refresh_all(
-    store: ox.Store, *, on_disk: bool, graphs: Callable[[], Iterable[bytes]] | None = None
+    store: ox.Store,
+    *,
+    on_disk: bool,
+    graphs: Callable[[], Iterable[bytes]] | None = None,
+    bulk_parts: int = 1,
 ) -> tuple[int, bool]:
     """Work every summary out again; the changes written, and whether the summaries are
     exact (not when one is about a blank node: N-Triples text cannot name the store's own,
@@ -408,10 +419,22 @@ def _refresh_all(
     if new:
         text = b"\n".join(new) + b"\n"
         if on_disk and not current and len(new) >= BULK_THRESHOLD:
-            store.bulk_load(text, ox.RdfFormat.N_TRIPLES, to_graph=SUMMARY_GRAPH)
+            _bulk_load(store, text, min(bulk_parts, len(new) // BULK_PART))
         else:
             store.load(text, ox.RdfFormat.N_TRIPLES, to_graph=SUMMARY_GRAPH)
     return len(gone) + len(new), exact
+
+
+def _bulk_load(store: ox.Store, text: bytes, parts: int) -> None:
+    """Bulk-load N-Triples ``text`` into the summary graph, in ``parts`` side by side."""
+    pieces = line_parts(text, parts)
+    with ThreadPoolExecutor(max_workers=len(pieces)) as pool:
+        loading = [
+            pool.submit(store.bulk_load, piece, ox.RdfFormat.N_TRIPLES, to_graph=SUMMARY_GRAPH)
+            for piece in pieces
+        ]
+        for finished in loading:
+            finished.result()  # re-raises a part's error
 
 
 def touched(
