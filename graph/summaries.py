@@ -300,16 +300,15 @@ def summary_lines(
     return wanted
 
 
-def _kind(query: str) -> str:
-    """The local name of the summary predicate a summary query writes.
+def _kind(query: str) -> str | None:
+    """The local name of the summary predicate a summary query writes (``None`` when it
+    is not written as ``CONSTRUCT { ?node summary:name ... }``: the query always runs).
 
     >>> _kind("CONSTRUCT { ?agreement summary:year ?year } WHERE { }")
     'year'
     """
     found = _CONSTRUCTED.search(query)
-    if found is None:
-        raise ValueError("a summary query constructs one summary:... statement")
-    return found.group(1)
+    return found.group(1) if found else None
 
 
 def multinational_lines(lines: Iterable[bytes]) -> list[bytes]:
