@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from math import comb
 
 import networkx as nx
@@ -32,9 +33,10 @@ class Communities:
     resolution: float
     parameters: dict[str, object] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def clusters(self) -> list[list[Hashable]]:
-        """Members of each cluster, by cluster number, members sorted."""
+        """Members of each cluster, by cluster number, members sorted (worked out once:
+        a second at 100,000 nodes)."""
         groups: list[list[Hashable]] = [[] for _ in range(len(set(self.membership.values())))]
         for node, cluster in self.membership.items():
             groups[cluster].append(node)

@@ -137,7 +137,7 @@ def result_ntriples(analysis: Analysis, *, base_iri: str, source_graphs: list[st
             lines.append(f"{run} {ana[name]} {_literal(value.isoformat(), 'date')} .")
     used = _iri(PROV + "used")
     lines += [f"{run} {used} {_iri(graph)} ." for graph in source_graphs]
-    groups = communities.clusters  # sorted anew at each reading: read once
+    groups = communities.clusters
     clusters = [
         _iri(f"{base_iri}analysis/{level}/cluster/{number}") for number in range(len(groups))
     ]

@@ -45,6 +45,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from edukg.resolve.dictionary import dictionary_source
 from edukg.resolve.match import REVIEW_SCORE, Candidate, find_candidates
 from edukg.resolve.records import InstitutionRecord, records_from_ror
 
@@ -207,6 +208,8 @@ def markdown(result: dict[str, object]) -> str:
         "",
         f"Labelled set: {result['labelled_set']}.",
         "",
+        f"General English-Russian dictionary: {result.get('dictionary', 'none')}.",
+        "",
         f"The goal (precision >= {TARGET_PRECISION} at recall >= {TARGET_RECALL}) is read on "
         "the held-out half's ROR labels: issue 11 counts labels of one ROR id in other "
         "languages and scripts as matches. Aliases (former, informal and short names) are "
@@ -271,6 +274,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"{len(candidates)} candidates in {seconds:.1f} s"
     )
     print(f"labelled set: {described}")
+    print(f"general dictionary: {dictionary_source()}")
     country_of = {record.iri: record.country for record in left}
     thresholds = [float(t) for t in options.thresholds.split(",")]
     kind_of = {record.iri: record.names[0].kind for record in right}
@@ -323,6 +327,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             "machine": f"{platform.machine()}, Python {platform.python_version()}, "
             "2 cores shared with other work",
             "data": Path(options.ror).name,
+            "dictionary": dictionary_source(),
             "labelled_set": described,
             "thresholds": rows,
             "speed": speed,

@@ -31,22 +31,27 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 80
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def slug(text: str) -> str:
     """A lowercase ASCII slug of a name or identifier (Cyrillic transliterated).
 
     Long names are cut and given a short hash so distinct names stay distinct.
+    Cached for 262,144 texts: a 1M-triple register slugs about 70,000 ids in each of
+    a load's two passes, more than a cache of 65,536 held (every call then missed).
     """
     folded = normalize_name(text)
-    latin = "".join(_TRANSLIT.get(ch, ch) for ch in folded)
-    ascii_text = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
+    if folded.isascii():  # ids such as ``inst-42``: nothing to transliterate or decompose
+        ascii_text = folded
+    else:
+        latin = "".join(_TRANSLIT.get(ch, ch) for ch in folded)
+        ascii_text = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
     result = _NOT_SLUG.sub("-", ascii_text).strip("-")
+    if result and len(result) <= MAX_SLUG:
+        return result
     digest = hashlib.sha256(folded.encode("utf-8")).hexdigest()[:8]
     if not result:
         return digest
-    if len(result) > MAX_SLUG:
-        return f"{result[:MAX_SLUG].rstrip('-')}-{digest}"
-    return result
+    return f"{result[:MAX_SLUG].rstrip('-')}-{digest}"
 
 
 def mint(base_iri: str, kind: str, key: str) -> str:

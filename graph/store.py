@@ -50,12 +50,15 @@ from edukg.graph.sources import (
 from edukg.graph.statement_checks import unsafe_statements
 from edukg.graph.statement_lines import (
     line_changes,
+    line_parts,
     party_agreements,
     record_subjects,
     sorted_lines,
     subjects,
 )
+from edukg.graph.summaries import _RELEVANT as _BEARS_ON_SUMMARIES  # what touched() reads
 from edukg.graph.summaries import (
+    INCREMENTAL_LIMIT,
     SUMMARY_GRAPH,
     mark_stale,
     refresh_summaries,
@@ -131,6 +134,9 @@ class KnowledgeGraph:
         """During a write: the records each source graph holds (see :meth:`_new_records`)."""
         self._emptied: set[str] = set()
         """During a write: graphs a rebuild emptied (see :meth:`_rebuild`)."""
+        self._written: dict[str, bytes] = {}
+        """During a write: the statements of each graph written so far (sorted N-Triples, as
+        snapshotted), for the summaries to read without the snapshot files."""
         self._changed_lines: list[bytes] | None = []
         """During a write: the statements it added or removed, for the summaries to follow
         (``None``: too many to follow, every summary is worked out again)."""
@@ -351,7 +357,14 @@ class KnowledgeGraph:
             if record or self.source_graph(name).value in stale
         }
         system = [self._before_image(MERGE_RECORD_GRAPH)] if record_changes else []
-        others = self._graphs_kept_by_a_rebuild(images, prepared)
+        # each replaced source's lines compared once: the rebuild's choice and the write
+        # both read the comparison (at 1M, comparing again cost a regenerated reload 1 s)
+        diffs = {
+            name: line_changes(image.statements, prepared[name][0])
+            for name, image in images.items()
+            if image.statements is not None
+        }
+        others = self._graphs_kept_by_a_rebuild(images, diffs)
         kept = [self._before_image(graph) for graph in others or []]
         with self._transaction([*images.values(), *system, *kept]):
             if others is not None:
@@ -360,7 +373,11 @@ class KnowledgeGraph:
             for data in sources:
                 image = images.get(data.name)
                 old = image.statements if image else None
-                changes.append(self._write_source(data, old, prepared.pop(data.name, None)))
+                changes.append(
+                    self._write_source(
+                        data, old, prepared.pop(data.name, None), diffs.pop(data.name, None)
+                    )
+                )
             self._write_merge_records(record_changes)
         return changes
 
@@ -383,9 +400,17 @@ class KnowledgeGraph:
         self._store.extend(wanted - current)
 
     def _note_changes(self, lines: list[bytes] | None) -> None:
-        """Note statements this write added or removed (``None``: too many to follow)."""
+        """Note statements this write added or removed (``None``: too many to follow).
+
+        Of many lines only those that bear on a summary are kept: the summaries
+        read no others, and a graph of other statements (analysis results: a
+        million at 5M triples of data) would otherwise have every summary
+        worked out again.
+        """
         if self._changed_lines is None:
             return
+        if lines is not None and len(self._changed_lines) + len(lines) > SUMMARY_FOLLOW_LIMIT:
+            lines = [line for line in lines if _BEARS_ON_SUMMARIES.search(line)]
         if lines is None or len(self._changed_lines) + len(lines) > SUMMARY_FOLLOW_LIMIT:
             self._changed_lines = None  # every summary is worked out again
         else:
@@ -393,11 +418,30 @@ class KnowledgeGraph:
 
     def _note_statements(self, statements: bytes) -> None:
         """Note a whole graph's statements (sorted N-Triples) as added or removed."""
-        too_many = statements.count(b"\n") > SUMMARY_FOLLOW_LIMIT
-        self._note_changes(None if too_many else statements.splitlines())
+        if statements.count(b"\n") <= SUMMARY_FOLLOW_LIMIT:
+            self._note_changes(statements.splitlines())
+            return
+        # searched in the text: most lines of a large graph may bear on none. Past
+        # INCREMENTAL_LIMIT of them the summaries are all worked out again anyway
+        # (touched() gives up there), so the search stops: a register's after a tenth
+        # of a second, where counting all of them at 1M took 0.4 s.
+        most = min(SUMMARY_FOLLOW_LIMIT, INCREMENTAL_LIMIT)
+        relevant: list[bytes] = []
+        for found in _BEARS_ON_SUMMARIES.finditer(statements):
+            if len(relevant) > most:
+                self._note_changes(None)  # a register's: too many to follow
+                return
+            start = statements.rfind(b"\n", 0, found.start()) + 1
+            end = statements.find(b"\n", found.end())
+            line = statements[start : end if end >= 0 else len(statements)]
+            if not relevant or relevant[-1] != line:
+                relevant.append(line)
+        self._note_changes(relevant)
 
     def _graphs_kept_by_a_rebuild(
-        self, images: Mapping[str, BeforeImage], prepared: Mapping[str, tuple[bytes, str]]
+        self,
+        images: Mapping[str, BeforeImage],
+        diffs: Mapping[str, tuple[list[bytes], list[bytes]]],
     ) -> list[ox.NamedNode] | None:
         """The other graphs, when emptying the store and loading it again beats removing.
 
@@ -434,11 +478,7 @@ class KnowledgeGraph:
         least = max(other_size, BULK_LOAD_THRESHOLD)
         if old_size <= least:
             return None
-        removed = 0
-        for name, image in images.items():
-            if image.statements is not None:
-                kept = set(prepared[name][0].splitlines())
-                removed += sum(1 for line in image.statements.splitlines() if line not in kept)
+        removed = sum(len(gone) for _, gone in diffs.values())
         return others if removed > least else None  # type: ignore[return-value]
 
     def _rebuild(self, kept: list[BeforeImage], emptied: list[ox.NamedNode]) -> None:
@@ -491,6 +531,7 @@ class KnowledgeGraph:
                 hint="free some disk space; nothing was changed",
             ) from error
         crash_point("journal")
+        self._written = {}
         try:
             # following the changes is exact only from summaries that were
             was_current = summaries_current(self._store)
@@ -502,19 +543,22 @@ class KnowledgeGraph:
                 self._store,
                 on_disk=self.path is not None,
                 changed=changed if was_current else None,
+                graphs=self._graph_texts,
+                bulk_parts=BULK_LOAD_PARTS,
             )
             if self.path is not None:
                 self._store.flush()
             crash_point("commit")
         except BaseException as failure:
             self._records_by_graph, self._emptied, self._changed_lines = None, set(), []
+            self._written = {}
             self._roll_back()
             if isinstance(failure, Exception) and not isinstance(failure, EdukgError):
                 raise StoreError(
                     f"writing to the store failed, and nothing was changed: {failure}"
                 ) from failure
             raise
-        self._records_by_graph, self._emptied = None, set()
+        self._records_by_graph, self._emptied, self._written = None, set(), {}
         self._journal.commit()
 
     def _before_image(self, graph: ox.NamedNode) -> BeforeImage:
@@ -532,8 +576,7 @@ class KnowledgeGraph:
             return
         for image in images:
             graph = ox.NamedNode(image.graph)
-            if self._snapshots is not None:
-                self._snapshots.discard(graph.value)
+            self._forget_snapshot(graph)
             self._restore_statements(graph, image.statements)
             self._remove_description(graph)
             if image.catalog:
@@ -543,6 +586,7 @@ class KnowledgeGraph:
         refresh_summaries(self._store, on_disk=self.path is not None)
         if self.path is not None:
             self._store.flush()
+        self._written = {}
         self._journal.commit()
 
     def _restore_statements(self, graph: ox.NamedNode, statements: bytes | None) -> None:
@@ -574,11 +618,13 @@ class KnowledgeGraph:
         data: SourceData,
         old: bytes | None = None,
         prepared: tuple[bytes, str] | None = None,
+        diff: tuple[list[bytes], list[bytes]] | None = None,
     ) -> SourceChange:
         """Replace one source's graph by ``data``, touching only what differs.
 
         The statements are compared as sorted N-Triples lines (the digest's
-        input, ``prepared`` with their digest by :meth:`write_sources`): the
+        input, ``prepared`` with their digest by :meth:`write_sources`, ``diff``
+        the lines added and removed when it compared them already): the
         store on disk only receives the added and removed statements (many
         added ones in a bulk load), or one bulk load for a new source.
         """
@@ -612,7 +658,8 @@ class KnowledgeGraph:
                 data.name, total, 0, total, new_source=True, records_added=added_records
             )
         before = old if old is not None else self.sorted_statements(graph)
-        added, removed = line_changes(before, statements)
+        added, removed = diff if diff is not None else line_changes(before, statements)
+        del diff
         old_records = record_subjects(before)
         change = SourceChange(
             data.name,
@@ -631,8 +678,7 @@ class KnowledgeGraph:
         )
         del before
         crash_point("diff")
-        if self._snapshots is not None:
-            self._snapshots.discard(graph.value)  # until the graph and its digest agree again
+        self._forget_snapshot(graph)  # until the graph and its digest agree again
         self._note_changes(added)
         self._note_changes(removed)
         if graph.value in self._emptied:
@@ -807,8 +853,14 @@ class KnowledgeGraph:
         return [change for change in changes if change.added or change.removed]
 
     def _snapshot(self, graph: ox.NamedNode, statements: bytes) -> None:
+        self._written[graph.value] = statements
         if self._snapshots is not None:
             self._snapshots.write(graph.value, statements)
+
+    def _forget_snapshot(self, graph: ox.NamedNode) -> None:
+        self._written.pop(graph.value, None)
+        if self._snapshots is not None:
+            self._snapshots.discard(graph.value)
 
     def sorted_statements(self, graph: ox.NamedNode) -> bytes:
         """A graph's statements as sorted N-Triples lines, each ending in a newline.
@@ -836,6 +888,23 @@ class KnowledgeGraph:
         lines.sort()
         return joined_lines(lines)
 
+    def _graph_texts(self) -> Iterator[bytes]:
+        """Every graph's statements but the summaries', as N-Triples lines (a graph this
+        write wrote as it wrote it, another source's from its snapshot), for the summaries
+        to be worked out from (see :meth:`_transaction`)."""
+        for graph in self._store.named_graphs():
+            if graph == SUMMARY_GRAPH:
+                continue
+            if isinstance(graph, ox.NamedNode):
+                written = self._written.get(graph.value)
+                yield written if written is not None else self.sorted_statements(graph)
+            else:
+                yield dumped(self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph))
+        if next(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None):
+            yield dumped(
+                self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+            )
+
     def _bulk_write(
         self, ntriples: bytes, graph: ox.NamedNode, count: int, *, meanwhile: Callable[[], None]
     ) -> None:
@@ -853,7 +922,7 @@ class KnowledgeGraph:
         # the statements were parsed and checked, then written by Oxigraph.
         # One bulk load parses, then encodes and sorts on one core; parts of the
         # lines loaded side by side use every core (2x faster on two).
-        parts = _line_parts(ntriples, min(BULK_LOAD_PARTS, count // BULK_LOAD_PART))
+        parts = line_parts(ntriples, min(BULK_LOAD_PARTS, count // BULK_LOAD_PART))
 
         def load(part: bytes) -> None:
             self._store.bulk_load(part, ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
@@ -904,8 +973,7 @@ class KnowledgeGraph:
         with self._transaction(images):
             self._write_merge_records(forgotten)  # a source removed needs no undoing
             for graph in graphs:
-                if self._snapshots is not None:
-                    self._snapshots.discard(graph.value)
+                self._forget_snapshot(graph)
                 if self._store.contains_named_graph(graph):
                     self._store.remove_graph(graph)
                 crash_point("remove")
@@ -1111,21 +1179,6 @@ def _serialised(triples: list[ox.Triple]) -> list[bytes]:
     return [dumped(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))] if triples else []
 
 
-def _line_parts(data: bytes, parts: int) -> list[bytes]:
-    r"""``data`` cut at line ends into about ``parts`` pieces of equal size.
-
-    >>> _line_parts(b"a .\nb .\nc .\nd .\n", 2)
-    [b'a .\nb .\n', b'c .\nd .\n']
-    >>> _line_parts(b"a .\n", 3)
-    [b'a .\n']
-    """
-    cuts = [0]
-    for number in range(1, max(parts, 1)):
-        cut = data.find(b"\n", max(len(data) * number // parts - 1, cuts[-1])) + 1
-        if 0 < cut < len(data):
-            cuts.append(cut)
-    cuts.append(len(data))
-    return [data[start:end] for start, end in zip(cuts, cuts[1:], strict=False) if end > start]
 
 
 def _quads_of(lines: list[bytes], graph: ox.NamedNode) -> list[ox.Quad]:

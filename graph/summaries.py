@@ -32,12 +32,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 import pyoxigraph as ox
 
 from edukg.graph.sources import CATALOG_GRAPH
+from edukg.graph.statement_lines import line_parts
+from edukg.graph.summary_text import text_summary_lines
 from edukg.graph.terms import dumped, solutions
 from edukg.ontology.iris import PREFIXES, PROJECT_IRI, SYSTEM_GRAPH_BASE
 
@@ -90,6 +93,9 @@ that writes a source without them leaves a mark that no longer matches)."""
 
 BULK_THRESHOLD = 10_000
 """Summary statements written to an empty graph on disk with a bulk load from this many."""
+
+BULK_PART = 100_000
+"""Summary statements of one part of a bulk load, at the least (parts load side by side)."""
 
 _STATEMENTS_SHA256 = ox.NamedNode(PREFIXES["edukg"] + "statementsSha256")
 _INTEGER = ox.NamedNode(PREFIXES["xsd"] + "integer")
@@ -180,6 +186,7 @@ _SUMMARY_QUERIES = (
 )
 
 _PREFIXES = {**PREFIXES, "summary": SUMMARY_NS}
+_CONSTRUCTED = re.compile(r"CONSTRUCT \{ \?\w+ summary:(\w+) ")
 
 T = TypeVar("T")
 
@@ -334,16 +341,41 @@ def _mark(store: ox.Store) -> ox.Quad:
     return ox.Quad(SUMMARY_GRAPH, VERSION, mark, SUMMARY_GRAPH)
 
 
-def summary_lines(store: ox.Store) -> set[bytes]:
-    """The summary statements ``store``'s data calls for now, as N-Triples lines (no mark)."""
+def summary_lines(
+    store: ox.Store, *, graphs: Callable[[], Iterable[bytes]] | None = None
+) -> set[bytes]:
+    """The summary statements ``store``'s data calls for now, as N-Triples lines (no mark).
+
+    ``graphs`` gives every graph's statements as N-Triples text (the summary graph's
+    may be left out): the kinds :mod:`edukg.graph.summary_text` works out come from
+    that text, unless it cannot read it; every other kind comes from its query.
+    """
     wanted: set[bytes] = set()
+    done: tuple[str, ...] = ()
+    if graphs is not None:
+        found = text_summary_lines(graphs())
+        if found is not None:
+            wanted, done = found.lines, found.kinds
     for query in _SUMMARY_QUERIES:
+        if _kind(query) in done:
+            continue
         answer = store.query(query, use_default_graph_as_union=True, prefixes=_PREFIXES)
         if not isinstance(answer, ox.QueryTriples):
             raise TypeError("a summary query must be a CONSTRUCT")
         wanted.update(dumped(answer.serialize(format=ox.RdfFormat.N_TRIPLES)).splitlines())
     wanted.update(multinational_lines(wanted))
     return wanted
+
+
+def _kind(query: str) -> str | None:
+    """The local name of the summary predicate a summary query writes (``None`` when it
+    is not written as ``CONSTRUCT { ?node summary:name ... }``: the query always runs).
+
+    >>> _kind("CONSTRUCT { ?agreement summary:year ?year } WHERE { }")
+    'year'
+    """
+    found = _CONSTRUCTED.search(query)
+    return found.group(1) if found else None
 
 
 def multinational_lines(lines: Iterable[bytes]) -> list[bytes]:
@@ -393,7 +425,12 @@ def _multinational_counts(pairs: Iterable[tuple[T, T]]) -> dict[T, int]:
 
 
 def refresh_summaries(
-    store: ox.Store, *, on_disk: bool = False, changed: Iterable[bytes] | None = None
+    store: ox.Store,
+    *,
+    on_disk: bool = False,
+    changed: Iterable[bytes] | None = None,
+    graphs: Callable[[], Iterable[bytes]] | None = None,
+    bulk_parts: int = 1,
 ) -> int:
     """Bring the summary graph up to date with the data, then mark it current.
 
@@ -403,7 +440,9 @@ def refresh_summaries(
     :data:`INCREMENTAL_LIMIT`; give them only when the summaries were current
     before the write. Without them, every summary is worked out again
     and only the differences are written (into an empty graph of an on-disk
-    store, with a bulk load). A store with statements in its default graph
+    store, with a bulk load; ``graphs``, when given, the statements to work them
+    out from, as :func:`summary_lines` reads them; ``bulk_parts``, how many parts of a bulk
+    load may run side by side). A store with statements in its default graph
     (which no edukg write makes) is left without the mark: the catalogue then
     runs the portable forms there. Returns the number of summary statements
     written or removed.
@@ -412,7 +451,7 @@ def refresh_summaries(
     scope = touched(store, changed) if changed is not None else None
     exact = True
     if scope is None:
-        changes, exact = _refresh_all(store, on_disk=on_disk)
+        changes, exact = _refresh_all(store, on_disk=on_disk, graphs=graphs, bulk_parts=bulk_parts)
     else:
         changes = _refresh_some(store, *scope)
     if exact and next(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None:
@@ -420,11 +459,17 @@ def refresh_summaries(
     return changes
 
 
-def _refresh_all(store: ox.Store, *, on_disk: bool) -> tuple[int, bool]:
+def _refresh_all(
+    store: ox.Store,
+    *,
+    on_disk: bool,
+    graphs: Callable[[], Iterable[bytes]] | None = None,
+    bulk_parts: int = 1,
+) -> tuple[int, bool]:
     """Work every summary out again; the changes written, and whether the summaries are
     exact (not when one is about a blank node: N-Triples text cannot name the store's own,
     so the catalogue keeps to its portable forms on such a store)."""
-    wanted = summary_lines(store)
+    wanted = summary_lines(store, graphs=graphs)
     exact = not any(line.startswith(b"_:") or b"> _:" in line for line in wanted)
     current: set[bytes] = set()
     if store.contains_named_graph(SUMMARY_GRAPH):
@@ -440,10 +485,22 @@ def _refresh_all(store: ox.Store, *, on_disk: bool) -> tuple[int, bool]:
     if new:
         text = b"\n".join(new) + b"\n"
         if on_disk and not current and len(new) >= BULK_THRESHOLD:
-            store.bulk_load(text, ox.RdfFormat.N_TRIPLES, to_graph=SUMMARY_GRAPH)
+            _bulk_load(store, text, min(bulk_parts, len(new) // BULK_PART))
         else:
             store.load(text, ox.RdfFormat.N_TRIPLES, to_graph=SUMMARY_GRAPH)
     return len(gone) + len(new), exact
+
+
+def _bulk_load(store: ox.Store, text: bytes, parts: int) -> None:
+    """Bulk-load N-Triples ``text`` into the summary graph, in ``parts`` side by side."""
+    pieces = line_parts(text, parts)
+    with ThreadPoolExecutor(max_workers=len(pieces)) as pool:
+        loading = [
+            pool.submit(store.bulk_load, piece, ox.RdfFormat.N_TRIPLES, to_graph=SUMMARY_GRAPH)
+            for piece in pieces
+        ]
+        for finished in loading:
+            finished.result()  # re-raises a part's error
 
 
 def touched(

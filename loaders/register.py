@@ -21,6 +21,7 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -204,7 +205,8 @@ def _scan_institutions(
         before = session.known_institution(iri)
         kind = session.vocabulary.concept("institution-kind", text_of(row.get("type")))
         kinds = (kind.value if kind else None, session.institution_kinds.get(iri.value))
-        conflict = _conflict(key_id, code, before, Path(table.file).name, kinds) if before else None
+        file = _file_name(table.file)
+        conflict = _conflict(key_id, code, before, file, kinds) if before else None
         if conflict is None and kinds[0]:
             session.institution_kinds.setdefault(iri.value, kinds[0])
         if conflict is not None:
@@ -240,7 +242,7 @@ def _scan_agreements(table: Table, session: RegisterSession, problems: ProblemCo
         conflict = session.add_agreement(
             key_id, iri, _where(table, row, "id"), title=text_of(row.get("title")), signed=signed
         )
-        if conflict is not None and not conflict[0].startswith(Path(table.file).name):
+        if conflict is not None and not conflict[0].startswith(_file_name(table.file)):
             problems.error(
                 f"agreement id {key_id!r} is already defined in {conflict[0]}, "
                 f"which says otherwise: {'; '.join(conflict[1])}",
@@ -286,10 +288,20 @@ def _conflict(
 
 
 def _where(table: Table, row: Row, column: str) -> str:
-    place = table.place(row, column)
-    if place["sheet"] is not None:
-        return f"{Path(table.file).name}[{place['sheet']}]!{place['cell']}"
-    return f"{Path(table.file).name}:{place['line']}"
+    """Where a value is, for messages and origins: ``file:line`` or ``file[sheet]!cell``."""
+    if table.sheet is not None:
+        return f"{_file_name(table.file)}[{table.sheet}]!{row.cells.get(column)}"
+    return f"{_file_name(table.file)}:{row.line}"
+
+
+@lru_cache(maxsize=256)
+def _file_name(file: str) -> str:
+    """The last part of a path (cached: every row of a scan names its file; ``Path`` is slow).
+
+    >>> _file_name("data/register/institutions.csv")
+    'institutions.csv'
+    """
+    return Path(file).name
 
 
 # ---------------------------------------------------------------- second pass

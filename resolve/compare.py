@@ -23,8 +23,10 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
+from edukg.resolve.dictionary import general_dictionary
 from edukg.resolve.keys import NameKey, abbreviates, stem
 from edukg.resolve.records import InstitutionRecord
+from edukg.resolve.translation import translate_pair, word_sources
 from edukg.resolve.transliterate import skeleton
 from edukg.resolve.vocabulary import Vocabulary
 
@@ -48,6 +50,10 @@ COMMON_PREFIX = 4
 
 WORD_MATCH = 80.0
 """rapidfuzz ratio (or shared start, see :func:`word_similarity`) at which two words match."""
+
+COMMON_EXTRA_PENALTY = CONCEPT_PENALTY - EXTRA_WORD_PENALTY
+"""More points lost for an extra word that is a common word of a dictionary (*Storage*, a
+subject), not a person or a place: it costs what a concept only one name has costs."""
 
 LONE_WORDS_PENALTY = 12.0
 """Points lost when only one of the names has words beyond the common ones."""
@@ -86,6 +92,10 @@ class NameScore:
     """The names say different things (a subject, or a word each, only one of them has), or
     only common words: nothing but the score may join them. ``False`` when all they differ
     in is extra words of one, words of standing, a form, or words one may translate."""
+    conflict_kind: str = ""
+    """What the names differ in when they conflict: ``common`` (common words only),
+    ``subject`` (a subject only one has: medical), ``word`` (a word each that does not
+    match: Grodno, Gomel) or ``honour`` (other people honoured); "" otherwise."""
 
 
 def places_agree(first: tuple[str, ...] | str, second: tuple[str, ...] | str) -> bool:
@@ -187,6 +197,13 @@ def compare_names(
         return _compare_acronym(a, b)
     if a.numbers != b.numbers:
         return NameScore(0.0)
+    given = (a, b)
+    a, b = translate_pair(a, b)
+    a, b = _science_as_research(a, b), _science_as_research(b, a)
+    if (a, b) != given:
+        text_score = None  # the keys read some words anew: their texts are scored again
+    if a.numbers != b.numbers:
+        return NameScore(0.0)
     if a.places and b.places and not places_agree(a.places, b.places):
         return NameScore(0.0)
     score = fuzz.ratio(a.text, b.text) if text_score is None else text_score
@@ -211,6 +228,7 @@ def compare_names(
                 agreement = word_agreement(words_a, words_b, both_ways=True)
             if extras:
                 score = agreement - EXTRA_WORD_PENALTY * extras - _concept_penalty(a, b)
+                score -= COMMON_EXTRA_PENALTY * _common_extras(a, b, words_a, words_b)
             elif score >= floor:
                 score = min(score, agreement)
     elif words_a or words_b:
@@ -235,8 +253,10 @@ def compare_names(
         reasons.add("same name")
     final = max(0.0, round(score, 1))
     # below the floor no bonus lifts a pair high enough, at 100 none is needed: no check
-    conflict = final < floor or final >= 100.0 or _conflict(a, b, words_a, words_b, translated)
-    return NameScore(final, frozenset(reasons), conflict)
+    unchecked = final < floor or final >= 100.0
+    kind = "" if unchecked else _conflict(a, b, words_a, words_b, translated)
+    conflict = unchecked or bool(kind)
+    return NameScore(final, frozenset(reasons), conflict, kind)
 
 
 def _conflict(
@@ -245,22 +265,22 @@ def _conflict(
     words_a: list[str],
     words_b: list[str],
     translated: tuple[float, int] | None,
-) -> bool:
-    """Whether two names say different things (see :attr:`NameScore.conflict`)."""
+) -> str:
+    """What two names say differently, "" for nothing (see :attr:`NameScore.conflict_kind`)."""
     if not (words_a or words_b or a.honour or b.honour):
-        return True  # common words only: RSL, National Library of Russia
+        return "common"  # common words only: RSL, National Library of Russia
     if translated is not None:
-        return False
+        return ""
     vocabulary = Vocabulary.from_package()
     subjects_a = set(a.concepts) - set(b.concepts) - vocabulary.forms
     subjects_b = set(b.concepts) - set(a.concepts) - vocabulary.forms
     if subjects_a or subjects_b:
-        return True  # medical in one only: BSU, BSMU
+        return "subject"  # medical in one only: BSU, BSMU
     if words_a and words_b and words_a != words_b:
         _agreement, extras = word_alignment(words_a, words_b)
         if not extras and _agreement < WORD_MATCH:
-            return True  # a word each: Grodno, Gomel
-    return bool(a.honour and b.honour and not places_agree(a.honour, b.honour))
+            return "word"  # a word each: Grodno, Gomel
+    return "honour" if a.honour and b.honour and not places_agree(a.honour, b.honour) else ""
 
 
 def _untranslated_alignment(
@@ -299,6 +319,44 @@ def _untranslated_alignment(
         return None
     agreement = sum(matched) / len(matched) if matched else 100.0
     return agreement, max(len(unmatched_own), unmatched_other)
+
+
+def _common_extras(a: NameKey, b: NameKey, words_a: list[str], words_b: list[str]) -> int:
+    """How many words of one name without a match in the other are common words: Russian
+    words of the dictionary the vocabulary lacks, English words of the general dictionary."""
+    longer, key, other = (
+        (words_a, a, words_b) if len(words_a) > len(words_b) else (words_b, b, words_a)
+    )
+    sources = word_sources(key)
+    english = general_dictionary()
+    count = 0
+    for word in longer:
+        if any(word_similarity(word, o) >= WORD_MATCH for o in other):
+            continue
+        if word in key.untranslated or (
+            key.scripts == frozenset({"latin"}) and english.russian(sources.get(word, ""))
+        ):
+            count += 1
+    return count
+
+
+def _science_as_research(key: NameKey, other: NameKey) -> NameKey:
+    """``key`` with *science* read as a word of standing, like «научный», when the other name
+    has «научный» (research) and no science: *Science Foundation*, «научный фонд»."""
+    if (
+        "sciences" in key.concepts
+        and "sciences" not in other.concepts
+        and "research" in other.qualifiers
+        and "research" not in key.qualifiers
+    ):
+        concepts = tuple(c for c in key.concepts if c != "sciences")
+        return replace(
+            key,
+            concepts=concepts,
+            qualifiers=key.qualifiers | {"research"},
+            text=" ".join(sorted(concepts) + sorted(key.words)),
+        )
+    return key
 
 
 def _in_honour(word: str, honour: tuple[str, ...]) -> bool:

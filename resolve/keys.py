@@ -74,6 +74,8 @@ class NameKey:
     """``latin`` and/or ``cyrillic``: the scripts the name is written in."""
     sequence: tuple[tuple[str, bool], ...]
     """Every meaningful word in order, as (concept or skeleton, is a concept)."""
+    sources: tuple[str, ...] = ()
+    """The word of the name each item of ``sequence`` was read from (lower case)."""
     concept_words: frozenset[str] = frozenset()
     """The skeletons of the words that were read as concepts: other ones mean a translation."""
     qualifiers: frozenset[str] = frozenset()
@@ -89,6 +91,19 @@ class NameKey:
     БрГУ имени А.С. Пушкина)."""
     acronym: str = ""
     """That word, when the name is an acronym."""
+
+
+def word_skeleton(word: str) -> str:
+    """What a word that is no common word is compared by: the skeleton of its stem, without
+    the vowels of a case ending.
+
+    >>> word_skeleton("Армении"), word_skeleton("Armenia"), word_skeleton("псковского")
+    ('armen', 'armen', 'pskav')
+    """
+    folded = skeleton(word)
+    folded = skeleton(stem(word)) or folded
+    trimmed = folded.rstrip("aeiu")  # case endings: Армении / Armenia, Украины / Ukraine
+    return trimmed if len(trimmed) >= 4 else folded
 
 
 def _is_acronym(name: str) -> bool:
@@ -114,6 +129,7 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
     concepts: list[str] = []
     words: list[str] = []
     sequence: list[tuple[str, bool]] = []
+    sources: list[str] = []
     concept_words: set[str] = set()
     qualifiers: set[str] = set()
     untranslated: set[str] = set()
@@ -137,22 +153,24 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
             concept = vocabulary.compared_as(concept)
             qualifiers.add(concept)
             sequence.append((concept, True))
+            sources.append(word)
             concept_words.add(folded)
             continue
         if concept is None and word in normal.capitals:
             words.append(ABBREVIATION_MARK + folded)  # matches the same abbreviation only
             sequence.append((word, False))
+            sources.append(word)
             continue
         if concept is None:
-            folded = skeleton(stem(word)) or folded
-            trimmed = folded.rstrip("aeiu")  # case endings: Армении / Armenia, Украины / Ukraine
-            words.append(trimmed if len(trimmed) >= 4 else folded)
+            words.append(word_skeleton(word))
             sequence.append((word, False))
+            sources.append(word)
             if is_common_word(word):
                 untranslated.add(words[-1])
         else:
             concepts.append(vocabulary.compared_as(concept))
             sequence.append((concept, True))
+            sources.append(word)
             concept_words.add(folded)
     scripts = frozenset("cyrillic" if has_cyrillic(c) else "latin" for c in name if c.isalpha())
     acronym = name.strip() if _is_acronym(name) else ""
@@ -174,6 +192,7 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
         honour=tuple(skeleton(stem(w)) for w in normal.honour),
         scripts=scripts,
         sequence=tuple(sequence),
+        sources=tuple(sources),
         concept_words=frozenset(concept_words),
         qualifiers=frozenset(qualifiers),
         untranslated=frozenset(untranslated),

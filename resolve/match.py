@@ -32,6 +32,7 @@ from edukg.resolve.compare import (
     compare_records,
 )
 from edukg.resolve.keys import name_key
+from edukg.resolve.normalise import quoted_parts
 from edukg.resolve.records import InstitutionRecord
 
 REVIEW_SCORE = 70.0
@@ -49,6 +50,13 @@ MUTUAL_BEST_BONUS = 15.0
 that is best fitted by it, is more likely the same institution than its score alone says."""
 
 MUTUAL_MARGIN = 5.0
+
+FORGIVEN_CONFLICTS = frozenset({"word"})
+"""Conflicts (see :attr:`~edukg.resolve.compare.NameScore.conflict_kind`) that *best for both*
+lifts all the same when both records had other candidates (:func:`contested_pairs`): a word
+each that does not match (a spelling, an abbreviation: MEPhI, МИФИ). Never a subject only one
+has: Belarusian State University is no better for being the best of the medical one's
+candidates when the medical university's own record is missing."""
 """How far ahead of each record's next candidate a pair must be to count as their best."""
 
 COMMON_SHARE = 0.02
@@ -79,10 +87,10 @@ def name_items(records: Sequence[InstitutionRecord]) -> list[NameItem]:
         )
         seen: set[str] = set()
         for name in record.names:
-            text = name.text.strip()
-            if text and text not in seen:
-                seen.add(text)
-                items.append(NameItem(index, name_key(text), record.country, extra))
+            for text in (name.text.strip(), *quoted_parts(name.text)):
+                if text and text not in seen:
+                    seen.add(text)
+                    items.append(NameItem(index, name_key(text), record.country, extra))
         if not seen and extra:
             items.append(NameItem(index, name_key(""), record.country, extra))
     return items
@@ -144,10 +152,17 @@ def find_candidates(
         pair: compare_records(left[pair[0]], other[pair[1]], best.get(pair, (None, -1, -1))[0])
         for pair in set(best) | exact
     }
-    favoured = mutual_best(
-        {pair: scored.score for pair, scored in record_scores.items()}, right is None
-    )
-    favoured = {pair for pair in favoured if pair in best and not best[pair][0].conflict}
+    scores = {pair: scored.score for pair, scored in record_scores.items()}
+    contested = contested_pairs(scores, right is None)
+    favoured = {
+        pair
+        for pair in mutual_best(scores, right is None)
+        if pair in best
+        and (
+            not best[pair][0].conflict
+            or (pair in contested and best[pair][0].conflict_kind in FORGIVEN_CONFLICTS)
+        )
+    }
     found = []
     for pair, scored in record_scores.items():
         names, i, j = best.get(pair, (None, -1, -1))
@@ -169,6 +184,31 @@ def find_candidates(
             )
     found.sort(key=lambda c: (-c.score, c.left, c.right))
     return found
+
+
+def contested_pairs(
+    scores: dict[tuple[int, int], float], among_themselves: bool = False
+) -> set[tuple[int, int]]:
+    """The pairs both of whose records have at least one other candidate (scored above 0).
+
+    Being the best of both records says something only when each had others to choose
+    from: then :func:`mutual_best` lifts a pair even when its names conflict (a subject or a
+    word only one has), which it never does for two records that met no one else.
+
+    >>> sorted(contested_pairs({(0, 0): 60.0, (0, 1): 40.0, (1, 1): 58.0, (2, 2): 50.0}))
+    [(0, 1)]
+    """
+    counts: dict[tuple[str, int], int] = {}
+    second = "l" if among_themselves else "r"
+    for (i, j), value in scores.items():
+        if value > 0:
+            for side in (("l", i), (second, j)):
+                counts[side] = counts.get(side, 0) + 1
+    return {
+        (i, j)
+        for (i, j), value in scores.items()
+        if value > 0 and counts[("l", i)] >= 2 and counts[(second, j)] >= 2
+    }
 
 
 def mutual_best(

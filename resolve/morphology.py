@@ -56,3 +56,16 @@ def is_common_word(word: str) -> bool:
     # adjectives in -ский are mostly of places and peoples (рижский, харьковская), which
     # the dictionary does not mark: never taken for common words
     return not _PLACE_ADJECTIVE.search(str(first.normal_form))
+
+
+@lru_cache(maxsize=262144)
+def lemma_of(word: str) -> str:
+    """The dictionary form of a Russian word (its most likely parse); other words lowered.
+
+    >>> lemma_of("овощеводства"), lemma_of("Физической"), lemma_of("Pskov")
+    ('овощеводство', 'физический', 'pskov')
+    """
+    lowered = word.lower().replace("ё", "е")
+    if not _russian(lowered):
+        return lowered
+    return str(_analyser().parse(lowered)[0].normal_form).replace("ё", "е")

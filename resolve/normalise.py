@@ -25,6 +25,10 @@
 ('abu', 'rayhon', 'beruniy')
 >>> normalise("National Academy of Sciences of Belarus").words
 ('national', 'academy', 'of', 'sciences', 'of', 'belarus')
+>>> normalise("Институт экономики Российская академия наук").words
+('институт', 'экономики')
+>>> normalise("Государственный научный центр РФ Физико-энергетический институт").words
+('физико', 'энергетический', 'институт')
 """
 
 from __future__ import annotations
@@ -96,6 +100,12 @@ _LEGAL_PATTERNS = (
     ),
     re.compile(r"\b(?:фгбу|фгу|гбу|фгбоу|фгаоу|гоу|фгоу)\s+(?:науки|здравоохранения|впо|во)\b"),
     re.compile(r"\bучреждени[ея]\s+науки\b"),
+    # a title of standing before the institute it is given to: Государственный научный центр
+    # Российской Федерации (ГНЦ РФ), Федеральный научный центр (ФНЦ)
+    re.compile(
+        r"\b(?:государственный|федеральный)\s+научный\s+центр(?:\s+(?:российской\s+федерации|рф))?\s+"
+        r"(?=[\w-]+\s+(?:[\w-]+\s+)?институт\b|научно-исследовательский\b|научно\s)"
+    ),
 )
 """Legal forms built from status words, in ru and en, removed from names."""
 
@@ -104,7 +114,8 @@ _PARENT_TAILS = (
     # sources give it or leave it out as they please
     re.compile(
         r"(?<=[^\W\d_])[\s,]+(?:(?:[\w-]+\s+)?(?:отделени[яе]|филиал[а]?)\s+)?"
-        r"(?:российской|национальной|нацыянальнай)\s+акад[эе]м[иі][иі]?\s+(?:(?:медицинских|"
+        r"(?:российск(?:ой|ая)|национальн(?:ой|ая)|нацыянальн(?:ай|ая))\s+акад[эе]м[иі][иія]?\s+"
+        r"(?:(?:медицинских|"
         r"сельскохозяйственных|образования)\s+)?(?:наук|навук)(?:\s+[^\W\d_]+)?(?=\s|$)"
     ),
     re.compile(
@@ -225,3 +236,28 @@ def normalise(name: str) -> NormalName:
             words.append(word)
     kept = tuple(c for c in capitals if c not in LEGAL_WORDS and c not in ("нии", "ндi"))
     return NormalName(name, tuple(words), numbers, places, honour, kept)
+
+
+_QUOTED = re.compile(r"[«\"“„]([^«»\"“”„]+)[»\"”“]")
+
+
+def quoted_parts(name: str) -> tuple[str, ...]:
+    """The names in quotes inside ``name`` (the institution's own name inside its legal one, or
+    a former name), when they have two words or more.
+
+    >>> quoted_parts('National Technical University "Kharkiv Polytechnic Institute"')
+    ('Kharkiv Polytechnic Institute',)
+    >>> quoted_parts("ФГБУ «Центр стратегического планирования»"), quoted_parts("ООО «Вега»")
+    (('Центр стратегического планирования',), ())
+    >>> quoted_parts('ФГБНУ "Томский медицинский центр" Институт психического здоровья')
+    ()
+    """
+    found = []
+    for match in _QUOTED.finditer(name):
+        part = match.group(1).strip()
+        if len(part.split()) < 2 or part == name.strip():
+            continue
+        if normalise(name[match.end() :]).words:
+            continue  # another name follows (an institute after its parent's name in quotes)
+        found.append(part)
+    return tuple(found)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+import networkx as nx
 import pytest
 
+from edukg.analysis.centrality import set_degree_attributes
 from edukg.analysis.networks import (
     Window,
+    _sorted_network,
     institution_event_network,
     node_label,
     partnership_network,
@@ -213,3 +216,21 @@ def test_names_in_no_language_and_short_names_reach_the_network(kg, tmp_path):
     assert node_label(network, T + "u1", "ru") == "BELARUSIAN STATE UNIVERSITY"
     assert network.nodes[T + "u1"]["short_label"] == {"": "BSU"}
     assert node_label(network, T + "u2", "ru") == "Leipzig University"
+
+
+def test_a_network_filled_in_place_is_the_one_networkx_builds(partnerships_kg):
+    network = partnership_network(partnerships_kg)
+    nodes = {node: dict(data) for node, data in reversed(list(network.nodes(data=True)))}
+    edges = {(a, b): dict(data) for a, b, data in reversed(list(network.edges(data=True)))}
+    edges[T + "zz-new", T + "a1"] = {"weight": 1}  # an end that is no node yet
+    expected = nx.Graph(level="institution")
+    expected.add_nodes_from(sorted(nodes.items()))
+    expected.add_edges_from((a, b, data) for (a, b), data in sorted(edges.items()))
+    set_degree_attributes(expected)
+    built = _sorted_network({"level": "institution"}, nodes, edges)
+    assert built.graph == expected.graph
+    assert list(built.nodes(data=True)) == list(expected.nodes(data=True))
+    assert list(built.edges(data=True)) == list(expected.edges(data=True))
+    assert {n: list(built.adj[n]) for n in built} == {n: list(expected.adj[n]) for n in expected}
+    built.remove_node(T + "a1")  # networkx's own changes keep working on it
+    assert not built.has_edge(T + "a2", T + "a1") and built.degree(T + "zz-new") == 0

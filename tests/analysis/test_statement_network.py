@@ -15,12 +15,14 @@ import networkx as nx
 import pytest
 
 from bench.generator import write_register
+from edukg.analysis import statement_network
 from edukg.analysis.networks import Window, institution_network, partnership_network
 from edukg.analysis.results import write_results
 from edukg.analysis.run import analyze
 from edukg.graph.snapshots import SNAPSHOT_FOLDER
 from edukg.graph.statement_scan import statements_by_predicate
 from edukg.graph.store import KnowledgeGraph
+from edukg.graph.summaries import SUMMARY_GRAPH
 from edukg.loaders import load_files
 from tests.analysis.conftest import FIXTURE
 
@@ -140,6 +142,26 @@ def test_a_missing_snapshot_falls_back_to_the_store(register_store, tmp_path):
     with KnowledgeGraph.open(copy, read_only=True) as kg:
         fast, queried = both_ways(kg, window=Window(since=dt.date(2023, 1, 1)))
     assert_same_network(fast, queried)
+
+
+def test_the_network_reads_no_results_and_no_summaries(register_store, tmp_path, monkeypatch):
+    copy = tmp_path / "store"
+    shutil.copytree(register_store, copy)
+    read: list[str] = []
+
+    def recording(kg, predicates, *, skip=()):
+        for graph, picked in statements_by_predicate(kg, predicates, skip=skip):
+            read.append(graph.value)
+            yield graph, picked
+
+    with KnowledgeGraph.open(copy) as kg:
+        write_results(kg, analyze(kg, seed=0))
+        monkeypatch.setattr(statement_network, "statements_by_predicate", recording)
+        institution_network(kg)
+        data = {info.graph for info in kg.sources() if info.loader != "analysis"}
+    assert data and data <= set(read)
+    assert kg.source_graph("analysis-institution").value not in read
+    assert SUMMARY_GRAPH.value not in read
 
 
 def test_stored_analysis_results_are_not_read(register_store, tmp_path):

@@ -252,3 +252,56 @@ def test_mutual_best_needs_a_margin_on_both_sides() -> None:
     assert mutual_best({(0, 0): 60.0, (1, 1): 40.0, (1, 0): 30.0}) == {(0, 0), (1, 1)}
     assert mutual_best({(0, 0): 60.0, (1, 0): 50.0, (1, 1): 45.0}) == {(0, 0)}
     assert mutual_best({(0, 1): 60.0, (1, 2): 50.0}, among_themselves=True) == {(0, 1)}
+
+
+def test_the_name_in_quotes_of_a_longer_name_is_matched_too() -> None:
+    legal = record("x:1", 'National Technical University "Kharkiv Polytechnic Institute"')
+    other = record("x:3", "Kharkiv National University of Radio Electronics")
+    russian = record("x:2", "Харьковский политехнический институт")
+    found = find_candidates([legal, other], [russian])
+    assert [(c.left, c.right) for c in found] == [("x:1", "x:2")]
+    assert found[0].left_name == "Kharkiv Polytechnic Institute"
+    alone = find_candidates(
+        [record("x:1", "National Technical University Kharkiv Polytechnic Institute")], [russian]
+    )
+    assert not alone  # without the quotes the longer name says more than the Russian one
+
+
+def test_best_for_both_among_others_lifts_names_that_conflict_but_not_alone() -> None:
+    # МИФИ in capitals matches only the same abbreviation: the names conflict (a word each)
+    mephi_en = InstitutionRecord("l:1", (Name("National Research Nuclear University MEPhI"),), "RU")
+    mephi_ru = InstitutionRecord(
+        "r:1", (Name("Национальный исследовательский ядерный университет МИФИ"),), "RU"
+    )
+    other_en = InstitutionRecord(
+        "l:2", (Name("National Research Nuclear University of Tomsk"),), "RU"
+    )
+    other_ru = InstitutionRecord(
+        "r:2", (Name("Национальный исследовательский ядерный университет Томска"),), "RU"
+    )
+    alone = find_candidates([mephi_en], [mephi_ru], min_score=1.0)
+    assert [c.score < REVIEW_SCORE for c in alone] == [True]
+    among = find_candidates([mephi_en, other_en], [mephi_ru, other_ru])
+    assert {(c.left, c.right) for c in among} == {("l:1", "r:1"), ("l:2", "r:2")}
+    assert all("best for both" in c.reasons for c in among)
+
+
+def test_look_alikes_among_others_are_not_proposed_when_their_own_records_are_missing() -> None:
+    # the medical university's English record is missing: the state university is the best of
+    # both, but a subject only one has is never forgiven
+    english = [
+        InstitutionRecord("l:1", (Name("Belarusian State University"),), "BY"),
+        InstitutionRecord("l:2", (Name("Belarusian State Pedagogical University"),), "BY"),
+        InstitutionRecord("l:3", (Name("Grodno State University"),), "BY"),
+    ]
+    russian = [
+        InstitutionRecord(
+            "r:1", (Name("Белорусский государственный медицинский университет"),), "BY"
+        ),
+        InstitutionRecord(
+            "r:2", (Name("Белорусский государственный технологический университет"),), "BY"
+        ),
+        InstitutionRecord("r:3", (Name("Гомельский государственный университет"),), "BY"),
+    ]
+    assert find_candidates(english, russian) == []
+    assert find_candidates([*english, *russian]) == []
