@@ -5,7 +5,9 @@ at the end of every write (load, reload, removal, merge and split, the undoing
 of an interrupted write), worked out from the union of all graphs the way the
 catalogue's queries read it. Per agreement (anything with ``edukg:hasParty``,
 ``edukg:signedOn`` or ``schema:validFrom``): its first signing date, its years
-and its parties' countries; per institution: whether it has no partner. The
+(twice: by the year rule, and as ``cooperation-by-year`` casts them) and its parties'
+countries; per event: its first start date and years; per institution:
+whether it has no partner. The
 catalogue's ``# @if summaries`` sections read them instead of working them
 out, on a store whose summaries are current (see :func:`summaries_current`);
 every other engine runs the portable form. docs/summaries.md says what each
@@ -21,9 +23,9 @@ interrupted.
 ...     b'<https://w3id.org/edukg/ontology#signedOn> "2024-05-01" .',
 ...     ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("http://x/g"))
 >>> refresh_summaries(store), summaries_current(store)
-(2, True)
+(3, True)
 >>> sorted(q.object.value[:6] for q in store.quads_for_pattern(None, None, None, SUMMARY_GRAPH))
-['1 e3b0', '2024', '2024-0']
+['2 e3b0', '2024', '2024', '2024-0']
 """
 
 from __future__ import annotations
@@ -48,14 +50,25 @@ SUMMARY_GRAPH = ox.NamedNode(SYSTEM_GRAPH_BASE + "summaries")
 SUMMARY_NS = PROJECT_IRI + "/summary#"
 """The namespace of the summary predicates (edukg's own; no source uses it)."""
 
-SUMMARY_VERSION = "1"
+SUMMARY_VERSION = "2"
 """Bumped whenever what a summary means changes: a store with older ones is not current."""
 
 FIRST_SIGNED = ox.NamedNode(SUMMARY_NS + "firstSigned")
 """Agreement -> the least text of its ``edukg:signedOn`` dates, ``""`` without one."""
 
+FIRST_START = ox.NamedNode(SUMMARY_NS + "firstStart")
+"""Event -> the least text of its ``schema:startDate`` dates, ``""`` without one."""
+
 YEAR = ox.NamedNode(SUMMARY_NS + "year")
 """Agreement -> a year it counts in (docs/years.md), as ``xsd:integer``."""
+
+AGREEMENT_YEAR = ox.NamedNode(SUMMARY_NS + "agreementYear")
+"""Agreement -> ``xsd:integer`` of the first four characters of a date it counts by (its
+signing date, else the start of its validity), ``""`` where that is no integer: the years
+of ``cooperation-by-year``, which casts where :data:`YEAR` keeps canonical text only."""
+
+EVENT_YEAR = ox.NamedNode(SUMMARY_NS + "eventYear")
+"""Event -> the same of one of its ``schema:startDate`` dates (``cooperation-by-year``)."""
 
 PARTY_COUNTRY = ox.NamedNode(SUMMARY_NS + "partyCountry")
 """Agreement -> the ``edukg:country`` of one of its ``edukg:hasParty`` parties."""
@@ -100,6 +113,15 @@ _SUMMARY_QUERIES = (
     }
     GROUP BY ?agreement }
 }""",
+    # how events.rq sorts its pages
+    """CONSTRUCT { ?event summary:firstStart ?first } WHERE {
+  { SELECT ?event (COALESCE(MIN(?start_key), "") AS ?first) WHERE {
+      ?event a edukg:CooperationEvent .
+      OPTIONAL { SELECT ?event ?start_key WHERE {
+        ?event schema:startDate ?start_day BIND(STR(?start_day) AS ?start_key) } }
+    }
+    GROUP BY ?event }
+}""",
     # the year rule (docs/years.md): an agreement's date is its signing date, else the
     # start of its validity; its year is the first four characters of the date's text,
     # kept when it is an integer's own text (only such text can equal STR(?year))
@@ -111,6 +133,22 @@ _SUMMARY_QUERIES = (
       BIND(SUBSTR(STR(?dated), 1, 4) AS ?key) } }
   FILTER(REGEX(?key, "^(0|-?[1-9][0-9]*)$"))
   BIND(STRDT(?key, xsd:integer) AS ?year)
+}""",
+    # cooperation-by-year.rq's years, cast as it casts them ("" where the cast fails)
+    """CONSTRUCT { ?agreement summary:agreementYear ?year } WHERE {
+  { SELECT DISTINCT ?agreement ?year WHERE {
+      { SELECT ?agreement WHERE { ?agreement a edukg:CooperationAgreement } }
+      { { SELECT ?agreement ?date WHERE { ?agreement edukg:signedOn ?date } }
+        UNION
+        { SELECT ?agreement ?date WHERE {
+            ?agreement schema:validFrom ?date MINUS { ?agreement edukg:signedOn ?signed_any } } } }
+      BIND(COALESCE(xsd:integer(SUBSTR(STR(?date), 1, 4)), "") AS ?year) } }
+}""",
+    """CONSTRUCT { ?event summary:eventYear ?year } WHERE {
+  { SELECT DISTINCT ?event ?year WHERE {
+      { SELECT ?event WHERE { ?event a edukg:CooperationEvent } }
+      { SELECT ?event ?date WHERE { ?event schema:startDate ?date } }
+      BIND(COALESCE(xsd:integer(SUBSTR(STR(?date), 1, 4)), "") AS ?year) } }
 }""",
     """CONSTRUCT { ?agreement summary:partyCountry ?country } WHERE {
   { SELECT DISTINCT ?agreement ?country WHERE {
@@ -160,7 +198,9 @@ _EDUKG, _SCHEMA = PREFIXES["edukg"], PREFIXES["schema"]
 _TYPE = PREFIXES["rdf"] + "type"
 _AGREEMENT = ox.NamedNode(_EDUKG + "CooperationAgreement")
 _INSTITUTION = ox.NamedNode(_EDUKG + "Institution")
+_EVENT = ox.NamedNode(_EDUKG + "CooperationEvent")
 _SIGNED_ON, _VALID_FROM = _EDUKG + "signedOn", _SCHEMA + "validFrom"
+_START_DATE = _SCHEMA + "startDate"
 _HAS_PARTY, _COUNTRY = _EDUKG + "hasParty", _EDUKG + "country"
 _ORGANIZER, _ATTENDEE = _SCHEMA + "organizer", _SCHEMA + "attendee"
 _NAMES = (
@@ -172,24 +212,36 @@ _RELEVANT = re.compile(
     b" <(?:"
     + b"|".join(
         re.escape(iri.encode())
-        for iri in (_SIGNED_ON, _VALID_FROM, _HAS_PARTY, _COUNTRY, _ORGANIZER, _ATTENDEE, *_NAMES)
+        for iri in (
+            _SIGNED_ON, _VALID_FROM, _START_DATE, _HAS_PARTY, _COUNTRY, _ORGANIZER, _ATTENDEE,
+            *_NAMES,
+        )
     )
     + b")> | <"
     + re.escape(_TYPE.encode())
     + b"> <"
     + re.escape(_EDUKG.encode())
-    + b"(?:CooperationAgreement|Institution)> "
+    + b"(?:CooperationAgreement|CooperationEvent|Institution)> "
 )
 """A changed N-Triples line that bears on a summary (searched, not parsed: most do not)."""
 
 # The same statements as _SUMMARY_QUERIES, for the nodes of a VALUES block: each
 # pattern looked up from the bound node, where the whole-store forms scan and join.
+# Agreements and events share one set of dated nodes: each query keeps to its own type.
 _AGREEMENT_QUERIES = (
     """CONSTRUCT { ?node summary:firstSigned ?first } WHERE {
   { SELECT ?node (COALESCE(MIN(?signed_key), "") AS ?first) WHERE {
       VALUES_BLOCK
       ?node a edukg:CooperationAgreement .
       OPTIONAL { ?node edukg:signedOn ?signed_day BIND(STR(?signed_day) AS ?signed_key) }
+    }
+    GROUP BY ?node }
+}""",
+    """CONSTRUCT { ?node summary:firstStart ?first } WHERE {
+  { SELECT ?node (COALESCE(MIN(?start_key), "") AS ?first) WHERE {
+      VALUES_BLOCK
+      ?node a edukg:CooperationEvent .
+      OPTIONAL { ?node schema:startDate ?start_day BIND(STR(?start_day) AS ?start_key) }
     }
     GROUP BY ?node }
 }""",
@@ -202,6 +254,21 @@ _AGREEMENT_QUERIES = (
       BIND(SUBSTR(STR(?dated), 1, 4) AS ?key) } }
   FILTER(REGEX(?key, "^(0|-?[1-9][0-9]*)$"))
   BIND(STRDT(?key, xsd:integer) AS ?year)
+}""",
+    """CONSTRUCT { ?node summary:agreementYear ?year } WHERE {
+  { SELECT DISTINCT ?node ?year WHERE {
+      VALUES_BLOCK
+      ?node a edukg:CooperationAgreement .
+      { ?node edukg:signedOn ?date }
+      UNION
+      { ?node schema:validFrom ?date FILTER NOT EXISTS { ?node edukg:signedOn ?signed_any } }
+      BIND(COALESCE(xsd:integer(SUBSTR(STR(?date), 1, 4)), "") AS ?year) } }
+}""",
+    """CONSTRUCT { ?node summary:eventYear ?year } WHERE {
+  { SELECT DISTINCT ?node ?year WHERE {
+      VALUES_BLOCK
+      ?node a edukg:CooperationEvent ; schema:startDate ?date
+      BIND(COALESCE(xsd:integer(SUBSTR(STR(?date), 1, 4)), "") AS ?year) } }
 }""",
     """CONSTRUCT { ?node summary:partyCountry ?country } WHERE {
   VALUES_BLOCK
@@ -439,10 +506,12 @@ def _bulk_load(store: ox.Store, text: bytes, parts: int) -> None:
 def touched(
     store: ox.Store, changed: Iterable[bytes]
 ) -> tuple[set[ox.NamedNode], set[ox.NamedNode]] | None:
-    """The agreements and the institutions whose summaries ``changed`` lines may change.
+    """The agreements (and events) and the institutions whose summaries ``changed`` lines
+    may change.
 
     An agreement: the subject of a changed type, ``signedOn``, ``validFrom`` or
-    ``hasParty`` statement, or one with a party whose ``country`` changed. An
+    ``hasParty`` statement, or one with a party whose ``country`` changed; an event
+    (in the same set): the subject of a changed type or ``schema:startDate``. An
     institution: the subject of a changed type or name (``skos:prefLabel``,
     ``skos:altLabel``, ``dcterms:identifier``) statement, a party, host or guest
     in a changed statement, and every other party, host or guest of the
@@ -468,11 +537,11 @@ def touched(
         if not isinstance(subject, ox.NamedNode):
             return None  # VALUES cannot name a blank node
         if predicate == _TYPE:
-            if value == _AGREEMENT:
+            if value in (_AGREEMENT, _EVENT):
                 agreements.add(subject)
             elif value == _INSTITUTION:
                 institutions.add(subject)
-        elif predicate in (_SIGNED_ON, _VALID_FROM):
+        elif predicate in (_SIGNED_ON, _VALID_FROM, _START_DATE):
             agreements.add(subject)
         elif predicate == _HAS_PARTY:
             agreements.add(subject)
@@ -496,6 +565,10 @@ def touched(
     return agreements, institutions
 
 
+_DATED_PREDICATES = (FIRST_SIGNED, FIRST_START, YEAR, AGREEMENT_YEAR, EVENT_YEAR, PARTY_COUNTRY)
+"""The summaries of the agreements and events :func:`touched` finds."""
+
+
 def _refresh_some(
     store: ox.Store, agreements: set[ox.NamedNode], institutions: set[ox.NamedNode]
 ) -> int:
@@ -503,7 +576,7 @@ def _refresh_some(
     wanted: set[ox.Quad] = set()
     current: set[ox.Quad] = set()
     for nodes, queries, predicates in (
-        (agreements, _AGREEMENT_QUERIES, (FIRST_SIGNED, YEAR, PARTY_COUNTRY)),
+        (agreements, _AGREEMENT_QUERIES, _DATED_PREDICATES),
         (institutions, _INSTITUTION_QUERIES, (NAME_KEY, LAST_SEGMENT, PARTNERLESS)),
     ):
         for node in nodes:

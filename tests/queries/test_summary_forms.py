@@ -58,11 +58,24 @@ CASES: list[Case] = [
     ("partners", {"institution": "Institution 2"}),
     ("partners", {"institution": "Minsk State Pedagogical College"}),
     ("partners", {"institution": "минский областной институт развития образования"}),
+    ("events", {}),
+    ("events", {"lang": "en"}),
+    ("events", {"year": "2024"}),
+    ("cooperation-by-year", {}),
 ]
 """Every query with a summary form, with the parameters that pick each of its sections."""
 
 PAGES = [(7, 0), (7, 13), (100, 0), (0, 0), (5, 100_000)]
-"""(limit, offset) of the agreements pages compared: the page cut's edges, and no page."""
+"""(limit, offset) of the agreements and events pages compared: the page cut's edges, and
+no page."""
+
+PAGED: list[Case] = [
+    ("agreements", {}),
+    ("agreements", {"country": "BY"}),
+    ("agreements", {"year": "2024", "country": "RU"}),
+    ("events", {}),
+]
+"""The listings whose pages are cut with the summaries."""
 
 
 def assert_summaries_exact(kg: KnowledgeGraph) -> None:
@@ -88,13 +101,13 @@ def assert_same_rows(kg: KnowledgeGraph, cases: list[Case] = CASES) -> int:
         assert summary.rows == portable.rows, (name, params)
         compared += len(portable.rows)
     for limit, offset in PAGES:
-        for params in ({}, {"country": "BY"}, {"year": "2024", "country": "RU"}):
+        for name, params in PAGED:
             portable = run_query(
-                kg, "agreements", params, limit=limit, offset=offset, use_summaries=False
+                kg, name, params, limit=limit, offset=offset, use_summaries=False
             )
-            summary = run_query(kg, "agreements", params, limit=limit, offset=offset)
+            summary = run_query(kg, name, params, limit=limit, offset=offset)
             assert (summary.rows, summary.more) == (portable.rows, portable.more), (
-                params, limit, offset,
+                name, params, limit, offset,
             )
     return compared
 
@@ -150,6 +163,27 @@ def _edit_agreements(path: Path) -> None:
         writer.writerows(edited)
 
 
+def _edit_events(path: Path) -> None:
+    """Change start dates, drop rows, add an event that starts first."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    fields = list(rows[0])
+    edited = []
+    for number, row in enumerate(rows):
+        if number % 7 == 0:
+            continue  # removed
+        if number % 5 == 0:
+            row["start"] = "2012"  # a year alone: its text sorts before the year's days
+        if number % 11 == 0:
+            row["start"] = "2009-01-01"
+        edited.append(row)
+    edited.append({**rows[1], "id": "evt-new", "start": "2008-02-02"})
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(edited)
+
+
 @pytest.mark.parametrize("follow", [True, False], ids=["touched-only", "all-again"])
 def test_a_reload_of_an_edited_register_keeps_them_exact(
     disk_kg: KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, follow: bool
@@ -159,10 +193,13 @@ def test_a_reload_of_an_edited_register_keeps_them_exact(
     files = register(tmp_path / "register")
     load_files(disk_kg, files)
     before = run_query(disk_kg, "agreements", {}, limit=5).rows
+    events_before = run_query(disk_kg, "events", {}, limit=5).rows
     _edit_agreements(tmp_path / "register" / "agreements.csv")
+    _edit_events(tmp_path / "register" / "events.csv")
     load_files(disk_kg, files)
     assert_summaries_exact(disk_kg)
     assert run_query(disk_kg, "agreements", {}, limit=5).rows != before
+    assert run_query(disk_kg, "events", {}, limit=5).rows != events_before
     assert_same_rows(disk_kg)
 
 
@@ -249,6 +286,56 @@ def test_a_sparql_update_refreshes_them(disk_kg: KnowledgeGraph, tmp_path: Path)
     run_update(disk_kg, "INSERT DATA { <https://edukg.example/x> <https://edukg.example/p> 1 }")
     assert not disk_kg.summaries_current()  # the default graph: the summaries cannot know
     assert section_flags(disk_kg) == frozenset()
+
+
+def test_an_events_page_keeps_a_date_whose_key_sorts_before_its_own(
+    disk_kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    from edukg.web.sparql_run import run_update
+
+    load_files(disk_kg, register(tmp_path / "register"))
+    # "1900" then a control character sorts after "1900" as a date but its key
+    # ("1900\x01 <iri>") before "1900 <iri>": the page cut at "1900" must keep it
+    run_update(
+        disk_kg,
+        "INSERT DATA { GRAPH <https://edukg.example/g> { "
+        "<https://edukg.example/id/event/e-none> a edukg:CooperationEvent . "
+        "<https://edukg.example/id/event/e-a> a edukg:CooperationEvent ; schema:startDate '1900' . "
+        "<https://edukg.example/id/event/e-b> a edukg:CooperationEvent ; schema:startDate '1900' . "
+        "<https://edukg.example/id/event/e-odd> a edukg:CooperationEvent ; "
+        "schema:startDate '1900\\u0001' } }",
+    )
+    assert_summaries_exact(disk_kg)
+    shown = []
+    for offset in range(5):
+        portable = run_query(disk_kg, "events", {}, limit=1, offset=offset, use_summaries=False)
+        summary = run_query(disk_kg, "events", {}, limit=1, offset=offset)
+        assert (summary.rows, summary.more) == (portable.rows, portable.more), offset
+        shown.append(summary.rows[0][0].value.rsplit("/", 1)[-1])
+    assert shown[:4] == ["e-none", "e-odd", "e-a", "e-b"]
+
+
+def test_odd_dates_count_in_the_same_years(disk_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    from edukg.web.sparql_run import run_update
+
+    load_files(disk_kg, register(tmp_path / "register"))
+    # "0024" casts to 24, "+202" to 202, "abcd" to nothing (the row without a year); a
+    # second date counts in a second year; validFrom counts only without signedOn
+    run_update(
+        disk_kg,
+        "INSERT DATA { GRAPH <https://edukg.example/g> { "
+        "<https://edukg.example/id/agreement/x1> a edukg:CooperationAgreement ; "
+        "edukg:signedOn '0024-01-01' , 'abcd' ; schema:validFrom '1990' . "
+        "<https://edukg.example/id/agreement/x2> a edukg:CooperationAgreement ; "
+        "schema:validFrom '+202-05' . "
+        "<https://edukg.example/id/event/x3> a edukg:CooperationEvent ; "
+        "schema:startDate '0024' , '2024-01-01' , ' 2024' } }",
+    )
+    assert_summaries_exact(disk_kg)
+    portable = run_query(disk_kg, "cooperation-by-year", {}, use_summaries=False).rows
+    assert run_query(disk_kg, "cooperation-by-year", {}).rows == portable
+    years = [row[0].value if row[0] is not None else None for row in portable]
+    assert None in years and "24" in years and "202" in years and "1990" not in years
 
 
 def test_other_engines_never_take_the_summary_forms(tmp_path: Path) -> None:
