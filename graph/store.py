@@ -56,9 +56,9 @@ from edukg.graph.statement_lines import (
     sorted_lines,
     subjects,
 )
-from edukg.graph.summaries import _RELEVANT as _BEARS_ON_SUMMARIES  # what touched() reads
 from edukg.graph.summaries import (
     INCREMENTAL_LIMIT,
+    LINES_BEARING_ON_SUMMARIES,
     SUMMARY_GRAPH,
     mark_stale,
     refresh_summaries,
@@ -410,7 +410,7 @@ class KnowledgeGraph:
         if self._changed_lines is None:
             return
         if lines is not None and len(self._changed_lines) + len(lines) > SUMMARY_FOLLOW_LIMIT:
-            lines = [line for line in lines if _BEARS_ON_SUMMARIES.search(line)]
+            lines = [line for line in lines if LINES_BEARING_ON_SUMMARIES.search(line)]
         if lines is None or len(self._changed_lines) + len(lines) > SUMMARY_FOLLOW_LIMIT:
             self._changed_lines = None  # every summary is worked out again
         else:
@@ -427,7 +427,7 @@ class KnowledgeGraph:
         # of a second, where counting all of them at 1M took 0.4 s.
         most = min(SUMMARY_FOLLOW_LIMIT, INCREMENTAL_LIMIT)
         relevant: list[bytes] = []
-        for found in _BEARS_ON_SUMMARIES.finditer(statements):
+        for found in LINES_BEARING_ON_SUMMARIES.finditer(statements):
             if len(relevant) > most:
                 self._note_changes(None)  # a register's: too many to follow
                 return

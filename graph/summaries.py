@@ -208,7 +208,7 @@ _NAMES = (
     PREFIXES["skos"] + "altLabel",
     PREFIXES["dcterms"] + "identifier",
 )
-_RELEVANT = re.compile(
+LINES_BEARING_ON_SUMMARIES = re.compile(
     b" <(?:"
     + b"|".join(
         re.escape(iri.encode())
@@ -524,7 +524,7 @@ def touched(
     >>> [sorted(n.value for n in nodes) for nodes in touched(store, [line])]
     [['http://x/a'], ['http://x/i']]
     """
-    picked = [line for line in changed if _RELEVANT.search(line)]
+    picked = [line for line in changed if LINES_BEARING_ON_SUMMARIES.search(line)]
     if len(picked) > INCREMENTAL_LIMIT:
         return None
     agreements: set[ox.NamedNode] = set()
