@@ -1179,8 +1179,6 @@ def _serialised(triples: list[ox.Triple]) -> list[bytes]:
     return [dumped(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))] if triples else []
 
 
-
-
 def _quads_of(lines: list[bytes], graph: ox.NamedNode) -> list[ox.Quad]:
     """N-Triples lines as quads in ``graph``."""
     if not lines:
