@@ -33,13 +33,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 import pyoxigraph as ox
 
+from edukg.graph.bulk_load import bulk_load_in_parts
 from edukg.graph.sources import CATALOG_GRAPH
-from edukg.graph.statement_lines import line_parts
 from edukg.graph.summary_text import text_summary_lines
 from edukg.graph.terms import dumped, solutions
 from edukg.ontology.iris import PREFIXES, PROJECT_IRI, SYSTEM_GRAPH_BASE
@@ -485,22 +484,12 @@ def _refresh_all(
     if new:
         text = b"\n".join(new) + b"\n"
         if on_disk and not current and len(new) >= BULK_THRESHOLD:
-            _bulk_load(store, text, min(bulk_parts, len(new) // BULK_PART))
+            bulk_load_in_parts(
+                store, text, SUMMARY_GRAPH, parts=min(bulk_parts, len(new) // BULK_PART)
+            )
         else:
             store.load(text, ox.RdfFormat.N_TRIPLES, to_graph=SUMMARY_GRAPH)
     return len(gone) + len(new), exact
-
-
-def _bulk_load(store: ox.Store, text: bytes, parts: int) -> None:
-    """Bulk-load N-Triples ``text`` into the summary graph, in ``parts`` side by side."""
-    pieces = line_parts(text, parts)
-    with ThreadPoolExecutor(max_workers=len(pieces)) as pool:
-        loading = [
-            pool.submit(store.bulk_load, piece, ox.RdfFormat.N_TRIPLES, to_graph=SUMMARY_GRAPH)
-            for piece in pieces
-        ]
-        for finished in loading:
-            finished.result()  # re-raises a part's error
 
 
 def touched(

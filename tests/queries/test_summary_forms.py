@@ -157,10 +157,7 @@ def _edit_agreements(path: Path) -> None:
             row["signed"] = "01.01.2011"  # before every other date: a new first page
         edited.append(row)
     edited.append({**rows[1], "id": "agr-new", "signed": "02.02.2010"})
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(edited)
+    _write_rows(path, fields, edited)
 
 
 def _edit_events(path: Path) -> None:
@@ -178,10 +175,15 @@ def _edit_events(path: Path) -> None:
             row["start"] = "2009-01-01"
         edited.append(row)
     edited.append({**rows[1], "id": "evt-new", "start": "2008-02-02"})
+    _write_rows(path, fields, edited)
+
+
+def _write_rows(path: Path, fields: list[str], rows: list[dict[str, str]]) -> None:
+    """Write ``rows`` as the CSV file ``path``, with a header of ``fields``."""
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=fields)
         writer.writeheader()
-        writer.writerows(edited)
+        writer.writerows(rows)
 
 
 @pytest.mark.parametrize("follow", [True, False], ids=["touched-only", "all-again"])
