@@ -202,8 +202,6 @@ def compare_names(
     a, b = _science_as_research(a, b), _science_as_research(b, a)
     if (a, b) != given:
         text_score = None  # the keys read some words anew: their texts are scored again
-    if a.numbers != b.numbers:
-        return NameScore(0.0)
     if a.places and b.places and not places_agree(a.places, b.places):
         return NameScore(0.0)
     score = fuzz.ratio(a.text, b.text) if text_score is None else text_score

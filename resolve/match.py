@@ -50,6 +50,7 @@ MUTUAL_BEST_BONUS = 15.0
 that is best fitted by it, is more likely the same institution than its score alone says."""
 
 MUTUAL_MARGIN = 5.0
+"""How far ahead of each record's next candidate a pair must be to count as their best."""
 
 FORGIVEN_CONFLICTS = frozenset({"word"})
 """Conflicts (see :attr:`~edukg.resolve.compare.NameScore.conflict_kind`) that *best for both*
@@ -57,7 +58,6 @@ lifts all the same when both records had other candidates (:func:`contested_pair
 each that does not match (a spelling, an abbreviation: MEPhI, МИФИ). Never a subject only one
 has: Belarusian State University is no better for being the best of the medical one's
 candidates when the medical university's own record is missing."""
-"""How far ahead of each record's next candidate a pair must be to count as their best."""
 
 COMMON_SHARE = 0.02
 COMMON_MIN = 3
@@ -192,8 +192,8 @@ def contested_pairs(
     """The pairs both of whose records have at least one other candidate (scored above 0).
 
     Being the best of both records says something only when each had others to choose
-    from: then :func:`mutual_best` lifts a pair even when its names conflict (a subject or a
-    word only one has), which it never does for two records that met no one else.
+    from: then :func:`mutual_best` lifts a pair even when its names conflict in a way
+    :data:`FORGIVEN_CONFLICTS` names, which it never does for two records that met no one else.
 
     >>> sorted(contested_pairs({(0, 0): 60.0, (0, 1): 40.0, (1, 1): 58.0, (2, 2): 50.0}))
     [(0, 1)]
