@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from edukg.cli import main
 from edukg.graph.store import KnowledgeGraph
@@ -27,6 +28,11 @@ from tests.servers import (
     stop_virtuoso,
     virtuoso_missing,
 )
+
+# Speed is the benchmarks' concern, not a test's: Hypothesis's default 200 ms deadline
+# per example failed a test of run times on a busy machine (load 7).
+settings.register_profile("edukg", deadline=None)
+settings.load_profile("edukg")
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
