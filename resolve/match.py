@@ -30,6 +30,7 @@ from edukg.resolve.compare import (
     NameScore,
     compare_names,
     compare_records,
+    crowded_cities,
 )
 from edukg.resolve.keys import name_key
 from edukg.resolve.normalise import quoted_parts
@@ -148,8 +149,11 @@ def find_candidates(
             exact,
             common,
         )
+    crowded = crowded_cities([*left, *other] if right is not None else left)
     record_scores = {
-        pair: compare_records(left[pair[0]], other[pair[1]], best.get(pair, (None, -1, -1))[0])
+        pair: compare_records(
+            left[pair[0]], other[pair[1]], best.get(pair, (None, -1, -1))[0], crowded=crowded
+        )
         for pair in set(best) | exact
     }
     scores = {pair: scored.score for pair, scored in record_scores.items()}

@@ -29,6 +29,10 @@
 ('институт', 'экономики')
 >>> normalise("Государственный научный центр РФ Физико-энергетический институт").words
 ('физико', 'энергетический', 'институт')
+>>> normalise("Московский ордена Ленина и ордена Трудового Красного Знамени институт").words
+('московский', 'институт')
+>>> normalise("Moscow Order of Lenin and Order of the Red Banner of Labour Institute").words
+('moscow', 'institute')
 """
 
 from __future__ import annotations
@@ -148,6 +152,23 @@ _PARENT_TAILS = (
 )
 """The parent organisations names end with, in ru and en, removed from names."""
 
+_ORDER_WORDS = (
+    r"ленина|леніна|трудового|працоўнага|красного|чырвонага|знамени|сцяга|октябрьской|"
+    r"кастрычніцкай|революции|рэвалюцыі|дружбы|народов|народаў|почета|пашаны|знак|"
+    r"отечественной|айчыннай|войны|вайны|lenin|labou?r|red|banner|october|revolution|"
+    r"friendship|peoples?|patriotic|war|badge|honou?r"
+)
+_ORDER = (
+    r"(?:(?:awarded\s+)?(?:the\s+)?(?:ордена|орденов|ордэна|ордэнаў|orders?)\s+)"
+    rf"(?:(?:(?:of|the)\s+)*(?:{_ORDER_WORDS})\b\s*(?:(?:,|and|и|і)\s*(?=(?:(?:of|the)\s+)*"
+    rf"(?:{_ORDER_WORDS})\b))?)+"
+)
+_SOVIET_ORDERS = re.compile(
+    rf"\b(?:(?:дважды|двойчы|twice)\s+)?{_ORDER}(?:(?:,|and|и|і)?\s*{_ORDER})*"
+)
+"""Soviet orders a name was awarded (ордена Ленина, Order of the Red Banner of Labour): one
+source gives them, another leaves them out; they name no institution."""
+
 _RESEARCH_INSTITUTE = re.compile(r"\b(?:нии|нді)\b")
 """НИИ: научно-исследовательский институт, written out."""
 
@@ -204,6 +225,7 @@ def normalise(name: str) -> NormalName:
     capitals = tuple(c.lower() for c in found_capitals) if several_words else ()
     text = _APOSTROPHE.sub("", text)  # аб'яднаны, Kyiv's: one word
     text = _QUOTES.sub(" ", text.lower().replace("ё", "е"))
+    text = _SOVIET_ORDERS.sub(" ", text)
     for pattern in _PARENT_TAILS:
         text = pattern.sub("", text)
     honour: tuple[str, ...] = ()
