@@ -71,6 +71,11 @@ translations and no other word matches."""
 HONOUR_PENALTY = 30.0
 """Points lost when the names honour different people."""
 
+PERSON_AND_FORM_SCORE = 60.0
+"""The score of a person and a form (*Sechenov University*) against a name of that form
+honouring the person (see :func:`person_and_form`): below the review default, so proposed
+only when the pair is the best of both records (``best for both``)."""
+
 ACRONYM_SCORE = 85.0
 """The score of an acronym that abbreviates the other name (БГУ / Belarusian State University)."""
 
@@ -264,6 +269,52 @@ def compare_names(
     kind = "" if unchecked else _conflict(a, b, words_a, words_b, translated)
     conflict = unchecked or bool(kind)
     return NameScore(final, frozenset(reasons), conflict, kind)
+
+
+@lru_cache(maxsize=131072)
+def is_person_and_form(key: NameKey) -> bool:
+    """Whether a name is a word and a higher-education form only (*Sechenov University*).
+
+    >>> from edukg.resolve.keys import name_key as k
+    >>> is_person_and_form(k("Sechenov University"))
+    True
+    >>> is_person_and_form(k("Minsk State Medical University"))
+    False
+    """
+    forms = Vocabulary.from_package().forms
+    return (
+        len(key.words) == 1
+        and len(key.concepts) == 1
+        and key.concepts[0] in forms
+        and not key.honour
+        and not key.numbers
+        and not key.places
+        and not key.is_acronym
+    )
+
+
+def person_and_form(a: NameKey, b: NameKey) -> NameScore | None:
+    """:data:`PERSON_AND_FORM_SCORE` when one name is a person and a form (*Sechenov University*)
+    and the other a name of that form honouring the person («… университет имени И. М.
+    Сеченова»), either way round; ``None`` otherwise.
+
+    >>> from edukg.resolve.keys import name_key as k
+    >>> full = k("Медицинский университет имени И.М. Сеченова")
+    >>> person_and_form(k("Sechenov University"), full).score
+    60.0
+    >>> person_and_form(k("Sechenov University"), k("Медицинская академия имени И.М. Сеченова"))
+    """
+    for short, full in ((a, b), (b, a)):
+        if (
+            full.honour
+            and not full.is_acronym
+            and not full.numbers
+            and is_person_and_form(short)
+            and short.concepts[0] in full.concepts
+            and _in_honour(short.words[0], full.honour)
+        ):
+            return NameScore(PERSON_AND_FORM_SCORE, frozenset({"person and form"}), conflict=False)
+    return None
 
 
 def _conflict(
