@@ -83,7 +83,7 @@ SAME_ACRONYM_SCORE = 70.0
 """The score of two equal acronyms: worth a look, never enough alone."""
 
 DOMAIN_BONUS = 12.0
-CITY_BONUS = 3.0
+CITY_BONUS = 8.0
 """Points added when both records name the same city (none for a crowded city, see
 :func:`crowded_cities`)."""
 OTHER_CITY_PENALTY = 25.0
