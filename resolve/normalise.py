@@ -152,6 +152,25 @@ _PARENT_TAILS = (
 )
 """The parent organisations names end with, in ru and en, removed from names."""
 
+_MINISTRY_TAILS = (
+    re.compile(
+        r"(?<=[^\W\d_])[\s,]+(?:при\s+|под\s+)?(?:комитета\s+[^\W\d_]+\s+)?"
+        r"(?:министерств[аеуео]|міністэрств[аеуо])\b.*$"
+    ),
+    re.compile(
+        r"(?<=[^\W\d_])(?:\s*,\s*|\s+)(?:of|under|at)\s+the\s+(?:committee\s+of\s+[^\W\d_]+\s+"
+        r"of\s+the\s+)?ministry\b.*$"
+    ),
+)
+"""Any ministry (or its committee) a name ends with: при Министерстве юстиции, Комитета науки
+Министерства науки и высшего образования, of the Ministry of Justice. Left out only when two
+words or more stay and the ministry does not follow a form: the (Moscow) University of the
+Ministry of Internal Affairs is named by its ministry."""
+_FORM_STARTS = (
+    "univers", "academ", "institut", "college", "school", "универс", "академ", "институт",
+    "колледж", "училищ", "школ", "універс", "акадэм", "інстытут", "каледж", "вучылішч",
+)  # fmt: skip
+
 _ORDER_WORDS = (
     r"ленина|леніна|трудового|працоўнага|красного|чырвонага|знамени|сцяга|октябрьской|"
     r"кастрычніцкай|революции|рэвалюцыі|дружбы|народов|народаў|почета|пашаны|знак|"
@@ -228,6 +247,11 @@ def normalise(name: str) -> NormalName:
     text = _SOVIET_ORDERS.sub(" ", text)
     for pattern in _PARENT_TAILS:
         text = pattern.sub("", text)
+    for pattern in _MINISTRY_TAILS:
+        found_tail = pattern.search(text)
+        kept = _WORD.findall(text[: found_tail.start()]) if found_tail else []
+        if len(kept) >= 2 and not kept[-1].startswith(_FORM_STARTS):
+            text = text[: found_tail.start()]
     honour: tuple[str, ...] = ()
     found = _HONOUR.search(text)
     before = _HONOUR_BEFORE.search(text)

@@ -163,3 +163,53 @@ def test_entrepreneurship_is_business_both_ways(first: str, second: str) -> None
 def test_entrepreneurship_is_no_medicine() -> None:
     first, second = "Institute of Entrepreneurship", "Медицинский институт"
     assert score(first, second) < SAME and score(second, first) < SAME
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        pytest.param(
+            "Институт экономики Комитета науки Министерства науки и высшего образования РК",
+            ("институт", "экономики"),
+            id="ru-committee-of-a-ministry",
+        ),
+        pytest.param(
+            "Центр судебной экспертизы при Министерстве юстиции Российской Федерации",
+            ("центр", "судебной", "экспертизы"),
+            id="ru-at-a-ministry",
+        ),
+        pytest.param(
+            "Інстытут эканомікі Міністэрства эканомікі Рэспублікі Беларусь",
+            ("інстытут", "эканомікі"),
+            id="be-ministry",
+        ),
+        pytest.param(
+            "Centre of Forensic Science of the Ministry of Justice of the Russian Federation",
+            ("centre", "of", "forensic", "science"),
+            id="en-of-the-ministry",
+        ),
+    ],
+)
+def test_a_ministry_a_name_ends_with_is_left_out(name: str, words: tuple[str, ...]) -> None:
+    assert normalise(name).words == words
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("Moscow University of the Ministry of Internal Affairs", id="en-after-form"),
+        pytest.param(
+            "Академия Министерства внутренних дел Республики Беларусь", id="ru-after-form"
+        ),
+        pytest.param("Министерство образования Республики Беларусь", id="ru-the-ministry"),
+        pytest.param("Ministry of Education and Science", id="en-the-ministry"),
+    ],
+)
+def test_a_ministry_that_names_the_institution_stays(name: str) -> None:
+    assert any(word.startswith(("ministr", "министерств")) for word in normalise(name).words)
+
+
+def test_institutes_of_two_ministries_stay_apart_after_the_ministry_goes() -> None:
+    first = "Институт экономики Министерства науки Республики Казахстан"
+    second = "Институт истории Министерства науки Республики Казахстан"
+    assert score(first, second) < SAME and score(second, first) < SAME
