@@ -248,10 +248,7 @@ def normalise(name: str) -> NormalName:
     for pattern in _PARENT_TAILS:
         text = pattern.sub("", text)
     for pattern in _MINISTRY_TAILS:
-        found_tail = pattern.search(text)
-        kept = _WORD.findall(text[: found_tail.start()]) if found_tail else []
-        if len(kept) >= 2 and not kept[-1].startswith(_FORM_STARTS):
-            text = text[: found_tail.start()]
+        text = _without_ministry(text, pattern)
     honour: tuple[str, ...] = ()
     found = _HONOUR.search(text)
     before = _HONOUR_BEFORE.search(text)
@@ -282,6 +279,18 @@ def normalise(name: str) -> NormalName:
             words.append(word)
     kept = tuple(c for c in capitals if c not in LEGAL_WORDS and c not in ("нии", "ндi"))
     return NormalName(name, tuple(words), numbers, places, honour, kept)
+
+
+def _without_ministry(text: str, pattern: re.Pattern[str]) -> str:
+    """``text`` without the ministry tail ``pattern`` finds, when two words or more stay and
+    the last of them is no form (see :data:`_MINISTRY_TAILS`)."""
+    tail = pattern.search(text)
+    if tail is None:
+        return text
+    before = _WORD.findall(text[: tail.start()])
+    if len(before) < 2 or before[-1].startswith(_FORM_STARTS):
+        return text
+    return text[: tail.start()]
 
 
 _QUOTED = re.compile(r"[«\"“„]([^«»\"“”„]+)[»\"”“]")
