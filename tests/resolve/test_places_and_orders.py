@@ -213,3 +213,21 @@ def test_institutes_of_two_ministries_stay_apart_after_the_ministry_goes() -> No
     first = "Институт экономики Министерства науки Республики Казахстан"
     second = "Институт истории Министерства науки Республики Казахстан"
     assert score(first, second) < SAME and score(second, first) < SAME
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param("Центр судебной экспертизы", "Centre of Forensic Science", id="ru-en"),
+        pytest.param("Цэнтр судовай экспертызы", "Centre of Forensic Science", id="be-en"),
+        pytest.param("Центр судебной экспертизы", "Цэнтр судовай экспертызы", id="ru-be"),
+    ],
+)
+def test_forensic_science_is_forensic_expertise_both_ways(first: str, second: str) -> None:
+    assert score(first, second) >= SAME
+    assert score(second, first) >= SAME
+
+
+def test_forensic_science_is_no_forensic_medicine() -> None:
+    first, second = "Institute of Forensic Science", "Институт судебной медицины"
+    assert score(first, second) < SAME and score(second, first) < SAME
