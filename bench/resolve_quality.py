@@ -4,9 +4,12 @@ Labelled set: every ROR organisation with a Russian or Belarusian name. Its
 display name (English or Latin) is one record on the left; each of its
 ru/be labels and aliases is one record on the right. The same ROR id is a
 match; every other pair (they share a country when blocking lets them meet)
-is a non-match. Only names and countries are given: no website, city or id.
-The left side holds every organisation of those countries, so each ru/be
-name faces all its compatriots.
+is a non-match. Two variants: *names only* (names and countries) and
+*names + city* (the city of ROR's record given on both sides, as two
+registers that both name a city would); website and ids are given to
+neither, since they would join the pairs by themselves. The left side holds
+every organisation of those countries, so each ru/be name faces all its
+compatriots.
 
 The goal is read on ROR ``label`` names: issue 11 defines a match as "labels
 of the same ROR id in different languages and scripts". A label is the
@@ -67,11 +70,12 @@ def half_of(ror_id: str) -> str:
 
 
 def labelled_set(
-    records: Sequence[InstitutionRecord],
+    records: Sequence[InstitutionRecord], *, with_city: bool = False
 ) -> tuple[list[InstitutionRecord], list[InstitutionRecord], set[tuple[str, str]]]:
     """Left (display names), right (ru/be names) and the true pairs.
 
     Each right record has one name, of kind ``label`` (the goal's) or ``alt`` (a ROR alias).
+    With ``with_city`` both sides carry the city of ROR's record (never its website or ids).
     """
     with_cyrillic = [
         r for r in records if any(n.lang in LANGUAGES and n.kind != "acronym" for n in r.names)
@@ -84,11 +88,12 @@ def labelled_set(
         if not record.names:
             continue
         display = record.names[0]
-        left.append(InstitutionRecord(record.iri, (display,), record.country))
+        city = record.city if with_city else None
+        left.append(InstitutionRecord(record.iri, (display,), record.country, city))
         for number, name in enumerate(record.names):
             if name.lang in LANGUAGES and name.kind != "acronym":
                 iri = f"{record.iri}#{number}"
-                right.append(InstitutionRecord(iri, (name,), record.country))
+                right.append(InstitutionRecord(iri, (name,), record.country, city))
                 truth.add((record.iri, iri))
     return left, right, truth
 
@@ -201,21 +206,9 @@ def best_threshold(rows: Sequence[dict[str, object]], subset: str = GOAL_SUBSET)
     return max(good, key=lambda row: row[subset]["recall"], default=None)  # type: ignore[index]
 
 
-def markdown(result: dict[str, object]) -> str:
-    """The result as the Markdown page kept beside the JSON."""
-    lines = [
-        f"Made {result['date']} at commit {result['commit']} ({result['machine']}).",
-        "",
-        f"Labelled set: {result['labelled_set']}.",
-        "",
-        f"General English-Russian dictionary: {result.get('dictionary', 'none')}.",
-        "",
-        f"The goal (precision >= {TARGET_PRECISION} at recall >= {TARGET_RECALL}) is read on "
-        "the held-out half's ROR labels: issue 11 counts labels of one ROR id in other "
-        "languages and scripts as matches. Aliases (former, informal and short names) are "
-        "given beside them, and in the totals.",
-    ]
-    rows: list[dict] = result["thresholds"]  # type: ignore[assignment]
+def variant_tables(rows: Sequence[dict]) -> list[str]:
+    """The Markdown tables of one variant's rows, and its best threshold for the goal."""
+    lines: list[str] = []
     for title, subsets in TABLES:
         header = " | ".join(f"{subset} P | {subset} R" for subset in subsets)
         lines += [
@@ -240,6 +233,27 @@ def markdown(result: dict[str, object]) -> str:
             f"Best threshold for the goal: score >= {best['threshold']:g}, held-out labels "
             f"precision {figures['precision']:.3f}, recall {figures['recall']:.3f}.",
         ]
+    return lines
+
+
+def markdown(result: dict[str, object]) -> str:
+    """The result as the Markdown page kept beside the JSON."""
+    lines = [
+        f"Made {result['date']} at commit {result['commit']} ({result['machine']}).",
+        "",
+        f"Labelled set: {result['labelled_set']}.",
+        "",
+        f"General English-Russian dictionary: {result.get('dictionary', 'none')}.",
+        "",
+        f"The goal (precision >= {TARGET_PRECISION} at recall >= {TARGET_RECALL}) is read on "
+        "the held-out half's ROR labels: issue 11 counts labels of one ROR id in other "
+        "languages and scripts as matches. Aliases (former, informal and short names) are "
+        "given beside them, and in the totals.",
+    ]
+    for variant, key in (("names only", "thresholds"), ("names + city", "thresholds_with_city")):
+        if key in result:
+            lines += ["", f"## {variant[0].upper()}{variant[1:]}"]
+            lines += variant_tables(result[key])  # type: ignore[arg-type]
     speed = result["speed"]
     if speed:
         lines += [
@@ -253,6 +267,52 @@ def markdown(result: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
+VARIANTS = (("names only", False), ("names + city", True))
+"""The variants of the labelled set: its name, and whether both sides carry the city."""
+
+
+def measure(
+    records: Sequence[InstitutionRecord], thresholds: Sequence[float], *, with_city: bool
+) -> tuple[str, list[dict[str, object]]]:
+    """The labelled set's description and its precision and recall rows."""
+    left, right, truth = labelled_set(records, with_city=with_city)
+    started = time.perf_counter()
+    candidates = find_candidates(left, right, min_score=0.0)
+    seconds = time.perf_counter() - started
+    described = (
+        f"{len(left)} left x {len(right)} right, {len(truth)} true pairs "
+        f"({sum(half_of(p[1]) == 'held-out' for p in truth)} held out), "
+        f"{len(candidates)} candidates in {seconds:.1f} s"
+    )
+    country_of = {record.iri: record.country for record in left}
+    kind_of = {record.iri: record.names[0].kind for record in right}
+    return described, quality_rows(candidates, truth, thresholds, country_of, kind_of)
+
+
+def report(variant: str, rows: Sequence[dict[str, object]]) -> None:
+    """Print a variant's rows and whether it meets the goal."""
+    for _title, subsets in TABLES:
+        for row in rows:
+            print(
+                f"{variant}, score >= {row['threshold']:5.1f}: "
+                + "; ".join(
+                    f"{subset} P={row[subset]['precision']:.3f} R={row[subset]['recall']:.3f}"  # type: ignore[index]
+                    for subset in subsets
+                )
+            )
+    best = best_threshold(rows)
+    if best is None:
+        print(f"{variant}: goal ({GOAL_SUBSET}): no threshold reaches precision {TARGET_PRECISION}")
+    else:
+        figures = best[GOAL_SUBSET]
+        reached = figures["recall"] >= TARGET_RECALL
+        print(
+            f"{variant}: goal ({GOAL_SUBSET}): best at score >= {best['threshold']:g}, "
+            f"P={figures['precision']:.3f} R={figures['recall']:.3f} "
+            f"({'meets' if reached else 'misses'} P >= {TARGET_PRECISION} at R >= {TARGET_RECALL})"
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("ror", help="a ROR v2 JSON dump")
@@ -264,41 +324,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     options = parser.parse_args(argv)
     records = records_from_ror(options.ror)
-    left, right, truth = labelled_set(records)
-    started = time.perf_counter()
-    candidates = find_candidates(left, right, min_score=0.0)
-    seconds = time.perf_counter() - started
-    described = (
-        f"{len(left)} left x {len(right)} right, {len(truth)} true pairs "
-        f"({sum(half_of(p[1]) == 'held-out' for p in truth)} held out), "
-        f"{len(candidates)} candidates in {seconds:.1f} s"
-    )
-    print(f"labelled set: {described}")
-    print(f"general dictionary: {dictionary_source()}")
-    country_of = {record.iri: record.country for record in left}
     thresholds = [float(t) for t in options.thresholds.split(",")]
-    kind_of = {record.iri: record.names[0].kind for record in right}
-    rows = quality_rows(candidates, truth, thresholds, country_of, kind_of)
-    for _title, subsets in TABLES:
-        for row in rows:
-            print(
-                f"score >= {row['threshold']:5.1f}: "
-                + "; ".join(
-                    f"{subset} P={row[subset]['precision']:.3f} R={row[subset]['recall']:.3f}"  # type: ignore[index]
-                    for subset in subsets
-                )
-            )
-    best = best_threshold(rows)
-    if best is None:
-        print(f"goal ({GOAL_SUBSET}): no threshold reaches precision {TARGET_PRECISION}")
-    else:
-        figures = best[GOAL_SUBSET]
-        reached = figures["recall"] >= TARGET_RECALL
-        print(
-            f"goal ({GOAL_SUBSET}): best at score >= {best['threshold']:g}, "
-            f"P={figures['precision']:.3f} R={figures['recall']:.3f} "
-            f"({'meets' if reached else 'misses'} P >= {TARGET_PRECISION} at R >= {TARGET_RECALL})"
-        )
+    print(f"general dictionary: {dictionary_source()}")
+    variants: dict[str, list[dict[str, object]]] = {}
+    described = ""
+    for variant, with_city in VARIANTS:
+        about, rows = measure(records, thresholds, with_city=with_city)
+        described = described or about
+        print(f"labelled set ({variant}): {about}")
+        report(variant, rows)
+        variants[variant] = rows
     speed: dict[str, object] = {}
     if not options.no_speed:
         fast_left, fast_right = speed_set(records, options.size)
@@ -329,7 +364,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             "data": Path(options.ror).name,
             "dictionary": dictionary_source(),
             "labelled_set": described,
-            "thresholds": rows,
+            "thresholds": variants["names only"],
+            "thresholds_with_city": variants["names + city"],
             "speed": speed,
         }
         RESULTS.mkdir(exist_ok=True)

@@ -18,8 +18,10 @@ frozenset({'acronym'})
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections import Counter
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -69,6 +71,11 @@ translations and no other word matches."""
 HONOUR_PENALTY = 30.0
 """Points lost when the names honour different people."""
 
+PERSON_AND_FORM_SCORE = 60.0
+"""The score of a person and a form (*Sechenov University*) against a name of that form
+honouring the person (see :func:`person_and_form`): below the review default, so proposed
+only when the pair is the best of both records (``best for both``)."""
+
 ACRONYM_SCORE = 85.0
 """The score of an acronym that abbreviates the other name (БГУ / Belarusian State University)."""
 
@@ -76,8 +83,15 @@ SAME_ACRONYM_SCORE = 70.0
 """The score of two equal acronyms: worth a look, never enough alone."""
 
 DOMAIN_BONUS = 12.0
-CITY_BONUS = 3.0
+CITY_BONUS = 8.0
+"""Points added when both records name the same city (none for a crowded city, see
+:func:`crowded_cities`)."""
 OTHER_CITY_PENALTY = 25.0
+"""Points lost when both records name a city and the cities differ."""
+CROWDED_SHARE = 0.1
+CROWDED_MIN = 5
+"""A city holding more than :data:`CROWDED_SHARE` of its country's records, and at least
+:data:`CROWDED_MIN` of them, is crowded: being there says nothing (Moscow, Minsk)."""
 PLACE_AGREEMENT = 80.0
 """rapidfuzz ratio at which two place names (skeletons) are the same place (Минска / Minsk)."""
 
@@ -257,6 +271,52 @@ def compare_names(
     return NameScore(final, frozenset(reasons), conflict, kind)
 
 
+@lru_cache(maxsize=131072)
+def is_person_and_form(key: NameKey) -> bool:
+    """Whether a name is a word and a higher-education form only (*Sechenov University*).
+
+    >>> from edukg.resolve.keys import name_key as k
+    >>> is_person_and_form(k("Sechenov University"))
+    True
+    >>> is_person_and_form(k("Minsk State Medical University"))
+    False
+    """
+    forms = Vocabulary.from_package().forms
+    return (
+        len(key.words) == 1
+        and len(key.concepts) == 1
+        and key.concepts[0] in forms
+        and not key.honour
+        and not key.numbers
+        and not key.places
+        and not key.is_acronym
+    )
+
+
+def person_and_form(a: NameKey, b: NameKey) -> NameScore | None:
+    """:data:`PERSON_AND_FORM_SCORE` when one name is a person and a form (*Sechenov University*)
+    and the other a name of that form honouring the person («… университет имени И. М.
+    Сеченова»), either way round; ``None`` otherwise.
+
+    >>> from edukg.resolve.keys import name_key as k
+    >>> full = k("Медицинский университет имени И.М. Сеченова")
+    >>> person_and_form(k("Sechenov University"), full).score
+    60.0
+    >>> person_and_form(k("Sechenov University"), k("Медицинская академия имени И.М. Сеченова"))
+    """
+    for short, full in ((a, b), (b, a)):
+        if (
+            full.honour
+            and not full.is_acronym
+            and not full.numbers
+            and is_person_and_form(short)
+            and short.concepts[0] in full.concepts
+            and _in_honour(short.words[0], full.honour)
+        ):
+            return NameScore(PERSON_AND_FORM_SCORE, frozenset({"person and form"}), conflict=False)
+    return None
+
+
 def _conflict(
     a: NameKey,
     b: NameKey,
@@ -417,10 +477,60 @@ def _compare_acronym(a: NameKey, b: NameKey) -> NameScore:
     return NameScore(0.0)
 
 
+def city_key(city: str) -> str:
+    """What a city is counted by: its skeleton (Minsk, Мінск and Минск are one).
+
+    >>> city_key("Мінск") == city_key("Minsk")
+    True
+    """
+    return skeleton(city)
+
+
+@lru_cache(maxsize=65536)
+def same_city(first: str, second: str) -> bool:
+    """Whether two cities (as :func:`city_key` gives them) are one place; asked once a pair.
+
+    >>> same_city(city_key("Минск"), city_key("Minsk")), same_city("minsk", "hrodna")
+    (True, False)
+    """
+    return places_agree(first, second)
+
+
+def crowded_cities(records: Iterable[InstitutionRecord]) -> frozenset[tuple[str | None, str]]:
+    """The (country, city key) of cities crowded with records: more than
+    :data:`CROWDED_SHARE` of the country's records and at least :data:`CROWDED_MIN`.
+
+    >>> records = [InstitutionRecord(str(i), (), "BY", "Minsk") for i in range(5)]
+    >>> records.append(InstitutionRecord("x", (), "BY", "Hrodna"))
+    >>> sorted(crowded_cities(records))
+    [('BY', 'minsk')]
+    """
+    per_country: Counter[str | None] = Counter()
+    per_city: Counter[tuple[str | None, str]] = Counter()
+    for record in records:
+        per_country[record.country] += 1
+        if record.city:
+            per_city[(record.country, city_key(record.city))] += 1
+    return frozenset(
+        (country, city)
+        for (country, city), count in per_city.items()
+        if count >= CROWDED_MIN and count > CROWDED_SHARE * per_country[country]
+    )
+
+
 def compare_records(
-    left: InstitutionRecord, right: InstitutionRecord, names: NameScore | None
+    left: InstitutionRecord,
+    right: InstitutionRecord,
+    names: NameScore | None,
+    *,
+    crowded: Collection[tuple[str | None, str]] = frozenset(),
 ) -> NameScore:
-    """The score of two records: their best names, then registry ids, website and city."""
+    """The score of two records: their best names, then registry ids, website and city.
+
+    Two records in the same city gain :data:`CITY_BONUS` unless the city is one of
+    ``crowded`` (see :func:`crowded_cities`): there it is no evidence. Two in other
+    cities lose :data:`OTHER_CITY_PENALTY`.
+    """
     score = names.score if names else 0.0
     reasons = set(names.reasons) if names else set()
     if (left.ror_ids & right.ror_ids) or left.iri in right.same_as or right.iri in left.same_as:
@@ -431,9 +541,10 @@ def compare_records(
         score = min(100.0, score + DOMAIN_BONUS)
         reasons.add("same website domain")
     if left.city and right.city:
-        if places_agree(skeleton(left.city), skeleton(right.city)):
+        first, second = city_key(left.city), city_key(right.city)
+        if not same_city(first, second):
+            score -= OTHER_CITY_PENALTY
+        elif (left.country, first) not in crowded and (right.country, second) not in crowded:
             score = min(100.0, score + CITY_BONUS)
             reasons.add("same city")
-        else:
-            score -= OTHER_CITY_PENALTY
     return NameScore(max(0.0, round(score, 1)), frozenset(reasons))

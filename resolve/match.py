@@ -27,9 +27,13 @@ from edukg.resolve.compare import (
     CITY_BONUS,
     COMMON_PREFIX,
     DOMAIN_BONUS,
+    PERSON_AND_FORM_SCORE,
     NameScore,
     compare_names,
     compare_records,
+    crowded_cities,
+    is_person_and_form,
+    person_and_form,
 )
 from edukg.resolve.keys import name_key
 from edukg.resolve.normalise import quoted_parts
@@ -148,8 +152,11 @@ def find_candidates(
             exact,
             common,
         )
+    crowded = crowded_cities([*left, *other] if right is not None else left)
     record_scores = {
-        pair: compare_records(left[pair[0]], other[pair[1]], best.get(pair, (None, -1, -1))[0])
+        pair: compare_records(
+            left[pair[0]], other[pair[1]], best.get(pair, (None, -1, -1))[0], crowded=crowded
+        )
         for pair in set(best) | exact
     }
     scores = {pair: scored.score for pair, scored in record_scores.items()}
@@ -238,6 +245,26 @@ def mutual_best(
     }
 
 
+def _person_and_form_pairs(
+    left_items: Sequence[NameItem],
+    right_items: Sequence[NameItem],
+    plain_left: list[int],
+    plain_right: list[int],
+) -> list[tuple[int, int, float | None]]:
+    """Pairs of a block's names where one is a person and a form (*Sechenov University*) and
+    the other honours someone: their texts score too low for ``cdist`` to keep them."""
+    short_left = [i for i in plain_left if is_person_and_form(left_items[i].key)]
+    short_right = [j for j in plain_right if is_person_and_form(right_items[j].key)]
+    pairs: list[tuple[int, int, float | None]] = []
+    if short_left:
+        honouring = [j for j in plain_right if right_items[j].key.honour]
+        pairs.extend((i, j, None) for i in short_left for j in honouring)
+    if short_right:
+        honouring = [i for i in plain_left if left_items[i].key.honour]
+        pairs.extend((i, j, None) for i in honouring for j in short_right)
+    return pairs
+
+
 def _score_block(
     cutoff: float,
     left_items: Sequence[NameItem],
@@ -267,6 +294,7 @@ def _score_block(
             (plain_left[r], plain_right[c], float(matrix[r, c]))
             for r, c in zip(rows.tolist(), columns.tolist(), strict=True)
         )
+    pairs.extend(_person_and_form_pairs(left_items, right_items, plain_left, plain_right))
     acronyms_left = [i for i in left_block if left_items[i].key.is_acronym]
     acronyms_right = [j for j in right_block if right_items[j].key.is_acronym]
     pairs.extend((i, j, None) for i in acronyms_left for j in right_block)
@@ -289,6 +317,8 @@ def _score_block(
         scored = compare_names(
             a.key, b.key, text_score, floor=cutoff, common=common.get(country, frozenset())
         )
+        if scored.score < PERSON_AND_FORM_SCORE:
+            scored = person_and_form(a.key, b.key) or scored
         if scored.score <= 0:
             continue
         held = best.get(record_pair)

@@ -29,6 +29,10 @@
 ('институт', 'экономики')
 >>> normalise("Государственный научный центр РФ Физико-энергетический институт").words
 ('физико', 'энергетический', 'институт')
+>>> normalise("Московский ордена Ленина и ордена Трудового Красного Знамени институт").words
+('московский', 'институт')
+>>> normalise("Moscow Order of Lenin and Order of the Red Banner of Labour Institute").words
+('moscow', 'institute')
 """
 
 from __future__ import annotations
@@ -148,6 +152,42 @@ _PARENT_TAILS = (
 )
 """The parent organisations names end with, in ru and en, removed from names."""
 
+_MINISTRY_TAILS = (
+    re.compile(
+        r"(?<=[^\W\d_])[\s,]+(?:при\s+|под\s+)?(?:комитета\s+[^\W\d_]+\s+)?"
+        r"(?:министерств[аеуео]|міністэрств[аеуо])\b.*$"
+    ),
+    re.compile(
+        r"(?<=[^\W\d_])(?:\s*,\s*|\s+)(?:of|under|at)\s+the\s+(?:committee\s+of\s+[^\W\d_]+\s+"
+        r"of\s+the\s+)?ministry\b.*$"
+    ),
+)
+"""Any ministry (or its committee) a name ends with: при Министерстве юстиции, Комитета науки
+Министерства науки и высшего образования, of the Ministry of Justice. Left out only when two
+words or more stay and the ministry does not follow a form: the (Moscow) University of the
+Ministry of Internal Affairs is named by its ministry."""
+_FORM_STARTS = (
+    "univers", "academ", "institut", "college", "school", "универс", "академ", "институт",
+    "колледж", "училищ", "школ", "універс", "акадэм", "інстытут", "каледж", "вучылішч",
+)  # fmt: skip
+
+_ORDER_WORDS = (
+    r"ленина|леніна|трудового|працоўнага|красного|чырвонага|знамени|сцяга|октябрьской|"
+    r"кастрычніцкай|революции|рэвалюцыі|дружбы|народов|народаў|почета|пашаны|знак|"
+    r"отечественной|айчыннай|войны|вайны|lenin|labou?r|red|banner|october|revolution|"
+    r"friendship|peoples?|patriotic|war|badge|honou?r"
+)
+_ORDER = (
+    r"(?:(?:awarded\s+)?(?:the\s+)?(?:ордена|орденов|ордэна|ордэнаў|orders?)\s+)"
+    rf"(?:(?:(?:of|the)\s+)*(?:{_ORDER_WORDS})\b\s*(?:(?:,|and|и|і)\s*(?=(?:(?:of|the)\s+)*"
+    rf"(?:{_ORDER_WORDS})\b))?)+"
+)
+_SOVIET_ORDERS = re.compile(
+    rf"\b(?:(?:дважды|двойчы|twice)\s+)?{_ORDER}(?:(?:,|and|и|і)?\s*{_ORDER})*"
+)
+"""Soviet orders a name was awarded (ордена Ленина, Order of the Red Banner of Labour): one
+source gives them, another leaves them out; they name no institution."""
+
 _RESEARCH_INSTITUTE = re.compile(r"\b(?:нии|нді)\b")
 """НИИ: научно-исследовательский институт, written out."""
 
@@ -204,8 +244,11 @@ def normalise(name: str) -> NormalName:
     capitals = tuple(c.lower() for c in found_capitals) if several_words else ()
     text = _APOSTROPHE.sub("", text)  # аб'яднаны, Kyiv's: one word
     text = _QUOTES.sub(" ", text.lower().replace("ё", "е"))
+    text = _SOVIET_ORDERS.sub(" ", text)
     for pattern in _PARENT_TAILS:
         text = pattern.sub("", text)
+    for pattern in _MINISTRY_TAILS:
+        text = _without_ministry(text, pattern)
     honour: tuple[str, ...] = ()
     found = _HONOUR.search(text)
     before = _HONOUR_BEFORE.search(text)
@@ -236,6 +279,18 @@ def normalise(name: str) -> NormalName:
             words.append(word)
     kept = tuple(c for c in capitals if c not in LEGAL_WORDS and c not in ("нии", "ндi"))
     return NormalName(name, tuple(words), numbers, places, honour, kept)
+
+
+def _without_ministry(text: str, pattern: re.Pattern[str]) -> str:
+    """``text`` without the ministry tail ``pattern`` finds, when two words or more stay and
+    the last of them is no form (see :data:`_MINISTRY_TAILS`)."""
+    tail = pattern.search(text)
+    if tail is None:
+        return text
+    before = _WORD.findall(text[: tail.start()])
+    if len(before) < 2 or before[-1].startswith(_FORM_STARTS):
+        return text
+    return text[: tail.start()]
 
 
 _QUOTED = re.compile(r"[«\"“„]([^«»\"“”„]+)[»\"”“]")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from edukg.graph.sources import SourceChange
-from edukg.resolve.compare import compare_names, compare_records
+from edukg.resolve.compare import compare_names, compare_records, crowded_cities
 from edukg.resolve.decisions import Decision, record_decisions, stored_decisions
 from edukg.resolve.keys import name_key
 from edukg.resolve.match import REVIEW_SCORE, Candidate, find_candidates
@@ -106,6 +106,7 @@ def likely_duplicates(
     if not names:
         return []
     records = records_from_store(kg)
+    crowded = crowded_cities(records)
     index: dict[tuple[str | None, str], list[InstitutionRecord]] = {}
     for record in records:
         if record.sources:
@@ -124,7 +125,7 @@ def likely_duplicates(
                     continue
                 mine, theirs = _name_with_key(record, key), _name_with_key(other, key)
                 alike = compare_names(name_key(mine), name_key(theirs))
-                scored = compare_records(record, other, alike)
+                scored = compare_records(record, other, alike, crowded=crowded)
                 candidate = Candidate(
                     record.iri, other.iri, scored.score, tuple(sorted(scored.reasons)), mine, theirs
                 )

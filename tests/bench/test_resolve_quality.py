@@ -1,0 +1,63 @@
+"""The resolution quality bench: its labelled set, with and without cities, and its page."""
+
+from __future__ import annotations
+
+from bench.resolve_quality import SUBSETS, labelled_set, markdown
+from edukg.resolve.records import InstitutionRecord, Name
+
+RECORDS = [
+    InstitutionRecord(
+        "https://ror.org/1",
+        (
+            Name("Belarusian State University", "en"),
+            Name("Белорусский государственный университет", "ru"),
+            Name("BSU", "en", "acronym"),
+        ),
+        "BY",
+        "Minsk",
+        website="https://bsu.by",
+        same_as=frozenset({"http://www.wikidata.org/entity/Q1"}),
+    ),
+    InstitutionRecord(
+        "https://ror.org/2",
+        (Name("Grodno State University", "en"), Name("Гродненский университет", "ru", "alt")),
+        "BY",
+        "Hrodna",
+    ),
+    InstitutionRecord("https://ror.org/3", (Name("Université de Lyon", "fr"),), "FR", "Lyon"),
+]
+
+
+def test_names_only_give_no_city_and_names_and_city_give_it_on_both_sides() -> None:
+    for with_city in (False, True):
+        left, right, truth = labelled_set(RECORDS, with_city=with_city)
+        assert [r.iri for r in left] == ["https://ror.org/1", "https://ror.org/2"]
+        assert truth == {
+            ("https://ror.org/1", "https://ror.org/1#1"),
+            ("https://ror.org/2", "https://ror.org/2#1"),
+        }
+        cities = {r.city for r in [*left, *right]}
+        assert cities == ({"Minsk", "Hrodna"} if with_city else {None})
+        assert all(r.website is None and not r.same_as for r in [*left, *right])
+
+
+def row(precision: float, recall: float) -> dict[str, object]:
+    figures = {"precision": precision, "recall": recall, "pairs": 1, "true_pairs": 1}
+    return {"threshold": 70.0, **{subset: figures for subset in SUBSETS}}
+
+
+def test_the_page_shows_both_variants_and_the_best_threshold_of_each() -> None:
+    page = markdown(
+        {
+            "date": "2026-12-03",
+            "commit": "x",
+            "machine": "m",
+            "labelled_set": "2 x 2",
+            "thresholds": [row(0.967, 0.735)],
+            "thresholds_with_city": [row(0.971, 0.742)],
+            "speed": {},
+        }
+    )
+    names_only, with_city = page.split("## Names + city")
+    assert "## Names only" in names_only and "precision 0.967, recall 0.735" in names_only
+    assert "precision 0.971, recall 0.742" in with_city
