@@ -171,7 +171,7 @@ def test_stored_analysis_results_are_not_read(register_store, tmp_path):
         before = institution_network(kg)
         write_results(kg, analyze(kg, seed=0))
         results = kg.source("analysis-institution")
-        assert results is not None and results.triples > 1000
+        assert results is not None and results.triples > before.number_of_nodes()  # a cluster each
         read = [graph.value for graph, _ in statements_by_predicate(kg, [], skip={results.graph})]
         assert results.graph not in read
         assert {info.graph for info in kg.sources() if info.loader != "analysis"} <= set(read)
