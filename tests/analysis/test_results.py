@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from importlib import resources
 
@@ -28,6 +29,7 @@ from edukg.queries.runner import run_query
 from tests.analysis.conftest import T
 
 ANA = "https://w3id.org/edukg/analysis#"
+MOMENT = dt.datetime(2026, 12, 3, 4, 30, tzinfo=dt.UTC)
 
 
 def _values(rows):
@@ -171,6 +173,20 @@ def test_scores_are_stated_on_the_nodes_only_where_they_differ_from_their_defaul
     assert not partnerships_kg.ask(
         "ASK { ?score <https://w3id.org/edukg/analysis#node> ?node }"
     )  # no score nodes of their own
+
+
+@pytest.mark.parametrize("level", ["institution", "country"])
+def test_a_network_without_details_gives_the_same_results(partnerships_kg, level):
+    graphs = [partnerships_kg.source("partnerships.ttl").graph]
+    texts = []
+    for details in (True, False):
+        analysis = analyze(partnerships_kg, level=level, seed=4, exact_limit=3, details=details)
+        analysis = dataclasses.replace(analysis, started=MOMENT, ended=MOMENT)
+        texts.append(
+            result_ntriples(analysis, base_iri=partnerships_kg.base_iri, source_graphs=graphs)
+        )
+    assert texts[0] == texts[1]
+    assert b"#cluster>" in texts[0] and b"#degree>" in texts[0]
 
 
 def test_removing_the_data_warns_of_the_results_that_refer_to_it(partnerships_kg):
