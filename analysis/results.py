@@ -17,14 +17,18 @@ The graph holds, in the vocabulary ``https://w3id.org/edukg/analysis#``
   ``prov:endedAtTime``, ``prov:used`` (the graphs of the data sources) and
   ``prov:wasAssociatedWith`` (the edukg analysis agent);
 - each cluster, ``a ana:Cluster``: ``ana:clusterNumber``, ``ana:size``,
-  ``ana:member`` (each node's IRI), ``prov:wasGeneratedBy`` the run;
-- each node's scores, ``a ana:NodeScore``: ``ana:node``, ``ana:cluster``,
+  ``prov:wasGeneratedBy`` the run;
+- each node's scores, as statements on the node's own IRI (in this graph
+  only): ``ana:cluster`` (its cluster; membership is read from these),
   ``ana:degree``, ``ana:weightedDegree``, ``ana:betweenness``,
-  ``ana:participation``, ``ana:clustersReached``, ``ana:bridges``,
-  ``prov:wasGeneratedBy`` the run.
+  ``ana:participation``, ``ana:clustersReached`` and ``ana:bridges``, each
+  written only where it differs from its default (:data:`SCORE_DEFAULTS`: a
+  missing ``ana:betweenness`` reads as 0, a missing ``ana:weightedDegree`` as
+  the node's degree). Less than half the statements of a node of its own
+  with every score and member lists (624 thousand against 1.4 million at 5M triples).
 
-IRIs are minted from the base IRI, the level and the node, so runs overwrite
-each other statement by statement.
+The run's and the clusters' IRIs are minted from the base IRI and the level, so
+runs overwrite each other statement by statement.
 """
 
 from __future__ import annotations
@@ -48,6 +52,33 @@ XSD = PREFIXES["xsd"]
 RDF_TYPE = PREFIXES["rdf"] + "type"
 RDFS_LABEL = PREFIXES["rdfs"] + "label"
 LOADER = RESULTS_LOADER
+
+
+SCORE_DEFAULTS: dict[str, int | float | str] = {
+    "degree": 0,
+    "weightedDegree": "degree",
+    "betweenness": 0.0,
+    "participation": 0.0,
+    "clustersReached": 1,
+    "bridges": 0,
+}
+"""A node's value of each score where the results hold none: a number, or the score it equals."""
+
+
+def node_scores(stated: dict[str, float]) -> dict[str, float]:
+    """A node's scores, from those the results state of it (by local name) and the defaults.
+
+    >>> node_scores({"degree": 3, "betweenness": 0.25})
+    {'degree': 3, 'weightedDegree': 3, 'betweenness': 0.25, 'participation': 0.0, \
+'clustersReached': 1, 'bridges': 0}
+    """
+    scores: dict[str, float] = {}
+    for name, default in SCORE_DEFAULTS.items():
+        if name in stated:
+            scores[name] = stated[name]
+        else:
+            scores[name] = scores[default] if isinstance(default, str) else default
+    return scores
 
 
 def source_name(level: str) -> str:
@@ -99,11 +130,10 @@ def result_ntriples(analysis: Analysis, *, base_iri: str, source_graphs: list[st
     ana = {
         name: _iri(ANA + name)
         for name in (
-            "AnalysisRun", "Cluster", "NodeScore", "level", "algorithm", "seed", "resolution",
+            "AnalysisRun", "Cluster", "level", "algorithm", "seed", "resolution",
             "includesEvents", "modularity", "betweennessMethod", "betweennessSamples",
             "nodeCount", "edgeCount", "since", "until", "activeOn", "clusterNumber", "size",
-            "member", "node", "cluster", "degree", "weightedDegree", "betweenness",
-            "participation", "bridges", "clustersReached",
+            "cluster", *SCORE_DEFAULTS,
         )
     }  # fmt: skip
     a, label = _iri(RDF_TYPE), _iri(RDFS_LABEL)
@@ -150,11 +180,18 @@ def result_ntriples(analysis: Analysis, *, base_iri: str, source_graphs: list[st
             f"{cluster} {ana['size']} {_integer(len(members))} .",
             f"{cluster} {generated_by} {run} .",
         ]
-        member = ana["member"]
-        lines += [f"{cluster} {member} <{node}> ." for node in members]
+    lines += _score_lines(analysis, ana, clusters)
+    lines.sort()  # code point order is UTF-8 byte order: the store's sorts find them sorted
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _score_lines(analysis: Analysis, ana: dict[str, str], clusters: list[str]) -> list[str]:
+    """Each node's cluster and its scores that differ from their defaults, on the node's IRI."""
     reached = {broker.node: broker.clusters_reached for broker in analysis.brokers}
-    score_base = f"<{base_iri}analysis/{level}/node/"
-    doubles: dict[float | str, str] = {}  # most scores repeat (0, small weights): written once
+    cluster, degree, weighted = ana["cluster"], ana["degree"], ana["weightedDegree"]
+    betweenness, participation = ana["betweenness"], ana["participation"]
+    bridges, clusters_reached = ana["bridges"], ana["clustersReached"]
+    doubles: dict[float | str, str] = {}  # most scores repeat (small weights): written once
 
     def double(value: float) -> str:
         key = value if value else repr(value)  # 0.0 and -0.0 are equal keys, not equal texts
@@ -163,24 +200,26 @@ def result_ntriples(analysis: Analysis, *, base_iri: str, source_graphs: list[st
             found = doubles[key] = _double(value)
         return found
 
-    for node, data in sorted(analysis.network.nodes(data=True)):
-        key = hashlib.sha256(str(node).encode("utf-8")).hexdigest()[:16]
-        score = f"{score_base}{key}>"
-        lines += [
-            f"{score} {a} {ana['NodeScore']} .",
-            f"{score} {ana['node']} <{node}> .",
-            f"{score} {ana['degree']} {_integer(data['degree'])} .",
-            f"{score} {ana['weightedDegree']} {double(data['weighted_degree'])} .",
-            f"{score} {ana['betweenness']} {double(data['centrality'])} .",
-            f"{score} {ana['participation']} {double(data.get('participation', 0.0))} .",
-            f"{score} {ana['bridges']} {_integer(data.get('bridges', 0))} .",
-            f"{score} {ana['clustersReached']} {_integer(reached.get(node, 1))} .",
-            f"{score} {generated_by} {run} .",
-        ]
+    lines: list[str] = []
+    append = lines.append
+    for node, data in analysis.network.nodes(data=True):
+        subject = f"<{node}>"
         if data.get("cluster") is not None:
-            lines.append(f"{score} {ana['cluster']} {clusters[data['cluster']]} .")
-    lines.sort()  # code point order is UTF-8 byte order: the store's sorts find them sorted
-    return ("\n".join(lines) + "\n").encode("utf-8")
+            append(f"{subject} {cluster} {clusters[data['cluster']]} .")
+        count = data["degree"]
+        if count:
+            append(f"{subject} {degree} {_integer(count)} .")
+        if data["weighted_degree"] != count:
+            append(f"{subject} {weighted} {double(data['weighted_degree'])} .")
+        if data["centrality"]:
+            append(f"{subject} {betweenness} {double(data['centrality'])} .")
+        if data.get("participation", 0.0):
+            append(f"{subject} {participation} {double(data['participation'])} .")
+        if data.get("bridges", 0):
+            append(f"{subject} {bridges} {_integer(data['bridges'])} .")
+        if reached.get(node, 1) != 1:
+            append(f"{subject} {clusters_reached} {_integer(reached[node])} .")
+    return lines
 
 
 def date_time_text(moment: dt.datetime) -> str:

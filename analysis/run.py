@@ -49,10 +49,13 @@ def analyze(
     events: bool = True,
     exact_limit: int = EXACT_BETWEENNESS_LIMIT,
     lang: str = "ru",
+    details: bool = True,
 ) -> Analysis:
     """Build the partnership network at ``level`` and analyse it (nothing is written).
 
     Write the result into the store with :func:`edukg.analysis.results.write_results`.
+    ``details=False`` builds the network without what only pages and exports read
+    (see :func:`~edukg.analysis.networks.partnership_network`): enough for the results.
     """
     window = window or Window()
     started = dt.datetime.now(dt.UTC)
@@ -67,6 +70,7 @@ def analyze(
             events=events,
             exact_limit=exact_limit,
             lang=lang,
+            details=details,
             started=started,
         )
 
@@ -82,9 +86,12 @@ def _analyze(
     events: bool,
     exact_limit: int,
     lang: str,
+    details: bool,
     started: dt.datetime,
 ) -> Analysis:
-    network = partnership_network(kg, level=level, window=window, events=events, lang=lang)
+    network = partnership_network(
+        kg, level=level, window=window, events=events, lang=lang, details=details
+    )
     view = igraph_view(network)  # one igraph copy for every step (seconds at 5M triples)
     communities = detect_communities(
         network, algorithm=algorithm, seed=seed, resolution=resolution, view=view

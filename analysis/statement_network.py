@@ -62,6 +62,10 @@ PREDICATES = (
     TYPE, LABEL, IDENTIFIER, CATALOG_LABEL, HAS_PARTY, KIND, SIGNED, AREA, COUNTRY, REGION,
     SHORT_NAME, VALID_FROM, VALID_THROUGH, ORGANIZER, ATTENDEE, START, END,
 )  # fmt: skip
+LINK_PREDICATES = tuple(
+    p for p in PREDICATES if p not in (IDENTIFIER, CATALOG_LABEL, AREA, SHORT_NAME)
+)
+"""What a network without link details reads (labels: the institutions', countries', regions')."""
 INSTITUTION = f"<{_EDUKG}Institution>".encode()
 AGREEMENT = f"<{_EDUKG}CooperationAgreement>".encode()
 EVENT = f"<{_EDUKG}CooperationEvent>".encode()
@@ -122,7 +126,9 @@ class _Statements:
                 del one[subject]
 
 
-def read_statements(kg: Any, *, skip: Collection[str] = ()) -> _Statements:
+def read_statements(
+    kg: Any, *, skip: Collection[str] = (), predicates: tuple[str, ...] = PREDICATES
+) -> _Statements:
     """Read the network's predicates from every graph of ``kg`` (an embedded store).
 
     The named graphs in ``skip`` are left out: the graphs of earlier analysis
@@ -133,8 +139,8 @@ def read_statements(kg: Any, *, skip: Collection[str] = ()) -> _Statements:
     typed: dict[bytes, set[bytes]] = {INSTITUTION: set(), AGREEMENT: set(), EVENT: set()}
     statements = _Statements(
         typed, {p: {} for p in PREDICATES}, {p: {} for p in PREDICATES}, {}, {}
-    )
-    for graph, picked in statements_by_predicate(kg, PREDICATES, skip=skip):
+    )  # every predicate's tables, read or not: what is not read holds nothing
+    for graph, picked in statements_by_predicate(kg, predicates, skip=skip):
         in_graph = graph.value if isinstance(graph, ox.NamedNode) else None
         for predicate, (subjects, objects) in picked.items():
             if predicate == TYPE:
@@ -175,16 +181,29 @@ class NetworkParts:
     """Institution to language to its smallest short name."""
     institutions: dict[str, tuple[str | None, str | None, str | None]]
     """Institution to (kind, country code, region IRI)."""
-    links: list[tuple[str, str, str, dict[str, Any]]]
-    """(a, b, "agreements" or "events", the link's attributes), a < b, one per pair and link."""
+    links: list[tuple[str, str, str, dict[str, Any] | None]]
+    """(a, b, "agreements" or "events", the link's attributes or ``None`` without details),
+    a < b, one per pair and link."""
 
 
 def network_parts(
-    kg: Any, *, window: Window, events: bool, lang: str, skip: Collection[str] = ()
+    kg: Any,
+    *,
+    window: Window,
+    events: bool,
+    lang: str,
+    skip: Collection[str] = (),
+    details: bool = True,
 ) -> NetworkParts:
     """The labels, institutions and links of ``network-institutions`` for this window and lang
-    (the named graphs in ``skip`` left out: they must hold none of the network's statements)."""
-    return _Builder(read_statements(kg, skip=skip), window=window, lang=lang).parts(events=events)
+    (the named graphs in ``skip`` left out: they must hold none of the network's statements).
+
+    Without ``details`` each link's attributes are ``None`` and no short names are read:
+    the statements of titles' identifiers, areas, short names and source names are not read.
+    """
+    predicates = PREDICATES if details else LINK_PREDICATES
+    statements = read_statements(kg, skip=skip, predicates=predicates)
+    return _Builder(statements, window=window, lang=lang).parts(events=events, details=details)
 
 
 class _Builder:
@@ -287,15 +306,20 @@ class _Builder:
 
     # ------------------------------------------------------------ parts
 
-    def parts(self, *, events: bool) -> NetworkParts:
-        links = self.agreement_links()
+    def parts(self, *, events: bool, details: bool = True) -> NetworkParts:
+        links = self.agreement_links(details=details)
         if events:
-            links += self.event_links()
+            links += self.event_links(details=details)
         labels, short_labels = self.labels()
         return NetworkParts(labels, short_labels, self.institutions(), links)
 
-    def agreement_links(self) -> list[tuple[str, str, str, dict[str, Any]]]:
-        links: list[tuple[str, str, str, dict[str, Any]]] = []
+    def unwindowed(self) -> bool:
+        """True when no window is set: every link counts."""
+        return self.since is None and self.until is None and self.active_on is None
+
+    def agreement_links(self, *, details: bool = True) -> list[tuple[str, str, str, Any]]:
+        links: list[tuple[str, str, str, Any]] = []
+        everything = self.unwindowed()
         agreements, texts, text = self.s.typed[AGREEMENT], self.texts, self.text
         signed_on, signed_many = self.s.one[SIGNED], self.s.many[SIGNED]
         for link, found in self.s.many[HAS_PARTY].items():  # one party or none: no pair
@@ -307,12 +331,26 @@ class _Builder:
             )
             if len(parties) < 2:
                 continue
+            if not details and everything:  # no dates to test, no attributes to keep
+                links += [
+                    (a, b, "agreements", None)
+                    for number, a in enumerate(parties)
+                    for b in parties[number + 1 :]
+                ]
+                continue
             if link in signed_on or link in signed_many:
                 start = self.smallest_text(SIGNED, link)
             else:
                 start = self.smallest_text(VALID_FROM, link)
             end = self.smallest_text(VALID_THROUGH, link)
             if not self.in_window(start, end):
+                continue
+            if not details:
+                links += [
+                    (a, b, "agreements", None)
+                    for number, a in enumerate(parties)
+                    for b in parties[number + 1 :]
+                ]
                 continue
             areas = self.areas(link).split()
             attributes = {
@@ -333,8 +371,9 @@ class _Builder:
                     links.append((a, b, "agreements", {**attributes, "areas": list(areas)}))
         return links
 
-    def event_links(self) -> list[tuple[str, str, str, dict[str, Any]]]:
-        links: list[tuple[str, str, str, dict[str, Any]]] = []
+    def event_links(self, *, details: bool = True) -> list[tuple[str, str, str, Any]]:
+        links: list[tuple[str, str, str, Any]] = []
+        everything = self.unwindowed()
         institutions = self.s.typed[INSTITUTION]
         for link in self.s.typed[EVENT]:
             hosts = [h for h in self.s.values(ORGANIZER, link) if h in institutions]
@@ -345,10 +384,16 @@ class _Builder:
             }
             if not pairs:
                 continue
+            if not details and everything:
+                links += [(a, b, "events", None) for a, b in sorted(pairs)]
+                continue
             start = self.smallest_text(START, link)
             end = self.smallest_text(END, link)
             # the query tests the end of an event without an end date at its start
             if not self.in_window(start, end if end is not None else start):
+                continue
+            if not details:
+                links += [(a, b, "events", None) for a, b in sorted(pairs)]
                 continue
             attributes = {
                 "iri": self.text(link),

@@ -979,22 +979,29 @@ class KnowledgeGraph:
     def referring_sources(self, name: str) -> dict[str, int]:
         """Other sources that refer to what source ``name`` describes: name to entity count.
 
-        Removing ``name`` leaves their references dangling.
+        Removing ``name`` leaves their references dangling. A reference is a
+        statement of another source's graph with the entity as object, or as
+        subject (analysis results state each node's scores on its own IRI).
         """
         info = self.source(name)
         if info is None:
             return {}
-        names = {other.graph: other.name for other in self.sources()}
-        referred: dict[str, set[str]] = {}
-        rows = solutions(self._store.query(
-            "SELECT ?r ?g ?x WHERE { GRAPH ?r { ?x a ?class } GRAPH ?g { ?y ?p ?x } }",
-            substitutions={ox.Variable("r"): ox.NamedNode(info.graph)},
-        ))
-        for row in rows:
-            other = names.get(row["g"].value)
-            if other is not None and other != name:
-                referred.setdefault(other, set()).add(row["x"].value)
-        return {other: len(entities) for other, entities in sorted(referred.items())}
+        found: dict[str, int] = {}
+        for other in self.sources():
+            if other.name == name:
+                continue
+            rows = solutions(self._store.query(
+                "SELECT DISTINCT ?r ?g ?x WHERE { "
+                "GRAPH ?g { { ?y ?p ?x } UNION { ?x ?q ?z } } GRAPH ?r { ?x a ?class } }",
+                substitutions={
+                    ox.Variable("r"): ox.NamedNode(info.graph),
+                    ox.Variable("g"): ox.NamedNode(other.graph),
+                },
+            ))
+            entities = {row["x"] for row in rows}
+            if entities:
+                found[other.name] = len(entities)
+        return dict(sorted(found.items()))
 
     def graph_size(self, graph: ox.NamedNode) -> int:
         """The number of triples in one named graph."""

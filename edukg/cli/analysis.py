@@ -96,6 +96,7 @@ def analyze(
             resolution=resolution,
             events=not no_events,
             lang=lang,
+            details=False,  # the results and the summary read no edge's agreements or events
         )
         change = write_results(kg, result)
     _print_summary(result, lang=lang, top=top)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from importlib import resources
 
@@ -12,8 +13,10 @@ from hypothesis import strategies as st
 
 from edukg.analysis.networks import Window
 from edukg.analysis.results import (
+    SCORE_DEFAULTS,
     date_time_text,
     double_text,
+    node_scores,
     result_ntriples,
     result_triples,
     source_name,
@@ -26,6 +29,7 @@ from edukg.queries.runner import run_query
 from tests.analysis.conftest import T
 
 ANA = "https://w3id.org/edukg/analysis#"
+MOMENT = dt.datetime(2026, 12, 3, 4, 30, tzinfo=dt.UTC)
 
 
 def _values(rows):
@@ -138,6 +142,66 @@ def test_run_times_are_written_in_the_stores_canonical_form(moment):
     store.add(ox.Quad(ox.NamedNode("a:s"), ox.NamedNode("a:p"), literal))
     (quad,) = store.quads_for_pattern(None, None, None)
     assert date_time_text(moment) == f'"{quad.object.value}"^^<{xsd_date_time.value}>'
+
+
+def test_scores_are_stated_on_the_nodes_only_where_they_differ_from_their_defaults(
+    partnerships_kg,
+):
+    analysis = analyze(partnerships_kg, seed=3, events=False)
+    write_results(partnerships_kg, analysis)
+    graph = ox.NamedNode(partnerships_kg.source("analysis-institution").graph)
+    stated: dict[str, dict[str, float]] = {}
+    for quad in partnerships_kg.oxigraph.quads_for_pattern(None, None, None, graph):
+        name = quad.predicate.value.removeprefix(ANA)
+        if name in SCORE_DEFAULTS:
+            stated.setdefault(quad.subject.value, {})[name] = float(quad.object.value)
+    reached = {broker.node: broker.clusters_reached for broker in analysis.brokers}
+    for node, data in analysis.network.nodes(data=True):
+        scores = node_scores(stated.get(node, {}))
+        assert scores == {
+            "degree": data["degree"],
+            "weightedDegree": pytest.approx(data["weighted_degree"]),
+            "betweenness": pytest.approx(data["centrality"]),
+            "participation": pytest.approx(data.get("participation", 0.0)),
+            "clustersReached": reached.get(node, 1),
+            "bridges": data.get("bridges", 0),
+        }
+        for name, value in stated.get(node, {}).items():
+            default = SCORE_DEFAULTS[name]
+            assert value != (scores[default] if isinstance(default, str) else default)
+    assert any(len(scores) < len(SCORE_DEFAULTS) for scores in stated.values())
+    assert not partnerships_kg.ask(
+        "ASK { ?score <https://w3id.org/edukg/analysis#node> ?node }"
+    )  # no score nodes of their own
+
+
+@pytest.mark.parametrize("level", ["institution", "country"])
+def test_a_network_without_details_gives_the_same_results(partnerships_kg, level):
+    graphs = [partnerships_kg.source("partnerships.ttl").graph]
+    texts = []
+    for details in (True, False):
+        analysis = analyze(partnerships_kg, level=level, seed=4, exact_limit=3, details=details)
+        analysis = dataclasses.replace(analysis, started=MOMENT, ended=MOMENT)
+        texts.append(
+            result_ntriples(analysis, base_iri=partnerships_kg.base_iri, source_graphs=graphs)
+        )
+    assert texts[0] == texts[1]
+    assert b"#cluster>" in texts[0] and b"#degree>" in texts[0]
+
+
+def test_removing_the_data_warns_of_the_results_that_refer_to_it(partnerships_kg):
+    assert partnerships_kg.referring_sources("partnerships.ttl") == {}
+    analysis = analyze(partnerships_kg, seed=3)
+    write_results(partnerships_kg, analysis)
+    institutions = {
+        row["x"].value
+        for row in partnerships_kg.select("SELECT ?x WHERE { ?x a edukg:Institution }")
+    }
+    assert set(analysis.network) == institutions
+    assert partnerships_kg.referring_sources("partnerships.ttl") == {
+        "analysis-institution": len(institutions)
+    }
+    assert partnerships_kg.referring_sources("analysis-institution") == {}
 
 
 def test_analysis_results_do_not_feed_the_next_network(partnerships_kg):

@@ -25,6 +25,11 @@ def test_analyze_prints_a_summary_stores_results_and_writes_json(tmp_path: Path)
     assert a3["label"] == "Колледж А3" and a3["degree"] == 3
     sources = run_edukg("sources", cwd=tmp_path)
     assert "analysis-institution" in sources.stdout
+    removed = run_edukg("sources", "remove", FIXTURE.name, cwd=tmp_path)
+    assert removed.returncode == 0, removed.stderr
+    assert f"warning: source analysis-institution refers to 8 entities of {FIXTURE.name}" in (
+        removed.stderr
+    )  # the results state each of the 8 institutions' scores on its IRI
 
 
 def test_network_export_for_gephi(tmp_path: Path) -> None:

@@ -1,0 +1,98 @@
+"""Benchmark (not a test): ``edukg analyze``'s steps one by one, on a store that it writes into.
+
+Times the network build, the igraph copy, Louvain, betweenness, brokers and
+writing the results (wall and process CPU seconds each, threads included),
+with the peak resident size, as one JSON document on standard output. Run it
+on a copy of a benchmark store: it replaces the store's institution results.
+
+    .venv/bin/python -m bench.analyze_steps STORE [--details]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import resource
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def _timed(steps: dict[str, dict[str, float]], name: str, work: Callable[[], T]) -> T:
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = work()
+    steps[name] = {
+        "wall_s": round(time.perf_counter() - wall, 2),
+        "cpu_s": round(time.process_time() - cpu, 2),
+    }
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("store")
+    parser.add_argument("--details", action="store_true", help="build the detailed network")
+    args = parser.parse_args()
+
+    from edukg.analysis.brokers import find_brokers
+    from edukg.analysis.centrality import compute_centrality
+    from edukg.analysis.communities import detect_communities
+    from edukg.analysis.igraph_view import igraph_view
+    from edukg.analysis.networks import Window, collector_paused, partnership_network
+    from edukg.analysis.results import write_results
+    from edukg.analysis.run import Analysis
+    from edukg.graph.store import KnowledgeGraph
+
+    steps: dict[str, dict[str, float]] = {}
+    wall, cpu = time.perf_counter(), time.process_time()
+    with KnowledgeGraph.open(args.store) as kg, collector_paused():
+        started = dt.datetime.now(dt.UTC)
+        network = _timed(
+            steps, "network", lambda: partnership_network(kg, details=args.details)
+        )
+        view = _timed(steps, "igraph copy", lambda: igraph_view(network))
+        communities = _timed(
+            steps, "louvain", lambda: detect_communities(network, seed=0, view=view)
+        )
+        centrality = _timed(
+            steps,
+            "betweenness",
+            lambda: compute_centrality(network, seed=0, view=view, degrees=False),
+        )
+        brokers = _timed(
+            steps,
+            "brokers",
+            lambda: find_brokers(network, communities.membership, top=None, view=view),
+        )
+        analysis = Analysis(
+            level="institution",
+            window=Window(),
+            network=network,
+            communities=communities,
+            centrality=centrality,
+            brokers=brokers,
+            events=True,
+            started=started,
+            ended=dt.datetime.now(dt.UTC),
+            sources=[info.name for info in kg.sources() if info.loader != "analysis"],
+        )
+        change: Any = _timed(steps, "write results", lambda: write_results(kg, analysis))
+    document = {
+        "nodes": network.number_of_nodes(),
+        "links": network.number_of_edges(),
+        "result_statements": change.total,
+        "steps": steps,
+        "total": {
+            "wall_s": round(time.perf_counter() - wall, 2),
+            "cpu_s": round(time.process_time() - cpu, 2),
+        },
+        "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+    print(json.dumps(document, indent=2))
+
+
+if __name__ == "__main__":
+    main()
