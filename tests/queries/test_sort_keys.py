@@ -16,6 +16,7 @@ import pytest
 from edukg.graph.store import KnowledgeGraph
 from edukg.loaders import load_files
 from edukg.queries.runner import run_query, section_flags
+from tests.queries.conftest import rdflib_copy
 
 PREFIXES = """\
 @prefix edukg: <https://w3id.org/edukg/ontology#> .
@@ -77,3 +78,57 @@ def test_institutions_without_partners_sort_on_the_key_as_on_the_columns(tied_kg
         return (row[2] is not None, country, row[1].value, row[0].value)
 
     assert summary == sorted(summary, key=columns)
+
+
+NETWORK_DATA = PREFIXES + """\
+@prefix ev: <https://edukg.example/id/event/> .
+@prefix agr: <https://edukg.example/id/agreement/> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix ekind: <https://w3id.org/edukg/concept/event-kind/> .
+"""
+"""Events and agreements whose IRIs share prefixes (``1``, ``1-a``, ``10``, ``1/x``)."""
+
+
+def _network_turtle() -> str:
+    lines = [NETWORK_DATA]
+    hosts = ["inst:h1", "inst:h10", "inst:h1-a"]
+    for number, name in enumerate(["1", "1-a", "10", "1/x", "2", "Z", "z", "Ё"]):
+        visitors = ", ".join(f"inst:{v}" for v in ("v1", "v10", "v1-a", "V2", "h1")[: number + 2])
+        lines.append(
+            f'<https://edukg.example/id/event/{name}> a edukg:CooperationEvent ; edukg:kind ekind:delegation_visit ; '
+            f'schema:organizer {hosts[number % 3]} ; schema:attendee {visitors} ; '
+            f'schema:startDate "202{number}-0{number + 1}-01" .'
+        )
+        lines.append(
+            f'<https://edukg.example/id/agreement/{name}> a edukg:CooperationAgreement ; dcterms:identifier "A-{number}" ; '
+            f'skos:prefLabel "Соглашение {name}"@ru , "Agreement {name}"@en ; '
+            f"edukg:hasParty {hosts[number % 3]} ."
+        )
+    lines.append("ev:1 edukg:implements agr:1 .")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def network_kg(tmp_path: Path):
+    path = tmp_path / "network.ttl"
+    path.write_text(_network_turtle(), encoding="utf-8")
+    with KnowledgeGraph.in_memory() as kg:
+        load_files(kg, [path])
+        yield kg
+
+
+@pytest.mark.parametrize(
+    ("name", "params"),
+    [
+        ("network-delegation-visits", {}),
+        ("network-delegation-visits", {"since": "2023-01-01"}),
+        ("network-agreements-without-events", {}),
+        ("network-agreements-without-events", {"lang": "en"}),
+    ],
+)
+def test_network_extracts_sort_as_their_iris(network_kg, name, params):
+    rows = run_query(network_kg, name, params).rows
+    assert len(rows) > 3
+    # the IRIs' own text, as SPARQL orders IRIs: the row order the extracts always had
+    assert rows == sorted(rows, key=lambda row: tuple(term.value for term in row[:2]))
+    assert rows == run_query(rdflib_copy(network_kg), name, params).rows
