@@ -163,7 +163,8 @@ _SUMMARY_QUERIES = (
   BIND(xsd:integer(SUBSTR(CONCAT(?valid_until, "-00-00"), 9, 2)) AS ?end_day_of_month)
   BIND(1 - FLOOR(1 / (?end_day_of_month + 1)) AS ?has_day)
   BIND(?end_y + (1 - ?has_day) * FLOOR(?end_month / 12) AS ?end_yr)
-  BIND(?has_day * ?end_month + (1 - ?has_day) * (?end_month - 12 * FLOOR(?end_month / 12) + 1) AS ?end_m)
+  BIND(?has_day * ?end_month
+       + (1 - ?has_day) * (?end_month - 12 * FLOOR(?end_month / 12) + 1) AS ?end_m)
   BIND(?has_day * ?end_day_of_month + (1 - ?has_day) AS ?end_d)
   BIND(FLOOR((14 - ?end_m) / 12) AS ?end_a)
   BIND(?end_yr + 4800 - ?end_a AS ?end_yy)
@@ -301,7 +302,8 @@ _AGREEMENT_QUERIES = (
   BIND(xsd:integer(SUBSTR(CONCAT(?valid_until, "-00-00"), 9, 2)) AS ?end_day_of_month)
   BIND(1 - FLOOR(1 / (?end_day_of_month + 1)) AS ?has_day)
   BIND(?end_y + (1 - ?has_day) * FLOOR(?end_month / 12) AS ?end_yr)
-  BIND(?has_day * ?end_month + (1 - ?has_day) * (?end_month - 12 * FLOOR(?end_month / 12) + 1) AS ?end_m)
+  BIND(?has_day * ?end_month
+       + (1 - ?has_day) * (?end_month - 12 * FLOOR(?end_month / 12) + 1) AS ?end_m)
   BIND(?has_day * ?end_day_of_month + (1 - ?has_day) AS ?end_d)
   BIND(FLOOR((14 - ?end_m) / 12) AS ?end_a)
   BIND(?end_yr + 4800 - ?end_a AS ?end_yy)
@@ -539,8 +541,9 @@ def touched(
     may change.
 
     An agreement: the subject of a changed type, ``signedOn``, ``validFrom``,
-    ``validThrough`` or ``hasParty`` statement, or one with a party whose ``country`` changed; an event
-    (in the same set): the subject of a changed type or ``schema:startDate``. An
+    ``validThrough`` or ``hasParty`` statement, or one with a party whose ``country``
+    changed; an event (in the same set): the subject of a changed type or
+    ``schema:startDate``. An
     institution: the subject of a changed type or name (``skos:prefLabel``,
     ``skos:altLabel``, ``dcterms:identifier``) statement, a party, host or guest
     in a changed statement, and every other party, host or guest of the

@@ -95,12 +95,14 @@ def _network_turtle() -> str:
     for number, name in enumerate(["1", "1-a", "10", "1/x", "2", "Z", "z", "Ё"]):
         visitors = ", ".join(f"inst:{v}" for v in ("v1", "v10", "v1-a", "V2", "h1")[: number + 2])
         lines.append(
-            f'<https://edukg.example/id/event/{name}> a edukg:CooperationEvent ; edukg:kind ekind:delegation_visit ; '
+            f"<https://edukg.example/id/event/{name}> a edukg:CooperationEvent ; "
+            "edukg:kind ekind:delegation_visit ; "
             f'schema:organizer {hosts[number % 3]} ; schema:attendee {visitors} ; '
             f'schema:startDate "202{number}-0{number + 1}-01" .'
         )
         lines.append(
-            f'<https://edukg.example/id/agreement/{name}> a edukg:CooperationAgreement ; dcterms:identifier "A-{number}" ; '
+            f"<https://edukg.example/id/agreement/{name}> a edukg:CooperationAgreement ; "
+            f'dcterms:identifier "A-{number}" ; '
             f'skos:prefLabel "Соглашение {name}"@ru , "Agreement {name}"@en ; '
             f"edukg:hasParty {hosts[number % 3]} ."
         )
