@@ -25,7 +25,7 @@ interrupted.
 >>> refresh_summaries(store), summaries_current(store)
 (3, True)
 >>> sorted(q.object.value[:6] for q in store.quads_for_pattern(None, None, None, SUMMARY_GRAPH))
-['2 e3b0', '2024', '2024', '2024-0']
+['2024', '2024', '2024-0', '3 e3b0']
 """
 
 from __future__ import annotations
