@@ -25,7 +25,7 @@ interrupted.
 >>> refresh_summaries(store), summaries_current(store)
 (3, True)
 >>> sorted(q.object.value[:6] for q in store.quads_for_pattern(None, None, None, SUMMARY_GRAPH))
-['2 e3b0', '2024', '2024', '2024-0']
+['2024', '2024', '2024-0', '3 e3b0']
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ SUMMARY_GRAPH = ox.NamedNode(SYSTEM_GRAPH_BASE + "summaries")
 SUMMARY_NS = PROJECT_IRI + "/summary#"
 """The namespace of the summary predicates (edukg's own; no source uses it)."""
 
-SUMMARY_VERSION = "2"
+SUMMARY_VERSION = "3"
 """Bumped whenever what a summary means changes: a store with older ones is not current."""
 
 FIRST_SIGNED = ox.NamedNode(SUMMARY_NS + "firstSigned")
@@ -68,6 +68,10 @@ of ``cooperation-by-year``, which casts where :data:`YEAR` keeps canonical text 
 
 EVENT_YEAR = ox.NamedNode(SUMMARY_NS + "eventYear")
 """Event -> the same of one of its ``schema:startDate`` dates (``cooperation-by-year``)."""
+
+END_DAY = ox.NamedNode(SUMMARY_NS + "endDay")
+"""Agreement -> the last day of one of its terms (``schema:validThrough``) as a day number
+(Julian day), worked out as ``expiring-agreements`` works it out; none where that fails."""
 
 PARTY_COUNTRY = ox.NamedNode(SUMMARY_NS + "partyCountry")
 """Agreement -> the ``edukg:country`` of one of its ``edukg:hasParty`` parties."""
@@ -149,6 +153,25 @@ _SUMMARY_QUERIES = (
       { SELECT ?event ?date WHERE { ?event schema:startDate ?date } }
       BIND(COALESCE(xsd:integer(SUBSTR(STR(?date), 1, 4)), "") AS ?year) } }
 }""",
+    # expiring-agreements.rq's day number of the end of a term (its comments say why so)
+    """CONSTRUCT { ?agreement summary:endDay ?end_day } WHERE {
+  { SELECT ?agreement WHERE { ?agreement a edukg:CooperationAgreement } }
+  ?agreement schema:validThrough ?through
+  BIND(STR(?through) AS ?valid_until)
+  BIND(xsd:integer(SUBSTR(?valid_until, 1, 4)) AS ?end_y)
+  BIND(xsd:integer(SUBSTR(CONCAT(?valid_until, "-12"), 6, 2)) AS ?end_month)
+  BIND(xsd:integer(SUBSTR(CONCAT(?valid_until, "-00-00"), 9, 2)) AS ?end_day_of_month)
+  BIND(1 - FLOOR(1 / (?end_day_of_month + 1)) AS ?has_day)
+  BIND(?end_y + (1 - ?has_day) * FLOOR(?end_month / 12) AS ?end_yr)
+  BIND(?has_day * ?end_month
+       + (1 - ?has_day) * (?end_month - 12 * FLOOR(?end_month / 12) + 1) AS ?end_m)
+  BIND(?has_day * ?end_day_of_month + (1 - ?has_day) AS ?end_d)
+  BIND(FLOOR((14 - ?end_m) / 12) AS ?end_a)
+  BIND(?end_yr + 4800 - ?end_a AS ?end_yy)
+  BIND(xsd:integer(?end_d + FLOOR((153 * (?end_m + 12 * ?end_a - 3) + 2) / 5) + 365 * ?end_yy
+       + FLOOR(?end_yy / 4) - FLOOR(?end_yy / 100) + FLOOR(?end_yy / 400)
+       - (1 - ?has_day)) AS ?end_day)
+}""",
     """CONSTRUCT { ?agreement summary:partyCountry ?country } WHERE {
   { SELECT DISTINCT ?agreement ?country WHERE {
       { SELECT ?party ?country WHERE { ?party edukg:country ?country } }
@@ -199,6 +222,7 @@ _AGREEMENT = ox.NamedNode(_EDUKG + "CooperationAgreement")
 _INSTITUTION = ox.NamedNode(_EDUKG + "Institution")
 _EVENT = ox.NamedNode(_EDUKG + "CooperationEvent")
 _SIGNED_ON, _VALID_FROM = _EDUKG + "signedOn", _SCHEMA + "validFrom"
+_VALID_THROUGH = _SCHEMA + "validThrough"
 _START_DATE = _SCHEMA + "startDate"
 _HAS_PARTY, _COUNTRY = _EDUKG + "hasParty", _EDUKG + "country"
 _ORGANIZER, _ATTENDEE = _SCHEMA + "organizer", _SCHEMA + "attendee"
@@ -212,8 +236,8 @@ LINES_BEARING_ON_SUMMARIES = re.compile(
     + b"|".join(
         re.escape(iri.encode())
         for iri in (
-            _SIGNED_ON, _VALID_FROM, _START_DATE, _HAS_PARTY, _COUNTRY, _ORGANIZER, _ATTENDEE,
-            *_NAMES,
+            _SIGNED_ON, _VALID_FROM, _VALID_THROUGH, _START_DATE, _HAS_PARTY, _COUNTRY,
+            _ORGANIZER, _ATTENDEE, *_NAMES,
         )
     )
     + b")> | <"
@@ -268,6 +292,24 @@ _AGREEMENT_QUERIES = (
       VALUES_BLOCK
       ?node a edukg:CooperationEvent ; schema:startDate ?date
       BIND(COALESCE(xsd:integer(SUBSTR(STR(?date), 1, 4)), "") AS ?year) } }
+}""",
+    """CONSTRUCT { ?node summary:endDay ?end_day } WHERE {
+  VALUES_BLOCK
+  ?node a edukg:CooperationAgreement ; schema:validThrough ?through
+  BIND(STR(?through) AS ?valid_until)
+  BIND(xsd:integer(SUBSTR(?valid_until, 1, 4)) AS ?end_y)
+  BIND(xsd:integer(SUBSTR(CONCAT(?valid_until, "-12"), 6, 2)) AS ?end_month)
+  BIND(xsd:integer(SUBSTR(CONCAT(?valid_until, "-00-00"), 9, 2)) AS ?end_day_of_month)
+  BIND(1 - FLOOR(1 / (?end_day_of_month + 1)) AS ?has_day)
+  BIND(?end_y + (1 - ?has_day) * FLOOR(?end_month / 12) AS ?end_yr)
+  BIND(?has_day * ?end_month
+       + (1 - ?has_day) * (?end_month - 12 * FLOOR(?end_month / 12) + 1) AS ?end_m)
+  BIND(?has_day * ?end_day_of_month + (1 - ?has_day) AS ?end_d)
+  BIND(FLOOR((14 - ?end_m) / 12) AS ?end_a)
+  BIND(?end_yr + 4800 - ?end_a AS ?end_yy)
+  BIND(xsd:integer(?end_d + FLOOR((153 * (?end_m + 12 * ?end_a - 3) + 2) / 5) + 365 * ?end_yy
+       + FLOOR(?end_yy / 4) - FLOOR(?end_yy / 100) + FLOOR(?end_yy / 400)
+       - (1 - ?has_day)) AS ?end_day)
 }""",
     """CONSTRUCT { ?node summary:partyCountry ?country } WHERE {
   VALUES_BLOCK
@@ -498,9 +540,10 @@ def touched(
     """The agreements (and events) and the institutions whose summaries ``changed`` lines
     may change.
 
-    An agreement: the subject of a changed type, ``signedOn``, ``validFrom`` or
-    ``hasParty`` statement, or one with a party whose ``country`` changed; an event
-    (in the same set): the subject of a changed type or ``schema:startDate``. An
+    An agreement: the subject of a changed type, ``signedOn``, ``validFrom``,
+    ``validThrough`` or ``hasParty`` statement, or one with a party whose ``country``
+    changed; an event (in the same set): the subject of a changed type or
+    ``schema:startDate``. An
     institution: the subject of a changed type or name (``skos:prefLabel``,
     ``skos:altLabel``, ``dcterms:identifier``) statement, a party, host or guest
     in a changed statement, and every other party, host or guest of the
@@ -530,7 +573,7 @@ def touched(
                 agreements.add(subject)
             elif value == _INSTITUTION:
                 institutions.add(subject)
-        elif predicate in (_SIGNED_ON, _VALID_FROM, _START_DATE):
+        elif predicate in (_SIGNED_ON, _VALID_FROM, _VALID_THROUGH, _START_DATE):
             agreements.add(subject)
         elif predicate == _HAS_PARTY:
             agreements.add(subject)
@@ -554,7 +597,9 @@ def touched(
     return agreements, institutions
 
 
-_DATED_PREDICATES = (FIRST_SIGNED, FIRST_START, YEAR, AGREEMENT_YEAR, EVENT_YEAR, PARTY_COUNTRY)
+_DATED_PREDICATES = (
+    FIRST_SIGNED, FIRST_START, YEAR, AGREEMENT_YEAR, EVENT_YEAR, END_DAY, PARTY_COUNTRY
+)
 """The summaries of the agreements and events :func:`touched` finds."""
 
 

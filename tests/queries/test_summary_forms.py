@@ -62,6 +62,9 @@ CASES: list[Case] = [
     ("events", {"lang": "en"}),
     ("events", {"year": "2024"}),
     ("cooperation-by-year", {}),
+    ("expiring-agreements", {"on": "2025-06-01", "within_days": "365"}),
+    ("expiring-agreements", {"on": "2024-02-29", "within_days": "3000"}),
+    ("expiring-agreements", {"on": "2020-12-31", "within_days": "0"}),
 ]
 """Every query with a summary form, with the parameters that pick each of its sections."""
 
@@ -74,6 +77,7 @@ PAGED: list[Case] = [
     ("agreements", {"country": "BY"}),
     ("agreements", {"year": "2024", "country": "RU"}),
     ("events", {}),
+    ("expiring-agreements", {"on": "2024-02-29", "within_days": "3000"}),
 ]
 """The listings whose pages are cut with the summaries."""
 
