@@ -80,7 +80,14 @@ BULK_LOAD_PART = 100_000
 """Statements of one part of a bulk load, at the least (see :data:`BULK_LOAD_PARTS`)."""
 
 BULK_LOAD_PARTS = min(4, os.cpu_count() or 1)
-"""Bulk loads run in this many parts side by side (one per core, at most 4)."""
+"""Bulk loads run in this many parts side by side (one per core, at most 4): the summaries'
+and, unless told otherwise, :meth:`KnowledgeGraph.write_sources`' (analysis results: 10.8 s
+wall with 2 parts at 5M, 19.6 s with one)."""
+
+LOAD_BULK_LOAD_PARTS = 1
+"""Parts of a loaded file's bulk load (see :func:`edukg.loaders.load_files`): one part costs
+less CPU than several side by side (a 1M register load 23-26 s against 28-30 s) and no
+more wall time on a busy machine."""
 
 SUMMARY_FOLLOW_LIMIT = 200_000
 """Changed statements a write hands to the summaries to follow; more, and every summary is
@@ -133,6 +140,8 @@ class KnowledgeGraph:
         """During a write: the records each source graph holds (see :meth:`_new_records`)."""
         self._emptied: set[str] = set()
         """During a write: graphs a rebuild emptied (see :meth:`_rebuild`)."""
+        self._bulk_parts = BULK_LOAD_PARTS
+        """During a write: the parts of a source's bulk load (see :meth:`write_sources`)."""
         self._written: dict[str, bytes] = {}
         """During a write: the statements of each graph written so far (sorted N-Triples, as
         snapshotted), for the summaries to read without the snapshot files."""
@@ -318,14 +327,25 @@ class KnowledgeGraph:
         """The named graphs of all sources, sorted."""
         return [ox.NamedNode(info.graph) for info in sorted(self.sources(), key=lambda i: i.graph)]
 
-    def write_sources(self, sources: Iterable[SourceData]) -> list[SourceChange]:
+    def write_sources(
+        self, sources: Iterable[SourceData], *, bulk_parts: int = BULK_LOAD_PARTS
+    ) -> list[SourceChange]:
         """Write parsed, checked sources, each replacing what it held before.
 
         Callers check everything first: this only writes. A source whose
-        triples are unchanged is left exactly as it was.
+        triples are unchanged is left exactly as it was. A source's statements
+        are bulk-loaded in up to ``bulk_parts`` parts side by side (see
+        :data:`BULK_LOAD_PARTS` and :data:`LOAD_BULK_LOAD_PARTS`).
         """
         self._require_writable()
-        sources = list(sources)
+        self._bulk_parts = bulk_parts
+        try:
+            return self._write_sources(list(sources))
+        finally:
+            self._bulk_parts = BULK_LOAD_PARTS
+
+    def _write_sources(self, sources: list[SourceData]) -> list[SourceChange]:
+        """:meth:`write_sources`, once the parts of its bulk loads are set."""
         prepared: dict[str, tuple[bytes, str]] = {}
         records: dict[str, MergeRecord] = {}
         problems = []
@@ -923,7 +943,7 @@ class KnowledgeGraph:
             self._store,
             ntriples,
             graph,
-            parts=min(BULK_LOAD_PARTS, count // BULK_LOAD_PART),
+            parts=min(self._bulk_parts, count // BULK_LOAD_PART),
             lenient=True,
             after_part=lambda: crash_point("bulk"),
             meanwhile=meanwhile,
