@@ -86,8 +86,8 @@ wall with 2 parts at 5M, 19.6 s with one)."""
 
 LOAD_BULK_LOAD_PARTS = 1
 """Parts of a loaded file's bulk load (see :func:`edukg.loaders.load_files`): one part costs
-less CPU than several side by side (a 1M register load 23-26 s against 28-30 s) and no
-more wall time on a busy machine."""
+less CPU than several side by side (1M statements: 11.9 s against 12.7 s in two parts), though
+more wall time when a core is free (26.9 s against 18.5 s)."""
 
 SUMMARY_FOLLOW_LIMIT = 200_000
 """Changed statements a write hands to the summaries to follow; more, and every summary is
