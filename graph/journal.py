@@ -27,6 +27,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from edukg.graph.snapshots import packed
+
 JOURNAL_FOLDER = "edukg-journal"
 """The folder inside the store directory that holds the undo journal."""
 
@@ -65,7 +67,7 @@ class UndoJournal:
             statements = None
             if image.statements is not None:
                 statements = f"{number}.nt.zlib"
-                _write_durably(self.folder / statements, zlib.compress(image.statements, 1))
+                _write_durably(self.folder / statements, packed(image.statements))
             catalog = f"{number}.catalog.nq"
             _write_durably(self.folder / catalog, image.catalog)
             entries.append({"graph": image.graph, "statements": statements, "catalog": catalog})

@@ -5,7 +5,7 @@ Reading a graph back out of Oxigraph's RocksDB files costs a look-up per term
 was there before?) and an export (every statement, sorted) need the whole
 graph. So after each write the store keeps the graph's sorted lines, exactly
 the bytes its ``statementsSha256`` digest covers, zlib-compressed (a million
-statements: 140 MB of N-Triples, 8 MB on disk, 0.4 s to write). A snapshot is
+statements: 140 MB of N-Triples, 10 MB on disk, 0.1 s to write). A snapshot is
 used only when its SHA-256 equals the digest the catalog holds for the graph;
 anything else (a crash between the graph and its snapshot, a snapshot deleted
 by hand) falls back to reading the store.
@@ -31,9 +31,21 @@ from typing import Any
 try:  # the same format, decompressed 2-4x faster (seconds at 5M triples)
     from zlib_ng import zlib_ng
 
-    _INFLATE: Any = zlib_ng
+    _INFLATE: Any = zlib_ng  # and compressed 3.5x faster
 except ImportError:  # pragma: no cover - zlib-ng is a dependency; plain zlib reads the same
     _INFLATE = zlib
+
+
+def packed(statements: bytes) -> bytes:
+    r"""``statements`` zlib-compressed at level 1, as snapshots and the undo journal keep them.
+
+    zlib-ng writes a register's million statements in 0.1 s where zlib took 0.4 s
+    (10 MB instead of 8); either library reads the other's.
+
+    >>> zlib.decompress(packed(b"<a:s> <a:p> <a:o> .\n"))
+    b'<a:s> <a:p> <a:o> .\n'
+    """
+    return _INFLATE.compress(statements, 1)
 
 SNAPSHOT_FOLDER = "edukg-statements"
 """The folder inside the store directory (RocksDB leaves files it does not know alone)."""
@@ -73,7 +85,7 @@ class StatementSnapshots:
         partial = path.with_suffix(".partial")
         try:
             self.folder.mkdir(exist_ok=True)
-            partial.write_bytes(zlib.compress(statements, 1))
+            partial.write_bytes(packed(statements))
             os.replace(partial, path)
         except OSError:
             self._unlink(partial)

@@ -80,7 +80,14 @@ BULK_LOAD_PART = 100_000
 """Statements of one part of a bulk load, at the least (see :data:`BULK_LOAD_PARTS`)."""
 
 BULK_LOAD_PARTS = min(4, os.cpu_count() or 1)
-"""Bulk loads run in this many parts side by side (one per core, at most 4)."""
+"""Bulk loads run in this many parts side by side (one per core, at most 4): the summaries'
+and, unless told otherwise, :meth:`KnowledgeGraph.write_sources`' (analysis results: 10.8 s
+wall with 2 parts at 5M, 19.6 s with one)."""
+
+LOAD_BULK_LOAD_PARTS = 1
+"""Parts of a loaded file's bulk load (see :func:`edukg.loaders.load_files`): one part costs
+less CPU than several side by side (1M statements: 11.9 s against 12.7 s in two parts), though
+more wall time when a core is free (26.9 s against 18.5 s)."""
 
 SUMMARY_FOLLOW_LIMIT = 200_000
 """Changed statements a write hands to the summaries to follow; more, and every summary is
@@ -133,6 +140,11 @@ class KnowledgeGraph:
         """During a write: the records each source graph holds (see :meth:`_new_records`)."""
         self._emptied: set[str] = set()
         """During a write: graphs a rebuild emptied (see :meth:`_rebuild`)."""
+        self._replaced: dict[str, bytes | None] = {}
+        """During a write: graph IRI -> its statements before the write (its before image),
+        for every graph the write replaces or a rebuild loads again."""
+        self._bulk_parts = BULK_LOAD_PARTS
+        """During a write: the parts of a source's bulk load (see :meth:`write_sources`)."""
         self._written: dict[str, bytes] = {}
         """During a write: the statements of each graph written so far (sorted N-Triples, as
         snapshotted), for the summaries to read without the snapshot files."""
@@ -318,14 +330,25 @@ class KnowledgeGraph:
         """The named graphs of all sources, sorted."""
         return [ox.NamedNode(info.graph) for info in sorted(self.sources(), key=lambda i: i.graph)]
 
-    def write_sources(self, sources: Iterable[SourceData]) -> list[SourceChange]:
+    def write_sources(
+        self, sources: Iterable[SourceData], *, bulk_parts: int = BULK_LOAD_PARTS
+    ) -> list[SourceChange]:
         """Write parsed, checked sources, each replacing what it held before.
 
         Callers check everything first: this only writes. A source whose
-        triples are unchanged is left exactly as it was.
+        triples are unchanged is left exactly as it was. A source's statements
+        are bulk-loaded in up to ``bulk_parts`` parts side by side (see
+        :data:`BULK_LOAD_PARTS` and :data:`LOAD_BULK_LOAD_PARTS`).
         """
         self._require_writable()
-        sources = list(sources)
+        self._bulk_parts = bulk_parts
+        try:
+            return self._write_sources(list(sources))
+        finally:
+            self._bulk_parts, self._replaced = BULK_LOAD_PARTS, {}
+
+    def _write_sources(self, sources: list[SourceData]) -> list[SourceChange]:
+        """:meth:`write_sources`, once the parts of its bulk loads are set."""
         prepared: dict[str, tuple[bytes, str]] = {}
         records: dict[str, MergeRecord] = {}
         problems = []
@@ -365,6 +388,7 @@ class KnowledgeGraph:
         }
         others = self._graphs_kept_by_a_rebuild(images, diffs)
         kept = [self._before_image(graph) for graph in others or []]
+        self._replaced = {image.graph: image.statements for image in [*images.values(), *kept]}
         with self._transaction([*images.values(), *system, *kept]):
             if others is not None:
                 self._rebuild(kept, [self.source_graph(name) for name in images])
@@ -550,7 +574,7 @@ class KnowledgeGraph:
             crash_point("commit")
         except BaseException as failure:
             self._records_by_graph, self._emptied, self._changed_lines = None, set(), []
-            self._written = {}
+            self._written, self._replaced = {}, {}
             self._roll_back()
             if isinstance(failure, Exception) and not isinstance(failure, EdukgError):
                 raise StoreError(
@@ -558,6 +582,7 @@ class KnowledgeGraph:
                 ) from failure
             raise
         self._records_by_graph, self._emptied, self._written = None, set(), {}
+        self._replaced = {}
         self._journal.commit()
 
     def _before_image(self, graph: ox.NamedNode) -> BeforeImage:
@@ -659,7 +684,11 @@ class KnowledgeGraph:
         before = old if old is not None else self.sorted_statements(graph)
         added, removed = diff if diff is not None else line_changes(before, statements)
         del diff
-        old_records = record_subjects(before)
+        old_records = (
+            self._records_index().get(graph.value, set())  # read from the before image
+            if graph.value in self._replaced
+            else record_subjects(before)
+        )
         change = SourceChange(
             data.name,
             added=len(added),
@@ -744,13 +773,33 @@ class KnowledgeGraph:
         return len(left)
 
     def _records_index(self) -> dict[str, set[str]]:
-        """Graph IRI -> the records it holds, read once per write."""
+        """Graph IRI -> the records it holds, read once per write.
+
+        A graph the write replaces (or a rebuild loads again) is read from its
+        before image, the rest from the store (at 1M, the query over a register's
+        graph took 0.5 s where its before image is read in 0.15 s).
+        """
         if self._records_by_graph is None:
-            self._records_by_graph = {}
-            for row in solutions(self._store.query(_RECORDS_IN_GRAPHS, prefixes=PREFIXES)):
-                if row["g"] != CATALOG_GRAPH:
-                    self._records_by_graph.setdefault(row["g"].value, set()).add(row["r"].value)
+            self._records_by_graph = {
+                graph: record_subjects(statements)
+                for graph, statements in self._replaced.items()
+                if statements
+            }
+            for graph in self._store.named_graphs():
+                if isinstance(graph, ox.NamedNode) and graph.value not in self._replaced:
+                    held = self._held_records(graph)
+                    if held:
+                        self._records_by_graph[graph.value] = held
         return self._records_by_graph
+
+    def _held_records(self, graph: ox.NamedNode) -> set[str]:
+        """The records ``graph`` holds, as the store has them (none for the catalog)."""
+        if graph == CATALOG_GRAPH:
+            return set()
+        rows = self._store.query(
+            _RECORDS_IN_GRAPH, prefixes=PREFIXES, substitutions={ox.Variable("g"): graph}
+        )
+        return {row["r"].value for row in solutions(rows)}
 
     def _written_records(self, graph: ox.NamedNode, records: set[str]) -> None:
         """Note that ``graph`` now holds ``records`` (for the rest of this write)."""
@@ -923,7 +972,7 @@ class KnowledgeGraph:
             self._store,
             ntriples,
             graph,
-            parts=min(BULK_LOAD_PARTS, count // BULK_LOAD_PART),
+            parts=min(self._bulk_parts, count // BULK_LOAD_PART),
             lenient=True,
             after_part=lambda: crash_point("bulk"),
             meanwhile=meanwhile,
@@ -1171,9 +1220,7 @@ _RECORD_VALUES = (
     "VALUES ?class { edukg:Institution edukg:CooperationAgreement "
     "edukg:CooperationEvent edukg:AgreementCount }"
 )
-_RECORDS_IN_GRAPHS = (
-    f"SELECT DISTINCT ?g ?r WHERE {{ {_RECORD_VALUES} GRAPH ?g {{ ?r a ?class }} }}"
-)
+_RECORDS_IN_GRAPH = f"SELECT DISTINCT ?g ?r WHERE {{ {_RECORD_VALUES} GRAPH ?g {{ ?r a ?class }} }}"
 
 
 def _serialised(triples: list[ox.Triple]) -> list[bytes]:

@@ -29,7 +29,7 @@ from edukg.core.errors import InputError, Problem
 from edukg.graph.faults import crash_point
 from edukg.graph.formats import RDF_EXTENSIONS
 from edukg.graph.sources import SourceChange, SourceData
-from edukg.graph.store import KnowledgeGraph
+from edukg.graph.store import LOAD_BULK_LOAD_PARTS, KnowledgeGraph
 from edukg.loaders.base import LoadContext
 
 ProgressFunction = Callable[[str, int, int], None]
@@ -287,7 +287,8 @@ def _load_files(
     crash_point("parse")
     if progress is not None:
         progress("writing to the store", len(jobs), len(jobs))
-    return LoadResult(changes=kg.write_sources(parsed), warnings=warnings)
+    changes = kg.write_sources(parsed, bulk_parts=LOAD_BULK_LOAD_PARTS)
+    return LoadResult(changes=changes, warnings=warnings)
 
 
 @dataclass

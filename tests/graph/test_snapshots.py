@@ -10,6 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 import edukg.graph.store as store_module
+import edukg.loaders as loaders_module
 from edukg.graph.export import export
 from edukg.graph.snapshots import SNAPSHOT_FOLDER
 from edukg.graph.store import KnowledgeGraph
@@ -94,7 +95,7 @@ def test_a_bulk_load_in_parallel_parts_holds_every_statement(
         load_files(memory, [path])
         expected = exported(memory, "nt")
     monkeypatch.setattr(store_module, "BULK_LOAD_THRESHOLD", 100)
-    monkeypatch.setattr(store_module, "BULK_LOAD_PARTS", 3)
+    monkeypatch.setattr(loaders_module, "LOAD_BULK_LOAD_PARTS", 3)  # a load's: one part
     monkeypatch.setattr(store_module, "BULK_LOAD_PART", 100)
     with KnowledgeGraph.open(tmp_path / "store") as kg:
         (change,) = load_files(kg, [path]).changes

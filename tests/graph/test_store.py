@@ -163,3 +163,29 @@ def test_parameters_are_bound_as_terms_not_pasted(example_kg: KnowledgeGraph) ->
         query, {"name": Literal("Минский областной институт развития образования", lang="ru")}
     )
     assert len(ru) == 1
+
+
+def test_records_of_replaced_sources_count_as_they_were_before_the_write(
+    tmp_path: Path,
+) -> None:
+    head = (
+        "@prefix edukg: <https://w3id.org/edukg/ontology#> .\n@prefix x: <https://x.example/> .\n"
+    )
+
+    def write(name: str, *records: str) -> Path:
+        path = tmp_path / name
+        path.write_text(head + "".join(f"x:{r} a edukg:Institution .\n" for r in records), "utf-8")
+        return path
+
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        load_files(
+            kg, [write("one.ttl", "a", "b"), write("two.ttl", "b", "c"), write("three.ttl", "d")]
+        )
+        one, two = load_files(kg, [write("one.ttl", "a", "d"), write("two.ttl", "c")]).changes
+        # one's b is still in two as two was; two's b then leaves the store, and one's d
+        # was in three, which this write leaves alone
+        assert (one.records_added, one.records_removed) == (0, 0)
+        assert (two.records_added, two.records_removed) == (0, 1)
+        one, two = load_files(kg, [write("one.ttl", "e"), write("two.ttl", "a", "c")]).changes
+        assert (one.records_added, one.records_removed) == (1, 1)  # e new, a gone; d in three
+        assert (two.records_added, two.records_removed) == (1, 0)  # a back, from one as written
