@@ -103,6 +103,24 @@ BULK_PART = 100_000
 _STATEMENTS_SHA256 = ox.NamedNode(PREFIXES["edukg"] + "statementsSha256")
 _INTEGER = ox.NamedNode(PREFIXES["xsd"] + "integer")
 
+_END_DAY = """  BIND(STR(?through) AS ?valid_until)
+  BIND(xsd:integer(SUBSTR(?valid_until, 1, 4)) AS ?end_y)
+  BIND(xsd:integer(SUBSTR(CONCAT(?valid_until, "-12"), 6, 2)) AS ?end_month)
+  BIND(xsd:integer(SUBSTR(CONCAT(?valid_until, "-00-00"), 9, 2)) AS ?end_day_of_month)
+  BIND(1 - FLOOR(1 / (?end_day_of_month + 1)) AS ?has_day)
+  BIND(?end_y + (1 - ?has_day) * FLOOR(?end_month / 12) AS ?end_yr)
+  BIND(?has_day * ?end_month
+       + (1 - ?has_day) * (?end_month - 12 * FLOOR(?end_month / 12) + 1) AS ?end_m)
+  BIND(?has_day * ?end_day_of_month + (1 - ?has_day) AS ?end_d)
+  BIND(FLOOR((14 - ?end_m) / 12) AS ?end_a)
+  BIND(?end_yr + 4800 - ?end_a AS ?end_yy)
+  BIND(xsd:integer(?end_d + FLOOR((153 * (?end_m + 12 * ?end_a - 3) + 2) / 5) + 365 * ?end_yy
+       + FLOOR(?end_yy / 4) - FLOOR(?end_yy / 100) + FLOOR(?end_yy / 400)
+       - (1 - ?has_day)) AS ?end_day)
+"""
+"""expiring-agreements.rq's day number of the end of a term (``?end_day``) from
+``?through``, its ``schema:validThrough``: the whole recompute's form and the followed one."""
+
 # Each query reads the union of all graphs, as the catalogue's do, with the same
 # expressions as the portable forms (STR, SUBSTR, MIN over text), so a summary
 # holds what the portable query would have worked out. CONSTRUCT hands the
@@ -157,21 +175,7 @@ _SUMMARY_QUERIES = (
     """CONSTRUCT { ?agreement summary:endDay ?end_day } WHERE {
   { SELECT ?agreement WHERE { ?agreement a edukg:CooperationAgreement } }
   ?agreement schema:validThrough ?through
-  BIND(STR(?through) AS ?valid_until)
-  BIND(xsd:integer(SUBSTR(?valid_until, 1, 4)) AS ?end_y)
-  BIND(xsd:integer(SUBSTR(CONCAT(?valid_until, "-12"), 6, 2)) AS ?end_month)
-  BIND(xsd:integer(SUBSTR(CONCAT(?valid_until, "-00-00"), 9, 2)) AS ?end_day_of_month)
-  BIND(1 - FLOOR(1 / (?end_day_of_month + 1)) AS ?has_day)
-  BIND(?end_y + (1 - ?has_day) * FLOOR(?end_month / 12) AS ?end_yr)
-  BIND(?has_day * ?end_month
-       + (1 - ?has_day) * (?end_month - 12 * FLOOR(?end_month / 12) + 1) AS ?end_m)
-  BIND(?has_day * ?end_day_of_month + (1 - ?has_day) AS ?end_d)
-  BIND(FLOOR((14 - ?end_m) / 12) AS ?end_a)
-  BIND(?end_yr + 4800 - ?end_a AS ?end_yy)
-  BIND(xsd:integer(?end_d + FLOOR((153 * (?end_m + 12 * ?end_a - 3) + 2) / 5) + 365 * ?end_yy
-       + FLOOR(?end_yy / 4) - FLOOR(?end_yy / 100) + FLOOR(?end_yy / 400)
-       - (1 - ?has_day)) AS ?end_day)
-}""",
+""" + _END_DAY + """}""",
     """CONSTRUCT { ?agreement summary:partyCountry ?country } WHERE {
   { SELECT DISTINCT ?agreement ?country WHERE {
       { SELECT ?party ?country WHERE { ?party edukg:country ?country } }
@@ -296,21 +300,7 @@ _AGREEMENT_QUERIES = (
     """CONSTRUCT { ?node summary:endDay ?end_day } WHERE {
   VALUES_BLOCK
   ?node a edukg:CooperationAgreement ; schema:validThrough ?through
-  BIND(STR(?through) AS ?valid_until)
-  BIND(xsd:integer(SUBSTR(?valid_until, 1, 4)) AS ?end_y)
-  BIND(xsd:integer(SUBSTR(CONCAT(?valid_until, "-12"), 6, 2)) AS ?end_month)
-  BIND(xsd:integer(SUBSTR(CONCAT(?valid_until, "-00-00"), 9, 2)) AS ?end_day_of_month)
-  BIND(1 - FLOOR(1 / (?end_day_of_month + 1)) AS ?has_day)
-  BIND(?end_y + (1 - ?has_day) * FLOOR(?end_month / 12) AS ?end_yr)
-  BIND(?has_day * ?end_month
-       + (1 - ?has_day) * (?end_month - 12 * FLOOR(?end_month / 12) + 1) AS ?end_m)
-  BIND(?has_day * ?end_day_of_month + (1 - ?has_day) AS ?end_d)
-  BIND(FLOOR((14 - ?end_m) / 12) AS ?end_a)
-  BIND(?end_yr + 4800 - ?end_a AS ?end_yy)
-  BIND(xsd:integer(?end_d + FLOOR((153 * (?end_m + 12 * ?end_a - 3) + 2) / 5) + 365 * ?end_yy
-       + FLOOR(?end_yy / 4) - FLOOR(?end_yy / 100) + FLOOR(?end_yy / 400)
-       - (1 - ?has_day)) AS ?end_day)
-}""",
+""" + _END_DAY + """}""",
     """CONSTRUCT { ?node summary:partyCountry ?country } WHERE {
   VALUES_BLOCK
   ?node edukg:hasParty ?party . ?party edukg:country ?country
