@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from edukg.resolve.morphology import is_common_word
 from edukg.resolve.normalise import normalise
+from edukg.resolve.places import place_key
 from edukg.resolve.transliterate import has_cyrillic, skeleton, to_latin
 from edukg.resolve.vocabulary import STOP, Vocabulary
 
@@ -188,7 +189,7 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
         concepts=tuple(concepts),
         words=tuple(words),
         numbers=normal.numbers,
-        places=tuple(skeleton(p) for p in normal.places),
+        places=tuple(place_key(p) for p in normal.places),
         honour=tuple(skeleton(stem(w)) for w in normal.honour),
         scripts=scripts,
         sequence=tuple(sequence),
