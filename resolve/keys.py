@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from edukg.resolve.morphology import is_common_word
 from edukg.resolve.normalise import normalise
-from edukg.resolve.places import place_key
+from edukg.resolve.places import exonyms, place_key
 from edukg.resolve.transliterate import has_cyrillic, skeleton, to_latin
 from edukg.resolve.vocabulary import STOP, Vocabulary
 
@@ -96,13 +96,17 @@ class NameKey:
 
 def word_skeleton(word: str) -> str:
     """What a word that is no common word is compared by: the skeleton of its stem, without
-    the vowels of a case ending.
+    the vowels of a case ending; a city the CLDR names (see :mod:`.places`) by its English name.
 
     >>> word_skeleton("Армении"), word_skeleton("Armenia"), word_skeleton("псковского")
     ('armen', 'armen', 'pskav')
+    >>> word_skeleton("Киевский") == word_skeleton("Кіеўскі") == word_skeleton("Kyiv")
+    True
     """
     folded = skeleton(word)
-    folded = skeleton(stem(word)) or folded
+    stemmed = skeleton(stem(word)) or folded
+    # a city's name as its English name: Киевский, Kyiv (the whole word first: Novosibirsk)
+    folded = exonyms().get(folded) or exonyms().get(stemmed) or stemmed
     trimmed = folded.rstrip("aeiu")  # case endings: Армении / Armenia, Украины / Ukraine
     return trimmed if len(trimmed) >= 4 else folded
 

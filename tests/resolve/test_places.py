@@ -96,3 +96,39 @@ def test_look_alike_places_stay_apart() -> None:
         compare_names(name_key("Гимназія № 1 г. Масквы"), name_key("Гимназия № 1 г. Минска")).score
         == 0.0
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(
+            "Киевский национальный экономический университет",
+            "Kyiv National Economic University",
+            id="ru-en",
+        ),
+        pytest.param(
+            "Kyiv National Economic University",
+            "Киевский национальный экономический университет",
+            id="en-ru",
+        ),
+        pytest.param(
+            "Кіеўскі нацыянальны эканамічны ўніверсітэт",
+            "Kyiv National Economic University",
+            id="be-en",
+        ),
+    ],
+)
+def test_a_city_in_a_name_is_matched_by_its_name_in_english(first: str, second: str) -> None:
+    assert compare_names(name_key(first), name_key(second)).score >= 90
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Кишинёвский национальный экономический университет",
+        "Минский национальный экономический университет",
+    ],
+)
+def test_a_name_of_another_city_is_not_proposed(other: str) -> None:
+    kyiv = name_key("Kyiv National Economic University")
+    assert compare_names(kyiv, name_key(other)).score < 70
