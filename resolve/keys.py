@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from edukg.resolve.morphology import is_common_word
 from edukg.resolve.normalise import normalise
-from edukg.resolve.places import exonyms, place_key
+from edukg.resolve.places import english_name, place_key
 from edukg.resolve.transliterate import has_cyrillic, skeleton, to_latin
 from edukg.resolve.vocabulary import STOP, Vocabulary
 
@@ -103,12 +103,16 @@ def word_skeleton(word: str) -> str:
     >>> word_skeleton("Киевский") == word_skeleton("Кіеўскі") == word_skeleton("Kyiv")
     True
     """
-    folded = skeleton(word)
-    stemmed = skeleton(stem(word)) or folded
-    # a city's name as its English name: Киевский, Kyiv (the whole word first: Novosibirsk)
-    folded = exonyms().get(folded) or exonyms().get(stemmed) or stemmed
+    folded = _stem_skeleton(word)
+    city = english_name(folded)  # a city by its English name: Киевский, Кіеўскі, Kyiv
+    if city is not None and city.lower() != word.lower():
+        folded = _stem_skeleton(city)  # as the English name itself is read (Tomsk, tom)
     trimmed = folded.rstrip("aeiu")  # case endings: Армении / Armenia, Украины / Ukraine
     return trimmed if len(trimmed) >= 4 else folded
+
+
+def _stem_skeleton(word: str) -> str:
+    return skeleton(stem(word)) or skeleton(word)
 
 
 def _is_acronym(name: str) -> bool:

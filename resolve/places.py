@@ -42,7 +42,11 @@ def _bare(folded: str) -> str:
 @cache
 def exonyms() -> dict[str, str]:
     """Skeletons of the CLDR's city names (and of them without a case ending) to the
-    skeleton of the English name; a skeleton two cities share is left out."""
+    English name; a skeleton two cities share is left out.
+
+    >>> exonyms()[skeleton("Москва")], exonyms()[skeleton("Moskva")]
+    ('Moscow', 'Moscow')
+    """
     try:
         from babel import Locale
     except ImportError:  # pragma: no cover - babel is a dependency
@@ -56,10 +60,9 @@ def exonyms() -> dict[str, str]:
             if not city or "/" not in zone:
                 continue
             en = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[1].replace("_", " ")
-            target = skeleton(en)
-            for form in {skeleton(city), _bare(skeleton(city)), target, _bare(target)}:
+            for form in {skeleton(city), _bare(skeleton(city)), skeleton(en), _bare(skeleton(en))}:
                 if form:
-                    targets[form].add(target)
+                    targets[form].add(en)
     return {form: next(iter(found)) for form, found in targets.items() if len(found) == 1}
 
 
@@ -74,5 +77,15 @@ def place_key(place: str) -> str:
     'hradna'
     """
     folded = skeleton(place)
-    known = exonyms()
-    return known.get(folded) or known.get(_bare(folded)) or folded
+    english = english_name(folded) or english_name(_bare(folded))
+    return skeleton(english) if english else folded
+
+
+def english_name(folded: str) -> str | None:
+    """The English name of the city whose name (in ru, be, uk, kk or en) has the skeleton
+    ``folded``, if the CLDR knows it.
+
+    >>> english_name(skeleton("Кіеў")), english_name(skeleton("Гродно"))
+    ('Kyiv', None)
+    """
+    return exonyms().get(folded)
