@@ -27,6 +27,7 @@ from rapidfuzz import fuzz, process
 
 from edukg.resolve.dictionary import general_dictionary
 from edukg.resolve.keys import NameKey, abbreviates, stem
+from edukg.resolve.places import place_key
 from edukg.resolve.records import InstitutionRecord
 from edukg.resolve.translation import translate_pair, word_sources
 from edukg.resolve.transliterate import skeleton
@@ -478,12 +479,13 @@ def _compare_acronym(a: NameKey, b: NameKey) -> NameScore:
 
 
 def city_key(city: str) -> str:
-    """What a city is counted by: its skeleton (Minsk, Мінск and Минск are one).
+    """What a city is counted by: its skeleton (Minsk, Мінск and Минск are one), or that of
+    its English name when the CLDR knows the city (Москва, Moscow; see :mod:`.places`).
 
-    >>> city_key("Мінск") == city_key("Minsk")
-    True
+    >>> city_key("Мінск") == city_key("Minsk"), city_key("Москва") == city_key("Moscow")
+    (True, True)
     """
-    return skeleton(city)
+    return place_key(city)
 
 
 @lru_cache(maxsize=65536)

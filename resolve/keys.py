@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from edukg.resolve.morphology import is_common_word
 from edukg.resolve.normalise import normalise
+from edukg.resolve.places import english_name, place_key
 from edukg.resolve.transliterate import has_cyrillic, skeleton, to_latin
 from edukg.resolve.vocabulary import STOP, Vocabulary
 
@@ -95,15 +96,23 @@ class NameKey:
 
 def word_skeleton(word: str) -> str:
     """What a word that is no common word is compared by: the skeleton of its stem, without
-    the vowels of a case ending.
+    the vowels of a case ending; a city the CLDR names (see :mod:`.places`) by its English name.
 
     >>> word_skeleton("Армении"), word_skeleton("Armenia"), word_skeleton("псковского")
     ('armen', 'armen', 'pskav')
+    >>> word_skeleton("Киевский") == word_skeleton("Кіеўскі") == word_skeleton("Kyiv")
+    True
     """
-    folded = skeleton(word)
-    folded = skeleton(stem(word)) or folded
+    folded = _stem_skeleton(word)
+    city = english_name(folded)  # a city by its English name: Киевский, Кіеўскі, Kyiv
+    if city is not None and city.lower() != word.lower():
+        folded = _stem_skeleton(city)  # as the English name itself is read (Tomsk, tom)
     trimmed = folded.rstrip("aeiu")  # case endings: Армении / Armenia, Украины / Ukraine
     return trimmed if len(trimmed) >= 4 else folded
+
+
+def _stem_skeleton(word: str) -> str:
+    return skeleton(stem(word)) or skeleton(word)
 
 
 def _is_acronym(name: str) -> bool:
@@ -188,7 +197,7 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
         concepts=tuple(concepts),
         words=tuple(words),
         numbers=normal.numbers,
-        places=tuple(skeleton(p) for p in normal.places),
+        places=tuple(place_key(p) for p in normal.places),
         honour=tuple(skeleton(stem(w)) for w in normal.honour),
         scripts=scripts,
         sequence=tuple(sequence),

@@ -128,6 +128,11 @@ _FOLDS = (
     ("sch", "s"),
     ("sh", "s"),
     ("zh", "z"),
+    # German spells ц as z after r, l, n (Herzen, Герцен; Lorenz, Лоренц), where Russian
+    # and English z stand for з and meet the same fold on both sides (Penza, Пенза)
+    ("rz", "rts"),
+    ("lz", "lts"),
+    ("nz", "nts"),
     ("kh", "h"),
     ("th", "t"),  # English th for Greek theta, Russian т: theatre, театр; Lithuania, Литва
     ("ph", "f"),
@@ -181,6 +186,8 @@ def skeleton(word: str) -> str:
     >>> skeleton("Hrodna") == skeleton("Grodno"), skeleton("Mogilev") == skeleton("Mahiliou")
     (True, False)
     >>> skeleton("Харчов") == skeleton("Kharchov"), skeleton("Джизак") == skeleton("Jizak")
+    (True, True)
+    >>> skeleton("Herzen") == skeleton("Герцен"), skeleton("Penza") == skeleton("Пенза")
     (True, True)
     """
     if has_cyrillic(word):  # ё as е, as names are normalised (GOST 7.79 leaves ё as it is);

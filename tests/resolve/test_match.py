@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from edukg.resolve.blocking import candidate_item_pairs
-from edukg.resolve.compare import compare_names
+from edukg.resolve.compare import PERSON_AND_FORM_SCORE, compare_names, person_and_form
 from edukg.resolve.keys import abbreviates, name_key
 from edukg.resolve.match import (
     MUTUAL_BEST_BONUS,
@@ -305,3 +305,25 @@ def test_look_alikes_among_others_are_not_proposed_when_their_own_records_are_mi
     ]
     assert find_candidates(english, russian) == []
     assert find_candidates([*english, *russian]) == []
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        pytest.param(
+            "Herzen University",
+            "Российский государственный педагогический университет им. А. И. Герцена",
+            id="german-ru",
+        ),
+        pytest.param(
+            "Университет Герцена",
+            "Russian State Pedagogical University named after A. I. Herzen",
+            id="ru-german",
+        ),
+    ],
+)
+def test_a_person_spelt_the_german_way_is_the_person_honoured(short: str, full: str) -> None:
+    found = person_and_form(name_key(short), name_key(full))
+    assert found is not None and found.score == PERSON_AND_FORM_SCORE
+    other = full.replace("Герцена", "Пушкина").replace("Herzen", "Pushkin")
+    assert person_and_form(name_key(short), name_key(other)) is None

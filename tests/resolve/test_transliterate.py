@@ -67,3 +67,22 @@ def test_cordis_ad_hoc_form_meets_the_russian_words() -> None:
 def test_round_trip_keeps_the_skeleton() -> None:
     for word in ("Брест", "Гомель", "Могилёв", "Пинск"):
         assert skeleton(to_cyrillic(to_latin(word))) == skeleton(word)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param("Herzen", "Герцен", id="german-ru"),
+        pytest.param("Герцена", "Herzen", id="ru-german"),
+        pytest.param("Lorenz", "Лоренц", id="german-lz"),
+        pytest.param("Penza", "Пенза", id="english-z"),
+        pytest.param("Пензенский", "Penzenskiy", id="ru-z"),
+        pytest.param("Herzen", "Gertsen", id="german-bgn"),
+    ],
+)
+def test_german_z_after_r_l_n_meets_the_russian_letter(first: str, second: str) -> None:
+    assert skeleton(first).rstrip("a") == skeleton(second).rstrip("a")
+
+
+def test_z_elsewhere_stays_a_z() -> None:
+    assert skeleton("Kazan") == skeleton("Казань") != skeleton("Кацань")
