@@ -7,7 +7,8 @@ catalogue's queries read it. Per agreement (anything with ``edukg:hasParty``,
 ``edukg:signedOn`` or ``schema:validFrom``): its first signing date, its years
 (twice: by the year rule, and as ``cooperation-by-year`` casts them) and its parties'
 countries; per event: its first start date and years; per institution:
-whether it has no partner. The
+whether it has no partner, and for one without, what ``institutions-without-partners``
+shows of it (labels, country codes, region labels). The
 catalogue's ``# @if summaries`` sections read them instead of working them
 out, on a store whose summaries are current (see :func:`summaries_current`);
 every other engine runs the portable form. docs/summaries.md says what each
@@ -25,7 +26,7 @@ interrupted.
 >>> refresh_summaries(store), summaries_current(store)
 (3, True)
 >>> sorted(q.object.value[:6] for q in store.quads_for_pattern(None, None, None, SUMMARY_GRAPH))
-['2024', '2024', '2024-0', '3 e3b0']
+['2024', '2024', '2024-0', '4 e3b0']
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ SUMMARY_GRAPH = ox.NamedNode(SYSTEM_GRAPH_BASE + "summaries")
 SUMMARY_NS = PROJECT_IRI + "/summary#"
 """The namespace of the summary predicates (edukg's own; no source uses it)."""
 
-SUMMARY_VERSION = "3"
+SUMMARY_VERSION = "4"
 """Bumped whenever what a summary means changes: a store with older ones is not current."""
 
 FIRST_SIGNED = ox.NamedNode(SUMMARY_NS + "firstSigned")
@@ -78,6 +79,19 @@ PARTY_COUNTRY = ox.NamedNode(SUMMARY_NS + "partyCountry")
 
 PARTNERLESS = ox.NamedNode(SUMMARY_NS + "partnerless")
 """Institution -> ``true`` when it shares no agreement and no event with another party."""
+
+PARTNERLESS_LABEL = ox.NamedNode(SUMMARY_NS + "partnerlessLabel")
+"""Institution without a partner (:data:`PARTNERLESS`) -> each of its ``skos:prefLabel``."""
+
+PARTNERLESS_COUNTRY = ox.NamedNode(SUMMARY_NS + "partnerlessCountry")
+"""Institution without a partner -> each ``skos:notation`` of each of its ``edukg:country``."""
+
+PARTNERLESS_REGION_LABEL = ox.NamedNode(SUMMARY_NS + "partnerlessRegionLabel")
+"""Institution without a partner -> each ``skos:prefLabel`` of each of its ``edukg:region``."""
+
+_PARTNERLESS_DISPLAY = (PARTNERLESS_LABEL, PARTNERLESS_COUNTRY, PARTNERLESS_REGION_LABEL)
+"""What ``institutions-without-partners`` shows of each row, read in one scan each instead
+of a look-up per row in the union of every graph."""
 
 MULTINATIONAL_AGREEMENTS = ox.NamedNode(SUMMARY_NS + "multinationalAgreements")
 """Country -> how many agreements have a party from it and parties from two countries or
@@ -120,6 +134,22 @@ _END_DAY = """  BIND(STR(?through) AS ?valid_until)
 """
 """expiring-agreements.rq's day number of the end of a term (``?end_day``) from
 ``?through``, its ``schema:validThrough``: the whole recompute's form and the followed one."""
+
+_PARTNERLESS = """
+  ?institution a edukg:Institution .
+  MINUS {
+    ?agreement edukg:hasParty ?institution .
+    { SELECT ?agreement WHERE { ?agreement edukg:hasParty ?party }
+      GROUP BY ?agreement HAVING (COUNT(DISTINCT ?party) > 1) }
+  }
+  MINUS {
+    ?event schema:organizer|schema:attendee ?institution .
+    { SELECT ?event WHERE { ?event schema:organizer|schema:attendee ?person }
+      GROUP BY ?event HAVING (COUNT(DISTINCT ?person) > 1) }
+  }
+"""
+"""The institutions without a partner (``?institution``), as institutions-without-partners.rq
+finds them."""
 
 # Each query reads the union of all graphs, as the catalogue's do, with the same
 # expressions as the portable forms (STR, SUBSTR, MIN over text), so a summary
@@ -196,18 +226,19 @@ _SUMMARY_QUERIES = (
   BIND(REPLACE(STR(?institution), "^.*/", "") AS ?last)
 }""",
     # institutions-without-partners.rq's question
-    """CONSTRUCT { ?institution summary:partnerless true } WHERE {
-  ?institution a edukg:Institution .
-  MINUS {
-    ?agreement edukg:hasParty ?institution .
-    { SELECT ?agreement WHERE { ?agreement edukg:hasParty ?party }
-      GROUP BY ?agreement HAVING (COUNT(DISTINCT ?party) > 1) }
-  }
-  MINUS {
-    ?event schema:organizer|schema:attendee ?institution .
-    { SELECT ?event WHERE { ?event schema:organizer|schema:attendee ?person }
-      GROUP BY ?event HAVING (COUNT(DISTINCT ?person) > 1) }
-  }
+    "CONSTRUCT { ?institution summary:partnerless true } WHERE {" + _PARTNERLESS + "}",
+    # and what it shows of each row: the values its portable form looks up
+    """CONSTRUCT { ?institution summary:partnerlessLabel ?label } WHERE {
+  { SELECT ?institution WHERE {""" + _PARTNERLESS + """} }
+  ?institution skos:prefLabel ?label
+}""",
+    """CONSTRUCT { ?institution summary:partnerlessCountry ?code } WHERE {
+  { SELECT ?institution WHERE {""" + _PARTNERLESS + """} }
+  ?institution edukg:country ?country . ?country skos:notation ?code
+}""",
+    """CONSTRUCT { ?institution summary:partnerlessRegionLabel ?label } WHERE {
+  { SELECT ?institution WHERE {""" + _PARTNERLESS + """} }
+  ?institution edukg:region ?region . ?region skos:prefLabel ?label
 }""",
 )
 
@@ -229,9 +260,11 @@ _SIGNED_ON, _VALID_FROM = _EDUKG + "signedOn", _SCHEMA + "validFrom"
 _VALID_THROUGH = _SCHEMA + "validThrough"
 _START_DATE = _SCHEMA + "startDate"
 _HAS_PARTY, _COUNTRY = _EDUKG + "hasParty", _EDUKG + "country"
+_REGION, _NOTATION = _EDUKG + "region", PREFIXES["skos"] + "notation"
 _ORGANIZER, _ATTENDEE = _SCHEMA + "organizer", _SCHEMA + "attendee"
+_PREF_LABEL = PREFIXES["skos"] + "prefLabel"
 _NAMES = (
-    PREFIXES["skos"] + "prefLabel",
+    _PREF_LABEL,
     PREFIXES["skos"] + "altLabel",
     PREFIXES["dcterms"] + "identifier",
 )
@@ -241,7 +274,7 @@ LINES_BEARING_ON_SUMMARIES = re.compile(
         re.escape(iri.encode())
         for iri in (
             _SIGNED_ON, _VALID_FROM, _VALID_THROUGH, _START_DATE, _HAS_PARTY, _COUNTRY,
-            _ORGANIZER, _ATTENDEE, *_NAMES,
+            _ORGANIZER, _ATTENDEE, *_NAMES, _REGION, _NOTATION,
         )
     )
     + b")> | <"
@@ -308,7 +341,23 @@ _AGREEMENT_QUERIES = (
 )
 
 # another party (as a term: COUNT(DISTINCT) tells terms apart) of one of its
-# agreements or events is a partner
+# agreements or events is a partner. MINUS of groups that bind the nodes themselves:
+# Oxigraph looks each node's agreements up; FILTER NOT EXISTS scanned every party per
+# node (22 s for 2,000 nodes at 1M)
+_NODES_PARTNERLESS = """
+  VALUES_BLOCK
+  ?node a edukg:Institution .
+  MINUS {
+    VALUES_BLOCK
+    ?agreement edukg:hasParty ?node . ?agreement edukg:hasParty ?party
+    FILTER(!sameTerm(?party, ?node)) }
+  MINUS {
+    VALUES_BLOCK
+    ?event schema:organizer|schema:attendee ?node .
+    ?event schema:organizer|schema:attendee ?person
+    FILTER(!sameTerm(?person, ?node)) }
+"""
+
 _INSTITUTION_QUERIES = (
     """CONSTRUCT { ?node summary:nameKey ?key } WHERE {
   { SELECT DISTINCT ?node ?key WHERE {
@@ -322,25 +371,25 @@ _INSTITUTION_QUERIES = (
   ?node a edukg:Institution
   BIND(REPLACE(STR(?node), "^.*/", "") AS ?last)
 }""",
-    # MINUS of groups that bind the nodes themselves: Oxigraph looks each node's agreements
-    # up; FILTER NOT EXISTS scanned every party per node (22 s for 2,000 nodes at 1M)
-    """CONSTRUCT { ?node summary:partnerless true } WHERE {
-  VALUES_BLOCK
-  ?node a edukg:Institution .
-  MINUS {
-    VALUES_BLOCK
-    ?agreement edukg:hasParty ?node . ?agreement edukg:hasParty ?party
-    FILTER(!sameTerm(?party, ?node)) }
-  MINUS {
-    VALUES_BLOCK
-    ?event schema:organizer|schema:attendee ?node .
-    ?event schema:organizer|schema:attendee ?person
-    FILTER(!sameTerm(?person, ?node)) }
+    "CONSTRUCT { ?node summary:partnerless true } WHERE {" + _NODES_PARTNERLESS + "}",
+    """CONSTRUCT { ?node summary:partnerlessLabel ?label } WHERE {
+  { SELECT ?node WHERE {""" + _NODES_PARTNERLESS + """} }
+  ?node skos:prefLabel ?label
+}""",
+    """CONSTRUCT { ?node summary:partnerlessCountry ?code } WHERE {
+  { SELECT ?node WHERE {""" + _NODES_PARTNERLESS + """} }
+  ?node edukg:country ?country . ?country skos:notation ?code
+}""",
+    """CONSTRUCT { ?node summary:partnerlessRegionLabel ?label } WHERE {
+  { SELECT ?node WHERE {""" + _NODES_PARTNERLESS + """} }
+  ?node edukg:region ?region . ?region skos:prefLabel ?label
 }""",
 )
 
 _AGREEMENTS_OF_PARTIES = "SELECT DISTINCT ?a WHERE { VALUES_BLOCK ?a edukg:hasParty ?party }"
 _PARTIES_OF_AGREEMENTS = "SELECT DISTINCT ?p WHERE { VALUES_BLOCK ?agreement edukg:hasParty ?p }"
+_HOLDERS_OF_COUNTRIES = "SELECT DISTINCT ?i WHERE { VALUES_BLOCK ?i edukg:country ?place }"
+_HOLDERS_OF_REGIONS = "SELECT DISTINCT ?i WHERE { VALUES_BLOCK ?i edukg:region ?place }"
 _PEOPLE_OF_EVENTS = (
     "SELECT DISTINCT ?p WHERE { VALUES_BLOCK ?event schema:organizer|schema:attendee ?p }"
 )
@@ -534,12 +583,13 @@ def touched(
     ``validThrough`` or ``hasParty`` statement, or one with a party whose ``country``
     changed; an event (in the same set): the subject of a changed type or
     ``schema:startDate``. An
-    institution: the subject of a changed type or name (``skos:prefLabel``,
-    ``skos:altLabel``, ``dcterms:identifier``) statement, a party, host or guest
-    in a changed statement, and every other party, host or guest of the
-    agreements and events those changed. ``None`` when there are more than
-    :data:`INCREMENTAL_LIMIT` of them, or a blank node among them: every
-    summary is then worked out again.
+    institution: the subject of a changed type, name (``skos:prefLabel``,
+    ``skos:altLabel``, ``dcterms:identifier``), ``edukg:country`` or ``edukg:region``
+    statement, a party, host or guest in a changed statement, every other party,
+    host or guest of the agreements and events those changed, and one whose
+    country's ``skos:notation`` or region's ``skos:prefLabel`` changed. ``None`` when
+    there are more than :data:`INCREMENTAL_LIMIT` of them, or a blank node among them:
+    every summary is then worked out again.
 
     >>> store = ox.Store()
     >>> line = b'<http://x/a> <https://w3id.org/edukg/ontology#hasParty> <http://x/i> .'
@@ -554,6 +604,8 @@ def touched(
     parties_moved: set[ox.NamedNode] = set()
     gatherings: set[ox.NamedNode] = set()
     countries_of: set[ox.NamedNode] = set()
+    coded: set[ox.NamedNode] = set()  # a notation changed: of a country?
+    labelled: set[ox.NamedNode] = set()  # a label changed: of a region?
     for triple in ox.parse(b"\n".join(picked), ox.RdfFormat.N_TRIPLES):
         subject, predicate, value = triple.subject, triple.predicate.value, triple.object
         if not isinstance(subject, ox.NamedNode):
@@ -570,10 +622,17 @@ def touched(
             parties_moved.add(subject)
         elif predicate == _COUNTRY:
             countries_of.add(subject)
+            institutions.add(subject)
+        elif predicate == _REGION:
+            institutions.add(subject)
+        elif predicate == _NOTATION:
+            coded.add(subject)
         elif predicate in (_ORGANIZER, _ATTENDEE):
             gatherings.add(subject)
         elif predicate in _NAMES:
             institutions.add(subject)
+            if predicate == _PREF_LABEL:
+                labelled.add(subject)
         if predicate in (_HAS_PARTY, _ORGANIZER, _ATTENDEE):
             if not isinstance(value, ox.NamedNode | ox.Literal):
                 return None
@@ -582,6 +641,8 @@ def touched(
     agreements |= _bound_rows(store, _AGREEMENTS_OF_PARTIES, "party", countries_of)
     institutions |= _bound_rows(store, _PARTIES_OF_AGREEMENTS, "agreement", parties_moved)
     institutions |= _bound_rows(store, _PEOPLE_OF_EVENTS, "event", gatherings)
+    institutions |= _bound_rows(store, _HOLDERS_OF_COUNTRIES, "place", coded)
+    institutions |= _bound_rows(store, _HOLDERS_OF_REGIONS, "place", labelled)
     if len(agreements) + len(institutions) > INCREMENTAL_LIMIT:
         return None
     return agreements, institutions
@@ -601,7 +662,11 @@ def _refresh_some(
     current: set[ox.Quad] = set()
     for nodes, queries, predicates in (
         (agreements, _AGREEMENT_QUERIES, _DATED_PREDICATES),
-        (institutions, _INSTITUTION_QUERIES, (NAME_KEY, LAST_SEGMENT, PARTNERLESS)),
+        (
+            institutions,
+            _INSTITUTION_QUERIES,
+            (NAME_KEY, LAST_SEGMENT, PARTNERLESS, *_PARTNERLESS_DISPLAY),
+        ),
     ):
         for node in nodes:
             for predicate in predicates:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -49,6 +49,8 @@ _SIGNED_ON = _predicate(_EDUKG + "signedOn")
 _VALID_FROM = _predicate(_SCHEMA + "validFrom")
 _HAS_PARTY = _predicate(_EDUKG + "hasParty")
 _COUNTRY = _predicate(_EDUKG + "country")
+_REGION = _predicate(_EDUKG + "region")
+_NOTATION = _predicate(_SKOS + "notation")
 _GATHERS = (_predicate(_SCHEMA + "organizer"), _predicate(_SCHEMA + "attendee"))
 _NAMES = (
     _predicate(_SKOS + "prefLabel"),
@@ -64,7 +66,10 @@ final sigma and dotted I included."""
 _INTEGER = b"^^<" + PREFIXES["xsd"].encode() + b"integer>"
 _TRUE = str(ox.Literal(True)).encode()
 
-KINDS = ("firstSigned", "year", "partyCountry", "nameKey", "lastSegment", "partnerless")
+KINDS = (
+    "firstSigned", "year", "partyCountry", "nameKey", "lastSegment", "partnerless",
+    "partnerlessLabel", "partnerlessCountry", "partnerlessRegionLabel",
+)
 """The summary kinds (local names of their predicates) worked out here; the queries of
 :mod:`edukg.graph.summaries` work out any other."""
 
@@ -93,13 +98,16 @@ class _Facts:
     countries: dict[bytes, set[bytes]]
     gathered: dict[bytes, set[bytes]]
     names: dict[bytes, set[str]]
+    labels: dict[bytes, set[bytes]]
+    regions: dict[bytes, set[bytes]]
+    notations: dict[bytes, set[bytes]]
 
 
 def text_summary_lines(graphs: Iterable[bytes]) -> TextSummaries | None:
     """The summary lines of :data:`KINDS` for the union of ``graphs`` (each graph's statements
     as N-Triples lines, each ending in a newline); ``None`` when a line that bears on them
     is not plain text (see the module's notes)."""
-    facts = _Facts(set(), set(), {}, {}, {}, {}, {}, {})
+    facts = _Facts(set(), set(), {}, {}, {}, {}, {}, {}, {}, {}, {})
     try:
         for data in graphs:
             _gather(data, facts)
@@ -115,7 +123,12 @@ def _gather(data: bytes, facts: _Facts) -> None:
     for predicate, held in ((_SIGNED_ON, facts.signed), (_VALID_FROM, facts.valid_from)):
         for subject, value in _statements(data, predicate):
             held.setdefault(subject, set()).add(_text(value))
-    for predicate, terms in ((_HAS_PARTY, facts.parties), (_COUNTRY, facts.countries)):
+    for predicate, terms in (
+        (_HAS_PARTY, facts.parties),
+        (_COUNTRY, facts.countries),
+        (_REGION, facts.regions),
+        (_NOTATION, facts.notations),
+    ):
         for subject, value in _statements(data, predicate):
             terms.setdefault(subject, set()).add(value)
     for predicate in _GATHERS:
@@ -124,6 +137,8 @@ def _gather(data: bytes, facts: _Facts) -> None:
     for predicate in _NAMES:
         for subject, value in _statements(data, predicate):
             facts.names.setdefault(subject, set()).add(_text(value))
+            if predicate == _NAMES[0]:
+                facts.labels.setdefault(subject, set()).add(value)
 
 
 def _statements(
@@ -206,7 +221,20 @@ def _summaries(facts: _Facts) -> set[bytes]:
         line(institution, "lastSegment", _literal(text.rsplit("/", 1)[-1]))
         if institution not in partnered:
             line(institution, "partnerless", _TRUE)
+            _display(facts, institution, line)
     return lines
+
+
+def _display(facts: _Facts, institution: bytes, line: Callable[[bytes, str, bytes], None]) -> None:
+    """What institutions-without-partners shows of an institution without a partner."""
+    for label in facts.labels.get(institution, ()):
+        line(institution, "partnerlessLabel", label)
+    for country in facts.countries.get(institution, ()):
+        for code in facts.notations.get(country, ()):
+            line(institution, "partnerlessCountry", code)
+    for region in facts.regions.get(institution, ()):
+        for label in facts.labels.get(region, ()):
+            line(institution, "partnerlessRegionLabel", label)
 
 
 def _caseless(character: str) -> bool:

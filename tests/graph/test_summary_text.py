@@ -42,6 +42,11 @@ x:i3 a edukg:Institution ; skos:prefLabel "Lab <https://w3id.org/edukg/ontology#
 x:i4 a edukg:Institution ; skos:prefLabel "中文大学" .
 x:i5 a edukg:Institution .
 x:e1 schema:organizer x:i4 ; schema:attendee x:i4 .
+x:i4 edukg:region x:r1 , x:r2 ; edukg:country x:KZ .
+x:KZ skos:notation "KZ" , "KAZ" .
+x:r1 skos:prefLabel "Регион 1"@ru , "Region 1"@en .
+x:r2 skos:prefLabel "Регион 2"@ru ; skos:notation "R2" .
+x:i6 a edukg:Institution ; skos:prefLabel "Школа"@ru , "Школа"@be ; edukg:region x:r1 , "Минск" .
 x:e2 schema:organizer x:i5 ; schema:attendee x:i1 .
 """
 

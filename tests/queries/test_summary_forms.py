@@ -222,6 +222,43 @@ def test_a_removal_keeps_them_exact(disk_kg: KnowledgeGraph, tmp_path: Path) -> 
     assert_same_rows(disk_kg)
 
 
+def test_what_a_partnerless_row_shows_is_followed(
+    disk_kg: KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new label of a region, a new notation of a country, an institution moved to
+    another country and region: only the touched institutions are worked out again, and
+    ``institutions-without-partners`` shows what the portable form shows."""
+    load_files(disk_kg, register(tmp_path / "register"))
+    shown = run_query(disk_kg, "institutions-without-partners", {}).rows
+    first, second = shown[0][0], shown[-1][0]
+    region, country = (
+        disk_kg.select(
+            f"SELECT ?r ?c WHERE {{ {first} edukg:region ?r ; edukg:country ?c }} LIMIT 1"
+        )[0][name]
+        for name in ("r", "c")
+    )
+    monkeypatch.setattr(summaries, "_refresh_all", None)  # following only: no whole recompute
+    skos, edukg = "http://www.w3.org/2004/02/skos/core#", "https://w3id.org/edukg/ontology#"
+    writes = {  # one at a time: each reaches the first row by one path only
+        "label": f'{region} <{skos}prefLabel> "Аааа"@ru .',
+        "notation": f'{country} <{skos}notation> "0{country.value[-2:]}" .',
+        "region": f"{second} <{edukg}region> {region} .",
+        "country": f"{second} <{edukg}country> {country} .",
+    }
+    for name, text in writes.items():
+        disk_kg.write_sources(
+            [SourceData(name=name, sha256="-", loader="test", chunks=[text.encode() + b"\n"])]
+        )
+        assert_summaries_exact(disk_kg)
+        assert_same_rows(disk_kg, [("institutions-without-partners", {})])
+    after = {row[0]: row for row in run_query(disk_kg, "institutions-without-partners", {}).rows}
+    assert after[first][3].value == "Аааа" and after[first][2].value.startswith("0")
+    assert after[second][2:] == after[first][2:]
+    disk_kg.remove_sources(list(writes))
+    assert_summaries_exact(disk_kg)
+    assert run_query(disk_kg, "institutions-without-partners", {}).rows == shown
+
+
 def test_a_merge_and_its_split_keep_them_exact(disk_kg: KnowledgeGraph, tmp_path: Path) -> None:
     load_files(disk_kg, register(tmp_path / "register"))
     # the two parties of one agreement, from different countries: merged, it has one
