@@ -25,24 +25,28 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
+import pyoxigraph as ox
 
 from edukg.analysis.centrality import set_degree_attributes
 from edukg.core.errors import ConfigError
 from edukg.core.languages import fallback_languages
 from edukg.graph.summaries import SUMMARY_GRAPH
-from edukg.ontology.namespace import COUNTRY_BASE
+from edukg.ontology.namespace import COUNTRY_BASE, PREFIXES
 from edukg.queries import run
 
 LEVELS = ("institution", "country", "region")
 RESULTS_LOADER = "analysis"
 """The loader name analysis results are stored under; such sources are not analysed themselves."""
 LABEL_LANGUAGES = ("ru", "be", "en")
+_PREF_LABEL = ox.NamedNode(PREFIXES["skos"] + "prefLabel")
+_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
+_INSTITUTION = ox.NamedNode(PREFIXES["edukg"] + "Institution")
 
 
 @dataclass(frozen=True)
@@ -201,6 +205,7 @@ def institution_network(
     lang: str = "ru",
     via_sparql: bool = False,
     details: bool = True,
+    names: bool = True,
 ) -> nx.Graph:
     """The institution-institution partnership network, from the store's statements.
 
@@ -221,6 +226,8 @@ def institution_network(
         details: give each edge its ``agreements``, ``events`` and ``years``. Without,
             an embedded store's network has only each edge's ``weight`` and no node
             ``short_label`` (what an analysis needs, in less time and memory).
+        names: without ``details``, also read the nodes' ``label``, ``kind`` and ``region``
+            (else an embedded store's network leaves them empty: see :func:`node_names`).
     """
     window = window or Window()
     with collector_paused():
@@ -228,7 +235,7 @@ def institution_network(
             labels, nodes, edges = _network_from_query(kg, window=window, events=events, lang=lang)
         else:
             labels, nodes, edges = _network_from_statements(
-                kg, window=window, events=events, lang=lang, details=details
+                kg, window=window, events=events, lang=lang, details=details, names=names
             )
         for data in edges.values():
             if "agreements" in data:
@@ -268,7 +275,7 @@ Parts = tuple[
 
 
 def _network_from_statements(
-    kg: Any, *, window: Window, events: bool, lang: str, details: bool = True
+    kg: Any, *, window: Window, events: bool, lang: str, details: bool = True, names: bool = True
 ) -> Parts:
     """The network's parts from an embedded store's statements: what the query gives, faster.
 
@@ -288,6 +295,7 @@ def _network_from_statements(
         lang=lang,
         skip=results,
         details=details,
+        names=names,
     )
     labels = parts.labels
     nodes: dict[str, dict[str, Any]] = {}
@@ -519,11 +527,13 @@ def partnership_network(
     lang: str = "ru",
     via_sparql: bool = False,
     details: bool = True,
+    names: bool = True,
 ) -> nx.Graph:
     """The partnership network at ``level``: institution, country or region.
 
-    ``details=False`` leaves out what only pages and exports need, at the institution
-    level (see :func:`institution_network`); country and region networks keep them.
+    ``details=False`` (and ``names=False``) leave out what only pages and exports need, at
+    the institution level (see :func:`institution_network`); country and region networks
+    keep them.
     """
     if level not in LEVELS:
         raise ConfigError(f"unknown level {level!r}", hint=f"use one of {', '.join(LEVELS)}")
@@ -534,6 +544,7 @@ def partnership_network(
         lang=lang,
         via_sparql=via_sparql,
         details=details or level != "institution",
+        names=names or level != "institution",
     )
     if level == "institution":
         return institutions
@@ -586,6 +597,45 @@ def institution_event_network(
         roles.sort()
     graph.graph["labels"] = labels
     return sorted_with_degrees(graph)
+
+
+def label_nodes(kg: Any, graph: nx.Graph, nodes: Iterable[str]) -> None:
+    """Give ``nodes`` of a network built without names their ``label``, read from the store.
+
+    The labels the network's build reads (an institution's smallest ``skos:prefLabel`` per
+    language, ru/be/en or none; none for a party that is no institution), for the few nodes
+    a summary names; a network from a query (a remote endpoint) has them already and is
+    left alone.
+
+    >>> from edukg.graph.store import KnowledgeGraph
+    >>> with KnowledgeGraph.in_memory() as kg:
+    ...     _ = kg.oxigraph.load(
+    ...         b'<https://x.example/a> <http://www.w3.org/2004/02/skos/core#prefLabel> '
+    ...         b'"B"@ru, "A"@ru, "C"@de ; a <https://w3id.org/edukg/ontology#Institution> .',
+    ...         ox.RdfFormat.TURTLE)
+    ...     graph = nx.Graph([("https://x.example/a", "https://x.example/b")])
+    ...     label_nodes(kg, graph, ["https://x.example/a"])
+    >>> graph.nodes["https://x.example/a"]["label"]
+    {'ru': 'A'}
+    """
+    if not _embedded(kg):
+        return
+    store = kg.oxigraph
+    for node in nodes:
+        found: dict[str, str] = {}
+        subject = ox.NamedNode(node)
+        if next(store.quads_for_pattern(subject, _TYPE, _INSTITUTION, None), None) is None:
+            graph.nodes[node]["label"] = found
+            continue
+        for quad in store.quads_for_pattern(subject, _PREF_LABEL, None, None):
+            value = quad.object
+            if not isinstance(value, ox.Literal):
+                continue  # LANG() of an IRI is an error: the build skips it
+            language = value.language or ""
+            current = found.get(language)
+            if language in (*LABEL_LANGUAGES, "") and (current is None or value.value < current):
+                found[language] = value.value
+        graph.nodes[node]["label"] = found
 
 
 def node_label(graph: nx.Graph, node: str, lang: str = "ru") -> str:
