@@ -220,7 +220,9 @@ def network_parts(
             + (NAME_PREDICATES if names else ())
         )
     statements = read_statements(kg, skip=skip, predicates=predicates)
-    return _Builder(statements, window=window, lang=lang).parts(events=events, details=details)
+    return _Builder(statements, window=window, lang=lang).parts(
+        events=events, details=details, names=names or details
+    )
 
 
 class _Builder:
@@ -323,12 +325,12 @@ class _Builder:
 
     # ------------------------------------------------------------ parts
 
-    def parts(self, *, events: bool, details: bool = True) -> NetworkParts:
+    def parts(self, *, events: bool, details: bool = True, names: bool = True) -> NetworkParts:
         links = self.agreement_links(details=details)
         if events:
             links += self.event_links(details=details)
-        labels, short_labels = self.labels()
-        return NetworkParts(labels, short_labels, self.institutions(), links)
+        labels, short_labels = self.labels() if names else ({}, {})
+        return NetworkParts(labels, short_labels, self.institutions(names=names), links)
 
     def unwindowed(self) -> bool:
         """True when no window is set: every link counts."""
@@ -423,7 +425,20 @@ class _Builder:
             links += [(a, b, "events", dict(attributes)) for a, b in sorted(pairs)]
         return links
 
-    def institutions(self) -> dict[str, tuple[str | None, str | None, str | None]]:
+    def institutions(
+        self, *, names: bool = True
+    ) -> dict[str, tuple[str | None, str | None, str | None]]:
+        """Each institution's (kind, country code, region IRI); without ``names`` only its
+        country (kinds and regions were not read)."""
+        if not names:
+            return {
+                self.text(institution): (
+                    None,
+                    self.last_segment(COUNTRY, institution) or None,
+                    None,
+                )
+                for institution in self.s.typed[INSTITUTION]
+            }
         found = {}
         for institution in self.s.typed[INSTITUTION]:
             region = self.smallest(REGION, institution)

@@ -230,9 +230,7 @@ def _print_summary(result: Any, *, lang: str, top: int) -> None:
         )
     console.print(table)
     if len(communities.clusters) > SHOWN_CLUSTERS:
-        console.print(
-            f"... and {len(communities.clusters) - SHOWN_CLUSTERS} smaller clusters"
-        )
+        console.print(f"... and {len(communities.clusters) - SHOWN_CLUSTERS} smaller clusters")
     brokers = result.brokers[:top]
     if not brokers:
         console.print("no brokers: no node has partners in more than one cluster")

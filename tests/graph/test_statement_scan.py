@@ -70,6 +70,4 @@ def test_an_object_at_the_end_of_the_data_is_compared_whole():
     assert pick_predicates(data, ["a:p"], objects={"a:p": [b"<a:oo>"]}) == {
         "a:p": ([b"<a:t>"], [b"<a:oo>"])
     }
-    assert pick_predicates(data[:20], ["a:p"], objects={"a:p": [b"<a:oo>"]}) == {
-        "a:p": ([], [])
-    }
+    assert pick_predicates(data[:20], ["a:p"], objects={"a:p": [b"<a:oo>"]}) == {"a:p": ([], [])}
