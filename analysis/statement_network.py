@@ -211,7 +211,7 @@ def network_parts(
     nor the links' dates when no window is set. Without ``details`` and ``names`` no labels,
     kinds and regions are read either (each institution's kind and region is ``None``).
     """
-    predicates = PREDICATES
+    predicates: tuple[str, ...] = PREDICATES
     if not details:
         unwindowed = window == (None, None, None)
         predicates = (
