@@ -229,7 +229,7 @@ def institution_network(
             an embedded store's network has only each edge's ``weight`` and no node
             ``short_label`` (what an analysis needs, in less time and memory).
         names: without ``details``, also read the nodes' ``label``, ``kind`` and ``region``
-            (else an embedded store's network leaves them empty: see :func:`node_names`).
+            (else an embedded store's network leaves them empty: see :func:`label_nodes`).
     """
     window = window or Window()
     with collector_paused():
