@@ -24,25 +24,31 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections import defaultdict
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
+import numpy as np
+import pyoxigraph as ox
 
 from edukg.analysis.centrality import set_degree_attributes
 from edukg.core.errors import ConfigError
 from edukg.core.languages import fallback_languages
 from edukg.graph.summaries import SUMMARY_GRAPH
-from edukg.ontology.namespace import COUNTRY_BASE
+from edukg.ontology.namespace import COUNTRY_BASE, PREFIXES
 from edukg.queries import run
 
 LEVELS = ("institution", "country", "region")
 RESULTS_LOADER = "analysis"
 """The loader name analysis results are stored under; such sources are not analysed themselves."""
 LABEL_LANGUAGES = ("ru", "be", "en")
+_PREF_LABEL = ox.NamedNode(PREFIXES["skos"] + "prefLabel")
+_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
+_INSTITUTION = ox.NamedNode(PREFIXES["edukg"] + "Institution")
 
 
 @dataclass(frozen=True)
@@ -201,6 +207,7 @@ def institution_network(
     lang: str = "ru",
     via_sparql: bool = False,
     details: bool = True,
+    names: bool = True,
 ) -> nx.Graph:
     """The institution-institution partnership network, from the store's statements.
 
@@ -221,6 +228,8 @@ def institution_network(
         details: give each edge its ``agreements``, ``events`` and ``years``. Without,
             an embedded store's network has only each edge's ``weight`` and no node
             ``short_label`` (what an analysis needs, in less time and memory).
+        names: without ``details``, also read the nodes' ``label``, ``kind`` and ``region``
+            (else an embedded store's network leaves them empty: see :func:`label_nodes`).
     """
     window = window or Window()
     with collector_paused():
@@ -228,7 +237,7 @@ def institution_network(
             labels, nodes, edges = _network_from_query(kg, window=window, events=events, lang=lang)
         else:
             labels, nodes, edges = _network_from_statements(
-                kg, window=window, events=events, lang=lang, details=details
+                kg, window=window, events=events, lang=lang, details=details, names=names
             )
         for data in edges.values():
             if "agreements" in data:
@@ -268,7 +277,7 @@ Parts = tuple[
 
 
 def _network_from_statements(
-    kg: Any, *, window: Window, events: bool, lang: str, details: bool = True
+    kg: Any, *, window: Window, events: bool, lang: str, details: bool = True, names: bool = True
 ) -> Parts:
     """The network's parts from an embedded store's statements: what the query gives, faster.
 
@@ -288,38 +297,61 @@ def _network_from_statements(
         lang=lang,
         skip=results,
         details=details,
+        names=names,
     )
     labels = parts.labels
     nodes: dict[str, dict[str, Any]] = {}
     for iri, (kind, country, region) in parts.institutions.items():
-        attributes = _node_attributes()
-        attributes.update(
-            label=dict(labels.get(iri, {})),
-            kind=kind,
-            country=country,
-            region=_preferred(labels.get(region, {}), lang) if region else None,
-            region_iri=region,
-        )
-        nodes[iri] = attributes
+        nodes[iri] = {  # the keys of _node_attributes(), in its order, and the region's IRI
+            "label": dict(labels.get(iri, {})),
+            "kind": kind,
+            "country": country,
+            "region": _preferred(labels.get(region, {}), lang) if region else None,
+            "cluster": None,
+            "centrality": 0.0,
+            "degree": 0,
+            "weighted_degree": 0.0,
+            "region_iri": region,
+        }
     for iri, short in parts.short_labels.items():
         if iri in nodes:
             nodes[iri]["short_label"] = short
+    if not details:
+        return labels, nodes, _weighted_edges(parts.links, nodes)
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     for a, b, kind, item in parts.links:
         for node in (a, b):
             if node not in nodes:
                 nodes[node] = _node_attributes()
         data = edges.get((a, b))
-        if item is None:
-            if data is None:
-                edges[a, b] = {"weight": 1}
-            else:
-                data["weight"] += 1
-            continue
         if data is None:
             data = edges[a, b] = _empty_edge()
         data[kind].append(item)
     return labels, nodes, edges
+
+
+def _weighted_edges(
+    links: list[tuple[str, str, str, Any]], nodes: dict[str, dict[str, Any]]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """Each pair's edge ``{"weight": its links}``; an end that is no institution becomes a node.
+
+    >>> nodes = {"a": _node_attributes()}
+    >>> _weighted_edges([("a", "b", "agreements", None), ("a", "b", "events", None)], nodes)
+    {('a', 'b'): {'weight': 2}}
+    >>> sorted(nodes)
+    ['a', 'b']
+    """
+    counts = Counter(map(_pair, links))  # counted in C: a quarter of a million pairs at 5M
+    ends = set(map(_first, counts))
+    ends.update(map(_second, counts))
+    for node in ends.difference(nodes):
+        nodes[node] = _node_attributes()
+    return {pair: {"weight": count} for pair, count in counts.items()}
+
+
+_pair = itemgetter(0, 1)
+_first = itemgetter(0)
+_second = itemgetter(1)
 
 
 def _check_parameters(window: Window, lang: str) -> None:
@@ -409,31 +441,62 @@ def _sorted_network(
     for node, data in sorted(nodes.items()):
         node_table[node] = data
         adjacency[node] = {}
-    for (a, b), data in _sorted_edges(edges, node_table):
-        for end in (a, b):
-            if end not in node_table:  # as add_edges_from adds a node it has not seen
-                node_table[end] = {}
-                adjacency[end] = {}
+    ranked = _ranked_edges(edges, node_table)
+    if ranked is None:  # an end that is no node: by text, as add_edges_from adds it
+        for (a, b), data in sorted(edges.items()):
+            for end in (a, b):
+                if end not in node_table:
+                    node_table[end] = {}
+                    adjacency[end] = {}
+            adjacency[a][b] = data
+            adjacency[b][a] = data
+        set_degree_attributes(graph)
+        return graph
+    ordered, firsts, seconds = ranked
+    for (a, b), data in ordered:
         adjacency[a][b] = data
         adjacency[b][a] = data
-    set_degree_attributes(graph)
+    _set_degrees(graph, firsts, seconds, [data.get("weight", 1) for _, data in ordered])
     return graph
 
 
-def _sorted_edges(
+def _ranked_edges(
     edges: dict[tuple[str, str], dict[str, Any]], nodes: dict[str, Any]
-) -> list[tuple[tuple[str, str], dict[str, Any]]]:
-    """The edges in the order of their ends' texts, sorted by the ends' ranks in ``nodes``
-    (sorted): comparing numbers, not texts (seconds at 5M triples).
+) -> tuple[list[tuple[tuple[str, str], dict[str, Any]]], Any, Any] | None:
+    """The edges in the order of their ends' texts, and their ends' ranks in ``nodes``
+    (sorted), sorted by those ranks: comparing numbers, not texts (seconds at 5M triples);
+    ``None`` when an end is no node.
 
-    >>> _sorted_edges({("b", "c"): {}, ("a", "c"): {}, ("a", "b"): {}}, dict.fromkeys("abc"))
-    [(('a', 'b'), {}), (('a', 'c'), {}), (('b', 'c'), {})]
+    >>> ordered, firsts, seconds = _ranked_edges(
+    ...     {("b", "c"): {}, ("a", "c"): {}, ("a", "b"): {}}, dict.fromkeys("abc"))
+    >>> ordered, firsts.tolist(), seconds.tolist()
+    ([(('a', 'b'), {}), (('a', 'c'), {}), (('b', 'c'), {})], [0, 0, 1], [1, 2, 2])
     """
     rank = {node: number for number, node in enumerate(nodes)}
-    count = len(rank)
-    if not all(a in rank and b in rank for a, b in edges):  # an end that is no node: by text
-        return sorted(edges.items())
-    return sorted(edges.items(), key=lambda item: rank[item[0][0]] * count + rank[item[0][1]])
+    count = len(edges)
+    try:
+        firsts = np.fromiter(map(rank.__getitem__, map(_first, edges)), np.int64, count)
+        seconds = np.fromiter(map(rank.__getitem__, map(_second, edges)), np.int64, count)
+    except KeyError:
+        return None
+    order = np.argsort(firsts * len(rank) + seconds, kind="stable")
+    items = list(edges.items())
+    return [items[i] for i in order.tolist()], firsts[order], seconds[order]
+
+
+def _set_degrees(graph: nx.Graph, firsts: Any, seconds: Any, weights: list[float]) -> None:
+    """Set ``degree`` and ``weighted_degree`` on every node of ``graph`` (its nodes in the
+    order of the ranks ``firsts`` and ``seconds`` of each edge's ends): what
+    :func:`~edukg.analysis.centrality.set_degree_attributes` sets, counted by numpy."""
+    count = graph.number_of_nodes()
+    weight = np.array(weights, dtype=np.float64)
+    degrees = np.bincount(firsts, minlength=count) + np.bincount(seconds, minlength=count)
+    weighted = np.bincount(firsts, weight, count) + np.bincount(seconds, weight, count)
+    for data, degree, total in zip(
+        graph._node.values(), degrees.tolist(), weighted.tolist(), strict=True
+    ):
+        data["degree"] = degree
+        data["weighted_degree"] = total
 
 
 def sorted_with_degrees(graph: nx.Graph) -> nx.Graph:
@@ -519,11 +582,13 @@ def partnership_network(
     lang: str = "ru",
     via_sparql: bool = False,
     details: bool = True,
+    names: bool = True,
 ) -> nx.Graph:
     """The partnership network at ``level``: institution, country or region.
 
-    ``details=False`` leaves out what only pages and exports need, at the institution
-    level (see :func:`institution_network`); country and region networks keep them.
+    ``details=False`` (and ``names=False``) leave out what only pages and exports need, at
+    the institution level (see :func:`institution_network`); country and region networks
+    keep them.
     """
     if level not in LEVELS:
         raise ConfigError(f"unknown level {level!r}", hint=f"use one of {', '.join(LEVELS)}")
@@ -534,6 +599,7 @@ def partnership_network(
         lang=lang,
         via_sparql=via_sparql,
         details=details or level != "institution",
+        names=names or level != "institution",
     )
     if level == "institution":
         return institutions
@@ -586,6 +652,45 @@ def institution_event_network(
         roles.sort()
     graph.graph["labels"] = labels
     return sorted_with_degrees(graph)
+
+
+def label_nodes(kg: Any, graph: nx.Graph, nodes: Iterable[str]) -> None:
+    """Give ``nodes`` of a network built without names their ``label``, read from the store.
+
+    The labels the network's build reads (an institution's smallest ``skos:prefLabel`` per
+    language, ru/be/en or none; none for a party that is no institution), for the few nodes
+    a summary names; a network from a query (a remote endpoint) has them already and is
+    left alone.
+
+    >>> from edukg.graph.store import KnowledgeGraph
+    >>> with KnowledgeGraph.in_memory() as kg:
+    ...     _ = kg.oxigraph.load(
+    ...         b'<https://x.example/a> <http://www.w3.org/2004/02/skos/core#prefLabel> '
+    ...         b'"B"@ru, "A"@ru, "C"@de ; a <https://w3id.org/edukg/ontology#Institution> .',
+    ...         ox.RdfFormat.TURTLE)
+    ...     graph = nx.Graph([("https://x.example/a", "https://x.example/b")])
+    ...     label_nodes(kg, graph, ["https://x.example/a"])
+    >>> graph.nodes["https://x.example/a"]["label"]
+    {'ru': 'A'}
+    """
+    if not _embedded(kg):
+        return
+    store = kg.oxigraph
+    for node in nodes:
+        found: dict[str, str] = {}
+        subject = ox.NamedNode(node)
+        if next(store.quads_for_pattern(subject, _TYPE, _INSTITUTION, None), None) is None:
+            graph.nodes[node]["label"] = found
+            continue
+        for quad in store.quads_for_pattern(subject, _PREF_LABEL, None, None):
+            value = quad.object
+            if not isinstance(value, ox.Literal):
+                continue  # LANG() of an IRI is an error: the build skips it
+            language = value.language or ""
+            current = found.get(language)
+            if language in (*LABEL_LANGUAGES, "") and (current is None or value.value < current):
+                found[language] = value.value
+        graph.nodes[node]["label"] = found
 
 
 def node_label(graph: nx.Graph, node: str, lang: str = "ru") -> str:

@@ -50,12 +50,15 @@ def analyze(
     exact_limit: int = EXACT_BETWEENNESS_LIMIT,
     lang: str = "ru",
     details: bool = True,
+    names: bool = True,
 ) -> Analysis:
     """Build the partnership network at ``level`` and analyse it (nothing is written).
 
     Write the result into the store with :func:`edukg.analysis.results.write_results`.
     ``details=False`` builds the network without what only pages and exports read
-    (see :func:`~edukg.analysis.networks.partnership_network`): enough for the results.
+    (see :func:`~edukg.analysis.networks.partnership_network`): enough for the results;
+    ``names=False`` besides without the nodes' labels, kinds and regions, which the
+    results do not hold either (:func:`~edukg.analysis.networks.label_nodes` reads a few).
     """
     window = window or Window()
     started = dt.datetime.now(dt.UTC)
@@ -71,6 +74,7 @@ def analyze(
             exact_limit=exact_limit,
             lang=lang,
             details=details,
+            names=names,
             started=started,
         )
 
@@ -87,10 +91,11 @@ def _analyze(
     exact_limit: int,
     lang: str,
     details: bool,
+    names: bool,
     started: dt.datetime,
 ) -> Analysis:
     network = partnership_network(
-        kg, level=level, window=window, events=events, lang=lang, details=details
+        kg, level=level, window=window, events=events, lang=lang, details=details, names=names
     )
     view = igraph_view(network)  # one igraph copy for every step (seconds at 5M triples)
     communities = detect_communities(

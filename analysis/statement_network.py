@@ -62,13 +62,20 @@ PREDICATES = (
     TYPE, LABEL, IDENTIFIER, CATALOG_LABEL, HAS_PARTY, KIND, SIGNED, AREA, COUNTRY, REGION,
     SHORT_NAME, VALID_FROM, VALID_THROUGH, ORGANIZER, ATTENDEE, START, END,
 )  # fmt: skip
-LINK_PREDICATES = tuple(
-    p for p in PREDICATES if p not in (IDENTIFIER, CATALOG_LABEL, AREA, SHORT_NAME)
-)
-"""What a network without link details reads (labels: the institutions', countries', regions')."""
+LINK_PREDICATES = (TYPE, HAS_PARTY, ORGANIZER, ATTENDEE, COUNTRY)
+"""What a network without link details, dates or names reads: its links and each node's
+country."""
+DATE_PREDICATES = (SIGNED, VALID_FROM, VALID_THROUGH, START, END)
+"""What a time window reads besides."""
+NAME_PREDICATES = (LABEL, KIND, REGION)
+"""What the nodes' names, kinds and regions read besides (labels: the institutions',
+countries', regions')."""
 INSTITUTION = f"<{_EDUKG}Institution>".encode()
 AGREEMENT = f"<{_EDUKG}CooperationAgreement>".encode()
 EVENT = f"<{_EDUKG}CooperationEvent>".encode()
+CLASSES = (INSTITUTION, AGREEMENT, EVENT)
+"""The classes the network reads the instances of (``rdf:type`` statements of others are
+not read)."""
 LABEL_LANGUAGES = ("ru", "be", "en", "")
 
 
@@ -136,21 +143,21 @@ def read_statements(
     finds nothing there), and are a fifth of the store after an institution
     level run.
     """
-    typed: dict[bytes, set[bytes]] = {INSTITUTION: set(), AGREEMENT: set(), EVENT: set()}
+    typed: dict[bytes, set[bytes]] = {klass: set() for klass in CLASSES}
     statements = _Statements(
         typed, {p: {} for p in PREDICATES}, {p: {} for p in PREDICATES}, {}, {}
     )  # every predicate's tables, read or not: what is not read holds nothing
-    for graph, picked in statements_by_predicate(kg, predicates, skip=skip):
+    for graph, picked in statements_by_predicate(
+        kg, predicates, skip=skip, objects={TYPE: CLASSES}
+    ):
         in_graph = graph.value if isinstance(graph, ox.NamedNode) else None
         for predicate, (subjects, objects) in picked.items():
             if predicate == TYPE:
                 links: set[bytes] = set()
                 for subject, klass in zip(subjects, objects, strict=True):
-                    instances = typed.get(klass)
-                    if instances is not None:
-                        instances.add(subject)
-                        if klass != INSTITUTION:
-                            links.add(subject)
+                    typed[klass].add(subject)  # one of CLASSES: no other type is read
+                    if klass != INSTITUTION:
+                        links.add(subject)
                 if in_graph is not None and links:
                     statements.typed_by_graph[in_graph] = links
                 continue
@@ -194,16 +201,28 @@ def network_parts(
     lang: str,
     skip: Collection[str] = (),
     details: bool = True,
+    names: bool = True,
 ) -> NetworkParts:
     """The labels, institutions and links of ``network-institutions`` for this window and lang
     (the named graphs in ``skip`` left out: they must hold none of the network's statements).
 
     Without ``details`` each link's attributes are ``None`` and no short names are read:
-    the statements of titles' identifiers, areas, short names and source names are not read.
+    the statements of titles' identifiers, areas, short names and source names are not read,
+    nor the links' dates when no window is set. Without ``details`` and ``names`` no labels,
+    kinds and regions are read either (each institution's kind and region is ``None``).
     """
-    predicates = PREDICATES if details else LINK_PREDICATES
+    predicates: tuple[str, ...] = PREDICATES
+    if not details:
+        unwindowed = window == (None, None, None)
+        predicates = (
+            LINK_PREDICATES
+            + (() if unwindowed else DATE_PREDICATES)
+            + (NAME_PREDICATES if names else ())
+        )
     statements = read_statements(kg, skip=skip, predicates=predicates)
-    return _Builder(statements, window=window, lang=lang).parts(events=events, details=details)
+    return _Builder(statements, window=window, lang=lang).parts(
+        events=events, details=details, names=names or details
+    )
 
 
 class _Builder:
@@ -306,12 +325,12 @@ class _Builder:
 
     # ------------------------------------------------------------ parts
 
-    def parts(self, *, events: bool, details: bool = True) -> NetworkParts:
+    def parts(self, *, events: bool, details: bool = True, names: bool = True) -> NetworkParts:
         links = self.agreement_links(details=details)
         if events:
             links += self.event_links(details=details)
-        labels, short_labels = self.labels()
-        return NetworkParts(labels, short_labels, self.institutions(), links)
+        labels, short_labels = self.labels() if names else ({}, {})
+        return NetworkParts(labels, short_labels, self.institutions(names=names), links)
 
     def unwindowed(self) -> bool:
         """True when no window is set: every link counts."""
@@ -406,7 +425,20 @@ class _Builder:
             links += [(a, b, "events", dict(attributes)) for a, b in sorted(pairs)]
         return links
 
-    def institutions(self) -> dict[str, tuple[str | None, str | None, str | None]]:
+    def institutions(
+        self, *, names: bool = True
+    ) -> dict[str, tuple[str | None, str | None, str | None]]:
+        """Each institution's (kind, country code, region IRI); without ``names`` only its
+        country (kinds and regions were not read)."""
+        if not names:
+            return {
+                self.text(institution): (
+                    None,
+                    self.last_segment(COUNTRY, institution) or None,
+                    None,
+                )
+                for institution in self.s.typed[INSTITUTION]
+            }
         found = {}
         for institution in self.s.typed[INSTITUTION]:
             region = self.smallest(REGION, institution)

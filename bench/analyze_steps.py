@@ -5,7 +5,10 @@ writing the results (wall and process CPU seconds each, threads included),
 with the peak resident size, as one JSON document on standard output. Run it
 on a copy of a benchmark store: it replaces the store's institution results.
 
-    .venv/bin/python -m bench.analyze_steps STORE [--details]
+    .venv/bin/python -m bench.analyze_steps STORE [--details] [--names]
+
+Without options the network is built as ``edukg analyze`` builds it (no link
+details, no names); ``--names`` reads the nodes' names too (``analyze -o``).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("store")
     parser.add_argument("--details", action="store_true", help="build the detailed network")
+    parser.add_argument("--names", action="store_true", help="read the nodes' names too")
     args = parser.parse_args()
 
     from edukg.analysis.brokers import find_brokers
@@ -51,7 +55,9 @@ def main() -> None:
     with KnowledgeGraph.open(args.store) as kg, collector_paused():
         started = dt.datetime.now(dt.UTC)
         network = _timed(
-            steps, "network", lambda: partnership_network(kg, details=args.details)
+            steps,
+            "network",
+            lambda: partnership_network(kg, details=args.details, names=args.names),
         )
         view = _timed(steps, "igraph copy", lambda: igraph_view(network))
         communities = _timed(

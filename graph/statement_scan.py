@@ -25,7 +25,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 import numpy as np
@@ -69,24 +69,42 @@ def graph_ntriples(
 
 
 def statements_by_predicate(
-    kg: Any, predicates: Iterable[str], *, skip: Collection[str] = ()
+    kg: Any,
+    predicates: Iterable[str],
+    *,
+    skip: Collection[str] = (),
+    objects: Mapping[str, Collection[bytes]] | None = None,
 ) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, Picked]]:
     """Per graph (but those in ``skip``), the subjects and objects of the statements of
-    ``predicates``."""
+    ``predicates`` (of those in ``objects``, only the statements with one of its objects)."""
     wanted = list(dict.fromkeys(predicates))
     for graph, data in graph_ntriples(kg, skip=skip):
-        yield graph, pick_predicates(data, wanted)
+        yield graph, pick_predicates(data, wanted, objects=objects)
 
 
-def pick_predicates(data: bytes, predicates: list[str]) -> Picked:
+def pick_predicates(
+    data: bytes, predicates: list[str], *, objects: Mapping[str, Collection[bytes]] | None = None
+) -> Picked:
     r"""The (subjects, objects) of each predicate in N-Triples ``data`` (one statement a line).
+
+    ``objects`` maps a predicate to the objects (N-Triples terms) of the only statements
+    of it to pick: the others are left in ``data`` (no text is made of them).
 
     >>> lines = b'<http://x/a> <http://x/p> "1" .\n<http://x/a> <http://x/q> <http://x/b> .\n'
     >>> pick_predicates(lines, ["http://x/q", "http://x/r"])
     {'http://x/q': ([b'<http://x/a>'], [b'<http://x/b>']), 'http://x/r': ([], [])}
+    >>> pick_predicates(lines, ["http://x/q"], objects={"http://x/q": [b"<http://x/c>"]})
+    {'http://x/q': ([], [])}
     """
     picked: Picked = {predicate: ([], []) for predicate in predicates}
-    patterns = [_pattern(predicate) for predicate in predicates]
+    chosen = objects or {}
+    patterns = [
+        (
+            _pattern(predicate),
+            [_term_pattern(term) for term in chosen[predicate]] if predicate in chosen else None,
+        )
+        for predicate in predicates
+    ]
     start = 0
     while start < len(data):
         end = data.find(b"\n", min(start + CHUNK_BYTES, len(data) - 1))
@@ -109,18 +127,35 @@ def _pattern(predicate: str) -> tuple[str, int, Any, Any]:
     >>> length, offsets.tolist(), bytes(cells)
     (5, [0, 1, 2, 3, 4], b'<a:p>')
     """
-    text = f"<{predicate}>".encode()
+    return (predicate, *_term_pattern(f"<{predicate}>".encode()))
+
+
+def _term_pattern(text: bytes) -> tuple[int, Any, Any]:
+    """An N-Triples term read as 8-byte words (or bytes, when shorter): (length, offsets, words).
+
+    >>> length, offsets, words = _term_pattern(b"<a:b>")
+    >>> length, offsets.tolist(), bytes(words)
+    (5, [0, 1, 2, 3, 4], b'<a:b>')
+    """
     if len(text) < 8:
-        return predicate, len(text), np.arange(len(text)), np.frombuffer(text, dtype=np.uint8)
+        return len(text), np.arange(len(text)), np.frombuffer(text, dtype=np.uint8)
     offsets = list(range(0, len(text) - 7, 8))
     if len(text) % 8:
         offsets.append(len(text) - 8)
     words = [int.from_bytes(text[at : at + 8], "little") for at in offsets]
-    return predicate, len(text), np.array(offsets), np.array(words, dtype="<u8")
+    return len(text), np.array(offsets), np.array(words, dtype="<u8")
+
+
+Pattern = tuple[int, Any, Any]
+"""A term as :func:`_term_pattern` reads it: (length, offsets, words)."""
 
 
 def _pick_chunk(
-    data: bytes, start: int, end: int, patterns: list[tuple[str, int, Any, Any]], picked: Picked
+    data: bytes,
+    start: int,
+    end: int,
+    patterns: list[tuple[tuple[str, int, Any, Any], list[Pattern] | None]],
+    picked: Picked,
 ) -> None:
     # A line is "S P O .\n"; S and P hold no space (IRIs and blank node labels cannot),
     # so the first two spaces of a line end its subject and its predicate.
@@ -141,13 +176,23 @@ def _pick_chunk(
     subject_ends = spaces[first]
     predicate_ends = spaces[first + 1]
     lengths = predicate_ends - subject_ends - 1
-    for predicate, length, offsets, pattern in patterns:
+    for (predicate, length, offsets, pattern), wanted in patterns:
         lines = np.flatnonzero(lengths == length)
         if not len(lines):
             continue
-        read = words if pattern.dtype == words.dtype else chunk
-        cells = read[(subject_ends[lines] + 1)[:, None] + offsets]
-        lines = lines[(cells == pattern).all(axis=1)]
+        lines = lines[_equal(words, chunk, subject_ends[lines] + 1, (length, offsets, pattern))]
+        if wanted is not None and len(lines):  # only the statements of the wanted objects
+            object_lengths = ends[lines] - predicate_ends[lines] - 3  # " .\n" after the object
+            lines = lines[
+                np.logical_or.reduce(
+                    [
+                        _equal(words, chunk, predicate_ends[lines] + 1, term)
+                        & (object_lengths == term[0])
+                        for term in wanted
+                    ],
+                    initial=False,
+                )
+            ]
         if not len(lines):
             continue
         subjects, objects = picked[predicate]
@@ -157,6 +202,15 @@ def _pick_chunk(
         object_to = (ends[lines] + start - 2).tolist()  # before " .\n"
         subjects += [data[a:b] for a, b in zip(subject_from, subject_to, strict=True)]
         objects += [data[a:b] for a, b in zip(object_from, object_to, strict=True)]
+
+
+def _equal(words: Any, chunk: Any, at: Any, term: Pattern) -> Any:
+    """Whether the bytes from each position in ``at`` begin with ``term`` (a boolean array)."""
+    length, offsets, pattern = term
+    fits = at + length <= len(chunk)
+    read = words if pattern.dtype == words.dtype else chunk
+    cells = read[np.minimum(at, len(read) - offsets[-1] - 1)[:, None] + offsets]
+    return (cells == pattern).all(axis=1) & fits
 
 
 _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")

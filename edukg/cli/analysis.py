@@ -77,6 +77,7 @@ def analyze(
 
     Example: edukg analyze --level country --since 2024-01-01 -o clusters.csv
     """
+    from edukg.analysis.networks import label_nodes
     from edukg.analysis.results import source_name, write_results
     from edukg.analysis.run import analyze as run_analysis
 
@@ -97,8 +98,11 @@ def analyze(
             events=not no_events,
             lang=lang,
             details=False,  # the results and the summary read no edge's agreements or events
+            names=output is not None,  # nor every node's name: the file does
         )
         change = write_results(kg, result)
+        if output is None and level == "institution":  # other levels are built with names
+            label_nodes(kg, result.network, _shown_nodes(result, top=top))
     _print_summary(result, lang=lang, top=top)
     click.echo(
         f"results stored as source {source_name(level)} ({change.total} statements)", err=True
@@ -172,6 +176,26 @@ def _write_table(result: Any, path: Path, *, lang: str) -> None:
     write_text_atomically(json.dumps(document, ensure_ascii=False, indent=2) + "\n", path)
 
 
+SHOWN_CLUSTERS = 20
+"""Clusters the summary lists (the largest), each with its three main members."""
+
+
+def _main_members(network: Any, members: list[Any]) -> list[Any]:
+    """A cluster's three members of the highest weighted degree."""
+    return sorted(members, key=lambda n: (-network.nodes[n]["weighted_degree"], str(n)))[:3]
+
+
+def _shown_nodes(result: Any, *, top: int) -> list[Any]:
+    """The nodes the summary names: the main members of the clusters shown, the top brokers."""
+    network = result.network
+    shown = [
+        node
+        for members in result.communities.clusters[:SHOWN_CLUSTERS]
+        for node in _main_members(network, members)
+    ]
+    return shown + [broker.node for broker in result.brokers[:top]]
+
+
 def _print_summary(result: Any, *, lang: str, top: int) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -193,8 +217,8 @@ def _print_summary(result: Any, *, lang: str, top: int) -> None:
     table = Table(title="Clusters")
     for column in ("cluster", "size", "main members", "countries"):
         table.add_column(column)
-    for number, members in enumerate(communities.clusters[:20]):
-        main = sorted(members, key=lambda n: (-network.nodes[n]["weighted_degree"], str(n)))[:3]
+    for number, members in enumerate(communities.clusters[:SHOWN_CLUSTERS]):
+        main = _main_members(network, members)
         countries = sorted(
             {network.nodes[n]["country"] for n in members if network.nodes[n].get("country")}
         )
@@ -205,8 +229,8 @@ def _print_summary(result: Any, *, lang: str, top: int) -> None:
             ", ".join(countries),
         )
     console.print(table)
-    if len(communities.clusters) > 20:
-        console.print(f"... and {len(communities.clusters) - 20} smaller clusters")
+    if len(communities.clusters) > SHOWN_CLUSTERS:
+        console.print(f"... and {len(communities.clusters) - SHOWN_CLUSTERS} smaller clusters")
     brokers = result.brokers[:top]
     if not brokers:
         console.print("no brokers: no node has partners in more than one cluster")

@@ -16,7 +16,12 @@ import pytest
 
 from bench.generator import write_register
 from edukg.analysis import statement_network
-from edukg.analysis.networks import Window, institution_network, partnership_network
+from edukg.analysis.networks import (
+    Window,
+    institution_network,
+    label_nodes,
+    partnership_network,
+)
 from edukg.analysis.results import write_results
 from edukg.analysis.run import analyze
 from edukg.graph.snapshots import SNAPSHOT_FOLDER
@@ -119,6 +124,22 @@ def test_the_network_without_details_has_the_same_nodes_edges_and_weights(
     assert max(weight for _, _, weight in light.edges(data="weight")) > 1
 
 
+@pytest.mark.parametrize("window", WINDOWS)
+def test_the_network_without_names_lacks_only_its_names(register_store, window):
+    with KnowledgeGraph.open(register_store, read_only=True) as kg:
+        named = institution_network(kg, window=window, details=False)
+        bare = institution_network(kg, window=window, details=False, names=False)
+        label_nodes(kg, bare, list(bare))
+    assert list(bare.edges(data=True)) == list(named.edges(data=True))
+    assert bare.graph == {**named.graph, "labels": {}}
+    unnamed = {"kind": None, "region": None, "region_iri": None}
+    assert list(bare.nodes(data=True)) == [
+        (node, {**data, **unnamed}) for node, data in named.nodes(data=True)
+    ]
+    assert sum(1 for _, kind in named.nodes(data="kind") if kind) > 100
+    assert sum(1 for _, label in bare.nodes(data="label") if label) > 100
+
+
 @pytest.mark.parametrize("level", ["country", "region"])
 def test_merged_levels_are_the_same_both_ways(register_store, level):
     with KnowledgeGraph.open(register_store, read_only=True) as kg:
@@ -168,8 +189,8 @@ def test_the_network_reads_no_results_and_no_summaries(register_store, tmp_path,
     shutil.copytree(register_store, copy)
     read: list[str] = []
 
-    def recording(kg, predicates, *, skip=()):
-        for graph, picked in statements_by_predicate(kg, predicates, skip=skip):
+    def recording(kg, predicates, *, skip=(), objects=None):
+        for graph, picked in statements_by_predicate(kg, predicates, skip=skip, objects=objects):
             read.append(graph.value)
             yield graph, picked
 

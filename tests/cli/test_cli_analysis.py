@@ -32,6 +32,16 @@ def test_analyze_prints_a_summary_stores_results_and_writes_json(tmp_path: Path)
     )  # the results state each of the 8 institutions' scores on its IRI
 
 
+def test_the_summary_names_its_nodes_without_an_output_file(tmp_path: Path) -> None:
+    # without -o the network is built without names: the summary reads those it prints
+    assert run_edukg("load", str(FIXTURE), cwd=tmp_path).returncode == 0
+    plain = run_edukg("analyze", "--seed", "3", cwd=tmp_path)
+    with_file = run_edukg("analyze", "--seed", "3", "-o", "nodes.csv", cwd=tmp_path)
+    assert plain.returncode == 0 and with_file.returncode == 0, plain.stderr + with_file.stderr
+    assert "Колледж А3" in plain.stdout and "Школа А1" in plain.stdout
+    assert plain.stdout == with_file.stdout
+
+
 def test_network_export_for_gephi(tmp_path: Path) -> None:
     assert run_edukg("load", str(FIXTURE), cwd=tmp_path).returncode == 0
     result = run_edukg(

@@ -49,3 +49,25 @@ def test_picked_statements_are_those_of_a_plain_split(seed):
 
 def test_a_single_short_statement_is_picked():
     assert pick_predicates(b"_:a <a:p> _:c .\n", ["a:p"]) == {"a:p": ([b"_:a"], [b"_:c"])}
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_statements_picked_by_object_are_those_of_a_plain_split(seed):
+    data = lines(seed, 2_000)
+    wanted = {"a:p": [b"<a:o>", b'"x"@en'], "http://x/q": [b"_:b1"]}
+    expected = plain_split(data, PREDICATES)
+    for predicate, terms in wanted.items():
+        subjects, objects = expected[predicate]
+        kept = [(s, o) for s, o in zip(subjects, objects, strict=True) if o in terms]
+        expected[predicate] = ([s for s, _ in kept], [o for _, o in kept])
+    picked = pick_predicates(data, PREDICATES, objects=wanted)
+    assert picked == expected
+    assert picked["a:p"][0] and picked["http://x/q"][0]
+
+
+def test_an_object_at_the_end_of_the_data_is_compared_whole():
+    data = b"<a:s> <a:p> <a:o> .\n<a:t> <a:p> <a:oo> .\n"
+    assert pick_predicates(data, ["a:p"], objects={"a:p": [b"<a:oo>"]}) == {
+        "a:p": ([b"<a:t>"], [b"<a:oo>"])
+    }
+    assert pick_predicates(data[:20], ["a:p"], objects={"a:p": [b"<a:oo>"]}) == {"a:p": ([], [])}
