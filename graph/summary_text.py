@@ -30,6 +30,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -106,7 +107,8 @@ class _Facts:
     parties: dict[bytes, set[bytes]]
     countries: dict[bytes, set[bytes]]
     gathered: dict[bytes, set[bytes]]
-    names: dict[bytes, set[str]]
+    names: dict[bytes, set[bytes]]
+    """Subject -> its names as N-Triples terms (read as text only for institutions)."""
 
 
 def text_summary_lines(graphs: Iterable[bytes]) -> TextSummaries | None:
@@ -135,6 +137,7 @@ def _gather(data: bytes, facts: _Facts) -> None:
     }
     for ending, name in _TYPED_AS.items():
         typed[name].update(subject for subject, _ in _statements(data, ending, whole_line=True))
+    texts: dict[bytes, str] = {}  # a register repeats its dates: each read once
     for predicate, held in (
         (_SIGNED_ON, facts.signed),
         (_VALID_FROM, facts.valid_from),
@@ -142,7 +145,10 @@ def _gather(data: bytes, facts: _Facts) -> None:
         (_START_DATE, facts.started),
     ):
         for subject, value in _statements(data, predicate):
-            held.setdefault(subject, set()).add(_text(value))
+            text = texts.get(value)
+            if text is None:
+                text = texts[value] = _text(value)
+            held.setdefault(subject, set()).add(text)
     for predicate, terms in ((_HAS_PARTY, facts.parties), (_COUNTRY, facts.countries)):
         for subject, value in _statements(data, predicate):
             terms.setdefault(subject, set()).add(value)
@@ -151,15 +157,18 @@ def _gather(data: bytes, facts: _Facts) -> None:
             facts.gathered.setdefault(subject, set()).add(value)
     for predicate in _NAMES:
         for subject, value in _statements(data, predicate):
-            facts.names.setdefault(subject, set()).add(_text(value))
+            facts.names.setdefault(subject, set()).add(value)
 
 
 def _statements(
     data: bytes, predicate: bytes, *, whole_line: bool = False
-) -> Iterable[tuple[bytes, bytes]]:
+) -> list[tuple[bytes, bytes]]:
     """(subject, object) of each line of ``data`` with ``predicate`` (`` <iri> ``); with
     ``whole_line``, of each line that ends in ``predicate`` (the object then empty)."""
     find, rfind = data.find, data.rfind
+    found: list[tuple[bytes, bytes]] = []
+    keep = found.append
+    size = len(predicate)
     position = find(predicate)
     while position >= 0:
         start = rfind(b"\n", 0, position) + 1
@@ -169,20 +178,18 @@ def _statements(
         subject = data[start:position]
         # a predicate's text inside a literal leaves a space in what precedes it
         if b" " not in subject:
-            if not subject.startswith(b"<") or subject.startswith(b"<<"):
+            if subject[:1] != b"<" or subject[1:2] == b"<":
                 raise _Unplain
             if whole_line:
-                if end == position + len(predicate):
-                    yield subject, b""
+                if end == position + size:
+                    keep((subject, b""))
             else:
-                value = data[position + len(predicate) : end]
-                if not value.endswith(b" ."):
+                value = data[position + size : end - 2]
+                if data[end - 2 : end] != b" ." or value[:2] in (b"_:", b"<<"):
                     raise _Unplain
-                value = value[:-2]
-                if value.startswith((b"_:", b"<<")):
-                    raise _Unplain
-                yield subject, value
+                keep((subject, value))
         position = find(predicate, end)
+    return found
 
 
 def _text(term: bytes) -> str:
@@ -202,9 +209,10 @@ def _text(term: bytes) -> str:
 def _summaries(facts: _Facts) -> set[bytes]:
     """Each kind as the query of :mod:`edukg.graph.summaries` words it."""
     lines: set[bytes] = set()
+    predicates = {kind: b" <" + (_SUMMARY + kind).encode() + b"> " for kind in KINDS}
 
     def line(subject: bytes, kind: str, value: bytes) -> None:
-        lines.add(subject + b" <" + (_SUMMARY + kind).encode() + b"> " + value + b" .")
+        lines.add(subject + predicates[kind] + value + b" .")
 
     for agreement in facts.agreements:
         dates = facts.signed.get(agreement)
@@ -231,7 +239,10 @@ def _summaries(facts: _Facts) -> set[bytes]:
     for members in (*facts.parties.values(), *facts.gathered.values()):
         if len(members) > 1:
             partnered |= members
-    names = {institution: facts.names.get(institution, set()) for institution in facts.institutions}
+    names = {
+        institution: {_text(name) for name in facts.names.get(institution, ())}
+        for institution in facts.institutions
+    }
     every_name = "\n".join(name for held in names.values() for name in held)
     if not all(map(_caseless, set(_BEYOND_CYRILLIC.findall(every_name)))):
         raise _Unplain  # a letter whose lower case the engines may not agree on
@@ -245,6 +256,7 @@ def _summaries(facts: _Facts) -> set[bytes]:
     return lines
 
 
+@lru_cache(maxsize=4096)
 def _cast_year(date: str) -> bytes:
     """``COALESCE(xsd:integer(SUBSTR(date, 1, 4)), "")`` as Oxigraph writes it.
 
