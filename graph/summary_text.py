@@ -12,13 +12,16 @@ Only what the text says plainly is worked out here: a blank node or a quoted
 triple in a line that bears on a summary, or a name whose lower case the two
 engines could tell apart (beyond Latin, Greek and Cyrillic), and
 :func:`text_summary_lines` answers ``None``: the caller runs the queries instead.
+An end of term whose text is not plain digits where ``expiring-agreements`` reads
+its year, month and day leaves ``endDay`` out of the kinds done here: its query
+works that kind out.
 
 >>> agreement = b"<http://x/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> " \
 ...     b"<https://w3id.org/edukg/ontology#CooperationAgreement> .\n"
 >>> signed = b'<http://x/a> <https://w3id.org/edukg/ontology#signedOn> "2024-05-01" .\n'
 >>> found = text_summary_lines([agreement + signed])
->>> sorted(line.split(b"summary#")[-1] for line in found.lines)
-[b'firstSigned> "2024-05-01" .', b'year> "2024"^^<http://www.w3.org/2001/XMLSchema#integer> .']
+>>> sorted(line.split(b"summary#")[-1][:24] for line in found.lines)
+[b'agreementYear> "2024"^^<', b'firstSigned> "2024-05-01', b'year> "2024"^^<http://ww']
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -43,10 +47,12 @@ def _predicate(iri: str) -> bytes:
 
 _TYPED_AS = {
     b" <" + _TYPE.encode() + b"> <" + (_EDUKG + name).encode() + b"> .": name
-    for name in ("CooperationAgreement", "Institution")
+    for name in ("CooperationAgreement", "CooperationEvent", "Institution")
 }
 _SIGNED_ON = _predicate(_EDUKG + "signedOn")
 _VALID_FROM = _predicate(_SCHEMA + "validFrom")
+_VALID_THROUGH = _predicate(_SCHEMA + "validThrough")
+_START_DATE = _predicate(_SCHEMA + "startDate")
 _HAS_PARTY = _predicate(_EDUKG + "hasParty")
 _COUNTRY = _predicate(_EDUKG + "country")
 _REGION = _predicate(_EDUKG + "region")
@@ -59,6 +65,9 @@ _NAMES = (
 )
 _YEAR_TEXT = re.compile(r"(?:0|-?[1-9][0-9]*)\Z")
 """A year key the summary keeps (the query's ``^(0|-?[1-9][0-9]*)$``)."""
+_INTEGER_TEXT = re.compile(r"[+-]?[0-9]+\Z")
+"""Text Oxigraph's ``xsd:integer()`` casts (ASCII digits, an optional sign, no spaces)."""
+_DIGITS = re.compile(r"[0-9]+\Z")
 _BEYOND_CYRILLIC = re.compile(r"[^\u0000-\u052f]")
 """Characters past Latin, Greek and Cyrillic, where Python and Oxigraph (two Unicode
 versions) could lower-case a letter differently; before them both follow the same rules,
@@ -67,7 +76,8 @@ _INTEGER = b"^^<" + PREFIXES["xsd"].encode() + b"integer>"
 _TRUE = str(ox.Literal(True)).encode()
 
 KINDS = (
-    "firstSigned", "year", "partyCountry", "nameKey", "lastSegment", "partnerless",
+    "firstSigned", "firstStart", "year", "agreementYear", "eventYear", "endDay",
+    "partyCountry", "nameKey", "lastSegment", "partnerless",
     "partnerlessLabel", "partnerlessCountry", "partnerlessRegionLabel",
 )
 """The summary kinds (local names of their predicates) worked out here; the queries of
@@ -91,13 +101,17 @@ class _Facts:
     """The statements the summaries read, gathered from every graph (terms as N-Triples text)."""
 
     agreements: set[bytes]
+    events: set[bytes]
     institutions: set[bytes]
     signed: dict[bytes, set[str]]
     valid_from: dict[bytes, set[str]]
+    valid_through: dict[bytes, set[str]]
+    started: dict[bytes, set[str]]
     parties: dict[bytes, set[bytes]]
     countries: dict[bytes, set[bytes]]
     gathered: dict[bytes, set[bytes]]
-    names: dict[bytes, set[str]]
+    names: dict[bytes, set[bytes]]
+    """Subject -> its names as N-Triples terms (read as text only for institutions)."""
     labels: dict[bytes, set[bytes]]
     regions: dict[bytes, set[bytes]]
     notations: dict[bytes, set[bytes]]
@@ -107,22 +121,40 @@ def text_summary_lines(graphs: Iterable[bytes]) -> TextSummaries | None:
     """The summary lines of :data:`KINDS` for the union of ``graphs`` (each graph's statements
     as N-Triples lines, each ending in a newline); ``None`` when a line that bears on them
     is not plain text (see the module's notes)."""
-    facts = _Facts(set(), set(), {}, {}, {}, {}, {}, {}, {}, {}, {})
+    facts = _Facts(set(), set(), set(), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})
     try:
         for data in graphs:
             _gather(data, facts)
-        return TextSummaries(_summaries(facts))
+        lines = _summaries(facts)
     except _Unplain:
         return None
+    try:
+        lines |= _end_day_lines(facts)
+    except _Unplain:
+        return TextSummaries(lines, tuple(kind for kind in KINDS if kind != "endDay"))
+    return TextSummaries(lines)
 
 
 def _gather(data: bytes, facts: _Facts) -> None:
+    typed = {
+        "CooperationAgreement": facts.agreements,
+        "CooperationEvent": facts.events,
+        "Institution": facts.institutions,
+    }
     for ending, name in _TYPED_AS.items():
-        kept = facts.agreements if name == "CooperationAgreement" else facts.institutions
-        kept.update(subject for subject, _ in _statements(data, ending, whole_line=True))
-    for predicate, held in ((_SIGNED_ON, facts.signed), (_VALID_FROM, facts.valid_from)):
+        typed[name].update(subject for subject, _ in _statements(data, ending, whole_line=True))
+    texts: dict[bytes, str] = {}  # a register repeats its dates: each read once
+    for predicate, held in (
+        (_SIGNED_ON, facts.signed),
+        (_VALID_FROM, facts.valid_from),
+        (_VALID_THROUGH, facts.valid_through),
+        (_START_DATE, facts.started),
+    ):
         for subject, value in _statements(data, predicate):
-            held.setdefault(subject, set()).add(_text(value))
+            text = texts.get(value)
+            if text is None:
+                text = texts[value] = _text(value)
+            held.setdefault(subject, set()).add(text)
     for predicate, terms in (
         (_HAS_PARTY, facts.parties),
         (_COUNTRY, facts.countries),
@@ -136,17 +168,20 @@ def _gather(data: bytes, facts: _Facts) -> None:
             facts.gathered.setdefault(subject, set()).add(value)
     for predicate in _NAMES:
         for subject, value in _statements(data, predicate):
-            facts.names.setdefault(subject, set()).add(_text(value))
+            facts.names.setdefault(subject, set()).add(value)
             if predicate == _NAMES[0]:
                 facts.labels.setdefault(subject, set()).add(value)
 
 
 def _statements(
     data: bytes, predicate: bytes, *, whole_line: bool = False
-) -> Iterable[tuple[bytes, bytes]]:
+) -> list[tuple[bytes, bytes]]:
     """(subject, object) of each line of ``data`` with ``predicate`` (`` <iri> ``); with
     ``whole_line``, of each line that ends in ``predicate`` (the object then empty)."""
     find, rfind = data.find, data.rfind
+    found: list[tuple[bytes, bytes]] = []
+    keep = found.append
+    size = len(predicate)
     position = find(predicate)
     while position >= 0:
         start = rfind(b"\n", 0, position) + 1
@@ -156,20 +191,18 @@ def _statements(
         subject = data[start:position]
         # a predicate's text inside a literal leaves a space in what precedes it
         if b" " not in subject:
-            if not subject.startswith(b"<") or subject.startswith(b"<<"):
+            if subject[:1] != b"<" or subject[1:2] == b"<":
                 raise _Unplain
             if whole_line:
-                if end == position + len(predicate):
-                    yield subject, b""
+                if end == position + size:
+                    keep((subject, b""))
             else:
-                value = data[position + len(predicate) : end]
-                if not value.endswith(b" ."):
+                value = data[position + size : end - 2]
+                if data[end - 2 : end] != b" ." or value[:2] in (b"_:", b"<<"):
                     raise _Unplain
-                value = value[:-2]
-                if value.startswith((b"_:", b"<<")):
-                    raise _Unplain
-                yield subject, value
+                keep((subject, value))
         position = find(predicate, end)
+    return found
 
 
 def _text(term: bytes) -> str:
@@ -189,13 +222,22 @@ def _text(term: bytes) -> str:
 def _summaries(facts: _Facts) -> set[bytes]:
     """Each kind as the query of :mod:`edukg.graph.summaries` words it."""
     lines: set[bytes] = set()
+    predicates = {kind: b" <" + (_SUMMARY + kind).encode() + b"> " for kind in KINDS}
 
     def line(subject: bytes, kind: str, value: bytes) -> None:
-        lines.add(subject + b" <" + (_SUMMARY + kind).encode() + b"> " + value + b" .")
+        lines.add(subject + predicates[kind] + value + b" .")
 
     for agreement in facts.agreements:
         dates = facts.signed.get(agreement)
         line(agreement, "firstSigned", _literal(min(dates) if dates else ""))
+        dates = dates or facts.valid_from.get(agreement)  # validFrom only without signedOn
+        for year in {_cast_year(date) for date in dates or ()}:
+            line(agreement, "agreementYear", year)
+    for event in facts.events:
+        dates = facts.started.get(event)
+        line(event, "firstStart", _literal(min(dates) if dates else ""))
+        for year in {_cast_year(date) for date in dates or ()}:
+            line(event, "eventYear", year)
     for held, skip in ((facts.signed, None), (facts.valid_from, facts.signed)):
         for subject, dates in held.items():
             if skip is not None and subject in skip:
@@ -210,7 +252,10 @@ def _summaries(facts: _Facts) -> set[bytes]:
     for members in (*facts.parties.values(), *facts.gathered.values()):
         if len(members) > 1:
             partnered |= members
-    names = {institution: facts.names.get(institution, set()) for institution in facts.institutions}
+    names = {
+        institution: {_text(name) for name in facts.names.get(institution, ())}
+        for institution in facts.institutions
+    }
     every_name = "\n".join(name for held in names.values() for name in held)
     if not all(map(_caseless, set(_BEYOND_CYRILLIC.findall(every_name)))):
         raise _Unplain  # a letter whose lower case the engines may not agree on
@@ -235,6 +280,58 @@ def _display(facts: _Facts, institution: bytes, line: Callable[[bytes, str, byte
     for region in facts.regions.get(institution, ()):
         for label in facts.labels.get(region, ()):
             line(institution, "partnerlessRegionLabel", label)
+
+
+@lru_cache(maxsize=4096)
+def _cast_year(date: str) -> bytes:
+    """``COALESCE(xsd:integer(SUBSTR(date, 1, 4)), "")`` as Oxigraph writes it.
+
+    >>> [_cast_year(d)[:6] for d in ("2024-05-01", "0999", "+12", "-0", " 202", "２０２４")]
+    [b'"2024"', b'"999"^', b'"12"^^', b'"0"^^<', b'""', b'""']
+    """
+    key = date[:4]
+    if not _INTEGER_TEXT.match(key):
+        return b'""'
+    return b'"' + str(int(key)).encode() + b'"' + _INTEGER
+
+
+def _end_day_lines(facts: _Facts) -> set[bytes]:
+    """``endDay`` of each agreement's ends of term (see :func:`end_day`)."""
+    predicate = b" <" + (_SUMMARY + "endDay").encode() + b"> "
+    lines = set()
+    for agreement in facts.agreements:
+        for through in facts.valid_through.get(agreement, ()):
+            value = b'"' + str(end_day(through)).encode() + b'"' + _INTEGER
+            lines.add(agreement + predicate + value + b" .")
+    return lines
+
+
+def end_day(through: str) -> int:
+    """The day number of the last day of a term ending at ``through``, as
+    ``expiring-agreements`` works it out (a year or a month ends on its last day).
+
+    Only for text whose year, month and day (characters 1-4, 6-7 and 9-10 once
+    ``-12`` and ``-00-00`` are appended, as the query reads them) are digits, where
+    the query's arithmetic is plain integer arithmetic; raises :class:`_Unplain` else.
+
+    >>> end_day("2024-05-31"), end_day("2024-05"), end_day("2024"), end_day("2024-12-31")
+    (2492507, 2492507, 2492721, 2492721)
+    """
+    year, month = through[:4], (through + "-12")[5:7]
+    day_of_month = (through + "-00-00")[8:10]
+    if not (_DIGITS.match(year) and _DIGITS.match(month) and _DIGITS.match(day_of_month)):
+        raise _Unplain
+    y, m, d = int(year), int(month), int(day_of_month)
+    has_day = 1 if d > 0 else 0
+    end_year = y + (1 - has_day) * (m // 12)
+    end_month = m if has_day else m % 12 + 1
+    end_of_month = d if has_day else 1
+    a = (14 - end_month) // 12
+    yy = end_year + 4800 - a
+    return (
+        end_of_month + (153 * (end_month + 12 * a - 3) + 2) // 5 + 365 * yy
+        + yy // 4 - yy // 100 + yy // 400 - (1 - has_day)
+    )
 
 
 def _caseless(character: str) -> bool:

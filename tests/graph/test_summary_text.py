@@ -26,11 +26,11 @@ HEAD = """
 
 REGISTER = """
 x:a1 a edukg:CooperationAgreement ; edukg:signedOn "2021-03-01"^^xsd:date , "2019-12-31"^^xsd:date ;
-   schema:validFrom "2018-01-01"^^xsd:date ;
+   schema:validFrom "2018-01-01"^^xsd:date ; schema:validThrough "2025-06-30"^^xsd:date , "2027" ;
    edukg:hasParty x:i1 , x:i2 , x:i3 ; edukg:qualifiedParty x:a1-p1 .
 x:a1-p1 edukg:signedOn "2020-02-02"^^xsd:date .
 x:a2 a edukg:CooperationAgreement ; schema:validFrom "2022-05-01"^^xsd:date ;
-   edukg:hasParty x:i1 .
+   schema:validThrough "2024-02"^^xsd:gYearMonth , "2023-12" ; edukg:hasParty x:i1 .
 x:a3 a edukg:CooperationAgreement ; edukg:signedOn "  20"@en , <https://edukg.example/id/2024> .
 x:a4 a edukg:CooperationAgreement ; edukg:signedOn "0999-01-01" , "-12" , "02020" .
 x:i1 a edukg:Institution ; skos:prefLabel "ГУО «Школа № 1»"@ru , "School No. 1"@en ;
@@ -48,6 +48,9 @@ x:r1 skos:prefLabel "Регион 1"@ru , "Region 1"@en .
 x:r2 skos:prefLabel "Регион 2"@ru ; skos:notation "R2" .
 x:i6 a edukg:Institution ; skos:prefLabel "Школа"@ru , "Школа"@be ; edukg:region x:r1 , "Минск" .
 x:e2 schema:organizer x:i5 ; schema:attendee x:i1 .
+x:e3 a edukg:CooperationEvent ; schema:startDate "2023-04-10"^^xsd:date , "+024-01" , " 2020" .
+x:e4 a edukg:CooperationEvent .
+x:a5 schema:validThrough "2030-01-01"^^xsd:date ; schema:startDate "2030" .
 """
 
 ANOTHER_GRAPH = """
@@ -101,6 +104,16 @@ def test_the_text_covers_every_kind_the_register_has() -> None:
     assert {kind for kind in KINDS if any(f"#{kind}> ".encode() in x for x in found.lines)} == set(
         KINDS
     )
+
+
+def test_an_end_the_text_cannot_read_is_left_to_its_query() -> None:
+    """An end of term that is not plain digits where the year, month and day are read: the
+    text form leaves ``endDay`` to its query, and the whole still equals the queries'."""
+    store = _store(REGISTER, "x:a1 schema:validThrough '2O25-01-01' , '2025-x' .")
+    found = text_summary_lines(_texts(store))
+    assert found is not None and "endDay" not in found.kinds
+    assert not any(b"#endDay> " in line for line in found.lines)
+    assert summary_lines(store, graphs=lambda: _texts(store)) == summary_lines(store)
 
 
 @pytest.mark.parametrize(
