@@ -33,7 +33,7 @@ _ADJECTIVE = re.compile(
     r"(?:ск|цк|зск|жск)?(?:ий|ый|ой|ая|ое|ого|ому|ом|ие|ые|их|ых|ими|ыми|им|ым|ую|яя|ее|ей|"
     r"і|ы|ая|ае|ага|аму|ой|ай|ых|іх|ую|ія|ае)$"
 )
-_ENGLISH_ADJECTIVE = re.compile(r"(?:sk|ian|ean|an|ern|ic|ical)$")
+_ENGLISH_ADJECTIVE = re.compile(r"(?:sk|ian|ean|ern|ic|ical)$")
 _PLACE_ENDING = re.compile(r"(?:ск|цк)$")
 
 
@@ -44,6 +44,8 @@ def stem(word: str) -> str:
     ('псков', 'ташкент', 'віцеб', 'viteb', 'riga')
     >>> stem("луцкий"), stem("lutsk"), stem("kazan"), stem("казанский")
     ('луц', 'lut', 'kazan', 'казан')
+    >>> stem("ryazan"), stem("рязанский"), stem("belarusian")  # -an alone: a city (Ryazan)
+    ('ryazan', 'рязан', 'belarus')
     """
     if len(word) < 5:
         return word
@@ -155,7 +157,7 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
         if concept is not None:
             skip = True
         elif word not in normal.capitals:
-            concept = vocabulary.concept_of_skeleton(folded)
+            concept = vocabulary.concept_of_skeleton(folded, cyrillic=has_cyrillic(word))
         if concept == STOP:
             continue
         if concept is not None and vocabulary.is_status(vocabulary.compared_as(concept)):
