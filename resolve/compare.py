@@ -133,14 +133,35 @@ def word_similarity(first: str, second: str) -> float:
 
     >>> word_similarity("hradna", "hradnen"), word_similarity("minsk", "pinsk")
     (95.0, 80.0)
+    >>> word_similarity("ras", "rasan"), word_similarity("ris", "rasan")
+    (95.0, 50.0)
     """
     score = fuzz.ratio(first, second)
     if len(first.rstrip("aeiou")) >= 2 and first.rstrip("aeiou") == second.rstrip("aeiou"):
         return 90.0  # endings of a short word: Asia, Азии
+    if _adjective_of(first, second) or _adjective_of(second, first):
+        return 90.0
+    if len(first) >= 3 and second == first + "an" or len(second) >= 3 and first == second + "an":
+        return 95.0  # a city in -an read as an English adjective: Ryazan (ras), Рязанский (rasan)
     shared = min(len(first), len(second), 5)
     if shared >= 4 and first[:shared] == second[:shared]:
         score = max(score, 95.0)
     return float(score)
+
+
+def _adjective_of(adjective: str, city: str) -> bool:
+    """Whether ``adjective`` is the stem of an adjective in -инский / -имский of ``city``, a
+    name ending in a vowel (Бакинский, Baku; Уфимский, Ufa; Читинский, Chita).
+
+    >>> _adjective_of("bakin", "baku"), _adjective_of("ufim", "ufa"), _adjective_of("ufim", "uf")
+    (True, True, False)
+    """
+    return (
+        len(city) >= 3
+        and city[-1] in "aeiou"
+        and adjective[-2:] in ("in", "im")
+        and adjective[:-2] == city[:-1]
+    )
 
 
 def word_agreement(first: list[str], second: list[str], *, both_ways: bool = False) -> float:
@@ -179,8 +200,11 @@ def word_alignment(
         return float(quick), 0
     rows = process.cdist(first, second, scorer=fuzz.ratio).tolist()
     starts = {word[:4] for word in second if len(word) >= 4}
+    kin = {word[:-1] + ending for word in second for ending in ("in", "im")}
+    kin |= {word[:-2] for word in second if word[-2:] in ("in", "im", "an")}
+    kin |= {word + "an" for word in second}
     for i, a in enumerate(first):
-        if a[:4] in starts or len(a) < 4:
+        if a[:4] in starts or len(a) < 4 or a in kin or a[:-1] in kin:
             rows[i] = [max(s, word_similarity(a, b)) for s, b in zip(rows[i], second, strict=True)]
     best_across = [max(row) for row in rows]
     best_down = [max(column) for column in zip(*rows, strict=True)]

@@ -155,7 +155,7 @@ def _key(name: str, vocabulary: Vocabulary) -> NameKey:
         if concept is not None:
             skip = True
         elif word not in normal.capitals:
-            concept = vocabulary.concept_of_skeleton(folded)
+            concept = vocabulary.concept_of_skeleton(folded, cyrillic=has_cyrillic(word))
         if concept == STOP:
             continue
         if concept is not None and vocabulary.is_status(vocabulary.compared_as(concept)):

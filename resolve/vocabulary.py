@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from edukg.resolve.transliterate import skeleton
+from edukg.resolve.transliterate import has_cyrillic, skeleton
 
 STOP = "-"
 """The concept of words that carry no meaning (and, of, the, и, і)."""
@@ -39,6 +39,8 @@ class Vocabulary:
     forms: set[str] = field(default_factory=set)
     """Forms one institution moves between when renamed (academy, university, institute)."""
     _by_skeleton: dict[str, str] = field(default_factory=dict)
+    _latin_only: set[str] = field(default_factory=set)
+    """Keys of terms of kind ``latin``: never read in a Cyrillic word (city, Читинский)."""
     _lengths: list[int] = field(default_factory=list)
     _phrases: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
@@ -59,7 +61,12 @@ class Vocabulary:
                 vocabulary._phrases.setdefault(first, []).append((second, concept))
                 continue
             vocabulary.terms.setdefault(concept, {}).setdefault(lang, term)
-            vocabulary._by_skeleton.setdefault(_term_key(term), concept)
+            key = _term_key(term)
+            if kind and kind[0] == "latin" and key not in vocabulary._by_skeleton:
+                vocabulary._latin_only.add(key)
+            elif not (kind and kind[0] == "latin"):
+                vocabulary._latin_only.discard(key)
+            vocabulary._by_skeleton.setdefault(key, concept)
         vocabulary._lengths = sorted({len(key) for key in vocabulary._by_skeleton}, reverse=True)
         return vocabulary
 
@@ -93,24 +100,38 @@ class Vocabulary:
         return _package_vocabulary()
 
     def concept_of(self, word: str) -> str | None:
-        """The concept of ``word``, by its longest matching term; ``None`` for other words."""
-        key = skeleton(word)
-        return self.concept_of_skeleton(key)
+        """The concept of ``word``, by its longest matching term; ``None`` for other words.
 
-    def concept_of_skeleton(self, key: str) -> str | None:
-        """The concept of a word already folded by :func:`~edukg.resolve.transliterate.skeleton`."""
-        exact = self._by_skeleton.get(key)
+        A term of kind ``latin`` is an English word whose skeleton a Cyrillic word may share
+        by chance (city, ``titi``; Читинский, of Chita): it is read in Latin words only.
+
+        >>> words = Vocabulary.from_package()
+        >>> words.concept_of("City"), words.concept_of("Читинский"), words.concept_of("городской")
+        ('city', None, 'city')
+        """
+        key = skeleton(word)
+        return self.concept_of_skeleton(key, cyrillic=has_cyrillic(word))
+
+    def concept_of_skeleton(self, key: str, *, cyrillic: bool = False) -> str | None:
+        """The concept of a word already folded by :func:`~edukg.resolve.transliterate.skeleton`
+        (``cyrillic`` when the word was written in Cyrillic)."""
+        exact = self._found(key, cyrillic)
         if exact is not None:
             return exact
         for length in self._lengths:
             if length < MIN_PREFIX or length >= len(key):
                 continue
-            found = self._by_skeleton.get(key[:length])
+            found = self._found(key[:length], cyrillic)
             if found is not None:
                 return found
         if key.endswith("s") and len(key) >= MIN_PREFIX:  # an English plural: schools, sciences
-            return self.concept_of_skeleton(key[:-1])
+            return self.concept_of_skeleton(key[:-1], cyrillic=cyrillic)
         return None
+
+    def _found(self, key: str, cyrillic: bool) -> str | None:
+        if cyrillic and key in self._latin_only:
+            return None
+        return self._by_skeleton.get(key)
 
     def term(self, concept: str, lang: str) -> str:
         """The first term of ``concept`` in ``lang`` (English if it has none there)."""
