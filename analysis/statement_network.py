@@ -350,20 +350,14 @@ class _Builder:
             )
             if len(parties) < 2:
                 continue
-            if not details and everything:  # no dates to test, no attributes to keep
-                links += [
-                    (a, b, "agreements", None)
-                    for number, a in enumerate(parties)
-                    for b in parties[number + 1 :]
-                ]
-                continue
-            if link in signed_on or link in signed_many:
-                start = self.smallest_text(SIGNED, link)
-            else:
-                start = self.smallest_text(VALID_FROM, link)
-            end = self.smallest_text(VALID_THROUGH, link)
-            if not self.in_window(start, end):
-                continue
+            if details or not everything:  # without both, no dates to test or keep
+                if link in signed_on or link in signed_many:
+                    start = self.smallest_text(SIGNED, link)
+                else:
+                    start = self.smallest_text(VALID_FROM, link)
+                end = self.smallest_text(VALID_THROUGH, link)
+                if not self.in_window(start, end):
+                    continue
             if not details:
                 links += [
                     (a, b, "agreements", None)
@@ -403,14 +397,12 @@ class _Builder:
             }
             if not pairs:
                 continue
-            if not details and everything:
-                links += [(a, b, "events", None) for a, b in sorted(pairs)]
-                continue
-            start = self.smallest_text(START, link)
-            end = self.smallest_text(END, link)
-            # the query tests the end of an event without an end date at its start
-            if not self.in_window(start, end if end is not None else start):
-                continue
+            if details or not everything:  # without both, no dates to test or keep
+                start = self.smallest_text(START, link)
+                end = self.smallest_text(END, link)
+                # the query tests the end of an event without an end date at its start
+                if not self.in_window(start, end if end is not None else start):
+                    continue
             if not details:
                 links += [(a, b, "events", None) for a, b in sorted(pairs)]
                 continue

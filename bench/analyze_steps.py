@@ -45,7 +45,12 @@ def main() -> None:
     from edukg.analysis.centrality import compute_centrality
     from edukg.analysis.communities import detect_communities
     from edukg.analysis.igraph_view import igraph_view
-    from edukg.analysis.networks import Window, collector_paused, partnership_network
+    from edukg.analysis.networks import (
+        RESULTS_LOADER,
+        Window,
+        collector_paused,
+        partnership_network,
+    )
     from edukg.analysis.results import write_results
     from edukg.analysis.run import Analysis
     from edukg.graph.store import KnowledgeGraph
@@ -83,7 +88,7 @@ def main() -> None:
             events=True,
             started=started,
             ended=dt.datetime.now(dt.UTC),
-            sources=[info.name for info in kg.sources() if info.loader != "analysis"],
+            sources=[info.name for info in kg.sources() if info.loader != RESULTS_LOADER],
         )
         change: Any = _timed(steps, "write results", lambda: write_results(kg, analysis))
     document = {

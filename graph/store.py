@@ -141,8 +141,8 @@ class KnowledgeGraph:
         self._emptied: set[str] = set()
         """During a write: graphs a rebuild emptied (see :meth:`_rebuild`)."""
         self._replaced: dict[str, bytes | None] = {}
-        """During a write: graph IRI -> its statements before the write (its before image),
-        for every graph the write replaces or a rebuild loads again."""
+        """During :meth:`write_sources`: graph IRI -> its statements before the write (its
+        before image), for every graph the write replaces or a rebuild loads again."""
         self._bulk_parts = BULK_LOAD_PARTS
         """During a write: the parts of a source's bulk load (see :meth:`write_sources`)."""
         self._written: dict[str, bytes] = {}
@@ -574,7 +574,7 @@ class KnowledgeGraph:
             crash_point("commit")
         except BaseException as failure:
             self._records_by_graph, self._emptied, self._changed_lines = None, set(), []
-            self._written, self._replaced = {}, {}
+            self._written = {}
             self._roll_back()
             if isinstance(failure, Exception) and not isinstance(failure, EdukgError):
                 raise StoreError(
@@ -582,7 +582,6 @@ class KnowledgeGraph:
                 ) from failure
             raise
         self._records_by_graph, self._emptied, self._written = None, set(), {}
-        self._replaced = {}
         self._journal.commit()
 
     def _before_image(self, graph: ox.NamedNode) -> BeforeImage:

@@ -151,6 +151,30 @@ _PARTNERLESS = """
 """The institutions without a partner (``?institution``), as institutions-without-partners.rq
 finds them."""
 
+_DISPLAYED = (
+    ("partnerlessLabel", "?label", "skos:prefLabel ?label"),
+    ("partnerlessCountry", "?code", "edukg:country ?country . ?country skos:notation ?code"),
+    ("partnerlessRegionLabel", "?label", "edukg:region ?region . ?region skos:prefLabel ?label"),
+)
+"""Each kind of :data:`_PARTNERLESS_DISPLAY`: its value and the path from the institution."""
+
+
+def _display_queries(node: str, partnerless: str) -> tuple[str, ...]:
+    """The CONSTRUCTs of :data:`_DISPLAYED` for each ``?node`` the pattern ``partnerless`` finds.
+
+    >>> print(_display_queries("i", " ?i a edukg:Institution ")[1])
+    CONSTRUCT { ?i summary:partnerlessCountry ?code } WHERE {
+      { SELECT ?i WHERE { ?i a edukg:Institution } }
+      ?i edukg:country ?country . ?country skos:notation ?code
+    }
+    """
+    return tuple(
+        f"CONSTRUCT {{ ?{node} summary:{kind} {value} }} WHERE {{\n"
+        f"  {{ SELECT ?{node} WHERE {{{partnerless}}} }}\n"
+        f"  ?{node} {path}\n}}"
+        for kind, value, path in _DISPLAYED
+    )
+
 # Each query reads the union of all graphs, as the catalogue's do, with the same
 # expressions as the portable forms (STR, SUBSTR, MIN over text), so a summary
 # holds what the portable query would have worked out. CONSTRUCT hands the
@@ -228,18 +252,7 @@ _SUMMARY_QUERIES = (
     # institutions-without-partners.rq's question
     "CONSTRUCT { ?institution summary:partnerless true } WHERE {" + _PARTNERLESS + "}",
     # and what it shows of each row: the values its portable form looks up
-    """CONSTRUCT { ?institution summary:partnerlessLabel ?label } WHERE {
-  { SELECT ?institution WHERE {""" + _PARTNERLESS + """} }
-  ?institution skos:prefLabel ?label
-}""",
-    """CONSTRUCT { ?institution summary:partnerlessCountry ?code } WHERE {
-  { SELECT ?institution WHERE {""" + _PARTNERLESS + """} }
-  ?institution edukg:country ?country . ?country skos:notation ?code
-}""",
-    """CONSTRUCT { ?institution summary:partnerlessRegionLabel ?label } WHERE {
-  { SELECT ?institution WHERE {""" + _PARTNERLESS + """} }
-  ?institution edukg:region ?region . ?region skos:prefLabel ?label
-}""",
+    *_display_queries("institution", _PARTNERLESS),
 )
 
 _PREFIXES = {**PREFIXES, "summary": SUMMARY_NS}
@@ -372,18 +385,7 @@ _INSTITUTION_QUERIES = (
   BIND(REPLACE(STR(?node), "^.*/", "") AS ?last)
 }""",
     "CONSTRUCT { ?node summary:partnerless true } WHERE {" + _NODES_PARTNERLESS + "}",
-    """CONSTRUCT { ?node summary:partnerlessLabel ?label } WHERE {
-  { SELECT ?node WHERE {""" + _NODES_PARTNERLESS + """} }
-  ?node skos:prefLabel ?label
-}""",
-    """CONSTRUCT { ?node summary:partnerlessCountry ?code } WHERE {
-  { SELECT ?node WHERE {""" + _NODES_PARTNERLESS + """} }
-  ?node edukg:country ?country . ?country skos:notation ?code
-}""",
-    """CONSTRUCT { ?node summary:partnerlessRegionLabel ?label } WHERE {
-  { SELECT ?node WHERE {""" + _NODES_PARTNERLESS + """} }
-  ?node edukg:region ?region . ?region skos:prefLabel ?label
-}""",
+    *_display_queries("node", _NODES_PARTNERLESS),
 )
 
 _AGREEMENTS_OF_PARTIES = "SELECT DISTINCT ?a WHERE { VALUES_BLOCK ?a edukg:hasParty ?party }"

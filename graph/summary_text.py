@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pyoxigraph as ox
@@ -100,28 +100,28 @@ class TextSummaries:
 class _Facts:
     """The statements the summaries read, gathered from every graph (terms as N-Triples text)."""
 
-    agreements: set[bytes]
-    events: set[bytes]
-    institutions: set[bytes]
-    signed: dict[bytes, set[str]]
-    valid_from: dict[bytes, set[str]]
-    valid_through: dict[bytes, set[str]]
-    started: dict[bytes, set[str]]
-    parties: dict[bytes, set[bytes]]
-    countries: dict[bytes, set[bytes]]
-    gathered: dict[bytes, set[bytes]]
-    names: dict[bytes, set[bytes]]
+    agreements: set[bytes] = field(default_factory=set)
+    events: set[bytes] = field(default_factory=set)
+    institutions: set[bytes] = field(default_factory=set)
+    signed: dict[bytes, set[str]] = field(default_factory=dict)
+    valid_from: dict[bytes, set[str]] = field(default_factory=dict)
+    valid_through: dict[bytes, set[str]] = field(default_factory=dict)
+    started: dict[bytes, set[str]] = field(default_factory=dict)
+    parties: dict[bytes, set[bytes]] = field(default_factory=dict)
+    countries: dict[bytes, set[bytes]] = field(default_factory=dict)
+    gathered: dict[bytes, set[bytes]] = field(default_factory=dict)
+    names: dict[bytes, set[bytes]] = field(default_factory=dict)
     """Subject -> its names as N-Triples terms (read as text only for institutions)."""
-    labels: dict[bytes, set[bytes]]
-    regions: dict[bytes, set[bytes]]
-    notations: dict[bytes, set[bytes]]
+    labels: dict[bytes, set[bytes]] = field(default_factory=dict)
+    regions: dict[bytes, set[bytes]] = field(default_factory=dict)
+    notations: dict[bytes, set[bytes]] = field(default_factory=dict)
 
 
 def text_summary_lines(graphs: Iterable[bytes]) -> TextSummaries | None:
     """The summary lines of :data:`KINDS` for the union of ``graphs`` (each graph's statements
     as N-Triples lines, each ending in a newline); ``None`` when a line that bears on them
     is not plain text (see the module's notes)."""
-    facts = _Facts(set(), set(), set(), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})
+    facts = _Facts()
     try:
         for data in graphs:
             _gather(data, facts)

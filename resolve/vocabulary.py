@@ -62,10 +62,10 @@ class Vocabulary:
                 continue
             vocabulary.terms.setdefault(concept, {}).setdefault(lang, term)
             key = _term_key(term)
-            if kind and kind[0] == "latin" and key not in vocabulary._by_skeleton:
+            if not (kind and kind[0] == "latin"):
+                vocabulary._latin_only.discard(key)  # another term reads it in any script
+            elif key not in vocabulary._by_skeleton:
                 vocabulary._latin_only.add(key)
-            elif not (kind and kind[0] == "latin"):
-                vocabulary._latin_only.discard(key)
             vocabulary._by_skeleton.setdefault(key, concept)
         vocabulary._lengths = sorted({len(key) for key in vocabulary._by_skeleton}, reverse=True)
         return vocabulary
