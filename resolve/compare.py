@@ -389,8 +389,7 @@ def _untranslated_alignment(
     name has at most one word more: common words alone never join two names, and a subject
     the vocabulary knows (oncology) is never taken for a word the general dictionary knows.
     One subject only the Latin name has (no form) may stand for a Russian word no entry of
-    the general dictionary gives (противопожарной, *fire protection*): see
-    :data:`STAND_IN_PENALTY`.
+    the general dictionary gives (*breeding*, коневодства): see :data:`STAND_IN_PENALTY`.
     """
     if a.scripts == frozenset({"cyrillic"}) and b.scripts == frozenset({"latin"}):
         cyrillic, latin, own, other = a, b, words_a, words_b
