@@ -44,13 +44,18 @@ import os
 import platform
 import subprocess
 import time
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from edukg.resolve.dictionary import dictionary_source
+from edukg.resolve.compare import WORD_MATCH, word_similarity
+from edukg.resolve.dictionary import dictionary_source, general_dictionary
+from edukg.resolve.keys import name_key
 from edukg.resolve.match import REVIEW_SCORE, Candidate, find_candidates
+from edukg.resolve.morphology import is_common_word
 from edukg.resolve.records import InstitutionRecord, records_from_ror
+from edukg.resolve.translation import translate_pair, word_sources
 
 TARGET_SECONDS = 60.0
 TARGET_PRECISION, TARGET_RECALL = 0.95, 0.8
@@ -175,6 +180,68 @@ def speed_set(records: Sequence[InstitutionRecord], size: int) -> tuple[list, li
         left.append(InstitutionRecord(record.iri, tuple(display), record.country))
         right.append(InstitutionRecord(record.iri + "#r", tuple(others), record.country))
     return left, right
+
+
+def miss_counts(
+    candidates: Sequence[Candidate],
+    left: Sequence[InstitutionRecord],
+    right: Sequence[InstitutionRecord],
+    truth: set[tuple[str, str]],
+    threshold: float = REVIEW_SCORE,
+) -> dict[str, Counter[str]]:
+    """Per half, counts of the true label pairs missed at ``threshold``: how far each got
+    and how its names differ. Counts only, never a name: the held-out half is read so.
+
+    Counted: the score band (``no candidate`` when the pair was never scored), whether the
+    true record is the best candidate of the right-hand name, the concepts only one name
+    has (after the general dictionary's alignment), and the words without a match on
+    either side (Russian: a common word of the dictionary or not, given by the general
+    dictionary or not; Latin: a word of the general dictionary or not).
+    """
+    scores = {(c.left, c.right): c.score for c in candidates}
+    best: dict[str, tuple[float, str]] = {}
+    for c in candidates:
+        if c.score > best.get(c.right, (-1.0, ""))[0]:
+            best[c.right] = (c.score, c.left)
+    names = {record.iri: record.names[0] for record in [*left, *right]}
+    counts: dict[str, Counter[str]] = {half: Counter() for half in HALVES}
+    for pair in sorted(truth):
+        first, second = pair
+        score = scores.get(pair)
+        if names[second].kind != "label" or (score is not None and score >= threshold):
+            continue
+        found = counts[half_of(second)]
+        found["missed"] += 1
+        band = "no candidate" if score is None else f"score {int(score // 10) * 10}s"
+        found[band] += 1
+        found[f"best candidate of its name: {best.get(second, (0, ''))[1] == first}"] += 1
+        found.update(_difference(names[first].text, names[second].text))
+    return counts
+
+
+def _difference(first: str, second: str) -> Counter[str]:
+    """How two names differ, as counts (see :func:`miss_counts`)."""
+    a, b = translate_pair(name_key(first), name_key(second))
+    only_a, only_b = set(a.concepts) - set(b.concepts), set(b.concepts) - set(a.concepts)
+    shape = "concepts: each has some" if only_a and only_b else "concepts: same"
+    if bool(only_a) != bool(only_b):
+        shape = "concepts: one name has more"
+    found = Counter([shape])
+    dictionary = general_dictionary()
+    for key, other in ((a, b), (b, a)):
+        sources = word_sources(key)
+        for word in key.words:
+            if any(word_similarity(word, o) >= WORD_MATCH for o in other.words):
+                continue
+            source = sources.get(word, word)
+            if "cyrillic" in key.scripts:
+                kind = "common" if is_common_word(source) else "other"
+                given = "given" if dictionary.knows(source) else "not given"
+                found[f"Cyrillic word without a match: {kind}, {given} by the dictionary"] += 1
+            else:
+                known = "in" if dictionary.russian(source) else "not in"
+                found[f"Latin word without a match: {known} the dictionary"] += 1
+    return found
 
 
 def _commit() -> str:
@@ -320,12 +387,24 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--thresholds", default="60,65,70,75,80,85,90,95")
     parser.add_argument("--no-speed", action="store_true", help="skip the 10k x 10k timing")
     parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="only count the labels missed at 70, per half, by names only (no name, no figure)",
+    )
+    parser.add_argument(
         "--write", action="store_true", help="keep the figures in bench/results/resolve-quality.*"
     )
     options = parser.parse_args(argv)
     records = records_from_ror(options.ror)
     thresholds = [float(t) for t in options.thresholds.split(",")]
     print(f"general dictionary: {dictionary_source()}")
+    if options.misses:
+        left, right, truth = labelled_set(records)
+        found = find_candidates(left, right, min_score=0.0)
+        for half, counted in miss_counts(found, left, right, truth).items():
+            for what, count in sorted(counted.items()):
+                print(f"{half} labels missed at {REVIEW_SCORE:g}: {what}: {count}")
+        return
     variants: dict[str, list[dict[str, object]]] = {}
     described = ""
     for variant, with_city in VARIANTS:

@@ -69,6 +69,15 @@ MIN_SHARED_SUBJECTS = 2
 """Concepts besides forms two names must share when words they do not share may be
 translations and no other word matches."""
 
+MAX_STAND_INS = 1
+"""Subjects only the Latin name has that Russian words the dictionary lacks may stand for."""
+
+STAND_IN_PENALTY = 15.0
+"""More points lost when a Russian word no dictionary edukg reads stands for a subject only the
+Latin name has (*Breeding*, «коневодства»): the names are compared as if the word translated
+the subject, less these points and those of an untranslated word, and the stand-in counts as
+a word each that does not match (*best for both* forgives it only among other candidates)."""
+
 HONOUR_PENALTY = 30.0
 """Points lost when the names honour different people."""
 
@@ -254,8 +263,9 @@ def compare_names(
     translated = _untranslated_alignment(a, b, words_a, words_b)
     if translated is not None:
         # Russian words the vocabulary lacks may translate the other name's words
-        agreement, pairs = translated
-        score = agreement - UNTRANSLATED_PENALTY * pairs - _concept_penalty(a, b)
+        agreement, pairs, stood = translated
+        score = agreement - UNTRANSLATED_PENALTY * pairs - STAND_IN_PENALTY * len(stood)
+        score -= _concept_penalty(_without(a, stood), _without(b, stood))
     elif words_a and words_b:
         if words_a != words_b:
             agreement, extras = word_alignment(words_a, words_b)
@@ -347,13 +357,13 @@ def _conflict(
     b: NameKey,
     words_a: list[str],
     words_b: list[str],
-    translated: tuple[float, int] | None,
+    translated: tuple[float, int, frozenset[str]] | None,
 ) -> str:
     """What two names say differently, "" for nothing (see :attr:`NameScore.conflict_kind`)."""
     if not (words_a or words_b or a.honour or b.honour):
         return "common"  # common words only: RSL, National Library of Russia
     if translated is not None:
-        return ""
+        return "word" if translated[2] else ""  # a stand-in: forgiven only among others
     vocabulary = Vocabulary.from_package()
     subjects_a = set(a.concepts) - set(b.concepts) - vocabulary.forms
     subjects_b = set(b.concepts) - set(a.concepts) - vocabulary.forms
@@ -368,15 +378,18 @@ def _conflict(
 
 def _untranslated_alignment(
     a: NameKey, b: NameKey, words_a: list[str], words_b: list[str]
-) -> tuple[float, int] | None:
+) -> tuple[float, int, frozenset[str]] | None:
     """When the words a Cyrillic name and a Latin one do not share may be translations (the
     Cyrillic ones are Russian common words the vocabulary lacks): the agreement of the words
-    they share, and how many words differ. Else ``None``.
+    they share, how many words differ, and the Latin name's concepts a Russian word may
+    stand for. Else ``None``.
 
     Both names have the same concepts, they share a word besides (a place, a person) or
     :data:`MIN_SHARED_SUBJECTS` concepts that are no forms (medical, research), and the Latin
     name has at most one word more: common words alone never join two names, and a subject
-    the vocabulary knows (oncology) is never taken for a word it does not.
+    the vocabulary knows (oncology) is never taken for a word the general dictionary knows.
+    One subject only the Latin name has (no form) may stand for a Russian word no entry of
+    the general dictionary gives (*breeding*, коневодства): see :data:`STAND_IN_PENALTY`.
     """
     if a.scripts == frozenset({"cyrillic"}) and b.scripts == frozenset({"latin"}):
         cyrillic, latin, own, other = a, b, words_a, words_b
@@ -384,7 +397,11 @@ def _untranslated_alignment(
         cyrillic, latin, own, other = b, a, words_b, words_a
     else:
         return None
-    if not cyrillic.untranslated or set(cyrillic.concepts) != set(latin.concepts):
+    forms = Vocabulary.from_package().forms
+    stood = frozenset(latin.concepts) - frozenset(cyrillic.concepts)
+    if not cyrillic.untranslated or set(cyrillic.concepts) - set(latin.concepts):
+        return None
+    if len(stood) > MAX_STAND_INS or stood & forms:
         return None
     if not own:
         return None
@@ -393,15 +410,28 @@ def _untranslated_alignment(
     unmatched_own = [w for w, s in zip(own, best_own, strict=True) if s < WORD_MATCH]
     if not unmatched_own or any(w not in cyrillic.untranslated for w in unmatched_own):
         return None
+    if stood:
+        sources = word_sources(cyrillic)
+        dictionary = general_dictionary()
+        unknown = [w for w in unmatched_own if not dictionary.knows(sources.get(w, w))]
+        if len(unknown) < len(stood):
+            return None
     matched = [s for s in best_own if s >= WORD_MATCH]
-    subjects = set(latin.concepts) - Vocabulary.from_package().forms
+    subjects = set(cyrillic.concepts) - forms
     if not matched and len(subjects) < MIN_SHARED_SUBJECTS:
         return None
     unmatched_other = sum(s < WORD_MATCH for s in best_other)
-    if not unmatched_other or unmatched_other > len(unmatched_own) + 1:
+    if not unmatched_other + len(stood) or unmatched_other > len(unmatched_own) - len(stood) + 1:
         return None
     agreement = sum(matched) / len(matched) if matched else 100.0
-    return agreement, max(len(unmatched_own), unmatched_other)
+    return agreement, max(len(unmatched_own), unmatched_other + len(stood)), stood
+
+
+def _without(key: NameKey, concepts: frozenset[str]) -> NameKey:
+    """``key`` without ``concepts`` (those a word of the other name stands for)."""
+    if not concepts or not set(key.concepts) & concepts:
+        return key
+    return replace(key, concepts=tuple(c for c in key.concepts if c not in concepts))
 
 
 def _common_extras(a: NameKey, b: NameKey, words_a: list[str], words_b: list[str]) -> int:

@@ -53,6 +53,8 @@ class Dictionary:
     entries: dict[str, frozenset[str]] = field(default_factory=dict)
     source: str = ""
     """Where the entries were read from, or why there are none."""
+    _russian: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    """Every Russian word some entry gives (made when first asked, see :meth:`knows`)."""
 
     @classmethod
     def from_entries(cls, entries: Mapping[str, str], source: str = "") -> Dictionary:
@@ -89,6 +91,17 @@ class Dictionary:
             return True
         own = russian_stem(lemma)
         return any(_same_root(own, russian_stem(word)) for word in translations)
+
+    def knows(self, russian: str) -> bool:
+        """Whether the Russian word (any form) translates some English word of the dictionary.
+
+        >>> words = Dictionary({"vegetable": frozenset({"овощ"})})
+        >>> words.knows("овощи"), words.knows("бахчеводства")
+        (True, False)
+        """
+        if self._russian is None:
+            self._russian = frozenset().union(*self.entries.values())
+        return lemma_of(russian) in self._russian
 
     def __bool__(self) -> bool:
         return bool(self.entries)

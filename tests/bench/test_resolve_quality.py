@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bench.resolve_quality import SUBSETS, labelled_set, markdown
+from bench.resolve_quality import SUBSETS, half_of, labelled_set, markdown, miss_counts
+from edukg.resolve.dictionary import general_dictionary
+from edukg.resolve.match import find_candidates
 from edukg.resolve.records import InstitutionRecord, Name
 
 RECORDS = [
@@ -61,3 +63,26 @@ def test_the_page_shows_both_variants_and_the_best_threshold_of_each() -> None:
     names_only, with_city = page.split("## Names + city")
     assert "## Names only" in names_only and "precision 0.967, recall 0.735" in names_only
     assert "precision 0.971, recall 0.742" in with_city
+
+
+def test_missed_labels_are_counted_by_half_without_their_names() -> None:
+    records = [
+        *RECORDS,
+        InstitutionRecord(
+            "https://ror.org/4",
+            (Name("Institute of Oncology", "en"), Name("Институт овощеводства", "ru")),
+            "BY",
+        ),
+    ]
+    left, right, truth = labelled_set(records)
+    found = find_candidates(left, right, min_score=0.0)
+    counts = miss_counts(found, left, right, truth)
+    half = half_of("https://ror.org/4")
+    other = next(h for h in counts if h != half)
+    # BSU's label is found; Grodno's Russian name is an alias: only the institute is missed
+    assert counts[half]["missed"] == 1 and counts[other]["missed"] == 0
+    # oncology only in English; овощеводства a common word the general dictionary gives
+    assert counts[half]["concepts: one name has more"] == 1
+    if general_dictionary():
+        assert counts[half]["Cyrillic word without a match: common, given by the dictionary"] == 1
+    assert not any("нститут" in what or "Oncology" in what for what in counts[half])

@@ -477,6 +477,44 @@ def test_untranslated_words_keep_other_names_apart(first: str, second: str) -> N
 
 
 @pytest.mark.skipif(not general_dictionary(), reason="Debian's mueller7-dict is not installed")
+def test_a_russian_word_no_dictionary_knows_may_stand_for_a_subject() -> None:
+    # коневодства is in neither the vocabulary nor the general dictionary: it may translate
+    # *Breeding*, a subject only the English name has; a word each that does not match
+    first, second = "Рязанский институт коневодства", "Ryazan Breeding Institute"
+    for one, other in ((first, second), (second, first)):
+        found = compare_names(name_key(one), name_key(other))
+        assert found.conflict_kind == "word", (one, other)
+        assert REVIEW_SCORE - MUTUAL_BEST_BONUS <= found.score < 100 - UNTRANSLATED_PENALTY
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(
+            # овощеводства is a word of the general dictionary, which does not give it for
+            # oncology: a subject the other name has, not a stand-in
+            "Рязанский институт овощеводства",
+            "Ryazan Oncology Institute",
+            id="ru-en-a-word-the-dictionary-knows-stands-for-nothing",
+        ),
+        pytest.param(
+            "Рязанский институт коневодства",
+            "Ryazan Institute of Breeding and Oncology",
+            id="ru-en-one-word-stands-for-one-subject-at-most",
+        ),
+        pytest.param(
+            "Разанскі інстытут конегадоўлі",
+            "Ryazan Breeding Institute",
+            id="be-en-no-dictionary-for-belarusian",
+        ),
+    ],
+)
+def test_no_stand_in_for_a_subject(first: str, second: str) -> None:
+    for one, other in ((first, second), (second, first)):
+        assert compare_names(name_key(one), name_key(other)).conflict_kind == "subject"
+
+
+@pytest.mark.skipif(not general_dictionary(), reason="Debian's mueller7-dict is not installed")
 def test_a_word_the_dictionary_translates_joins_like_a_word_of_the_vocabulary() -> None:
     # as «Институт экономики» and *Institute of Economics* do: a translation, not a guess
     for first, second in (
