@@ -149,9 +149,7 @@ def timed_load(store: Path, paths: list[Path]) -> tuple[float, str]:
     return run.wall_s, run.output
 
 
-def bulk_load_baseline(
-    store: Path, folder: Path, owed: list[Run] | None = None
-) -> tuple[Run, int]:
+def bulk_load_baseline(store: Path, folder: Path, owed: list[Run] | None = None) -> tuple[Run, int]:
     """Oxigraph's bulk load of every statement ``store`` holds into a new store, and their count.
 
     The statements are exported once as N-Quads (not timed); the bulk load runs in a
