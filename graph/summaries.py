@@ -24,9 +24,9 @@ interrupted.
 ...     b'<https://w3id.org/edukg/ontology#signedOn> "2024-05-01" .',
 ...     ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("http://x/g"))
 >>> refresh_summaries(store), summaries_current(store)
-(3, True)
+(4, True)
 >>> sorted(q.object.value[:6] for q in store.quads_for_pattern(None, None, None, SUMMARY_GRAPH))
-['2024', '2024', '2024-0', '4 e3b0']
+['2024', '2024', '2024-0', '202405', '5 e3b0']
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ import pyoxigraph as ox
 
 from edukg.graph.bulk_load import bulk_load_in_parts
 from edukg.graph.sources import CATALOG_GRAPH
-from edukg.graph.summary_text import text_summary_lines
+from edukg.graph.summary_text import dormant_lines, text_summary_lines
 from edukg.graph.terms import dumped, solutions
 from edukg.ontology.iris import PREFIXES, PROJECT_IRI, SYSTEM_GRAPH_BASE
 
@@ -50,7 +50,7 @@ SUMMARY_GRAPH = ox.NamedNode(SYSTEM_GRAPH_BASE + "summaries")
 SUMMARY_NS = PROJECT_IRI + "/summary#"
 """The namespace of the summary predicates (edukg's own; no source uses it)."""
 
-SUMMARY_VERSION = "4"
+SUMMARY_VERSION = "5"
 """Bumped whenever what a summary means changes: a store with older ones is not current."""
 
 FIRST_SIGNED = ox.NamedNode(SUMMARY_NS + "firstSigned")
@@ -73,6 +73,15 @@ EVENT_YEAR = ox.NamedNode(SUMMARY_NS + "eventYear")
 END_DAY = ox.NamedNode(SUMMARY_NS + "endDay")
 """Agreement -> the last day of one of its terms (``schema:validThrough``) as a day number
 (Julian day), worked out as ``expiring-agreements`` works it out; none where that fails."""
+
+DORMANT_TERM = ox.NamedNode(SUMMARY_NS + "dormantTerm")
+"""Agreement no event implements -> one of its terms as ``dormant-agreements`` reads it: an
+``xsd:decimal`` of its first signing date's digits, its least start's and, after the point,
+its end's (see :func:`edukg.graph.summary_text.dormant_lines`)."""
+
+DORMANT_ODD = ox.NamedNode(SUMMARY_NS + "dormantOdd")
+"""Agreement no event implements -> ``true`` when its dates do not fit :data:`DORMANT_TERM`:
+``dormant-agreements`` works its rows out from its dates."""
 
 PARTY_COUNTRY = ox.NamedNode(SUMMARY_NS + "partyCountry")
 """Agreement -> the ``edukg:country`` of one of its ``edukg:hasParty`` parties."""
@@ -266,6 +275,8 @@ on them) than this works every summary out again: one scan beats that many look-
 
 _EDUKG, _SCHEMA = PREFIXES["edukg"], PREFIXES["schema"]
 _TYPE = PREFIXES["rdf"] + "type"
+_TYPE_NODE = ox.NamedNode(_TYPE)
+_IMPLEMENTS = ox.NamedNode(_EDUKG + "implements")
 _AGREEMENT = ox.NamedNode(_EDUKG + "CooperationAgreement")
 _INSTITUTION = ox.NamedNode(_EDUKG + "Institution")
 _EVENT = ox.NamedNode(_EDUKG + "CooperationEvent")
@@ -287,7 +298,7 @@ LINES_BEARING_ON_SUMMARIES = re.compile(
         re.escape(iri.encode())
         for iri in (
             _SIGNED_ON, _VALID_FROM, _VALID_THROUGH, _START_DATE, _HAS_PARTY, _COUNTRY,
-            _ORGANIZER, _ATTENDEE, *_NAMES, _REGION, _NOTATION,
+            _ORGANIZER, _ATTENDEE, *_NAMES, _REGION, _NOTATION, _IMPLEMENTS.value,
         )
     )
     + b")> | <"
@@ -445,8 +456,65 @@ def summary_lines(
         if not isinstance(answer, ox.QueryTriples):
             raise TypeError("a summary query must be a CONSTRUCT")
         wanted.update(dumped(answer.serialize(format=ox.RdfFormat.N_TRIPLES)).splitlines())
+    if "dormantTerm" not in done:
+        wanted |= _dormant_lines(store)
     wanted.update(multinational_lines(wanted))
     return wanted
+
+
+def _dormant_lines(store: ox.Store, agreements: Iterable[ox.NamedNode] | None = None) -> set[bytes]:
+    """The ``dormantTerm`` and ``dormantOdd`` lines of ``agreements`` (every one without
+    them) from the statements of the union of all graphs, as the text form works them out.
+
+    A date that is neither an IRI nor a literal (``STR`` fails on it) makes the agreement's
+    line ``dormantOdd``: the query then reads its dates as the portable form does.
+    """
+    odd: set[bytes] = set()
+    dates: tuple[dict[bytes, set[str]], ...] = ({}, {}, {})
+    predicates = (_SIGNED_ON, _VALID_FROM, _VALID_THROUGH)
+    if agreements is None:
+        typed = {q.subject for q in store.quads_for_pattern(None, _TYPE_NODE, _AGREEMENT, None)}
+        for predicate, held in zip(predicates, dates, strict=True):
+            for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
+                _note_date(quad.subject, quad.object, held, odd)
+    else:
+        typed = {
+            node
+            for node in agreements
+            if next(store.quads_for_pattern(node, _TYPE_NODE, _AGREEMENT, None), None)
+        }
+        for node in typed:
+            for predicate, held in zip(predicates, dates, strict=True):
+                for quad in store.quads_for_pattern(node, ox.NamedNode(predicate), None, None):
+                    _note_date(quad.subject, quad.object, held, odd)
+    if agreements is None:
+        implementers = store.quads_for_pattern(None, _IMPLEMENTS, None, None)
+    else:
+        implementers = (
+            quad
+            for node in typed
+            for quad in store.quads_for_pattern(None, _IMPLEMENTS, node, None)
+        )
+    implemented = {str(quad.object).encode() for quad in implementers}
+    names = {str(node).encode() for node in typed} - implemented
+    lines = dormant_lines(names - odd, *dates)
+    marker = b" <" + DORMANT_ODD.value.encode() + b"> " + str(ox.Literal(True)).encode() + b" ."
+    lines.update(name + marker for name in names & odd)
+    return lines
+
+
+def _note_date(
+    subject: ox.NamedNode | ox.BlankNode | ox.Triple,
+    value: object,
+    held: dict[bytes, set[str]],
+    odd: set[bytes],
+) -> None:
+    """Keep ``STR(value)`` as a date of ``subject``, or note ``subject`` as odd."""
+    name = str(subject).encode()
+    if isinstance(value, ox.NamedNode | ox.Literal):
+        held.setdefault(name, set()).add(value.value)
+    else:
+        odd.add(name)
 
 
 def _kind(query: str) -> str | None:
@@ -582,12 +650,12 @@ def touched(
     may change.
 
     An agreement: the subject of a changed type, ``signedOn``, ``validFrom``,
-    ``validThrough`` or ``hasParty`` statement, or one with a party whose ``country``
-    changed; an event (in the same set): the subject of a changed type or
-    ``schema:startDate``. An
-    institution: the subject of a changed type, name (``skos:prefLabel``,
-    ``skos:altLabel``, ``dcterms:identifier``), ``edukg:country`` or ``edukg:region``
-    statement, a party, host or guest in a changed statement, every other party,
+    ``validThrough`` or ``hasParty`` statement, the object of a changed ``implements``
+    statement, or one with a party whose ``country`` changed; an event (in the same
+    set): the subject of a changed type or ``schema:startDate``. An institution: the
+    subject of a changed type, name (``skos:prefLabel``, ``skos:altLabel``,
+    ``dcterms:identifier``), ``edukg:country`` or ``edukg:region`` statement, a party,
+    host or guest in a changed statement, every other party,
     host or guest of the agreements and events those changed, and one whose
     country's ``skos:notation`` or region's ``skos:prefLabel`` changed. ``None`` when
     there are more than :data:`INCREMENTAL_LIMIT` of them, or a blank node among them:
@@ -629,6 +697,11 @@ def touched(
             institutions.add(subject)
         elif predicate == _NOTATION:
             coded.add(subject)
+        elif predicate == _IMPLEMENTS.value:  # whether the agreement is dormant
+            if not isinstance(value, ox.NamedNode | ox.Literal):
+                return None
+            if isinstance(value, ox.NamedNode):
+                agreements.add(value)
         elif predicate in (_ORGANIZER, _ATTENDEE):
             gatherings.add(subject)
         elif predicate in _NAMES:
@@ -651,7 +724,8 @@ def touched(
 
 
 _DATED_PREDICATES = (
-    FIRST_SIGNED, FIRST_START, YEAR, AGREEMENT_YEAR, EVENT_YEAR, END_DAY, PARTY_COUNTRY
+    FIRST_SIGNED, FIRST_START, YEAR, AGREEMENT_YEAR, EVENT_YEAR, END_DAY, PARTY_COUNTRY,
+    DORMANT_TERM, DORMANT_ODD,
 )
 """The summaries of the agreements and events :func:`touched` finds."""
 
@@ -685,6 +759,8 @@ def _refresh_some(
                 wanted.update(
                     ox.Quad(t.subject, t.predicate, t.object, SUMMARY_GRAPH) for t in answer
                 )
+    if agreements:
+        wanted.update(_quads(sorted(_dormant_lines(store, agreements))))
     changed = current ^ wanted
     for quad in current - wanted:
         store.remove(quad)
