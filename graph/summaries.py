@@ -5,8 +5,9 @@ at the end of every write (load, reload, removal, merge and split, the undoing
 of an interrupted write), worked out from the union of all graphs the way the
 catalogue's queries read it. Per agreement (anything with ``edukg:hasParty``,
 ``edukg:signedOn`` or ``schema:validFrom``): its first signing date, its years
-(twice: by the year rule, and as ``cooperation-by-year`` casts them) and its parties'
-countries; per event: its first start date and years; per institution:
+(twice: by the year rule, and as ``cooperation-by-year`` casts them), its parties'
+countries and, when no event implements it, its terms as ``dormant-agreements`` reads them;
+per event: its first start date and years; per institution:
 whether it has no partner, and for one without, what ``institutions-without-partners``
 shows of it (labels, country codes, region labels). The
 catalogue's ``# @if summaries`` sections read them instead of working them
