@@ -646,18 +646,18 @@ def _refresh_all(
 
 def touched(
     store: ox.Store, changed: Iterable[bytes]
-) -> tuple[set[ox.NamedNode], set[ox.NamedNode]] | None:
+) -> tuple[set[ox.NamedNode], set[ox.NamedNode], set[ox.NamedNode]] | None:
     """The agreements (and events) and the institutions whose summaries ``changed`` lines
-    may change.
+    may change, and the agreements whose ``dormant*`` summaries alone may change.
 
     An agreement: the subject of a changed type, ``signedOn``, ``validFrom``,
-    ``validThrough`` or ``hasParty`` statement, the object of a changed ``implements``
-    statement, or one with a party whose ``country`` changed; an event (in the same
-    set): the subject of a changed type or ``schema:startDate``. An institution: the
-    subject of a changed type, name (``skos:prefLabel``, ``skos:altLabel``,
-    ``dcterms:identifier``), ``edukg:country`` or ``edukg:region`` statement, a party,
-    host or guest in a changed statement, every other party,
-    host or guest of the agreements and events those changed, and one whose
+    ``validThrough`` or ``hasParty`` statement, or one with a party whose ``country``
+    changed (the object of a changed ``implements`` statement: its ``dormant*`` summaries
+    only, in the third set); an event (in the same set as agreements): the subject of a
+    changed type or ``schema:startDate``. An institution: the subject of a changed type,
+    name (``skos:prefLabel``, ``skos:altLabel``, ``dcterms:identifier``), ``edukg:country``
+    or ``edukg:region`` statement, a party, host or guest in a changed statement, every
+    other party, host or guest of the agreements and events those changed, and one whose
     country's ``skos:notation`` or region's ``skos:prefLabel`` changed. ``None`` when
     there are more than :data:`INCREMENTAL_LIMIT` of them, or a blank node among them:
     every summary is then worked out again.
@@ -665,12 +665,13 @@ def touched(
     >>> store = ox.Store()
     >>> line = b'<http://x/a> <https://w3id.org/edukg/ontology#hasParty> <http://x/i> .'
     >>> [sorted(n.value for n in nodes) for nodes in touched(store, [line])]
-    [['http://x/a'], ['http://x/i']]
+    [['http://x/a'], ['http://x/i'], []]
     """
     picked = [line for line in changed if LINES_BEARING_ON_SUMMARIES.search(line)]
     if len(picked) > INCREMENTAL_LIMIT:
         return None
     agreements: set[ox.NamedNode] = set()
+    implemented: set[ox.NamedNode] = set()  # an event implements it, or no longer does
     institutions: set[ox.NamedNode] = set()
     parties_moved: set[ox.NamedNode] = set()
     gatherings: set[ox.NamedNode] = set()
@@ -702,7 +703,7 @@ def touched(
             if not isinstance(value, ox.NamedNode | ox.Literal):
                 return None
             if isinstance(value, ox.NamedNode):
-                agreements.add(value)
+                implemented.add(value)
         elif predicate in (_ORGANIZER, _ATTENDEE):
             gatherings.add(subject)
         elif predicate in _NAMES:
@@ -719,24 +720,36 @@ def touched(
     institutions |= _bound_rows(store, _PEOPLE_OF_EVENTS, "event", gatherings)
     institutions |= _bound_rows(store, _HOLDERS_OF_COUNTRIES, "place", coded)
     institutions |= _bound_rows(store, _HOLDERS_OF_REGIONS, "place", labelled)
-    if len(agreements) + len(institutions) > INCREMENTAL_LIMIT:
+    implemented -= agreements
+    if len(agreements) + len(institutions) + len(implemented) > INCREMENTAL_LIMIT:
         return None
-    return agreements, institutions
+    return agreements, institutions, implemented
 
 
 _DATED_PREDICATES = (
-    FIRST_SIGNED, FIRST_START, YEAR, AGREEMENT_YEAR, EVENT_YEAR, END_DAY, PARTY_COUNTRY,
-    DORMANT_TERM, DORMANT_ODD,
+    FIRST_SIGNED, FIRST_START, YEAR, AGREEMENT_YEAR, EVENT_YEAR, END_DAY, PARTY_COUNTRY
 )
-"""The summaries of the agreements and events :func:`touched` finds."""
+"""The summaries of the agreements and events :func:`touched` finds (with the ``dormant*``)."""
+
+_DORMANT_PREDICATES = (DORMANT_TERM, DORMANT_ODD)
 
 
 def _refresh_some(
-    store: ox.Store, agreements: set[ox.NamedNode], institutions: set[ox.NamedNode]
+    store: ox.Store,
+    agreements: set[ox.NamedNode],
+    institutions: set[ox.NamedNode],
+    implemented: set[ox.NamedNode],
 ) -> int:
-    """Work out the summaries of these agreements and institutions again; write the changes."""
+    """Work out the summaries of these agreements and institutions again, and the
+    ``dormant*`` ones of the ``implemented`` agreements; write the changes."""
     wanted: set[ox.Quad] = set()
     current: set[ox.Quad] = set()
+    dormant = agreements | implemented
+    for node in dormant:
+        for predicate in _DORMANT_PREDICATES:
+            current.update(store.quads_for_pattern(node, predicate, None, SUMMARY_GRAPH))
+    if dormant:
+        wanted.update(_quads(sorted(_dormant_lines(store, dormant))))
     for nodes, queries, predicates in (
         (agreements, _AGREEMENT_QUERIES, _DATED_PREDICATES),
         (
@@ -760,8 +773,6 @@ def _refresh_some(
                 wanted.update(
                     ox.Quad(t.subject, t.predicate, t.object, SUMMARY_GRAPH) for t in answer
                 )
-    if agreements:
-        wanted.update(_quads(sorted(_dormant_lines(store, agreements))))
     changed = current ^ wanted
     for quad in current - wanted:
         store.remove(quad)
