@@ -478,25 +478,23 @@ def _dormant_lines(store: ox.Store, agreements: Iterable[ox.NamedNode] | None = 
         for predicate, held in zip(predicates, dates, strict=True):
             for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
                 _note_date(quad.subject, quad.object, held, odd)
+        implemented = {
+            str(quad.object).encode()
+            for quad in store.quads_for_pattern(None, _IMPLEMENTS, None, None)
+        }
     else:
+        # what an event implements first: most agreements a write of events touches are
         typed = {
             node
             for node in agreements
-            if next(store.quads_for_pattern(node, _TYPE_NODE, _AGREEMENT, None), None)
+            if next(store.quads_for_pattern(None, _IMPLEMENTS, node, None), None) is None
+            and next(store.quads_for_pattern(node, _TYPE_NODE, _AGREEMENT, None), None)
         }
         for node in typed:
             for predicate, held in zip(predicates, dates, strict=True):
                 for quad in store.quads_for_pattern(node, ox.NamedNode(predicate), None, None):
                     _note_date(quad.subject, quad.object, held, odd)
-    if agreements is None:
-        implementers = store.quads_for_pattern(None, _IMPLEMENTS, None, None)
-    else:
-        implementers = (
-            quad
-            for node in typed
-            for quad in store.quads_for_pattern(None, _IMPLEMENTS, node, None)
-        )
-    implemented = {str(quad.object).encode() for quad in implementers}
+        implemented = set()
     names = {str(node).encode() for node in typed} - implemented
     lines = dormant_lines(names - odd, *dates)
     marker = b" <" + DORMANT_ODD.value.encode() + b"> " + str(ox.Literal(True)).encode() + b" ."
