@@ -5,8 +5,9 @@ at the end of every write (load, reload, removal, merge and split, the undoing
 of an interrupted write), worked out from the union of all graphs the way the
 catalogue's queries read it. Per agreement (anything with ``edukg:hasParty``,
 ``edukg:signedOn`` or ``schema:validFrom``): its first signing date, its years
-(twice: by the year rule, and as ``cooperation-by-year`` casts them) and its parties'
-countries; per event: its first start date and years; per institution:
+(twice: by the year rule, and as ``cooperation-by-year`` casts them), its parties'
+countries and, when no event implements it, its terms as ``dormant-agreements`` reads them;
+per event: its first start date and years; per institution:
 whether it has no partner, and for one without, what ``institutions-without-partners``
 shows of it (labels, country codes, region labels). The
 catalogue's ``# @if summaries`` sections read them instead of working them
@@ -24,9 +25,9 @@ interrupted.
 ...     b'<https://w3id.org/edukg/ontology#signedOn> "2024-05-01" .',
 ...     ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("http://x/g"))
 >>> refresh_summaries(store), summaries_current(store)
-(3, True)
+(4, True)
 >>> sorted(q.object.value[:6] for q in store.quads_for_pattern(None, None, None, SUMMARY_GRAPH))
-['2024', '2024', '2024-0', '4 e3b0']
+['2024', '2024', '2024-0', '202405', '5 e3b0']
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ import pyoxigraph as ox
 
 from edukg.graph.bulk_load import bulk_load_in_parts
 from edukg.graph.sources import CATALOG_GRAPH
-from edukg.graph.summary_text import text_summary_lines
+from edukg.graph.summary_text import dormant_lines, text_summary_lines
 from edukg.graph.terms import dumped, solutions
 from edukg.ontology.iris import PREFIXES, PROJECT_IRI, SYSTEM_GRAPH_BASE
 
@@ -50,7 +51,7 @@ SUMMARY_GRAPH = ox.NamedNode(SYSTEM_GRAPH_BASE + "summaries")
 SUMMARY_NS = PROJECT_IRI + "/summary#"
 """The namespace of the summary predicates (edukg's own; no source uses it)."""
 
-SUMMARY_VERSION = "4"
+SUMMARY_VERSION = "5"
 """Bumped whenever what a summary means changes: a store with older ones is not current."""
 
 FIRST_SIGNED = ox.NamedNode(SUMMARY_NS + "firstSigned")
@@ -73,6 +74,15 @@ EVENT_YEAR = ox.NamedNode(SUMMARY_NS + "eventYear")
 END_DAY = ox.NamedNode(SUMMARY_NS + "endDay")
 """Agreement -> the last day of one of its terms (``schema:validThrough``) as a day number
 (Julian day), worked out as ``expiring-agreements`` works it out; none where that fails."""
+
+DORMANT_TERM = ox.NamedNode(SUMMARY_NS + "dormantTerm")
+"""Agreement no event implements -> one of its terms as ``dormant-agreements`` reads it: an
+``xsd:decimal`` of its first signing date's digits, its least start's and, after the point,
+its end's (see :func:`edukg.graph.summary_text.dormant_lines`)."""
+
+DORMANT_ODD = ox.NamedNode(SUMMARY_NS + "dormantOdd")
+"""Agreement no event implements -> ``true`` when its dates do not fit :data:`DORMANT_TERM`:
+``dormant-agreements`` works its rows out from its dates."""
 
 PARTY_COUNTRY = ox.NamedNode(SUMMARY_NS + "partyCountry")
 """Agreement -> the ``edukg:country`` of one of its ``edukg:hasParty`` parties."""
@@ -266,6 +276,8 @@ on them) than this works every summary out again: one scan beats that many look-
 
 _EDUKG, _SCHEMA = PREFIXES["edukg"], PREFIXES["schema"]
 _TYPE = PREFIXES["rdf"] + "type"
+_TYPE_NODE = ox.NamedNode(_TYPE)
+_IMPLEMENTS = ox.NamedNode(_EDUKG + "implements")
 _AGREEMENT = ox.NamedNode(_EDUKG + "CooperationAgreement")
 _INSTITUTION = ox.NamedNode(_EDUKG + "Institution")
 _EVENT = ox.NamedNode(_EDUKG + "CooperationEvent")
@@ -287,7 +299,7 @@ LINES_BEARING_ON_SUMMARIES = re.compile(
         re.escape(iri.encode())
         for iri in (
             _SIGNED_ON, _VALID_FROM, _VALID_THROUGH, _START_DATE, _HAS_PARTY, _COUNTRY,
-            _ORGANIZER, _ATTENDEE, *_NAMES, _REGION, _NOTATION,
+            _ORGANIZER, _ATTENDEE, *_NAMES, _REGION, _NOTATION, _IMPLEMENTS.value,
         )
     )
     + b")> | <"
@@ -445,8 +457,63 @@ def summary_lines(
         if not isinstance(answer, ox.QueryTriples):
             raise TypeError("a summary query must be a CONSTRUCT")
         wanted.update(dumped(answer.serialize(format=ox.RdfFormat.N_TRIPLES)).splitlines())
+    if "dormantTerm" not in done:
+        wanted |= _dormant_lines(store)
     wanted.update(multinational_lines(wanted))
     return wanted
+
+
+def _dormant_lines(store: ox.Store, agreements: Iterable[ox.NamedNode] | None = None) -> set[bytes]:
+    """The ``dormantTerm`` and ``dormantOdd`` lines of ``agreements`` (every one without
+    them) from the statements of the union of all graphs, as the text form works them out.
+
+    A date that is neither an IRI nor a literal (``STR`` fails on it) makes the agreement's
+    line ``dormantOdd``: the query then reads its dates as the portable form does.
+    """
+    odd: set[bytes] = set()
+    dates: tuple[dict[bytes, set[str]], ...] = ({}, {}, {})
+    predicates = (_SIGNED_ON, _VALID_FROM, _VALID_THROUGH)
+    if agreements is None:
+        typed = {q.subject for q in store.quads_for_pattern(None, _TYPE_NODE, _AGREEMENT, None)}
+        for predicate, held in zip(predicates, dates, strict=True):
+            for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
+                _note_date(quad.subject, quad.object, held, odd)
+        implemented = {
+            str(quad.object).encode()
+            for quad in store.quads_for_pattern(None, _IMPLEMENTS, None, None)
+        }
+    else:
+        # what an event implements first: most agreements a write of events touches are
+        typed = {
+            node
+            for node in agreements
+            if next(store.quads_for_pattern(None, _IMPLEMENTS, node, None), None) is None
+            and next(store.quads_for_pattern(node, _TYPE_NODE, _AGREEMENT, None), None)
+        }
+        for node in typed:
+            for predicate, held in zip(predicates, dates, strict=True):
+                for quad in store.quads_for_pattern(node, ox.NamedNode(predicate), None, None):
+                    _note_date(quad.subject, quad.object, held, odd)
+        implemented = set()
+    names = {str(node).encode() for node in typed} - implemented
+    lines = dormant_lines(names - odd, *dates)
+    marker = b" <" + DORMANT_ODD.value.encode() + b"> " + str(ox.Literal(True)).encode() + b" ."
+    lines.update(name + marker for name in names & odd)
+    return lines
+
+
+def _note_date(
+    subject: ox.NamedNode | ox.BlankNode | ox.Triple,
+    value: object,
+    held: dict[bytes, set[str]],
+    odd: set[bytes],
+) -> None:
+    """Keep ``STR(value)`` as a date of ``subject``, or note ``subject`` as odd."""
+    name = str(subject).encode()
+    if isinstance(value, ox.NamedNode | ox.Literal):
+        held.setdefault(name, set()).add(value.value)
+    else:
+        odd.add(name)
 
 
 def _kind(query: str) -> str | None:
@@ -577,18 +644,18 @@ def _refresh_all(
 
 def touched(
     store: ox.Store, changed: Iterable[bytes]
-) -> tuple[set[ox.NamedNode], set[ox.NamedNode]] | None:
+) -> tuple[set[ox.NamedNode], set[ox.NamedNode], set[ox.NamedNode]] | None:
     """The agreements (and events) and the institutions whose summaries ``changed`` lines
-    may change.
+    may change, and the agreements whose ``dormant*`` summaries alone may change.
 
     An agreement: the subject of a changed type, ``signedOn``, ``validFrom``,
     ``validThrough`` or ``hasParty`` statement, or one with a party whose ``country``
-    changed; an event (in the same set): the subject of a changed type or
-    ``schema:startDate``. An
-    institution: the subject of a changed type, name (``skos:prefLabel``,
-    ``skos:altLabel``, ``dcterms:identifier``), ``edukg:country`` or ``edukg:region``
-    statement, a party, host or guest in a changed statement, every other party,
-    host or guest of the agreements and events those changed, and one whose
+    changed (the object of a changed ``implements`` statement: its ``dormant*`` summaries
+    only, in the third set); an event (in the same set as agreements): the subject of a
+    changed type or ``schema:startDate``. An institution: the subject of a changed type,
+    name (``skos:prefLabel``, ``skos:altLabel``, ``dcterms:identifier``), ``edukg:country``
+    or ``edukg:region`` statement, a party, host or guest in a changed statement, every
+    other party, host or guest of the agreements and events those changed, and one whose
     country's ``skos:notation`` or region's ``skos:prefLabel`` changed. ``None`` when
     there are more than :data:`INCREMENTAL_LIMIT` of them, or a blank node among them:
     every summary is then worked out again.
@@ -596,12 +663,13 @@ def touched(
     >>> store = ox.Store()
     >>> line = b'<http://x/a> <https://w3id.org/edukg/ontology#hasParty> <http://x/i> .'
     >>> [sorted(n.value for n in nodes) for nodes in touched(store, [line])]
-    [['http://x/a'], ['http://x/i']]
+    [['http://x/a'], ['http://x/i'], []]
     """
     picked = [line for line in changed if LINES_BEARING_ON_SUMMARIES.search(line)]
     if len(picked) > INCREMENTAL_LIMIT:
         return None
     agreements: set[ox.NamedNode] = set()
+    implemented: set[ox.NamedNode] = set()  # an event implements it, or no longer does
     institutions: set[ox.NamedNode] = set()
     parties_moved: set[ox.NamedNode] = set()
     gatherings: set[ox.NamedNode] = set()
@@ -629,6 +697,11 @@ def touched(
             institutions.add(subject)
         elif predicate == _NOTATION:
             coded.add(subject)
+        elif predicate == _IMPLEMENTS.value:  # whether the agreement is dormant
+            if not isinstance(value, ox.NamedNode | ox.Literal):
+                return None
+            if isinstance(value, ox.NamedNode):
+                implemented.add(value)
         elif predicate in (_ORGANIZER, _ATTENDEE):
             gatherings.add(subject)
         elif predicate in _NAMES:
@@ -645,23 +718,36 @@ def touched(
     institutions |= _bound_rows(store, _PEOPLE_OF_EVENTS, "event", gatherings)
     institutions |= _bound_rows(store, _HOLDERS_OF_COUNTRIES, "place", coded)
     institutions |= _bound_rows(store, _HOLDERS_OF_REGIONS, "place", labelled)
-    if len(agreements) + len(institutions) > INCREMENTAL_LIMIT:
+    implemented -= agreements
+    if len(agreements) + len(institutions) + len(implemented) > INCREMENTAL_LIMIT:
         return None
-    return agreements, institutions
+    return agreements, institutions, implemented
 
 
 _DATED_PREDICATES = (
     FIRST_SIGNED, FIRST_START, YEAR, AGREEMENT_YEAR, EVENT_YEAR, END_DAY, PARTY_COUNTRY
 )
-"""The summaries of the agreements and events :func:`touched` finds."""
+"""The summaries of the agreements and events :func:`touched` finds (with the ``dormant*``)."""
+
+_DORMANT_PREDICATES = (DORMANT_TERM, DORMANT_ODD)
 
 
 def _refresh_some(
-    store: ox.Store, agreements: set[ox.NamedNode], institutions: set[ox.NamedNode]
+    store: ox.Store,
+    agreements: set[ox.NamedNode],
+    institutions: set[ox.NamedNode],
+    implemented: set[ox.NamedNode],
 ) -> int:
-    """Work out the summaries of these agreements and institutions again; write the changes."""
+    """Work out the summaries of these agreements and institutions again, and the
+    ``dormant*`` ones of the ``implemented`` agreements; write the changes."""
     wanted: set[ox.Quad] = set()
     current: set[ox.Quad] = set()
+    dormant = agreements | implemented
+    for node in dormant:
+        for predicate in _DORMANT_PREDICATES:
+            current.update(store.quads_for_pattern(node, predicate, None, SUMMARY_GRAPH))
+    if dormant:
+        wanted.update(_quads(sorted(_dormant_lines(store, dormant))))
     for nodes, queries, predicates in (
         (agreements, _AGREEMENT_QUERIES, _DATED_PREDICATES),
         (

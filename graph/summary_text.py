@@ -20,8 +20,8 @@ works that kind out.
 ...     b"<https://w3id.org/edukg/ontology#CooperationAgreement> .\n"
 >>> signed = b'<http://x/a> <https://w3id.org/edukg/ontology#signedOn> "2024-05-01" .\n'
 >>> found = text_summary_lines([agreement + signed])
->>> sorted(line.split(b"summary#")[-1][:24] for line in found.lines)
-[b'agreementYear> "2024"^^<', b'firstSigned> "2024-05-01', b'year> "2024"^^<http://ww']
+>>> sorted(line.split(b"summary#")[-1][:12] for line in found.lines)
+[b'agreementYea', b'dormantTerm>', b'firstSigned>', b'year> "2024"']
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ _VALID_FROM = _predicate(_SCHEMA + "validFrom")
 _VALID_THROUGH = _predicate(_SCHEMA + "validThrough")
 _START_DATE = _predicate(_SCHEMA + "startDate")
 _HAS_PARTY = _predicate(_EDUKG + "hasParty")
+_IMPLEMENTS = _predicate(_EDUKG + "implements")
 _COUNTRY = _predicate(_EDUKG + "country")
 _REGION = _predicate(_EDUKG + "region")
 _NOTATION = _predicate(_SKOS + "notation")
@@ -79,6 +80,7 @@ KINDS = (
     "firstSigned", "firstStart", "year", "agreementYear", "eventYear", "endDay",
     "partyCountry", "nameKey", "lastSegment", "partnerless",
     "partnerlessLabel", "partnerlessCountry", "partnerlessRegionLabel",
+    "dormantTerm", "dormantOdd",
 )
 """The summary kinds (local names of their predicates) worked out here; the queries of
 :mod:`edukg.graph.summaries` work out any other."""
@@ -108,6 +110,8 @@ class _Facts:
     valid_through: dict[bytes, set[str]] = field(default_factory=dict)
     started: dict[bytes, set[str]] = field(default_factory=dict)
     parties: dict[bytes, set[bytes]] = field(default_factory=dict)
+    implemented: set[bytes] = field(default_factory=set)
+    """What some event implements (the objects of ``edukg:implements``)."""
     countries: dict[bytes, set[bytes]] = field(default_factory=dict)
     gathered: dict[bytes, set[bytes]] = field(default_factory=dict)
     names: dict[bytes, set[bytes]] = field(default_factory=dict)
@@ -163,6 +167,7 @@ def _gather(data: bytes, facts: _Facts) -> None:
     ):
         for subject, value in _statements(data, predicate):
             terms.setdefault(subject, set()).add(value)
+    facts.implemented.update(value for _, value in _statements(data, _IMPLEMENTS))
     for predicate in _GATHERS:
         for subject, value in _statements(data, predicate):
             facts.gathered.setdefault(subject, set()).add(value)
@@ -233,6 +238,9 @@ def _summaries(facts: _Facts) -> set[bytes]:
         dates = dates or facts.valid_from.get(agreement)  # validFrom only without signedOn
         for year in {_cast_year(date) for date in dates or ()}:
             line(agreement, "agreementYear", year)
+    lines |= dormant_lines(
+        facts.agreements - facts.implemented, facts.signed, facts.valid_from, facts.valid_through
+    )
     for event in facts.events:
         dates = facts.started.get(event)
         line(event, "firstStart", _literal(min(dates) if dates else ""))
@@ -348,3 +356,111 @@ def _literal(text: str) -> bytes:
     if '"' in text or "\\" in text or "\n" in text or "\r" in text or not text.isprintable():
         return str(ox.Literal(text)).encode("utf-8")
     return b'"' + text.encode("utf-8") + b'"'
+
+
+_DAY_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+"""A padded start or end the dormant summary keeps as digits (``dormant-agreements``
+compares the padded text with the day asked about, ``YYYY-MM-DD``: for such text the
+order of the texts is the order of their digits)."""
+_FIRST_TEXT = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?\Z")
+"""A first signing date (a year, a month or a day in digits) whose digits, padded with
+zeros, never sort after a text that sorts after it (the query's page cut needs no more)."""
+_OPEN_END = "99999999"
+"""The digits of the end of a term without ``schema:validThrough``: after every day."""
+
+
+def dormant_lines(
+    agreements: Iterable[bytes],
+    signed: dict[bytes, set[str]],
+    valid_from: dict[bytes, set[str]],
+    valid_through: dict[bytes, set[str]],
+) -> set[bytes]:
+    r"""The ``dormantTerm`` and ``dormantOdd`` lines of ``agreements`` (the agreements no
+    event implements, as N-Triples terms) from the text (``STR``) of their dates.
+
+    ``dormant-agreements`` lists, for a day, each (agreement, ``STR`` of a ``validThrough``)
+    whose term is in force then, sorted on the agreement's first signing date and IRI.
+    An agreement that can be listed (it has a start: ``validFrom`` dates, else
+    ``signedOn`` ones) gets one ``dormantTerm`` per end of term (one without an end),
+    an ``xsd:decimal`` whose digits are its first signing date's (8, ``0`` without one),
+    its least padded start's (8), a point and its padded end's (8, ``99999999`` without
+    one): the query tests and sorts numbers the store holds within their ids. An
+    agreement whose dates do not fit that form gets ``dormantOdd true`` instead: the
+    query works its rows out as the portable form does.
+
+    >>> a = b"<http://x/a>"
+    >>> [line.split(b"#")[1] for line in dormant_lines([a], {a: {"2024-05-01"}}, {}, {a: {"2026"}})]
+    [b'dormantTerm> "2024050120240501.20261231"^^<http://www.w3.org/2001/XMLSchema']
+    >>> [line.split(b"#")[1] for line in dormant_lines([a], {a: {"2024-5-1"}}, {}, {})]
+    [b'dormantOdd> "true"^^<http://www.w3.org/2001/XMLSchema']
+    """
+    term = b" <" + (_SUMMARY + "dormantTerm").encode() + b"> "
+    odd = b" <" + (_SUMMARY + "dormantOdd").encode() + b"> " + _TRUE + b" ."
+    decimal = b'"^^<' + PREFIXES["xsd"].encode() + b"decimal> ."
+    lines: set[bytes] = set()
+    for agreement in agreements:
+        values = dormant_terms(
+            signed.get(agreement, set()),
+            valid_from.get(agreement, set()),
+            valid_through.get(agreement, set()),
+        )
+        if values is None:
+            lines.add(agreement + odd)
+        else:
+            lines.update(agreement + term + b'"' + value.encode() + decimal for value in values)
+    return lines
+
+
+def dormant_terms(signed: set[str], valid_from: set[str], through: set[str]) -> list[str] | None:
+    """The ``dormantTerm`` values of an agreement with these dates (``STR`` of each);
+    ``None`` when they do not fit the form (see :func:`dormant_lines`).
+
+    The portable form's start is ``COALESCE(validFrom, signedOn)``: the ``validFrom``
+    dates if there are any, else the ``signedOn`` ones; a row is in force when the
+    least padded start is at most the day. Its sort key is the least ``signedOn`` of
+    the rows in force: every one when the start is ``validFrom``; else the least one
+    whose start is in force, which is the least of all when that one's start is the
+    least start (else ``None``).
+
+    >>> dormant_terms({"2024"}, set(), {"2026-03", "2027-06-30"})
+    ['2024000020240101.20260331', '2024000020240101.2027063']
+    >>> dormant_terms(set(), {"2020-02-02"}, set()), dormant_terms(set(), set(), {"2026"})
+    (['20200202.99999999'], [])
+    >>> dormant_terms({"2024-10-15", "2024-1"}, set(), set()) is None  # "2024-11-01" starts
+    True
+    """
+    starts = valid_from or signed
+    if not starts:
+        return []
+    start = min(_padded(date, "0000-01-01") for date in starts)
+    first = min(signed) if signed else ""
+    if not _DAY_TEXT.match(start) or not (first == "" or _FIRST_TEXT.match(first)):
+        return None
+    if not valid_from and _padded(first, "0000-01-01") != start:
+        return None
+    ends = {_padded(date, "0000-12-31") for date in through}
+    if len(ends) != len(through) or not all(_DAY_TEXT.match(end) for end in ends):
+        return None  # two ends of one text padded, or an end not in digits
+    head = (first + "-00-00"[len(first) - 4 :] if first else "0000-00-00") + start
+    whole = head.replace("-", "").lstrip("0") or "0"
+    return sorted(
+        _decimal(whole, end.replace("-", "").rstrip("0")) for end in ends or {_OPEN_END}
+    )
+
+
+def _decimal(whole: str, fraction: str) -> str:
+    """An ``xsd:decimal`` as Oxigraph writes it (no leading or trailing zeros).
+
+    >>> _decimal("12", "5"), _decimal("12", "")
+    ('12.5', '12')
+    """
+    return f"{whole}.{fraction}" if fraction else whole
+
+
+def _padded(date: str, pad: str) -> str:
+    """``CONCAT(date, SUBSTR(pad, STRLEN(date) + 1))``: a year or a month padded to a day.
+
+    >>> _padded("2024", "0000-12-31"), _padded("2024-02", "0000-01-01"), _padded("", "0000-01-01")
+    ('2024-12-31', '2024-02-01', '0000-01-01')
+    """
+    return date + pad[len(date) :]

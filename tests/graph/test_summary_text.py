@@ -54,6 +54,8 @@ x:a5 schema:validThrough "2030-01-01"^^xsd:date ; schema:startDate "2030" .
 """
 
 ANOTHER_GRAPH = """
+x:e3 edukg:implements x:a4 , "x:a1" .
+x:a6 a edukg:CooperationAgreement ; edukg:signedOn "2020-02" , "2021" ; schema:validThrough "2022" .
 x:i1 edukg:country x:BY .
 x:a2 edukg:hasParty x:i4 .
 x:i4 edukg:country x:KZ .

@@ -65,6 +65,10 @@ CASES: list[Case] = [
     ("expiring-agreements", {"on": "2025-06-01", "within_days": "365"}),
     ("expiring-agreements", {"on": "2024-02-29", "within_days": "3000"}),
     ("expiring-agreements", {"on": "2020-12-31", "within_days": "0"}),
+    ("dormant-agreements", {"on": "2025-06-01"}),
+    ("dormant-agreements", {"on": "2019-12-31", "lang": "en"}),
+    ("dormant-agreements", {"on": "2024-02-29"}),
+    ("dormant-agreements", {"on": "1990-01-01"}),
 ]
 """Every query with a summary form, with the parameters that pick each of its sections."""
 
@@ -78,6 +82,8 @@ PAGED: list[Case] = [
     ("agreements", {"year": "2024", "country": "RU"}),
     ("events", {}),
     ("expiring-agreements", {"on": "2024-02-29", "within_days": "3000"}),
+    ("dormant-agreements", {"on": "2025-06-01"}),
+    ("dormant-agreements", {"on": "2021-01-01"}),
 ]
 """The listings whose pages are cut with the summaries."""
 
@@ -439,3 +445,74 @@ def test_an_agreement_without_an_iri_keeps_the_portable_forms(disk_kg: Knowledge
     assert not disk_kg.summaries_current()
     assert section_flags(disk_kg) == frozenset()
     assert len(run_query(disk_kg, "agreements", {"year": "2020"}).rows) == 1
+
+
+DORMANT: list[Case] = [
+    ("dormant-agreements", {"on": "2025-06-01"}),
+    ("dormant-agreements", {"on": "2031-06-01", "lang": "en"}),
+]
+
+
+def test_dormant_agreements_are_followed(
+    disk_kg: KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An event that implements a listed agreement, then its removal; odd dates (two ends
+    of one padded text, a start that is not the first date's, a year alone, no signing
+    date); a date edited; a source removed: only the touched agreements are worked out
+    again, and ``dormant-agreements`` lists what the portable form lists, page by page."""
+    load_files(disk_kg, register(tmp_path / "register"))
+    listed = run_query(disk_kg, "dormant-agreements", {"on": "2025-06-01"}, limit=0).rows
+    first, last = listed[0][0], listed[-1][0]
+    monkeypatch.setattr(summaries, "_refresh_all", None)  # following only: no whole recompute
+    edukg, schema = "https://w3id.org/edukg/ontology#", "https://schema.org/"
+    # typed, with a party (a row lists its parties: an agreement without one has none)
+    agreement = f"<{edukg}CooperationAgreement> ; <{edukg}hasParty> <https://edukg.example/p>"
+    typed = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+    x = "https://edukg.example/id/agreement"
+    writes = {
+        "implemented": f"<https://edukg.example/id/event/e-new> <{edukg}implements> {first} .",
+        "ends": f'{last} <{schema}validThrough> "2031" , "2031-12-31" .',
+        "odd": f'<{x}/odd> {typed} {agreement} ; <{edukg}signedOn> "2024-1" , "2024-10-15" .',
+        "open": f'<{x}/open> {typed} {agreement} ; <{schema}validFrom> "2020-02" .',
+        "year": f'<{x}/year> {typed} {agreement} ; <{edukg}signedOn> "2019" , "2019-05-05" ; '
+        f'<{schema}validThrough> "2032" .',
+    }
+    for name, text in writes.items():
+        lines = _ntriples(text)
+        disk_kg.write_sources([SourceData(name=name, sha256="-", loader="test", chunks=[lines])])
+        assert_summaries_exact(disk_kg)
+        assert_same_rows(disk_kg, DORMANT)
+        for limit, offset in PAGES:
+            for query, params in DORMANT:
+                portable = run_query(
+                    disk_kg, query, params, limit=limit, offset=offset, use_summaries=False
+                )
+                summary = run_query(disk_kg, query, params, limit=limit, offset=offset)
+                assert (summary.rows, summary.more) == (portable.rows, portable.more)
+    now = run_query(disk_kg, "dormant-agreements", {"on": "2031-06-01"}, limit=0).rows
+    shown = [row[0].value.rsplit("/", 1)[-1] for row in now]
+    assert shown.count(last.value.rsplit("/", 1)[-1]) == 2  # "2031" and "2031-12-31"
+    assert {"odd", "open", "year"} <= set(shown)
+    odd = disk_kg.oxigraph.quads_for_pattern(None, summaries.DORMANT_ODD, None, SUMMARY_GRAPH)
+    assert {quad.subject for quad in odd} == {last, ox.NamedNode(f"{x}/odd")}  # the portable way
+    assert first not in [row[0] for row in run_query(
+        disk_kg, "dormant-agreements", {"on": "2025-06-01"}, limit=0).rows]
+    disk_kg.remove_sources(["implemented"])  # the event goes: the agreement is dormant again
+    assert_summaries_exact(disk_kg)
+    assert_same_rows(disk_kg, DORMANT)
+    again = run_query(disk_kg, "dormant-agreements", {"on": "2025-06-01"}, limit=0).rows
+    assert first in [row[0] for row in again]
+    edited = _ntriples(f'<{x}/odd> <{edukg}signedOn> "2024-10-15" .')
+    disk_kg.write_sources([SourceData(name="odd", sha256="+", loader="test", chunks=[edited])])
+    assert_summaries_exact(disk_kg)
+    assert_same_rows(disk_kg, DORMANT)
+    disk_kg.remove_sources(["agreements.csv"])
+    assert_summaries_exact(disk_kg)
+    assert_same_rows(disk_kg, DORMANT)
+
+
+def _ntriples(text: str) -> bytes:
+    """The statements of the Turtle ``text`` (full IRIs) as N-Triples lines."""
+    store = ox.Store()
+    store.load(text.encode("utf-8"), ox.RdfFormat.TURTLE)
+    return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
