@@ -16,7 +16,7 @@ order. ``tests/analysis/test_statement_extracts.py`` compares both ways.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 import pyoxigraph as ox
@@ -31,6 +31,7 @@ from edukg.analysis.statement_network import (
 )
 from edukg.graph.results import QueryResult, Term
 from edukg.graph.statement_scan import (
+    Picked,
     is_resource,
     literal_parts,
     statements_by_predicate,
@@ -60,42 +61,62 @@ def agreements_without_events(
     agreement that is a blank node sorts by its label, which the store does not
     keep: for a store that types a blank node an agreement, ``None`` (run the query).
     """
-    agreements: set[bytes] = set()
-    implemented: set[bytes] = set()
-    values: dict[str, dict[bytes, list[bytes]]] = {
-        predicate: {} for predicate in (HAS_PARTY, IDENTIFIER, SIGNED, LABEL)
-    }
-    for _, picked in statements_by_predicate(
-        kg, AGREEMENT_PREDICATES, skip=skip, objects={TYPE: (AGREEMENT,)}
-    ):
-        agreements.update(picked[TYPE][0])
-        implemented.update(picked[IMPLEMENTS][1])
-        for predicate, found in values.items():
-            subjects, objects = picked[predicate]
-            for subject, value in zip(subjects, objects, strict=True):
-                found.setdefault(subject, []).append(value)
+    picks = [
+        picked
+        for _, picked in statements_by_predicate(
+            kg, AGREEMENT_PREDICATES, skip=skip, objects={TYPE: (AGREEMENT,)}
+        )
+    ]
+    agreements = {subject for picked in picks for subject in picked[TYPE][0]}
     if any(agreement.startswith(b"_:") for agreement in agreements):
         return None
-    idle = sorted((term_value(agreement), agreement) for agreement in agreements - implemented)
+    idle = agreements.difference(*(picked[IMPLEMENTS][1] for picked in picks))
+    parties, ids, dates, labels = (
+        _values_of(picks, predicate, idle) for predicate in (HAS_PARTY, IDENTIFIER, SIGNED, LABEL)
+    )
     terms: dict[bytes, Term] = {}
+    none: list[Term | None] = [None]
     rows: list[tuple[Term | None, ...]] = []
-    for iri, agreement in idle:
-        parties = _integer(len(set(values[HAS_PARTY].get(agreement, ()))))
+    for iri, agreement in sorted((term_value(agreement), agreement) for agreement in idle):
+        count = _integer(len(set(parties.get(agreement, ()))))
         node = ox.NamedNode(iri)
-        ids = _distinct_terms(values[IDENTIFIER].get(agreement), terms)
-        dates = _distinct_terms(values[SIGNED].get(agreement), terms)
-        titles = _titles(values[LABEL].get(agreement, ()), lang)
+        found = ids.get(agreement)
+        its_ids = none if found is None else _distinct_terms(found, terms)
+        found = dates.get(agreement)
+        its_dates = none if found is None else _distinct_terms(found, terms)
+        titles = _titles(labels.get(agreement, ()), lang)
+        if len(its_ids) == 1 and len(its_dates) == 1 and len(titles) == 1:
+            rows.append((node, its_ids[0], titles[0], its_dates[0], count))
+            continue
         rows += [
-            (node, id_, title, signed, parties)
-            for id_ in ids
-            for signed in dates
+            (node, id_, title, signed, count)
+            for id_ in its_ids
+            for signed in its_dates
             for title in titles
         ]
     return QueryResult("select", columns=AGREEMENT_COLUMNS, rows=rows)
 
 
-def _titles(labels: Collection[bytes], lang: str) -> list[ox.Literal | None]:
+def _values_of(
+    picks: list[Picked], predicate: str, subjects: set[bytes]
+) -> dict[bytes, list[bytes]]:
+    """Each of ``subjects``' values of ``predicate`` in ``picks`` (none: not a key)."""
+    found: dict[bytes, list[bytes]] = {}
+    for picked in picks:
+        for subject, value in zip(*picked[predicate], strict=True):
+            if subject in subjects:
+                values = found.get(subject)
+                if values is None:
+                    found[subject] = [value]
+                else:
+                    values.append(value)
+    return found
+
+
+def _titles(labels: Sequence[bytes], lang: str) -> list[ox.Literal | None]:
     """COALESCE(STR(each title in ``lang``), MIN(STR(any title))), a title a row."""
+    if len(labels) == 1:
+        return [ox.Literal(_text_and_language(labels[0])[0])]  # in lang or not, the title
     parts = {label: _text_and_language(label) for label in set(labels)}
     in_lang = sorted({text for text, language in parts.values() if language == lang})
     if in_lang:
@@ -106,16 +127,21 @@ def _titles(labels: Collection[bytes], lang: str) -> list[ox.Literal | None]:
 
 
 def _text_and_language(term: bytes) -> tuple[str, str | None]:
+    """STR() and LANG() of a label (``None`` for an IRI, whose LANG() is an error)."""
+    if term[:1] == b'"' and b"\\" not in term:
+        close = term.rfind(b'"')
+        language = term[close + 2 :].decode() if term[close + 1 : close + 2] == b"@" else None
+        return term[1:close].decode("utf-8"), language
     if is_resource(term):
         return term_value(term), None
     text, language, _ = literal_parts(term)
     return text, language
 
 
-def _distinct_terms(found: list[bytes] | None, terms: dict[bytes, Term]) -> list[Term | None]:
-    """The distinct values, as terms, by their N-Triples text; ``[None]`` for none (OPTIONAL)."""
-    if not found:
-        return [None]
+def _distinct_terms(found: list[bytes], terms: dict[bytes, Term]) -> list[Term | None]:
+    """The distinct values, as terms, in the order of their N-Triples texts."""
+    if len(found) == 1:
+        return [_term(found[0], terms)]
     return [_term(value, terms) for value in sorted(set(found))]
 
 
