@@ -607,23 +607,40 @@ def partnership_network(
 
 
 def institution_event_network(
-    kg: Any, *, window: Window | None = None, lang: str = "ru"
+    kg: Any, *, window: Window | None = None, lang: str = "ru", via_sparql: bool = False
 ) -> nx.Graph:
-    """The bipartite institution-event network, from one SPARQL query.
+    """The bipartite institution-event network, from the ``network-institution-event`` rows.
 
     Institutions have ``bipartite=0``, events ``bipartite=1`` (the networkx
     convention); an edge's ``roles`` lists ``organizer`` and/or ``attendee``.
     Every institution is a node; only events in the window are.
+
+    An embedded store works the rows out from its statements
+    (:mod:`edukg.analysis.statement_extracts`: the same rows, and linear in the data
+    where the query is not); ``via_sparql`` runs the query there too.
     """
     window = window or Window()
-    rows: list[dict[str, Any]] = run(
-        kg,
-        "network-institution-event",
-        lang=lang,
-        since=window.since,
-        until=window.until,
-        active_on=window.active_on,
-    ).bindings()
+    rows: list[dict[str, Any]] | None = None
+    if not via_sparql and _embedded(kg):
+        from edukg.analysis.statement_extracts import derived_graphs, institution_event
+
+        _check_parameters(window, lang)
+        found = institution_event(
+            kg,
+            lang=lang,
+            window=(window.since, window.until, window.active_on),
+            skip=derived_graphs(kg),
+        )
+        rows = None if found is None else found.bindings()
+    if rows is None:
+        rows = run(
+            kg,
+            "network-institution-event",
+            lang=lang,
+            since=window.since,
+            until=window.until,
+            active_on=window.active_on,
+        ).bindings()
     labels = _labels(rows)
     graph = nx.Graph(level="institution-event", window=window.describe())
     _add_institution_nodes(graph, rows, labels, lang)

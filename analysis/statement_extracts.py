@@ -23,11 +23,25 @@ import pyoxigraph as ox
 
 from edukg.analysis.statement_network import (
     AGREEMENT,
+    ATTENDEE,
+    CATALOG_LABEL,
+    COUNTRY,
+    END,
+    EVENT,
     HAS_PARTY,
     IDENTIFIER,
+    INSTITUTION,
+    KIND,
     LABEL,
+    LABEL_LANGUAGES,
+    ORGANIZER,
+    REGION,
     SIGNED,
+    START,
     TYPE,
+    Window,
+    _padded,
+    read_statements,
 )
 from edukg.graph.results import QueryResult, Term
 from edukg.graph.statement_scan import (
@@ -95,6 +109,195 @@ def agreements_without_events(
             for title in titles
         ]
     return QueryResult("select", columns=AGREEMENT_COLUMNS, rows=rows)
+
+
+INSTITUTION_EVENT_PREDICATES = (
+    TYPE, LABEL, CATALOG_LABEL, KIND, COUNTRY, REGION, ORGANIZER, ATTENDEE, START, END,
+)  # fmt: skip
+INSTITUTION_EVENT_COLUMNS = (
+    "part", "a", "b", "role", "title", "type", "start", "end", "source", "label", "kind",
+    "country", "region",
+)  # fmt: skip
+
+
+def institution_event(
+    kg: Any,
+    *,
+    lang: str = "ru",
+    window: Window = (None, None, None),
+    skip: Collection[str] = (),
+) -> QueryResult | None:
+    """The rows of ``network-institution-event`` for ``lang`` and ``window``, from the statements.
+
+    The same rows as the query, which has no ``ORDER BY``: here the membership rows come
+    first (by institution, event, role), then the node rows (by institution), then the
+    label rows (by entity and label). A store that types a blank node an institution or
+    an event gets ``None`` (run the query: the snapshots do not keep the store's labels
+    of blank nodes).
+    """
+    statements = read_statements(kg, skip=skip, predicates=INSTITUTION_EVENT_PREDICATES)
+    institutions = statements.typed[INSTITUTION]
+    events = statements.typed[EVENT]
+    if any(term.startswith(b"_:") for term in (*institutions, *events)):
+        return None
+    joins = _Joins(statements, lang=lang, window=window)
+    rows = joins.membership_rows(institutions, events)
+    rows += joins.node_rows(institutions)
+    rows += joins.label_rows(institutions, events)
+    return QueryResult("select", columns=INSTITUTION_EVENT_COLUMNS, rows=rows)
+
+
+class _Joins:
+    """Joins the statements as ``queries/network-institution-event.rq`` does, part by part."""
+
+    def __init__(self, statements: Any, *, lang: str, window: Window) -> None:
+        self.s = statements
+        self.lang = lang
+        since, until, active_on = window
+        self.since = since.isoformat() if since else None
+        self.until = until.isoformat() if until else None
+        self.active_on = active_on.isoformat() if active_on else None
+        self.terms: dict[bytes, Term] = {}
+        self.texts: dict[str, ox.Literal] = {}
+        # MIN(source name) over the graphs that type an event: the smallest is written last
+        self.source_of: dict[bytes, ox.Literal] = {}
+        for graph, name in sorted(statements.graph_names.items(), key=_second, reverse=True):
+            found = self.literal(name)
+            self.source_of.update(dict.fromkeys(statements.typed_by_graph.get(graph, ()), found))
+
+    def literal(self, text: str) -> ox.Literal:
+        """A simple literal, made once per text."""
+        found = self.texts.get(text)
+        if found is None:
+            found = self.texts[text] = ox.Literal(text)
+        return found
+
+    def term(self, value: bytes) -> Term:
+        return _term(value, self.terms)
+
+    def last_segments(self, predicate: str, subject: bytes) -> list[ox.Literal | None]:
+        """REPLACE(STR(each value), "^.*/", ""); ``[None]`` for none (OPTIONAL)."""
+        values = self.s.values(predicate, subject)
+        if not values:
+            return [None]
+        found = []
+        for value in sorted(values):
+            text = _text_and_language(value)[0]
+            found.append(self.literal(text[text.rfind("/") + 1 :]))
+        return found
+
+    def optional_terms(self, predicate: str, subject: bytes) -> list[Term | None]:
+        values = self.s.values(predicate, subject)
+        if not values:
+            return [None]
+        return [self.term(value) for value in sorted(values)]
+
+    def in_window(self, start: Term | None, end: Term | None) -> bool:
+        """The query's window filters on one row's start and end (end: the start if none)."""
+        if self.since is None and self.until is None and self.active_on is None:
+            return True
+        if start is None:
+            return False
+        start_text = start.value
+        if self.since is not None and _padded(start_text, "-12-31") < self.since:
+            return False
+        if self.until is not None and _padded(start_text, "-01-01") > self.until:
+            return False
+        if self.active_on is not None:
+            end_text = (end if end is not None else start).value
+            if _padded(start_text, "-01-01") > self.active_on:
+                return False
+            if _padded(end_text, "-12-31") < self.active_on:
+                return False
+        return True
+
+    def event_rows(self, event: bytes) -> list[tuple[Term | None, ...]]:
+        """(title, type, start, end, source) of each way the event's OPTIONALs join."""
+        labels = self.s.values(LABEL, event)
+        parts = {label: _text_and_language(label) for label in labels}
+        in_lang = sorted({text for text, language in parts.values() if language == self.lang})
+        if in_lang:
+            titles: list[ox.Literal | None] = [self.literal(text) for text in in_lang]
+        else:
+            titles = [self.literal(min(t for t, _ in parts.values()))] if parts else [None]
+        source = self.source_of.get(event)
+        return [
+            (title, kind, start, end, source)
+            for kind in self.last_segments(KIND, event)
+            for start in self.optional_terms(START, event)
+            for end in self.optional_terms(END, event)
+            if self.in_window(start, end)
+            for title in titles
+        ]
+
+    def membership_rows(
+        self, institutions: set[bytes], events: set[bytes]
+    ) -> list[tuple[Term | None, ...]]:
+        part = self.literal("membership")
+        found: list[tuple[Term | None, ...]] = []
+        joined: dict[bytes, list[tuple[Term | None, ...]]] = {}
+        for predicate, role_name in ((ORGANIZER, "organizer"), (ATTENDEE, "attendee")):
+            role = self.literal(role_name)
+            for event in events:
+                for member in self.s.values(predicate, event):
+                    if member not in institutions:
+                        continue
+                    details = joined.get(event)
+                    if details is None:
+                        details = joined[event] = self.event_rows(event)
+                    a, b = self.term(member), self.term(event)
+                    found += [
+                        (part, a, b, role, title, kind, start, end, source)
+                        + (None, None, None, None)
+                        for title, kind, start, end, source in details
+                    ]
+        found.sort(key=_membership_key)
+        return found
+
+    def node_rows(self, institutions: set[bytes]) -> list[tuple[Term | None, ...]]:
+        part = self.literal("node")
+        found: list[tuple[Term | None, ...]] = []
+        for institution in sorted(institutions, key=term_value):
+            a = self.term(institution)
+            found += [
+                (part, a) + (None,) * 7 + (None, kind, country, region)
+                for kind in self.last_segments(KIND, institution)
+                for country in self.last_segments(COUNTRY, institution)
+                for region in self.optional_terms(REGION, institution)
+            ]
+        return found
+
+    def label_rows(
+        self, institutions: set[bytes], events: set[bytes]
+    ) -> list[tuple[Term | None, ...]]:
+        part = self.literal("label")
+        named = institutions | events
+        for predicate in (COUNTRY, REGION):
+            for institution in institutions:
+                named.update(self.s.values(predicate, institution))
+        found: list[tuple[Term | None, ...]] = []
+        for entity in sorted(named):
+            labels = [
+                label
+                for label in self.s.values(LABEL, entity)
+                if label[:1] == b'"' and (_text_and_language(label)[1] or "") in LABEL_LANGUAGES
+            ]
+            if not labels:
+                continue
+            a = self.term(entity)
+            found += [
+                (part, a) + (None,) * 7 + (self.term(label), None, None, None)
+                for label in sorted(labels)
+            ]
+        return found
+
+
+def _membership_key(row: tuple[Term | None, ...]) -> tuple[str, str, str]:
+    return (row[1].value, row[2].value, row[3].value)  # type: ignore[union-attr]
+
+
+def _second(item: tuple[str, str]) -> str:
+    return item[1]
 
 
 def _values_of(
@@ -182,6 +385,7 @@ def derived_graphs(kg: Any) -> set[str]:
 
 
 STATEMENT_EXTRACTS: dict[str, Callable[[Any], QueryResult | None]] = {
+    "network-institution-event": lambda kg: institution_event(kg, skip=derived_graphs(kg)),
     "network-agreements-without-events": lambda kg: agreements_without_events(
         kg, skip=derived_graphs(kg)
     ),

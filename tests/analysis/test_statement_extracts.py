@@ -7,6 +7,7 @@ the same terms, row for row.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -14,12 +15,14 @@ import pyoxigraph as ox
 import pytest
 
 from bench.generator import write_register
+from edukg.analysis.networks import Window, institution_event_network
 from edukg.analysis.results import write_results
 from edukg.analysis.run import analyze
 from edukg.analysis.statement_extracts import (
     STATEMENT_EXTRACTS,
     agreements_without_events,
     derived_graphs,
+    institution_event,
 )
 from edukg.analysis.trends import agreements_without_events as idle_agreements
 from edukg.graph.snapshots import SNAPSHOT_FOLDER
@@ -49,6 +52,18 @@ t:two-ids a edukg:CooperationAgreement ; dcterms:identifier "b-id" , "a-id" ;
     edukg:hasParty t:p1 .
 t:two-dates a edukg:CooperationAgreement ; edukg:signedOn "2021-02-03"^^xsd:date ,
     "2020-01-02"^^xsd:date ; skos:prefLabel "Две даты"@ru .
+t:i1 a edukg:Institution ; skos:prefLabel "Школа"@ru , "School"@en , "Schule"@de ;
+    edukg:kind <https://w3id.org/edukg/concept/institution-kind/school> ,
+    <https://w3id.org/edukg/concept/institution-kind/lyceum> ;
+    edukg:region t:r1 , t:r2 .
+t:r1 skos:prefLabel "Регион"@ru , "Ohne Sprache" , <https://test.example/edges/iri-label> .
+t:e1 a edukg:CooperationEvent ; schema:organizer t:i1 ; schema:attendee t:i1 , t:not-typed ;
+    skos:prefLabel "Б"@ru , "А"@ru , "Event"@en ; schema:startDate "2024-05"^^xsd:gYearMonth ,
+    "2023"^^xsd:gYear ; schema:endDate "2024-06-01"^^xsd:date ;
+    edukg:kind <https://w3id.org/edukg/concept/event-kind/seminar> .
+t:e2 a edukg:CooperationEvent ; schema:attendee t:i1 ; skos:prefLabel "Nur deutsch"@de .
+"""
+PREFIXES = """@prefix schema: <https://schema.org/> .
 """
 
 
@@ -80,7 +95,7 @@ def register_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("statement-extracts")
     register = write_register(folder / "register", triples=6_000, seed=3, profile="skewed")
     edges = folder / "edges.ttl"
-    edges.write_text(EDGES, encoding="utf-8")
+    edges.write_text(PREFIXES + EDGES, encoding="utf-8")
     with KnowledgeGraph.open(folder / "store") as kg:
         load_files(kg, [FIXTURE, edges, *register])
     return folder / "store"
@@ -143,3 +158,64 @@ def test_the_trends_give_the_querys_records_on_an_embedded_store(register_store)
     assert_same_rows([tuple(r.values()) for r in records], [tuple(r.values()) for r in expected])
     assert fast is not None
     assert_same_rows(fast.rows, in_russian)
+
+
+def assert_same_multiset(fast: list, queried: list) -> None:
+    """The same rows, each as often (the query has no ORDER BY: its order is the engine's)."""
+    assert sorted(map(str, fast)) == sorted(map(str, queried))
+
+
+IE_WINDOWS = [
+    pytest.param(Window(), id="all-time"),
+    pytest.param(Window(since=dt.date(2024, 1, 1)), id="since"),
+    pytest.param(Window(until=dt.date(2023, 5, 1)), id="until"),
+    pytest.param(Window(active_on=dt.date(2024, 5, 20)), id="active-on"),
+]
+
+
+def institution_event_both_ways(kg: KnowledgeGraph, window: Window, lang: str) -> tuple[list, list]:
+    fast = institution_event(
+        kg,
+        lang=lang,
+        window=(window.since, window.until, window.active_on),
+        skip=derived_graphs(kg),
+    )
+    assert fast is not None
+    given = {k: v.isoformat() for k, v in window.values().items() if v}
+    return fast.rows, run_query(kg, "network-institution-event", {**given, "lang": lang}).rows
+
+
+@pytest.mark.parametrize("window", IE_WINDOWS)
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_institution_event_rows_are_the_querys(register_store, window, lang):
+    with KnowledgeGraph.open(register_store, read_only=True) as kg:
+        fast, queried = institution_event_both_ways(kg, window, lang)
+    assert sum(1 for row in fast if row[0].value == "membership") > (
+        50 if window == Window() else 2
+    )
+    assert_same_multiset(fast, queried)
+
+
+def test_institution_event_rows_of_the_fixture_are_the_querys(partnerships_kg):
+    fast, queried = institution_event_both_ways(partnerships_kg, Window(), "ru")
+    assert len(fast) > 10
+    assert_same_multiset(fast, queried)
+
+
+@pytest.mark.parametrize("window", IE_WINDOWS)
+def test_the_institution_event_network_is_the_querys(register_store, window):
+    with KnowledgeGraph.open(register_store, read_only=True) as kg:
+        fast = institution_event_network(kg, window=window)
+        queried = institution_event_network(kg, window=window, via_sparql=True)
+    assert fast.number_of_edges() > (50 if window == Window() else 0)
+    assert fast.graph == queried.graph
+    # t:e1 has two start dates, t:i1 two kinds and regions: each way keeps the value of its
+    # first row (the query's row order is the engine's); all else is the same
+    several = {"e1": ("start",), "i1": ("kind", "region", "region_iri")}
+    for name, keys in several.items():
+        node = "https://test.example/edges/" + name
+        if node in fast:
+            for key in keys:
+                assert (fast.nodes[node].pop(key) is None) == (queried.nodes[node].pop(key) is None)
+    assert list(fast.nodes(data=True)) == list(queried.nodes(data=True))
+    assert list(fast.edges(data=True)) == list(queried.edges(data=True))
