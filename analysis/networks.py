@@ -620,27 +620,7 @@ def institution_event_network(
     where the query is not); ``via_sparql`` runs the query there too.
     """
     window = window or Window()
-    rows: list[dict[str, Any]] | None = None
-    if not via_sparql and _embedded(kg):
-        from edukg.analysis.statement_extracts import derived_graphs, institution_event
-
-        _check_parameters(window, lang)
-        found = institution_event(
-            kg,
-            lang=lang,
-            window=(window.since, window.until, window.active_on),
-            skip=derived_graphs(kg),
-        )
-        rows = None if found is None else found.bindings()
-    if rows is None:
-        rows = run(
-            kg,
-            "network-institution-event",
-            lang=lang,
-            since=window.since,
-            until=window.until,
-            active_on=window.active_on,
-        ).bindings()
+    rows = _institution_event_rows(kg, window=window, lang=lang, via_sparql=via_sparql)
     labels = _labels(rows)
     graph = nx.Graph(level="institution-event", window=window.describe())
     _add_institution_nodes(graph, rows, labels, lang)
@@ -669,6 +649,32 @@ def institution_event_network(
         roles.sort()
     graph.graph["labels"] = labels
     return sorted_with_degrees(graph)
+
+
+def _institution_event_rows(
+    kg: Any, *, window: Window, lang: str, via_sparql: bool
+) -> list[dict[str, Any]]:
+    """The rows of ``network-institution-event``: from the statements on an embedded store."""
+    if not via_sparql and _embedded(kg):
+        from edukg.analysis.statement_extracts import derived_graphs, institution_event
+
+        _check_parameters(window, lang)
+        found = institution_event(
+            kg,
+            lang=lang,
+            window=(window.since, window.until, window.active_on),
+            skip=derived_graphs(kg),
+        )
+        if found is not None:
+            return found.bindings()
+    return run(
+        kg,
+        "network-institution-event",
+        lang=lang,
+        since=window.since,
+        until=window.until,
+        active_on=window.active_on,
+    ).bindings()
 
 
 def label_nodes(kg: Any, graph: nx.Graph, nodes: Iterable[str]) -> None:

@@ -180,7 +180,7 @@ class _Joins:
         values = self.s.values(predicate, subject)
         if not values:
             return [None]
-        found = []
+        found: list[ox.Literal | None] = []
         for value in sorted(values):
             text = _text_and_language(value)[0]
             found.append(self.literal(text[text.rfind("/") + 1 :]))
