@@ -620,35 +620,36 @@ def institution_event_network(
     where the query is not); ``via_sparql`` runs the query there too.
     """
     window = window or Window()
-    rows = _institution_event_rows(kg, window=window, lang=lang, via_sparql=via_sparql)
-    labels = _labels(rows)
-    graph = nx.Graph(level="institution-event", window=window.describe())
-    _add_institution_nodes(graph, rows, labels, lang)
-    for node in graph:
-        graph.nodes[node]["bipartite"] = 0
-    for row in rows:
-        if _text(row["part"]) != "membership":
-            continue
-        institution, event = row["a"].value, row["b"].value
-        if event not in graph:
-            attributes = _node_attributes()
-            attributes.update(
-                label=dict(labels.get(event, {})),
-                kind=_text(row["type"]),
-                bipartite=1,
-                title=_text(row["title"]),
-                start=_text(row["start"]),
-                end=_text(row["end"]),
-                source=_text(row["source"]),
-            )
-            graph.add_node(event, **attributes)
-        if not graph.has_edge(institution, event):
-            graph.add_edge(institution, event, weight=1, roles=[])
-        roles = graph.edges[institution, event]["roles"]
-        roles.append(_text(row["role"]))
-        roles.sort()
-    graph.graph["labels"] = labels
-    return sorted_with_degrees(graph)
+    with collector_paused():  # half a million rows at 5M, no cycles
+        rows = _institution_event_rows(kg, window=window, lang=lang, via_sparql=via_sparql)
+        labels = _labels(rows)
+        graph = nx.Graph(level="institution-event", window=window.describe())
+        _add_institution_nodes(graph, rows, labels, lang)
+        for node in graph:
+            graph.nodes[node]["bipartite"] = 0
+        for row in rows:
+            if _text(row["part"]) != "membership":
+                continue
+            institution, event = row["a"].value, row["b"].value
+            if event not in graph:
+                attributes = _node_attributes()
+                attributes.update(
+                    label=dict(labels.get(event, {})),
+                    kind=_text(row["type"]),
+                    bipartite=1,
+                    title=_text(row["title"]),
+                    start=_text(row["start"]),
+                    end=_text(row["end"]),
+                    source=_text(row["source"]),
+                )
+                graph.add_node(event, **attributes)
+            if not graph.has_edge(institution, event):
+                graph.add_edge(institution, event, weight=1, roles=[])
+            roles = graph.edges[institution, event]["roles"]
+            roles.append(_text(row["role"]))
+            roles.sort()
+        graph.graph["labels"] = labels
+        return sorted_with_degrees(graph)
 
 
 def _institution_event_rows(

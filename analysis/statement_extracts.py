@@ -21,6 +21,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from edukg.analysis.networks import collector_paused
 from edukg.analysis.statement_network import (
     AGREEMENT,
     ATTENDEE,
@@ -75,6 +76,11 @@ def agreements_without_events(
     agreement that is a blank node sorts by its label, which the store does not
     keep: for a store that types a blank node an agreement, ``None`` (run the query).
     """
+    with collector_paused():  # many lists and tuples, no cycles (see collector_paused)
+        return _agreements_without_events(kg, lang=lang, skip=skip)
+
+
+def _agreements_without_events(kg: Any, *, lang: str, skip: Collection[str]) -> QueryResult | None:
     picks = [
         picked
         for _, picked in statements_by_predicate(
@@ -135,6 +141,13 @@ def institution_event(
     an event gets ``None`` (run the query: the snapshots do not keep the store's labels
     of blank nodes).
     """
+    with collector_paused():  # half a million rows at 5M, no cycles (see collector_paused)
+        return _institution_event(kg, lang=lang, window=window, skip=skip)
+
+
+def _institution_event(
+    kg: Any, *, lang: str, window: Window, skip: Collection[str]
+) -> QueryResult | None:
     statements = read_statements(kg, skip=skip, predicates=INSTITUTION_EVENT_PREDICATES)
     institutions = statements.typed[INSTITUTION]
     events = statements.typed[EVENT]

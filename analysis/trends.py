@@ -13,7 +13,7 @@ from typing import Any
 
 import networkx as nx
 
-from edukg.analysis.networks import Window
+from edukg.analysis.networks import Window, collector_paused
 from edukg.core.errors import ConfigError
 from edukg.queries import run
 from edukg.queries.binding import parse_parameters
@@ -108,9 +108,10 @@ def agreements_without_events(kg: Any, *, lang: str = "ru") -> list[dict[str, An
         from edukg.analysis.statement_extracts import agreements_without_events as from_statements
         from edukg.analysis.statement_extracts import derived_graphs
 
-        found = from_statements(kg, lang=lang, skip=derived_graphs(kg))
-        if found is not None:
-            return found.records()
+        with collector_paused():  # a dict a row, no cycles
+            found = from_statements(kg, lang=lang, skip=derived_graphs(kg))
+            if found is not None:
+                return found.records()
     return run(kg, "network-agreements-without-events", lang=lang).records()
 
 
