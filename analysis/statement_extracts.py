@@ -1,12 +1,13 @@
 """Network extracts worked out from an embedded store's statements, row for row as their queries.
 
-``queries/network-agreements-without-events.rq`` answers every engine, but on an
-on-disk Oxigraph store each of its rows looks a title up in the table of long texts,
-at random: at 5M triples three quarters of its time, and it grew 10x for 5x the data.
-The statements of the few predicates it joins can be read at once instead
+``queries/network-agreements-without-events.rq`` and ``network-institution-event.rq``
+answer every engine, but an on-disk Oxigraph store looks each row's texts up in its table
+of long texts, at random (at 5M triples three quarters of the agreements' time is their
+titles). The statements of the few predicates they join can be read at once instead
 (:mod:`edukg.graph.statement_scan`, sequential reads of the sources' snapshots), and
-joined here as the query joins them: the same rows (pyoxigraph terms) in the same
-order. ``tests/analysis/test_statement_extracts.py`` compares both ways.
+joined here as the queries join them: the same rows (pyoxigraph terms), in the same order
+where the query sets one, in a third to a half of the time at 5M.
+``tests/analysis/test_statement_extracts.py`` compares both ways.
 
 >>> from edukg.graph.store import KnowledgeGraph
 >>> with KnowledgeGraph.in_memory() as kg:
