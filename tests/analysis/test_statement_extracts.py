@@ -219,3 +219,12 @@ def test_the_institution_event_network_is_the_querys(register_store, window):
                 assert (fast.nodes[node].pop(key) is None) == (queried.nodes[node].pop(key) is None)
     assert list(fast.nodes(data=True)) == list(queried.nodes(data=True))
     assert list(fast.edges(data=True)) == list(queried.edges(data=True))
+
+
+def test_a_blank_institution_leaves_the_institution_event_rows_to_the_query(partnerships_kg):
+    partnerships_kg.oxigraph.load(
+        b"[] a <https://w3id.org/edukg/ontology#Institution> .", format=ox.RdfFormat.TURTLE
+    )
+    assert institution_event(partnerships_kg) is None
+    network = institution_event_network(partnerships_kg)
+    assert sum(1 for _, part in network.nodes(data="bipartite") if part == 0) > 1
