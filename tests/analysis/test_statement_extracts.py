@@ -33,7 +33,8 @@ from tests.analysis.conftest import FIXTURE
 
 QUERY = "network-agreements-without-events"
 
-EDGES = r"""@prefix edukg: <https://w3id.org/edukg/ontology#> .
+EDGES = r"""@prefix schema: <https://schema.org/> .
+@prefix edukg: <https://w3id.org/edukg/ontology#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
@@ -62,8 +63,6 @@ t:e1 a edukg:CooperationEvent ; schema:organizer t:i1 ; schema:attendee t:i1 , t
     "2023"^^xsd:gYear ; schema:endDate "2024-06-01"^^xsd:date ;
     edukg:kind <https://w3id.org/edukg/concept/event-kind/seminar> .
 t:e2 a edukg:CooperationEvent ; schema:attendee t:i1 ; skos:prefLabel "Nur deutsch"@de .
-"""
-PREFIXES = """@prefix schema: <https://schema.org/> .
 """
 
 
@@ -95,7 +94,7 @@ def register_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("statement-extracts")
     register = write_register(folder / "register", triples=6_000, seed=3, profile="skewed")
     edges = folder / "edges.ttl"
-    edges.write_text(PREFIXES + EDGES, encoding="utf-8")
+    edges.write_text(EDGES, encoding="utf-8")
     with KnowledgeGraph.open(folder / "store") as kg:
         load_files(kg, [FIXTURE, edges, *register])
     return folder / "store"
