@@ -607,16 +607,68 @@ def partnership_network(
 
 
 def institution_event_network(
-    kg: Any, *, window: Window | None = None, lang: str = "ru"
+    kg: Any, *, window: Window | None = None, lang: str = "ru", via_sparql: bool = False
 ) -> nx.Graph:
-    """The bipartite institution-event network, from one SPARQL query.
+    """The bipartite institution-event network, from the ``network-institution-event`` rows.
 
     Institutions have ``bipartite=0``, events ``bipartite=1`` (the networkx
     convention); an edge's ``roles`` lists ``organizer`` and/or ``attendee``.
     Every institution is a node; only events in the window are.
+
+    An embedded store works the rows out from its statements
+    (:mod:`edukg.analysis.statement_extracts`: the same rows, and linear in the data
+    where the query is not); ``via_sparql`` runs the query there too.
     """
     window = window or Window()
-    rows: list[dict[str, Any]] = run(
+    with collector_paused():  # half a million rows at 5M, no cycles
+        rows = _institution_event_rows(kg, window=window, lang=lang, via_sparql=via_sparql)
+        labels = _labels(rows)
+        graph = nx.Graph(level="institution-event", window=window.describe())
+        _add_institution_nodes(graph, rows, labels, lang)
+        for node in graph:
+            graph.nodes[node]["bipartite"] = 0
+        for row in rows:
+            if _text(row["part"]) != "membership":
+                continue
+            institution, event = row["a"].value, row["b"].value
+            if event not in graph:
+                attributes = _node_attributes()
+                attributes.update(
+                    label=dict(labels.get(event, {})),
+                    kind=_text(row["type"]),
+                    bipartite=1,
+                    title=_text(row["title"]),
+                    start=_text(row["start"]),
+                    end=_text(row["end"]),
+                    source=_text(row["source"]),
+                )
+                graph.add_node(event, **attributes)
+            if not graph.has_edge(institution, event):
+                graph.add_edge(institution, event, weight=1, roles=[])
+            roles = graph.edges[institution, event]["roles"]
+            roles.append(_text(row["role"]))
+            roles.sort()
+        graph.graph["labels"] = labels
+        return sorted_with_degrees(graph)
+
+
+def _institution_event_rows(
+    kg: Any, *, window: Window, lang: str, via_sparql: bool
+) -> list[dict[str, Any]]:
+    """The rows of ``network-institution-event``: from the statements on an embedded store."""
+    if not via_sparql and _embedded(kg):
+        from edukg.analysis.statement_extracts import derived_graphs, institution_event
+
+        _check_parameters(window, lang)
+        found = institution_event(
+            kg,
+            lang=lang,
+            window=(window.since, window.until, window.active_on),
+            skip=derived_graphs(kg),
+        )
+        if found is not None:
+            return found.bindings()
+    return run(
         kg,
         "network-institution-event",
         lang=lang,
@@ -624,34 +676,6 @@ def institution_event_network(
         until=window.until,
         active_on=window.active_on,
     ).bindings()
-    labels = _labels(rows)
-    graph = nx.Graph(level="institution-event", window=window.describe())
-    _add_institution_nodes(graph, rows, labels, lang)
-    for node in graph:
-        graph.nodes[node]["bipartite"] = 0
-    for row in rows:
-        if _text(row["part"]) != "membership":
-            continue
-        institution, event = row["a"].value, row["b"].value
-        if event not in graph:
-            attributes = _node_attributes()
-            attributes.update(
-                label=dict(labels.get(event, {})),
-                kind=_text(row["type"]),
-                bipartite=1,
-                title=_text(row["title"]),
-                start=_text(row["start"]),
-                end=_text(row["end"]),
-                source=_text(row["source"]),
-            )
-            graph.add_node(event, **attributes)
-        if not graph.has_edge(institution, event):
-            graph.add_edge(institution, event, weight=1, roles=[])
-        roles = graph.edges[institution, event]["roles"]
-        roles.append(_text(row["role"]))
-        roles.sort()
-    graph.graph["labels"] = labels
-    return sorted_with_degrees(graph)
 
 
 def label_nodes(kg: Any, graph: nx.Graph, nodes: Iterable[str]) -> None:

@@ -13,9 +13,10 @@ from typing import Any
 
 import networkx as nx
 
-from edukg.analysis.networks import Window
+from edukg.analysis.networks import Window, collector_paused
 from edukg.core.errors import ConfigError
 from edukg.queries import run
+from edukg.queries.binding import parse_parameters
 
 
 def new_partners_per_year(graph: nx.Graph) -> dict[int, int]:
@@ -96,7 +97,21 @@ def reciprocity_of(directed: set[tuple[str, str]]) -> Reciprocity:
 
 
 def agreements_without_events(kg: Any, *, lang: str = "ru") -> list[dict[str, Any]]:
-    """Agreements that no event implements, with id, title, signing date and parties' count."""
+    """Agreements that no event implements, with id, title, signing date and parties' count.
+
+    The rows of ``network-agreements-without-events``; an embedded store works them out
+    from its statements (:mod:`edukg.analysis.statement_extracts`: the same rows, and
+    linear in the data where the query is not).
+    """
+    parse_parameters("network-agreements-without-events", {"lang": lang})  # as the query would
+    if hasattr(kg, "sorted_statements") and hasattr(kg, "oxigraph"):
+        from edukg.analysis.statement_extracts import agreements_without_events as from_statements
+        from edukg.analysis.statement_extracts import derived_graphs
+
+        with collector_paused():  # a dict a row, no cycles
+            found = from_statements(kg, lang=lang, skip=derived_graphs(kg))
+            if found is not None:
+                return found.records()
     return run(kg, "network-agreements-without-events", lang=lang).records()
 
 
