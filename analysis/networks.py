@@ -23,10 +23,8 @@ and the bipartite institution-event network (:func:`institution_event_network`).
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -36,15 +34,13 @@ import numpy as np
 import pyoxigraph as ox
 
 from edukg.analysis.centrality import set_degree_attributes
+from edukg.analysis.derived import collector_paused, derived_graphs
 from edukg.core.errors import ConfigError
 from edukg.core.languages import fallback_languages
-from edukg.graph.summaries import SUMMARY_GRAPH
 from edukg.ontology.namespace import COUNTRY_BASE, PREFIXES
 from edukg.queries import run
 
 LEVELS = ("institution", "country", "region")
-RESULTS_LOADER = "analysis"
-"""The loader name analysis results are stored under; such sources are not analysed themselves."""
 LABEL_LANGUAGES = ("ru", "be", "en")
 _PREF_LABEL = ox.NamedNode(PREFIXES["skos"] + "prefLabel")
 _TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
@@ -247,24 +243,6 @@ def institution_network(
         )
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while a network is built or analysed.
-
-    Building makes millions of dicts and lists and no cycles; each collection
-    of the oldest generation walks all of them, so with the collector on the
-    build grows faster than the data (about 7x the time for 5x the triples).
-    Nested pauses keep it paused until the outermost ends.
-    """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
-
-
 def _embedded(kg: Any) -> bool:
     """True for an embedded store (a KnowledgeGraph), whose statements can be read at once."""
     return hasattr(kg, "sorted_statements") and hasattr(kg, "oxigraph")
@@ -288,8 +266,7 @@ def _network_from_statements(
     _check_parameters(window, lang)
     # earlier results and the summaries hold none of the network's statements: not read
     # (each a fifth of the store at most)
-    results = {info.graph for info in kg.sources() if info.loader == RESULTS_LOADER}
-    results.add(SUMMARY_GRAPH.value)
+    results = derived_graphs(kg)
     parts = network_parts(
         kg,
         window=(window.since, window.until, window.active_on),

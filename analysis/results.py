@@ -39,7 +39,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from edukg.analysis.networks import collector_paused
+from edukg.analysis.derived import collector_paused
 from edukg.analysis.run import RESULTS_LOADER, Analysis
 from edukg.core.version import __version__
 from edukg.graph.sources import SourceChange, SourceData

@@ -18,8 +18,9 @@ import networkx as nx
 from edukg.analysis.brokers import Broker, find_brokers
 from edukg.analysis.centrality import EXACT_BETWEENNESS_LIMIT, CentralityReport, compute_centrality
 from edukg.analysis.communities import Communities, detect_communities
+from edukg.analysis.derived import RESULTS_LOADER, collector_paused
 from edukg.analysis.igraph_view import igraph_view
-from edukg.analysis.networks import RESULTS_LOADER, Window, collector_paused, partnership_network
+from edukg.analysis.networks import Window, partnership_network
 
 
 @dataclass

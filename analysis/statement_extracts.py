@@ -22,7 +22,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from edukg.analysis.networks import collector_paused
+from edukg.analysis.derived import collector_paused, derived_graphs
 from edukg.analysis.statement_network import (
     AGREEMENT,
     ATTENDEE,
@@ -385,17 +385,6 @@ def _term(value: bytes, terms: dict[bytes, Term]) -> Term:
 
 def _integer(count: int) -> ox.Literal:
     return ox.Literal(str(count), datatype=_INTEGER)
-
-
-def derived_graphs(kg: Any) -> set[str]:
-    """The named graphs of earlier analysis results and of the summaries: they hold none of
-    the extracts' statements (only their own vocabularies), so they are not read."""
-    from edukg.analysis.networks import RESULTS_LOADER
-    from edukg.graph.summaries import SUMMARY_GRAPH
-
-    graphs = {info.graph for info in kg.sources() if info.loader == RESULTS_LOADER}
-    graphs.add(SUMMARY_GRAPH.value)
-    return graphs
 
 
 STATEMENT_EXTRACTS: dict[str, Callable[[Any], QueryResult | None]] = {

@@ -13,7 +13,8 @@ from typing import Any
 
 import networkx as nx
 
-from edukg.analysis.networks import Window, collector_paused
+from edukg.analysis.derived import collector_paused
+from edukg.analysis.networks import Window
 from edukg.core.errors import ConfigError
 from edukg.queries import run
 from edukg.queries.binding import parse_parameters

@@ -44,11 +44,10 @@ def main() -> None:
     from edukg.analysis.brokers import find_brokers
     from edukg.analysis.centrality import compute_centrality
     from edukg.analysis.communities import detect_communities
+    from edukg.analysis.derived import RESULTS_LOADER, collector_paused
     from edukg.analysis.igraph_view import igraph_view
     from edukg.analysis.networks import (
-        RESULTS_LOADER,
         Window,
-        collector_paused,
         partnership_network,
     )
     from edukg.analysis.results import write_results
