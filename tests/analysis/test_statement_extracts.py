@@ -14,7 +14,6 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from bench.generator import write_register
 from edukg.analysis.networks import Window, institution_event_network
 from edukg.analysis.results import write_results
 from edukg.analysis.run import analyze
@@ -27,9 +26,8 @@ from edukg.analysis.statement_extracts import (
 from edukg.analysis.trends import agreements_without_events as idle_agreements
 from edukg.graph.snapshots import SNAPSHOT_FOLDER
 from edukg.graph.store import KnowledgeGraph
-from edukg.loaders import load_files
 from edukg.queries.runner import run_query
-from tests.analysis.conftest import FIXTURE
+from tests.analysis.conftest import skewed_register_store
 
 QUERY = "network-agreements-without-events"
 
@@ -91,13 +89,7 @@ def groups(rows: list) -> list[list]:
 def register_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An on-disk store: the partnerships fixture, the odd agreements above and a skewed
     generated register (many parties, partial dates, agreements dated by validity)."""
-    folder = tmp_path_factory.mktemp("statement-extracts")
-    register = write_register(folder / "register", triples=6_000, seed=3, profile="skewed")
-    edges = folder / "edges.ttl"
-    edges.write_text(EDGES, encoding="utf-8")
-    with KnowledgeGraph.open(folder / "store") as kg:
-        load_files(kg, [FIXTURE, edges, *register])
-    return folder / "store"
+    return skewed_register_store(tmp_path_factory.mktemp("statement-extracts"), EDGES)
 
 
 @pytest.mark.parametrize("lang", ["ru", "en", "be"])

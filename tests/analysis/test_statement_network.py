@@ -29,7 +29,7 @@ from edukg.graph.statement_scan import statements_by_predicate
 from edukg.graph.store import KnowledgeGraph
 from edukg.graph.summaries import SUMMARY_GRAPH
 from edukg.loaders import load_files
-from tests.analysis.conftest import FIXTURE
+from tests.analysis.conftest import FIXTURE, skewed_register_store
 
 WINDOWS = [
     pytest.param(Window(), id="all-time"),
@@ -67,19 +67,8 @@ t:qa a edukg:CooperationAgreement ; edukg:hasParty t:q1 , t:q2 ;
 
 @pytest.fixture(scope="module")
 def register_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An on-disk store: the partnerships fixture and a skewed generated register.
-
-    The register has multilateral agreements of up to 15 parties, very large
-    institutions, events with many guests, partial dates and agreements dated only
-    by the start of their validity.
-    """
-    folder = tmp_path_factory.mktemp("statement-network")
-    register = write_register(folder / "register", triples=6_000, seed=3, profile="skewed")
-    escapes = folder / "escapes.ttl"
-    escapes.write_text(ESCAPES, encoding="utf-8")
-    with KnowledgeGraph.open(folder / "store") as kg:
-        load_files(kg, [FIXTURE, escapes, *register])
-    return folder / "store"
+    """An on-disk store: the partnerships fixture, the escapes above and a skewed register."""
+    return skewed_register_store(tmp_path_factory.mktemp("statement-network"), ESCAPES)
 
 
 @pytest.mark.parametrize("window", WINDOWS)
