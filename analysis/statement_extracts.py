@@ -42,7 +42,7 @@ from edukg.analysis.statement_network import (
     START,
     TYPE,
     Window,
-    _padded,
+    padded_day,
     read_statements,
 )
 from edukg.graph.results import QueryResult, Term
@@ -213,15 +213,15 @@ class _Joins:
         if start is None:
             return False
         start_text = start.value
-        if self.since is not None and _padded(start_text, "-12-31") < self.since:
+        if self.since is not None and padded_day(start_text, "-12-31") < self.since:
             return False
-        if self.until is not None and _padded(start_text, "-01-01") > self.until:
+        if self.until is not None and padded_day(start_text, "-01-01") > self.until:
             return False
         if self.active_on is not None:
             end_text = (end if end is not None else start).value
-            if _padded(start_text, "-01-01") > self.active_on:
+            if padded_day(start_text, "-01-01") > self.active_on:
                 return False
-            if _padded(end_text, "-12-31") < self.active_on:
+            if padded_day(end_text, "-12-31") < self.active_on:
                 return False
         return True
 

@@ -312,14 +312,14 @@ class _Builder:
             return True
         if start is None:
             return False
-        if self.since is not None and _padded(start, "-12-31") < self.since:
+        if self.since is not None and padded_day(start, "-12-31") < self.since:
             return False
-        if self.until is not None and _padded(start, "-01-01") > self.until:
+        if self.until is not None and padded_day(start, "-01-01") > self.until:
             return False
         if self.active_on is not None:
-            if _padded(start, "-01-01") > self.active_on:
+            if padded_day(start, "-01-01") > self.active_on:
                 return False
-            if end is not None and _padded(end, "-12-31") < self.active_on:
+            if end is not None and padded_day(end, "-12-31") < self.active_on:
                 return False
         return True
 
@@ -515,13 +515,15 @@ def _order_key(term: bytes) -> tuple[bool, str]:
     return (is_resource(term), term_value(term) if is_resource(term) else literal_parts(term)[0])
 
 
-def _padded(text: str, pad: str) -> str:
+def padded_day(text: str, pad: str) -> str:
     """CONCAT(text, SUBSTR(pad, STRLEN(text) - 3)): a partial date made a day.
 
     XPath's substring keeps the characters from a position (1-based) on; a
     position below 1 keeps them all.
 
-    >>> _padded("2024", "-12-31"), _padded("2024-05", "-01-01"), _padded("2024-05-17", "-12-31")
-    ('2024-12-31', '2024-05-01', '2024-05-17')
+    >>> padded_day("2024", "-12-31"), padded_day("2024-05", "-01-01")
+    ('2024-12-31', '2024-05-01')
+    >>> padded_day("2024-05-17", "-12-31")
+    '2024-05-17'
     """
     return text + pad[max(len(text) - 3, 1) - 1 :]
