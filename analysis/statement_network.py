@@ -26,6 +26,7 @@ import datetime as dt
 import operator
 from collections.abc import Collection
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 import pyoxigraph as ox
@@ -110,15 +111,16 @@ class _Statements:
                 self.one[predicate] = single
                 return
             # a sorted graph holds each subject's statements in one run: slice the runs
-            runs = 1 + sum(map(operator.ne, subjects, subjects[1:]))
-            if runs == len(single):
-                count = len(subjects)
-                last = dict(zip(subjects, range(count), strict=True))
-                first = dict(zip(reversed(subjects), range(count - 1, -1, -1), strict=True))
-                self.one[predicate] = {s: objects[i] for s, i in first.items() if last[s] == i}
-                self.many[predicate] = {
-                    s: set(objects[i : last[s] + 1]) for s, i in first.items() if last[s] != i
-                }
+            # (walked from the last run to the first, as the tables have always been filled)
+            count = len(subjects)
+            bounds = [0, *compress(range(1, count), map(operator.ne, subjects, subjects[1:]))]
+            if len(bounds) == len(single):
+                ends = [*bounds[1:], count]
+                for first, after in zip(reversed(bounds), reversed(ends), strict=True):
+                    if after - first == 1:
+                        one[subjects[first]] = objects[first]
+                    else:
+                        many[subjects[first]] = set(objects[first:after])
                 return
         for subject, value in zip(subjects, objects, strict=True):
             values = many.get(subject)

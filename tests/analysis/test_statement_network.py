@@ -207,3 +207,22 @@ def test_stored_analysis_results_are_not_read(register_store, tmp_path):
         fast, queried = both_ways(kg)
     assert_same_network(fast, queried)
     assert_same_network(fast, before)
+
+
+def test_a_graphs_runs_of_values_become_one_value_or_a_set():
+    statements = statement_network._Statements(
+        {}, {statement_network.AREA: {}}, {statement_network.AREA: {}}, {}, {}
+    )
+    area = statement_network.AREA
+    subjects = [b"<a:1>", b"<a:2>", b"<a:2>", b"<a:3>", b"<a:4>", b"<a:4>", b"<a:4>"]
+    objects = [b"<x:1>", b"<x:2>", b"<x:3>", b"<x:4>", b"<x:5>", b"<x:6>", b"<x:5>"]
+    statements.add(area, subjects, objects)
+    assert statements.one[area] == {b"<a:3>": b"<x:4>", b"<a:1>": b"<x:1>"}
+    assert statements.many[area] == {b"<a:4>": {b"<x:5>", b"<x:6>"}, b"<a:2>": {b"<x:2>", b"<x:3>"}}
+    # the last subject first, as the tables have always been filled
+    assert list(statements.one[area]) == [b"<a:3>", b"<a:1>"]
+    assert list(statements.many[area]) == [b"<a:4>", b"<a:2>"]
+    # a second graph adds to the first's tables
+    statements.add(area, [b"<a:1>", b"<a:3>"], [b"<x:9>", b"<x:4>"])
+    assert statements.many[area][b"<a:1>"] == {b"<x:1>", b"<x:9>"}
+    assert statements.values(area, b"<a:3>") == (b"<x:4>",)
