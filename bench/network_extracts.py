@@ -70,7 +70,7 @@ def main() -> int:
     forms = statement_forms()
     report: dict[str, Any] = {
         **provenance(),
-        "stores": [str(store) for store in args.store],
+        "stores": [Path(store).name for store in args.store],  # no path of the machine
         "repeats": args.repeats,
         "cases": [],
     }
@@ -108,7 +108,7 @@ def main() -> int:
                     rows = len(answers[form, at])
                     print(f"{name:<36} {form:<11} {at:<6} {wall:>8.3f} {cpu:>8.3f}  {rows}")
                     case["stores"].append(
-                        {"store": str(path), "wall_s": wall, "cpu_s": cpu, "rows": rows,
+                        {"store": Path(path).name, "wall_s": wall, "cpu_s": cpu, "rows": rows,
                          "cpu_runs": cpus[at], "wall_runs": walls[at]}
                     )  # fmt: skip
                 if len(stores) == 2:
