@@ -41,9 +41,10 @@ from edukg.analysis.statement_network import (
     SIGNED,
     START,
     TYPE,
+    DayWindow,
     Window,
-    padded_day,
     read_statements,
+    source_names,
 )
 from edukg.graph.results import QueryResult, Term
 from edukg.graph.statement_scan import (
@@ -167,17 +168,12 @@ class _Joins:
     def __init__(self, statements: Any, *, lang: str, window: Window) -> None:
         self.s = statements
         self.lang = lang
-        since, until, active_on = window
-        self.since = since.isoformat() if since else None
-        self.until = until.isoformat() if until else None
-        self.active_on = active_on.isoformat() if active_on else None
+        self.window = DayWindow.of(window)
         self.terms: dict[bytes, Term] = {}
         self.texts: dict[str, ox.Literal] = {}
-        # MIN(source name) over the graphs that type an event: the smallest is written last
-        self.source_of: dict[bytes, ox.Literal] = {}
-        for graph, name in sorted(statements.graph_names.items(), key=_second, reverse=True):
-            found = self.literal(name)
-            self.source_of.update(dict.fromkeys(statements.typed_by_graph.get(graph, ()), found))
+        self.source_of = {
+            event: self.literal(name) for event, name in source_names(statements).items()
+        }
 
     def literal(self, text: str) -> ox.Literal:
         """A simple literal, made once per text."""
@@ -208,32 +204,13 @@ class _Joins:
 
     def in_window(self, start: Term | None, end: Term | None) -> bool:
         """The query's window filters on one row's start and end (end: the start if none)."""
-        if self.since is None and self.until is None and self.active_on is None:
-            return True
         if start is None:
-            return False
-        start_text = start.value
-        if self.since is not None and padded_day(start_text, "-12-31") < self.since:
-            return False
-        if self.until is not None and padded_day(start_text, "-01-01") > self.until:
-            return False
-        if self.active_on is not None:
-            end_text = (end if end is not None else start).value
-            if padded_day(start_text, "-01-01") > self.active_on:
-                return False
-            if padded_day(end_text, "-12-31") < self.active_on:
-                return False
-        return True
+            return self.window.unset()
+        return self.window.admits(start.value, (end if end is not None else start).value)
 
     def event_rows(self, event: bytes) -> list[tuple[Term | None, ...]]:
         """(title, type, start, end, source) of each way the event's OPTIONALs join."""
-        labels = self.s.values(LABEL, event)
-        parts = {label: _text_and_language(label) for label in labels}
-        in_lang = sorted({text for text, language in parts.values() if language == self.lang})
-        if in_lang:
-            titles: list[ox.Literal | None] = [self.literal(text) for text in in_lang]
-        else:
-            titles = [self.literal(min(t for t, _ in parts.values()))] if parts else [None]
+        titles = _titles(list(self.s.values(LABEL, event)), self.lang, self.literal)
         source = self.source_of.get(event)
         return [
             (title, kind, start, end, source)
@@ -310,10 +287,6 @@ def _membership_key(row: tuple[Term | None, ...]) -> tuple[str, str, str]:
     return (row[1].value, row[2].value, row[3].value)  # type: ignore[union-attr]
 
 
-def _second(item: tuple[str, str]) -> str:
-    return item[1]
-
-
 def _values_of(
     picks: list[Picked], predicate: str, subjects: set[bytes]
 ) -> dict[bytes, list[bytes]]:
@@ -330,17 +303,20 @@ def _values_of(
     return found
 
 
-def _titles(labels: Sequence[bytes], lang: str) -> list[ox.Literal | None]:
-    """COALESCE(STR(each title in ``lang``), MIN(STR(any title))), a title a row."""
+def _titles(
+    labels: Sequence[bytes], lang: str, make: Callable[[str], ox.Literal] = ox.Literal
+) -> list[ox.Literal | None]:
+    """COALESCE(STR(each title in ``lang``), MIN(STR(any title))), a title a row (each made
+    by ``make``)."""
     if len(labels) == 1:
-        return [ox.Literal(_text_and_language(labels[0])[0])]  # in lang or not, the title
+        return [make(_text_and_language(labels[0])[0])]  # in lang or not, the title
     parts = {label: _text_and_language(label) for label in set(labels)}
     in_lang = sorted({text for text, language in parts.values() if language == lang})
     if in_lang:
-        return [ox.Literal(text) for text in in_lang]
+        return [make(text) for text in in_lang]
     if not parts:
         return [None]
-    return [ox.Literal(min(text for text, _ in parts.values()))]
+    return [make(min(text for text, _ in parts.values()))]
 
 
 def _text_and_language(term: bytes) -> tuple[str, str | None]:

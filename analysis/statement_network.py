@@ -27,6 +27,7 @@ import operator
 from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 import pyoxigraph as ox
@@ -180,6 +181,59 @@ Window = tuple[dt.date | None, dt.date | None, dt.date | None]
 """since, until, active_on."""
 
 
+@dataclass(frozen=True)
+class DayWindow:
+    """A :data:`Window`'s days as the queries compare them: ISO texts, ``None`` where unset."""
+
+    since: str | None = None
+    until: str | None = None
+    active_on: str | None = None
+
+    @classmethod
+    def of(cls, window: Window) -> DayWindow:
+        """>>> DayWindow.of((dt.date(2024, 1, 1), None, None))
+        DayWindow(since='2024-01-01', until=None, active_on=None)
+        """
+        since, until, active_on = (day.isoformat() if day else None for day in window)
+        return cls(since, until, active_on)
+
+    def unset(self) -> bool:
+        """True when no window is set: everything counts."""
+        return self.since is None and self.until is None and self.active_on is None
+
+    def admits(self, start: str | None, end: str | None) -> bool:
+        """The queries' window filters on a start text and an end text (``None``: no end test).
+
+        >>> DayWindow(since="2024-06-01").admits("2024", None)
+        True
+        >>> DayWindow(active_on="2025-01-01").admits("2023", "2024-12")
+        False
+        """
+        if self.unset():
+            return True
+        if start is None:
+            return False
+        if self.since is not None and padded_day(start, "-12-31") < self.since:
+            return False
+        if self.until is not None and padded_day(start, "-01-01") > self.until:
+            return False
+        if self.active_on is not None:
+            if padded_day(start, "-01-01") > self.active_on:
+                return False
+            if end is not None and padded_day(end, "-12-31") < self.active_on:
+                return False
+        return True
+
+
+def source_names(statements: _Statements) -> dict[bytes, str]:
+    """Each agreement or event to MIN(name) over the catalog names of the graphs that type it."""
+    found: dict[bytes, str] = {}
+    # the smallest name is written last
+    for graph, name in sorted(statements.graph_names.items(), key=itemgetter(1), reverse=True):
+        found.update(dict.fromkeys(statements.typed_by_graph.get(graph, ()), name))
+    return found
+
+
 @dataclass
 class NetworkParts:
     """What the network is built from, as the query's rows give it."""
@@ -232,19 +286,13 @@ class _Builder:
 
     def __init__(self, statements: _Statements, *, window: Window, lang: str) -> None:
         self.s = statements
-        since, until, active_on = window
-        self.since = since.isoformat() if since else None
-        self.until = until.isoformat() if until else None
-        self.active_on = active_on.isoformat() if active_on else None
+        self.window = DayWindow.of(window)
         self.lang = lang
         self.texts: dict[bytes, str] = {}
         self.lexical: dict[str, dict[bytes, str]] = {}
         self.segments: dict[bytes, str] = {}
         self.area_lists: dict[frozenset[bytes], str] = {}
-        # MIN(name) over the graphs that type a link: the smallest name is written last
-        self.source_of: dict[bytes, str] = {}
-        for graph, name in sorted(statements.graph_names.items(), key=_second, reverse=True):
-            self.source_of.update(dict.fromkeys(statements.typed_by_graph.get(graph, ()), name))
+        self.source_of = source_names(statements)
 
     # ------------------------------------------------------------ terms
 
@@ -310,20 +358,7 @@ class _Builder:
 
     def in_window(self, start: str | None, end: str | None) -> bool:
         """The query's window filters on a link's start and end texts (``end`` as it tests it)."""
-        if self.since is None and self.until is None and self.active_on is None:
-            return True
-        if start is None:
-            return False
-        if self.since is not None and padded_day(start, "-12-31") < self.since:
-            return False
-        if self.until is not None and padded_day(start, "-01-01") > self.until:
-            return False
-        if self.active_on is not None:
-            if padded_day(start, "-01-01") > self.active_on:
-                return False
-            if end is not None and padded_day(end, "-12-31") < self.active_on:
-                return False
-        return True
+        return self.window.admits(start, end)
 
     # ------------------------------------------------------------ parts
 
@@ -336,7 +371,7 @@ class _Builder:
 
     def unwindowed(self) -> bool:
         """True when no window is set: every link counts."""
-        return self.since is None and self.until is None and self.active_on is None
+        return self.window.unset()
 
     def agreement_links(self, *, details: bool = True) -> list[tuple[str, str, str, Any]]:
         links: list[tuple[str, str, str, Any]] = []
@@ -506,10 +541,6 @@ def _lexical_forms(values: dict[bytes, bytes]) -> dict[bytes, str]:
         )
         for subject, value in values.items()
     }
-
-
-def _second(item: tuple[str, str]) -> str:
-    return item[1]
 
 
 def _order_key(term: bytes) -> tuple[bool, str]:

@@ -473,11 +473,10 @@ def _dormant_lines(store: ox.Store, agreements: Iterable[ox.NamedNode] | None = 
     odd: set[bytes] = set()
     dates: tuple[dict[bytes, set[str]], ...] = ({}, {}, {})
     predicates = (_SIGNED_ON, _VALID_FROM, _VALID_THROUGH)
+    subjects: Iterable[ox.NamedNode | ox.BlankNode | ox.Triple | None]
     if agreements is None:
         typed = {q.subject for q in store.quads_for_pattern(None, _TYPE_NODE, _AGREEMENT, None)}
-        for predicate, held in zip(predicates, dates, strict=True):
-            for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
-                _note_date(quad.subject, quad.object, held, odd)
+        subjects = [None]  # every date statement at once
         implemented = {
             str(quad.object).encode()
             for quad in store.quads_for_pattern(None, _IMPLEMENTS, None, None)
@@ -490,11 +489,12 @@ def _dormant_lines(store: ox.Store, agreements: Iterable[ox.NamedNode] | None = 
             if next(store.quads_for_pattern(None, _IMPLEMENTS, node, None), None) is None
             and next(store.quads_for_pattern(node, _TYPE_NODE, _AGREEMENT, None), None)
         }
-        for node in typed:
-            for predicate, held in zip(predicates, dates, strict=True):
-                for quad in store.quads_for_pattern(node, ox.NamedNode(predicate), None, None):
-                    _note_date(quad.subject, quad.object, held, odd)
+        subjects = typed
         implemented = set()
+    for subject in subjects:
+        for predicate, held in zip(predicates, dates, strict=True):
+            for quad in store.quads_for_pattern(subject, ox.NamedNode(predicate), None, None):
+                _note_date(quad.subject, quad.object, held, odd)
     names = {str(node).encode() for node in typed} - implemented
     lines = dormant_lines(names - odd, *dates)
     marker = b" <" + DORMANT_ODD.value.encode() + b"> " + str(ox.Literal(True)).encode() + b" ."
