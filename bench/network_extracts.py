@@ -112,9 +112,12 @@ def main() -> int:
                          "cpu_runs": cpus[at], "wall_runs": walls[at]}
                     )  # fmt: skip
                 if len(stores) == 2:
-                    ratios = [large / small for small, large in zip(*cpus, strict=True) if small]
-                    case["cpu_growth"] = statistics.median(ratios)
-                    print(f"{'':<36} {form:<11} growth (median of pairs) {case['cpu_growth']:.2f}x")
+                    # a run too short for the clock (0 s of CPU on either store) has no ratio
+                    pairs = zip(*cpus, strict=True)
+                    ratios = [large / small for small, large in pairs if small and large]
+                    growth = case["cpu_growth"] = statistics.median(ratios) if ratios else None
+                    shown = "not measurable" if growth is None else f"{growth:.2f}x"
+                    print(f"{'':<36} {form:<11} growth (median of pairs) {shown}")
                 case["load_average"] = load_average()
                 report["cases"].append(case)
             if len(actions) == 2:
