@@ -57,6 +57,9 @@ class SourceData:
     """True for a registry of organisations (ROR, the world universities list): the
     catalog then types the source ``edukg:ReferenceSource``, so that entity
     resolution can tell what to match against from what reports cooperation."""
+    completes_others: bool = False
+    """True for a table that holds no statements of its own and only completes
+    other sources of the same load (a CORDIS name or project table)."""
     same_as_stored: bool = False
     """Set by a loader whose statements depend only on the file, when the store
     already holds this very file (same bytes, file name, loader and version)

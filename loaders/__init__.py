@@ -201,6 +201,13 @@ class LoadResult:
 
     changes: list[SourceChange]
     warnings: list[Problem]
+    completing: frozenset[str] = frozenset()
+    """The sources that hold no statements of their own and only complete others
+    of the same load (CORDIS name and project tables)."""
+
+    def completes_others(self, change: SourceChange) -> bool:
+        """True when ``change`` is of a source that only completes the others."""
+        return change.name in self.completing and change.total == 0
 
 
 def load_files(
@@ -287,8 +294,9 @@ def _load_files(
     crash_point("parse")
     if progress is not None:
         progress("writing to the store", len(jobs), len(jobs))
+    completing = frozenset(data.name for data in parsed if data.completes_others)
     changes = kg.write_sources(parsed, bulk_parts=LOAD_BULK_LOAD_PARTS)
-    return LoadResult(changes=changes, warnings=warnings)
+    return LoadResult(changes=changes, warnings=warnings, completing=completing)
 
 
 @dataclass

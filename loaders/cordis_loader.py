@@ -225,7 +225,9 @@ def _reference_source(
             line=1,
             hint="load it in the same edukg load as h2020_participations.csv (or the edges)",
         )
-    return _source(path, context, content, [], problems)
+    data = _source(path, context, content, [], problems)
+    data.completes_others = True
+    return data
 
 
 def lookups_of(context: LoadContext) -> CordisLookups:

@@ -37,6 +37,7 @@ def demo(settings: Settings, out: Path) -> None:
     """
     from edukg.analysis.results import write_results
     from edukg.analysis.run import analyze as run_analysis
+    from edukg.cli.load import COMPLETES_OTHERS
     from edukg.examples import HOME_COUNTRY, example_files
     from edukg.graph.export import export
     from edukg.graph.stats import store_stats
@@ -51,6 +52,9 @@ def demo(settings: Settings, out: Path) -> None:
         files = [Path(str(f)) for f in example_files()]
         result = load_files(kg, files)
         for change in result.changes:
+            if result.completes_others(change):
+                click.echo(f"read {change.name} ({COMPLETES_OTHERS})")
+                continue
             state = "unchanged" if change.unchanged else f"+{change.added} -{change.removed}"
             click.echo(f"loaded {change.name} ({state}, {change.total} triples)")
         report = validate_store(kg)

@@ -90,6 +90,9 @@ def load(
     if report:
         write_problem_report(result.warnings, report)
     for change in result.changes:
+        if result.completes_others(change):
+            click.echo(f"{change.name}: read; {COMPLETES_OTHERS}")
+            continue
         if change.unchanged:
             click.echo(f"{change.name}: unchanged ({change.total} triples)")
             continue
@@ -113,6 +116,9 @@ def load(
             f"{DUPLICATE_CHECK_LIMIT}); edukg resolve compares them all"
         )
 
+
+COMPLETES_OTHERS = "no statements of its own: it completes the other tables loaded with it"
+"""What the load says of a CORDIS name or project table (see ``LoadResult.completing``)."""
 
 ERROR_EXAMPLES = 20
 """Errors of one kind shown before the rest is only counted (all go to --report)."""

@@ -29,6 +29,9 @@ def test_demo_builds_the_example_graph_and_prints_paths(tmp_path: Path) -> None:
     # Real CORDIS data, not invented examples: names joined from the names tables.
     assert "BELARUSIAN STATE UNIVERSITY" in turtle and "иллюстративный пример" not in turtle
     assert "loaded h2020_participations-BY-RU-KZ-CentralAsia.csv" in result.stdout
+    # the name and project tables write nothing of their own: said so, not "+0 -0"
+    assert "read h2020_unique_org-cut.csv (no statements of its own" in result.stdout
+    assert "(+0 -0, 0 triples)" not in result.stdout
     assert "institutions" in result.stdout and "1950 institutions" in result.stdout
     assert result.stdout.rstrip().splitlines()[-1].endswith("report.html")
     assert (tmp_path / "edukg-store").is_dir()
@@ -145,3 +148,14 @@ def test_viz_and_report_write_self_contained_pages(tmp_path: Path) -> None:
     assert "Expiring" in (tmp_path / "report.html").read_text("utf-8")
     bad = run_edukg("viz", "-o", "x.html", "--focus", "https://nowhere.example/x", cwd=tmp_path)
     assert bad.returncode == 2 and "is not a node" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_load_says_a_cordis_name_table_only_completes_the_others(tmp_path: Path) -> None:
+    cordis = DATA / "cordis"
+    tables = ["h2020_participations-cut.csv", "h2020_unique_org-cut.csv"]
+    result = run_edukg("load", *(str(cordis / name) for name in tables), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("h2020_participations-cut.csv: loaded, +") for line in lines)
+    assert "h2020_unique_org-cut.csv: read; no statements of its own" in result.stdout
+    assert "h2020_unique_org-cut.csv: loaded" not in result.stdout

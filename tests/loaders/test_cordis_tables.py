@@ -50,6 +50,17 @@ def cordis_kg(kg):  # type: ignore[no-untyped-def]
     return kg
 
 
+def test_the_name_and_project_tables_are_told_apart_as_completing_the_others(
+    cordis_kg,  # type: ignore[no-untyped-def]
+) -> None:
+    result = cordis_kg.load_result
+    assert result.completing == {path.name for path in H2020_TABLES[1:]}
+    completing = [c.name for c in result.changes if result.completes_others(c)]
+    assert sorted(completing) == sorted(path.name for path in H2020_TABLES[1:])
+    (participations,) = [c for c in result.changes if c.name == PARTICIPATIONS.name]
+    assert participations.total > 0 and not result.completes_others(participations)
+
+
 def test_every_cordis_table_is_recognised_by_its_header() -> None:
     tables = {
         "h2020_participations-cut.csv": "participations",
