@@ -39,11 +39,12 @@ from edukg.loaders.values import (
     date_before,
     guess_language,
     is_empty,
+    literal_text,
     parse_date,
     parse_web_address,
     parse_wikidata,
     split_list,
-    tagged,
+    tagged_text,
     text_of,
 )
 from edukg.ontology.countries import closest_countries, country_code
@@ -307,6 +308,49 @@ def _file_name(file: str) -> str:
 # ---------------------------------------------------------------- second pass
 
 
+class _NT:
+    """The N-Triples text of the predicates and classes a register's triples use.
+
+    An Oxigraph term printed in an f-string costs about a microsecond; a 1M
+    register writes a million triples, each of three terms.
+    """
+
+    A = str(t.A)
+    INSTITUTION = str(t.INSTITUTION)
+    EDUCATIONAL_ORGANIZATION = str(t.EDUCATIONAL_ORGANIZATION)
+    AGREEMENT = str(t.AGREEMENT)
+    AGREEMENT_PARTY = str(t.AGREEMENT_PARTY)
+    EVENT = str(t.EVENT)
+    ADMINISTRATIVE_AREA = str(t.ADMINISTRATIVE_AREA)
+    PREF_LABEL = str(t.PREF_LABEL)
+    ALT_LABEL = str(t.ALT_LABEL)
+    IDENTIFIER = str(t.IDENTIFIER)
+    SOURCE = str(t.SOURCE)
+    KIND = str(t.KIND)
+    COUNTRY = str(t.COUNTRY)
+    REGION = str(t.REGION)
+    CONTAINED_IN_PLACE = str(t.CONTAINED_IN_PLACE)
+    LOCALITY = str(t.LOCALITY)
+    URL = str(t.URL)
+    SAME_AS = str(t.SAME_AS)
+    SUB_ORGANIZATION_OF = str(t.SUB_ORGANIZATION_OF)
+    HAS_PARTY = str(t.HAS_PARTY)
+    QUALIFIED_PARTY = str(t.QUALIFIED_PARTY)
+    PARTY_AGREEMENT = str(t.PARTY_AGREEMENT)
+    MEMBER = str(t.MEMBER)
+    ROLE_PREDICATE = str(t.ROLE_PREDICATE)
+    SIGNED_ON = str(t.SIGNED_ON)
+    VALID_FROM = str(t.VALID_FROM)
+    VALID_THROUGH = str(t.VALID_THROUGH)
+    AREA = str(t.AREA)
+    START_DATE = str(t.START_DATE)
+    END_DATE = str(t.END_DATE)
+    ORGANIZER = str(t.ORGANIZER)
+    ATTENDEE = str(t.ATTENDEE)
+    IMPLEMENTS = str(t.IMPLEMENTS)
+    SIGNATORY = str(t.SIGNATORY)
+
+
 class _Builder:
     """Builds the triples of one file, reporting problems at their cells."""
 
@@ -324,6 +368,9 @@ class _Builder:
         self.ntriples: list[bytes] = []
         """Triples built so far, as N-Triples: a million Python triples would take a gigabyte."""
         self.regions_written: set[str] = set()
+        self.texts: dict[ox.NamedNode | ox.Literal, str] = {}
+        """The N-Triples text of terms written again and again: dates, concepts, countries,
+        institutions (see :meth:`text`)."""
         self.table: Table
         self.row: Row
 
@@ -343,10 +390,16 @@ class _Builder:
             message, **self.table.place(self.row, column), value=_shown(value), hint=hint
         )
 
-    def add(
-        self, subject: ox.NamedNode, predicate: ox.NamedNode, obj: ox.NamedNode | ox.Literal
-    ) -> None:
+    def add(self, subject: str, predicate: str, obj: str) -> None:
+        """One triple, its terms as N-Triples text (:class:`_NT`, :meth:`text`)."""
         self.lines.append(f"{subject} {predicate} {obj} .\n")
+
+    def text(self, term: ox.NamedNode | ox.Literal) -> str:
+        """The N-Triples text of a term the file repeats, worked out once."""
+        found = self.texts.get(term)
+        if found is None:
+            found = self.texts[term] = str(term)
+        return found
 
     # -- values
 
@@ -482,34 +535,37 @@ class _Builder:
                     hint=f"see {other.key_id or other.iri.value} ({other.origin}); "
                     "use one id for both, or rename one",
                 )
-        self.add(iri, t.A, t.INSTITUTION)
-        self.add(iri, t.A, t.EDUCATIONAL_ORGANIZATION)
+        subject = self.text(iri)
+        country = self.text(t.country_node(code))
+        self.add(subject, _NT.A, _NT.INSTITUTION)
+        self.add(subject, _NT.A, _NT.EDUCATIONAL_ORGANIZATION)
         if key_id:
-            self.add(iri, t.IDENTIFIER, ox.Literal(key_id))
-        self._labels(iri, row)
+            self.add(subject, _NT.IDENTIFIER, literal_text(key_id))
+        self._labels(subject, row)
         kind = self.concept("type", "institution-kind")
         if kind is not None:
-            self.add(iri, t.KIND, kind)
-        self.add(iri, t.COUNTRY, t.country_node(code))
+            self.add(subject, _NT.KIND, self.text(kind))
+        self.add(subject, _NT.COUNTRY, country)
         region = text_of(row.get("region"))
         if region:
             node, described = self.session.region(region, code)
-            self.add(iri, t.REGION, node)
+            self.add(subject, _NT.REGION, self.text(node))
             if not described and node.value not in self.regions_written:
                 self.regions_written.add(node.value)
-                self.add(node, t.A, t.ADMINISTRATIVE_AREA)
-                self.add(node, t.PREF_LABEL, tagged(region))
-                self.add(node, t.CONTAINED_IN_PLACE, t.country_node(code))
+                self.add(self.text(node), _NT.A, _NT.ADMINISTRATIVE_AREA)
+                self.add(self.text(node), _NT.PREF_LABEL, tagged_text(region))
+                self.add(self.text(node), _NT.CONTAINED_IN_PLACE, country)
         city = text_of(row.get("city"))
         if city:
-            self.add(iri, t.LOCALITY, tagged(city))
+            self.add(subject, _NT.LOCALITY, tagged_text(city))
         website = row.get("website")
         if not is_empty(website):
-            self._website(iri, website)
+            self._website(subject, website)
         wikidata = row.get("wikidata")
         if not is_empty(wikidata):
             try:
-                self.add(iri, t.SAME_AS, ox.NamedNode(t.WIKIDATA + parse_wikidata(wikidata)))
+                same = ox.NamedNode(t.WIKIDATA + parse_wikidata(wikidata))
+                self.add(subject, _NT.SAME_AS, str(same))
             except ValueProblem as problem:
                 self.error("wikidata", problem.message, value=wikidata, hint=problem.hint)
         parent = text_of(row.get("parent"))
@@ -527,7 +583,7 @@ class _Builder:
                 )
             elif found is not None:
                 self.session.parents[iri.value] = found.iri.value
-                self.add(iri, t.SUB_ORGANIZATION_OF, found.iri)
+                self.add(subject, _NT.SUB_ORGANIZATION_OF, self.text(found.iri))
 
     def _parent_cycle(self, child: str, parent: str) -> bool:
         """True when ``child`` is already an ancestor of ``parent`` in this load."""
@@ -540,7 +596,7 @@ class _Builder:
             current = self.session.parents.get(current)
         return False
 
-    def _labels(self, iri: ox.NamedNode, row: Row) -> None:
+    def _labels(self, subject: str, row: Row) -> None:
         preferred: dict[str, str] = {}
         for language in ("ru", "be", "en"):
             text = text_of(row.get(f"name_{language}"))
@@ -555,11 +611,11 @@ class _Builder:
             elif preferred[language] != name:
                 extra.append((language, name))
         for language, text in preferred.items():
-            self.add(iri, t.PREF_LABEL, ox.Literal(text, language=language))
+            self.add(subject, _NT.PREF_LABEL, literal_text(text, language))
         for language, text in extra:
-            self.add(iri, t.ALT_LABEL, ox.Literal(text, language=language))
+            self.add(subject, _NT.ALT_LABEL, literal_text(text, language))
 
-    def _website(self, iri: ox.NamedNode, value: Any) -> None:
+    def _website(self, subject: str, value: Any) -> None:
         try:
             address, added_scheme = parse_web_address(value)
             node = ox.NamedNode(address)
@@ -576,7 +632,7 @@ class _Builder:
                 value=value,
                 hint="write the full address to silence this warning",
             )
-        self.add(iri, t.URL, node)
+        self.add(subject, _NT.URL, str(node))
 
     # -- agreements
 
@@ -619,22 +675,23 @@ class _Builder:
         )
         if self.repeated(iri, seen, "agreement", key_id, title):
             return
-        self.add(iri, t.A, t.AGREEMENT)
+        subject = str(iri)
+        self.add(subject, _NT.A, _NT.AGREEMENT)
         if key_id:
-            self.add(iri, t.IDENTIFIER, ox.Literal(key_id))
+            self.add(subject, _NT.IDENTIFIER, literal_text(key_id))
         if title:
-            self.add(iri, t.PREF_LABEL, tagged(title))
+            self.add(subject, _NT.PREF_LABEL, tagged_text(title))
         if kind is not None:
-            self.add(iri, t.KIND, kind)
+            self.add(subject, _NT.KIND, self.text(kind))
         for area in dict.fromkeys(a for a in areas if a is not None):
-            self.add(iri, t.AREA, area)
+            self.add(subject, _NT.AREA, self.text(area))
         if signed is not None:
-            self.add(iri, t.SIGNED_ON, signed)
+            self.add(subject, _NT.SIGNED_ON, self.text(signed))
         if valid_from is not None:
-            self.add(iri, t.VALID_FROM, valid_from)
+            self.add(subject, _NT.VALID_FROM, self.text(valid_from))
         if valid_until is not None:
-            self.add(iri, t.VALID_THROUGH, valid_until)
-        self._source(iri)
+            self.add(subject, _NT.VALID_THROUGH, self.text(valid_until))
+        self._source(subject)
         members = self.party_columns(parties)
         for detail in self.session.party_details.get(iri.value, []):
             same = next((m for m in members if m.institution == detail.institution), None)
@@ -642,7 +699,7 @@ class _Builder:
                 members.append(detail)
             else:
                 members[members.index(same)] = detail
-        write_parties(self.add, iri, members)
+        self.party_lines(subject, members)
 
     def party_columns(self, parties: list[InstitutionEntry]) -> list[PartyDetail]:
         """The parties with the roles, signing dates and signatories of the ``roles``,
@@ -718,17 +775,37 @@ class _Builder:
             return None
         return found
 
-    def _source(self, iri: ox.NamedNode) -> None:
+    def party_lines(self, agreement: str, parties: list[PartyDetail]) -> None:
+        """:func:`write_parties` for this file's lines: the same statements, as text.
+
+        ``agreement`` is the agreement's IRI as N-Triples (``<...>``).
+        """
+        base = agreement[:-1]
+        for number, detail in enumerate(parties, 1):
+            party = f"{base}/party/{number}>"
+            institution = self.text(detail.institution)
+            self.add(agreement, _NT.HAS_PARTY, institution)
+            self.add(agreement, _NT.QUALIFIED_PARTY, party)
+            self.add(party, _NT.A, _NT.AGREEMENT_PARTY)
+            self.add(party, _NT.PARTY_AGREEMENT, agreement)
+            self.add(party, _NT.MEMBER, institution)
+            self.add(party, _NT.ROLE_PREDICATE, self.text(detail.role))
+            if detail.signed is not None:
+                self.add(party, _NT.SIGNED_ON, self.text(detail.signed))
+            if detail.signatory:
+                self.add(party, _NT.SIGNATORY, literal_text(detail.signatory))
+
+    def _source(self, subject: str) -> None:
         source = text_of(self.row.get("source"))
         if not source:
             return
         if source.lower().startswith(("http://", "https://")):
             try:
-                self.add(iri, t.SOURCE, ox.NamedNode(source))
+                self.add(subject, _NT.SOURCE, str(ox.NamedNode(source)))
                 return
             except ValueError:
                 pass
-        self.add(iri, t.SOURCE, ox.Literal(source))
+        self.add(subject, _NT.SOURCE, literal_text(source))
 
     # -- events
 
@@ -760,27 +837,28 @@ class _Builder:
         iri = record_iri(self.session, "event", key_id, title, start.value)
         if self.repeated(iri, seen, "event", key_id, title):
             return
-        self.add(iri, t.A, t.EVENT)
+        subject = str(iri)
+        self.add(subject, _NT.A, _NT.EVENT)
         if key_id:
-            self.add(iri, t.IDENTIFIER, ox.Literal(key_id))
-        self.add(iri, t.PREF_LABEL, tagged(title))
+            self.add(subject, _NT.IDENTIFIER, literal_text(key_id))
+        self.add(subject, _NT.PREF_LABEL, tagged_text(title))
         if kind is not None:
-            self.add(iri, t.KIND, kind)
-        self.add(iri, t.START_DATE, start)
+            self.add(subject, _NT.KIND, self.text(kind))
+        self.add(subject, _NT.START_DATE, self.text(start))
         if end is not None:
-            self.add(iri, t.END_DATE, end)
+            self.add(subject, _NT.END_DATE, self.text(end))
         if host_entry is not None:
-            self.add(iri, t.ORGANIZER, host_entry.iri)
+            self.add(subject, _NT.ORGANIZER, self.text(host_entry.iri))
         for participant in dict.fromkeys(p.iri for p in participants if p is not None):
-            self.add(iri, t.ATTENDEE, participant)
+            self.add(subject, _NT.ATTENDEE, self.text(participant))
         city = text_of(row.get("city"))
         if city:
-            self.add(iri, t.LOCALITY, tagged(city))
+            self.add(subject, _NT.LOCALITY, tagged_text(city))
         if code is not None:
-            self.add(iri, t.COUNTRY, t.country_node(code))
+            self.add(subject, _NT.COUNTRY, self.text(t.country_node(code)))
         for agreement in implemented:
-            self.add(iri, t.IMPLEMENTS, agreement)
-        self._source(iri)
+            self.add(subject, _NT.IMPLEMENTS, str(agreement))
+        self._source(subject)
 
     def event_dates(self) -> tuple[ox.Literal | None, ox.Literal | None]:
         """The start (required) and end of the event, the end not before the start."""
