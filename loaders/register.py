@@ -28,7 +28,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from edukg.core.suggestions import did_you_mean_hint
-from edukg.graph.iris import slug
+from edukg.graph.iris import mint, slug
 from edukg.graph.sources import SourceData
 from edukg.loaders import terms as t
 from edukg.loaders.base import FileContent, LoadContext, ProblemCollector, read_bytes
@@ -56,6 +56,9 @@ TableReader = Callable[[Path, FileContent, ProblemCollector, LoadContext], "list
 _ALIGNED_SEPARATORS = re.compile(r"[;\n]")
 """Items of a list aligned with ``parties``: empty items count (``a;;c``)."""
 
+_PARTY_COLUMNS = frozenset({"roles", "signing_dates", "signatories"})
+"""The columns of an agreements table that give its parties' details."""
+
 PROGRESS_EVERY = 5000
 STAGE_EVERY = 100_000
 
@@ -69,6 +72,9 @@ class ScannedFile:
     loader: str
     institution_rows: dict[str, tuple[Table, Row]] = field(default_factory=dict)
     context: LoadContext | None = None
+    row_iris: dict[int, ox.NamedNode] = field(default_factory=dict)
+    """The IRI the first pass gave each institution row with a name and a country, by the
+    row's ``id()`` (the rows live as long as the file): the second pass needs it again."""
 
 
 def session_of(context: LoadContext) -> RegisterSession:
@@ -141,7 +147,13 @@ def record_iri(
     session: RegisterSession, kind: str, key_id: str | None, title: str | None, *facts: str
 ) -> ox.NamedNode:
     """The IRI of an agreement or event (see :func:`record_key`)."""
-    return session.record_iri(kind, record_key(key_id, title or "", *facts))
+    return _record_node(session.base_iri, kind, record_key(key_id, title or "", *facts))
+
+
+@lru_cache(maxsize=262_144)
+def _record_node(base_iri: str, kind: str, key: str) -> ox.NamedNode:
+    """The IRI node of a record (cached: both passes of a load name each agreement)."""
+    return ox.NamedNode(mint(base_iri, kind, key))
 
 
 def check_header(table: Table, problems: ProblemCollector) -> None:
@@ -203,6 +215,8 @@ def _scan_institutions(
             seen_ids[folded] = row
         origin = _where(table, row, "name")
         iri = session.institution_iri(key_id=key_id, name=names[0] if names else "", country=code)
+        if names and code is not None:
+            scanned.row_iris[id(row)] = iri
         before = session.known_institution(iri)
         kind = session.vocabulary.concept("institution-kind", text_of(row.get("type")))
         kinds = (kind.value if kind else None, session.institution_kinds.get(iri.value))
@@ -519,7 +533,9 @@ class _Builder:
         if not names or code is None:
             return
         key_id = text_of(row.get("id")) or None
-        iri = self.session.institution_iri(key_id=key_id, name=names[0], country=code)
+        iri = self.scanned.row_iris.get(id(row)) or self.session.institution_iri(
+            key_id=key_id, name=names[0], country=code
+        )
         owner = self.scanned.institution_rows.get(iri.value)
         if owner is not None and owner[1] is not row:
             return  # a repeated row, already reported in the first pass
@@ -665,14 +681,10 @@ class _Builder:
                     break
         if parties is None:
             return
-        iri = record_iri(
-            self.session,
-            "agreement",
-            key_id,
-            title,
-            signed.value if signed else "",
-            *sorted(p.iri.value for p in parties),
-        )
+        facts = () if key_id else (signed.value if signed else "",)
+        if not key_id:  # an id alone makes the IRI (record_key)
+            facts += tuple(sorted(p.iri.value for p in parties))
+        iri = record_iri(self.session, "agreement", key_id, title, *facts)
         if self.repeated(iri, seen, "agreement", key_id, title):
             return
         subject = str(iri)
@@ -704,6 +716,8 @@ class _Builder:
     def party_columns(self, parties: list[InstitutionEntry]) -> list[PartyDetail]:
         """The parties with the roles, signing dates and signatories of the ``roles``,
         ``signing_dates`` and ``signatories`` columns: lists in the order of ``parties``."""
+        if not _PARTY_COLUMNS.intersection(self.table.headers):
+            return [PartyDetail(p.iri) for p in parties]  # what empty columns give
         references = split_list(self.row.get("parties"))
         roles = self.aligned("roles", len(references))
         dates = self.aligned("signing_dates", len(references))
