@@ -771,7 +771,7 @@ class _Builder:
             entry = self.institution(column, reference)
             if entry is None:
                 failed = True
-            elif entry in found:
+            elif any(entry is other for other in found):  # one entry per IRI in the session
                 self.warning(
                     column, "the same party is listed twice; it counts once", value=reference
                 )
