@@ -184,7 +184,7 @@ def check_header(table: Table, problems: ProblemCollector) -> None:
 
 
 def _institution_names(row: Row) -> list[str]:
-    names = [text_of(row.get(c)) for c in ("name", "name_ru", "name_be", "name_en")]
+    names = [row.text(c) for c in ("name", "name_ru", "name_be", "name_en")]
     return [n for n in dict.fromkeys(names) if n]
 
 
@@ -194,10 +194,10 @@ def _scan_institutions(
     seen_ids: dict[str, Row] = {}
     for row in table.rows:
         names = _institution_names(row)
-        key_id = text_of(row.get("id")) or None
+        key_id = row.text("id") or None
         # Registered even with a bad or missing country or name, so that the rows
         # naming it do not repeat the error; the row itself reports it when built.
-        code = country_code(text_of(row.get("country")))
+        code = country_code(row.text("country"))
         if not names and key_id is None:
             continue
         if key_id is not None:
@@ -218,7 +218,7 @@ def _scan_institutions(
         if names and code is not None:
             scanned.row_iris[id(row)] = iri
         before = session.known_institution(iri)
-        kind = session.vocabulary.concept("institution-kind", text_of(row.get("type")))
+        kind = session.vocabulary.concept("institution-kind", row.text("type"))
         kinds = (kind.value if kind else None, session.institution_kinds.get(iri.value))
         file = _file_name(table.file)
         conflict = _conflict(key_id, code, before, file, kinds) if before else None
@@ -245,7 +245,7 @@ def _scan_institutions(
 def _scan_agreements(table: Table, session: RegisterSession, problems: ProblemCollector) -> None:
     """Register the agreement ids of a table; an id another file or source defines is an error."""
     for row in table.rows:
-        key_id = text_of(row.get("id"))
+        key_id = row.text("id")
         if not key_id:
             continue
         iri = record_iri(session, "agreement", key_id, None)
@@ -255,7 +255,7 @@ def _scan_agreements(table: Table, session: RegisterSession, problems: ProblemCo
         except ValueProblem:
             signed = None  # reported when the row is read
         conflict = session.add_agreement(
-            key_id, iri, _where(table, row, "id"), title=text_of(row.get("title")), signed=signed
+            key_id, iri, _where(table, row, "id"), title=row.text("title"), signed=signed
         )
         if conflict is not None and not conflict[0].startswith(_file_name(table.file)):
             problems.error(
@@ -532,7 +532,7 @@ class _Builder:
             )
         if not names or code is None:
             return
-        key_id = text_of(row.get("id")) or None
+        key_id = row.text("id") or None
         iri = self.scanned.row_iris.get(id(row)) or self.session.institution_iri(
             key_id=key_id, name=names[0], country=code
         )
@@ -562,7 +562,7 @@ class _Builder:
         if kind is not None:
             self.add(subject, _NT.KIND, self.text(kind))
         self.add(subject, _NT.COUNTRY, country)
-        region = text_of(row.get("region"))
+        region = row.text("region")
         if region:
             node, described = self.session.region(region, code)
             self.add(subject, _NT.REGION, self.text(node))
@@ -571,7 +571,7 @@ class _Builder:
                 self.add(self.text(node), _NT.A, _NT.ADMINISTRATIVE_AREA)
                 self.add(self.text(node), _NT.PREF_LABEL, tagged_text(region))
                 self.add(self.text(node), _NT.CONTAINED_IN_PLACE, country)
-        city = text_of(row.get("city"))
+        city = row.text("city")
         if city:
             self.add(subject, _NT.LOCALITY, tagged_text(city))
         website = row.get("website")
@@ -584,7 +584,7 @@ class _Builder:
                 self.add(subject, _NT.SAME_AS, str(same))
             except ValueProblem as problem:
                 self.error("wikidata", problem.message, value=wikidata, hint=problem.hint)
-        parent = text_of(row.get("parent"))
+        parent = row.text("parent")
         if parent:
             found = self.institution("parent", parent)
             if found is not None and found.iri == iri:
@@ -615,10 +615,10 @@ class _Builder:
     def _labels(self, subject: str, row: Row) -> None:
         preferred: dict[str, str] = {}
         for language in ("ru", "be", "en"):
-            text = text_of(row.get(f"name_{language}"))
+            text = row.text(f"name_{language}")
             if text:
                 preferred[language] = text
-        name = text_of(row.get("name"))
+        name = row.text("name")
         extra: list[tuple[str, str]] = []
         if name:
             language = guess_language(name)
@@ -661,8 +661,8 @@ class _Builder:
 
     def agreement_row(self, seen: dict[str, Row]) -> None:
         row = self.row
-        key_id = text_of(row.get("id")) or None
-        title = text_of(row.get("title"))
+        key_id = row.text("id") or None
+        title = row.text("title")
         parties = self.parties("parties")
         signed = self.date("signed")
         valid_from = self.date("valid_from")
@@ -810,7 +810,7 @@ class _Builder:
                 self.add(party, _NT.SIGNATORY, literal_text(detail.signatory))
 
     def _source(self, subject: str) -> None:
-        source = text_of(self.row.get("source"))
+        source = self.row.text("source")
         if not source:
             return
         if source.lower().startswith(("http://", "https://")):
@@ -832,13 +832,13 @@ class _Builder:
 
     def event_row(self, seen: dict[str, Row]) -> None:
         row = self.row
-        key_id = text_of(row.get("id")) or None
-        title = text_of(row.get("title"))
+        key_id = row.text("id") or None
+        title = row.text("title")
         if not title and "title" in self.table.headers:
             self.error("title", "an event needs a title", hint="fill in the title column")
         start, end = self.event_dates()
         kind = self.concept("type", "event-kind")
-        host = text_of(row.get("host"))
+        host = row.text("host")
         host_entry = self.institution("host", host) if host else None
         participants = [
             self.institution("participants", reference)
@@ -865,7 +865,7 @@ class _Builder:
             self.add(subject, _NT.ORGANIZER, self.text(host_entry.iri))
         for participant in dict.fromkeys(p.iri for p in participants if p is not None):
             self.add(subject, _NT.ATTENDEE, self.text(participant))
-        city = text_of(row.get("city"))
+        city = row.text("city")
         if city:
             self.add(subject, _NT.LOCALITY, tagged_text(city))
         if code is not None:
@@ -940,8 +940,8 @@ class _Builder:
             self.progress(number, len(table.rows))
 
     def party_row(self, seen: dict[tuple[str, str], Row]) -> None:
-        reference = text_of(self.row.get("agreement"))
-        party = text_of(self.row.get("party"))
+        reference = self.row.text("agreement")
+        party = self.row.text("party")
         if not reference and "agreement" in self.table.headers:
             self.error("agreement", "a party row needs the id of its agreement")
         if not party and "party" in self.table.headers:
@@ -958,7 +958,7 @@ class _Builder:
         entry = self.institution("party", party) if party else None
         role = self.concept("role", "party-role")
         signed = self.date("signed")
-        signatory = text_of(self.row.get("signatory")) or None
+        signatory = self.row.text("signatory") or None
         if agreement is None or entry is None:
             return
         key = (agreement.value, entry.iri.value)

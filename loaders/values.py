@@ -73,6 +73,8 @@ def text_of(value: Any) -> str:
 
 def is_empty(value: Any) -> bool:
     """True for a missing value: ``None``, blank text, an empty list."""
+    if type(value) is str:
+        return not value.strip()
     if isinstance(value, list):
         return all(is_empty(item) for item in value)
     return text_of(value) == ""
@@ -83,6 +85,8 @@ def parse_date(value: Any) -> ox.Literal:
 
     Raises :class:`ValueProblem` for an unknown form or an impossible date.
     """
+    if type(value) is str:
+        return _parse_date_text(value.strip())
     if isinstance(value, dt.datetime):
         return ox.Literal(value.date().isoformat(), datatype=XSD_DATE)
     if isinstance(value, dt.date):
