@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -98,6 +99,11 @@ class TextSummaries:
     kinds: tuple[str, ...] = KINDS
 
 
+def _sets() -> defaultdict[bytes, set]:  # type: ignore[type-arg]
+    """A dict whose missing keys hold an empty set (one made only when a key is new)."""
+    return defaultdict(set)
+
+
 @dataclass
 class _Facts:
     """The statements the summaries read, gathered from every graph (terms as N-Triples text)."""
@@ -105,20 +111,20 @@ class _Facts:
     agreements: set[bytes] = field(default_factory=set)
     events: set[bytes] = field(default_factory=set)
     institutions: set[bytes] = field(default_factory=set)
-    signed: dict[bytes, set[str]] = field(default_factory=dict)
-    valid_from: dict[bytes, set[str]] = field(default_factory=dict)
-    valid_through: dict[bytes, set[str]] = field(default_factory=dict)
-    started: dict[bytes, set[str]] = field(default_factory=dict)
-    parties: dict[bytes, set[bytes]] = field(default_factory=dict)
+    signed: defaultdict[bytes, set[str]] = field(default_factory=_sets)
+    valid_from: defaultdict[bytes, set[str]] = field(default_factory=_sets)
+    valid_through: defaultdict[bytes, set[str]] = field(default_factory=_sets)
+    started: defaultdict[bytes, set[str]] = field(default_factory=_sets)
+    parties: defaultdict[bytes, set[bytes]] = field(default_factory=_sets)
     implemented: set[bytes] = field(default_factory=set)
     """What some event implements (the objects of ``edukg:implements``)."""
-    countries: dict[bytes, set[bytes]] = field(default_factory=dict)
-    gathered: dict[bytes, set[bytes]] = field(default_factory=dict)
-    names: dict[bytes, set[bytes]] = field(default_factory=dict)
+    countries: defaultdict[bytes, set[bytes]] = field(default_factory=_sets)
+    gathered: defaultdict[bytes, set[bytes]] = field(default_factory=_sets)
+    names: defaultdict[bytes, set[bytes]] = field(default_factory=_sets)
     """Subject -> its names as N-Triples terms (read as text only for institutions)."""
-    labels: dict[bytes, set[bytes]] = field(default_factory=dict)
-    regions: dict[bytes, set[bytes]] = field(default_factory=dict)
-    notations: dict[bytes, set[bytes]] = field(default_factory=dict)
+    labels: defaultdict[bytes, set[bytes]] = field(default_factory=_sets)
+    regions: defaultdict[bytes, set[bytes]] = field(default_factory=_sets)
+    notations: defaultdict[bytes, set[bytes]] = field(default_factory=_sets)
 
 
 def text_summary_lines(graphs: Iterable[bytes]) -> TextSummaries | None:
@@ -158,7 +164,7 @@ def _gather(data: bytes, facts: _Facts) -> None:
             text = texts.get(value)
             if text is None:
                 text = texts[value] = _text(value)
-            held.setdefault(subject, set()).add(text)
+            held[subject].add(text)
     for predicate, terms in (
         (_HAS_PARTY, facts.parties),
         (_COUNTRY, facts.countries),
@@ -166,16 +172,18 @@ def _gather(data: bytes, facts: _Facts) -> None:
         (_NOTATION, facts.notations),
     ):
         for subject, value in _statements(data, predicate):
-            terms.setdefault(subject, set()).add(value)
+            terms[subject].add(value)
     facts.implemented.update(value for _, value in _statements(data, _IMPLEMENTS))
+    gathered = facts.gathered
     for predicate in _GATHERS:
         for subject, value in _statements(data, predicate):
-            facts.gathered.setdefault(subject, set()).add(value)
+            gathered[subject].add(value)
+    names, labels = facts.names, facts.labels
     for predicate in _NAMES:
         for subject, value in _statements(data, predicate):
-            facts.names.setdefault(subject, set()).add(value)
+            names[subject].add(value)
             if predicate == _NAMES[0]:
-                facts.labels.setdefault(subject, set()).add(value)
+                labels[subject].add(value)
 
 
 _LT, _SPACE, _DOT = b"< ."

@@ -22,6 +22,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, islice
+from operator import ne
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,7 @@ import pyoxigraph as ox
 from edukg.core.suggestions import did_you_mean_hint
 from edukg.graph.iris import mint, slug
 from edukg.graph.sources import SourceData
+from edukg.graph.statement_lines import SortedLines
 from edukg.loaders import terms as t
 from edukg.loaders.base import FileContent, LoadContext, ProblemCollector, read_bytes
 from edukg.loaders.session import AmbiguousName, InstitutionEntry, RegisterSession
@@ -60,7 +63,6 @@ _PARTY_COLUMNS = frozenset({"roles", "signing_dates", "signatories"})
 """The columns of an agreements table that give its parties' details."""
 
 PROGRESS_EVERY = 5000
-STAGE_EVERY = 100_000
 
 
 @dataclass
@@ -377,10 +379,8 @@ class _Builder:
         self.session = session
         self.problems = ProblemCollector(str(path), context)
         self.lines: list[str] = []
-        """Triples built since the last flush, as N-Triples lines (terms print as N-Triples:
-        half the cost of Python triples serialised by Oxigraph, the same bytes)."""
-        self.ntriples: list[bytes] = []
-        """Triples built so far, as N-Triples: a million Python triples would take a gigabyte."""
+        """The file's triples as N-Triples lines, each ending in a newline (terms print as
+        N-Triples: half the cost of Python triples serialised by Oxigraph, the same bytes)."""
         self.regions_written: set[str] = set()
         self.texts: dict[ox.NamedNode | ox.Literal, str] = {}
         """The N-Triples text of terms written again and again: dates, concepts, countries,
@@ -493,21 +493,23 @@ class _Builder:
             )
         return match.entry
 
-    def flush(self) -> None:
-        """Keep the lines built so far as one N-Triples chunk."""
-        if self.lines:
-            self.ntriples.append("".join(self.lines).encode("utf-8"))
-            self.lines.clear()
-
     def chunks(self) -> list[bytes]:
-        """Every triple of the file as N-Triples chunks (the store sorts them once)."""
-        self.flush()
-        chunks, self.ntriples = self.ntriples, []
-        return chunks
+        """Every triple of the file as one chunk of sorted, unique N-Triples lines.
+
+        The lines are sorted as text (the order of their UTF-8 bytes) and joined
+        once, where chunks of them were joined, then split, sorted and joined again
+        by the store (see :class:`~edukg.graph.statement_lines.SortedLines`).
+        """
+        lines, self.lines = self.lines, []
+        if not lines:
+            return []
+        lines.sort()
+        unique = list(compress(lines, map(ne, lines, islice(lines, 1, None))))
+        unique.append(lines[-1])
+        del lines
+        return [SortedLines("".join(unique).encode("utf-8"))]
 
     def progress(self, done: int, total: int) -> None:
-        if len(self.lines) >= STAGE_EVERY:
-            self.flush()
         if self.context.progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
             self.context.progress(f"{self.path.name}: {self.table.kind}", done, total)
 

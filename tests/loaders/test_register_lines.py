@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from edukg.graph.statement_lines import sorted_lines
+from edukg.graph.statement_lines import SortedLines, sorted_lines
 from edukg.loaders import terms as t
 from edukg.loaders.base import FileContent, LoadContext
 from edukg.loaders.csv_loader import read_csv, scan_csv
@@ -88,3 +88,26 @@ def test_party_lines_are_the_statements_write_parties_writes() -> None:
     builder.party_lines(str(agreement), parties)
     assert builder.lines == expected
     assert len(expected) == 14
+
+
+def test_a_files_one_sorted_chunk_is_what_the_store_would_sort(tmp_path: Path) -> None:
+    paths = [write_csv(tmp_path / f"{kind}.csv", rows) for kind, rows in TABLES.items()]
+    contexts = [LoadContext(source_name=path.name, base_iri=BASE) for path in paths]
+    for context in contexts[1:]:
+        context.session = session_of(contexts[0])
+    for path, context in zip(paths, contexts, strict=True):
+        scan_csv(path, context)
+    for path, context in zip(paths, contexts, strict=True):
+        data = read_csv(path, context)
+        assert data is not None
+        assert len(data.chunks) == 1 and isinstance(data.chunks[0], SortedLines)
+        lines = data.chunks[0].splitlines(keepends=True)
+        shuffled = b"".join(reversed(lines))  # bytes, sorted by the store's own path
+        assert sorted_lines(list(data.chunks)) == sorted_lines([shuffled]) == data.chunks[0]
+
+
+def test_sorted_lines_with_a_typed_literal_not_as_stored_are_sorted_again() -> None:
+    integer = "http://www.w3.org/2001/XMLSchema#integer"
+    given = f'<a:s> <a:p> "01"^^<{integer}> .\n<a:s> <a:p> "1"^^<{integer}> .\n'.encode()
+    result = sorted_lines([SortedLines(given)])
+    assert result == f'<a:s> <a:p> "1"^^<{integer}> .\n'.encode()
