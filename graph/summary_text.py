@@ -46,6 +46,13 @@ def _predicate(iri: str) -> bytes:
     return b" <" + iri.encode() + b"> "
 
 
+_TYPE_TEXT = b"<" + _TYPE.encode() + b">"
+
+
+_CLASSES = {
+    b"<" + (_EDUKG + name).encode() + b">": name
+    for name in ("CooperationAgreement", "CooperationEvent", "Institution")
+}
 _TYPED_AS = {
     b" <" + _TYPE.encode() + b"> <" + (_EDUKG + name).encode() + b"> .": name
     for name in ("CooperationAgreement", "CooperationEvent", "Institution")
@@ -76,6 +83,26 @@ versions) could lower-case a letter differently; before them both follow the sam
 final sigma and dotted I included."""
 _INTEGER = b"^^<" + PREFIXES["xsd"].encode() + b"integer>"
 _TRUE = str(ox.Literal(True)).encode()
+
+PREDICATES_READ = frozenset(
+    iri.decode("utf-8")
+    for iri in (
+        _TYPE_TEXT,
+        *(
+            predicate[1:-1]
+            for predicate in (
+                _SIGNED_ON, _VALID_FROM, _VALID_THROUGH, _START_DATE, _HAS_PARTY, _IMPLEMENTS,
+                _COUNTRY, _REGION, _NOTATION, *_GATHERS, *_NAMES,
+            )
+        ),
+    )
+)
+"""The predicates (N-Triples text, ``<iri>``) whose statements the summaries here read.
+
+A writer that knows its statements may hand them over as one chunk of
+:class:`~edukg.graph.statement_lines.SortedLines` whose ``pairs`` map each of these
+predicates to the (subject, object) of every statement of the text with it (none:
+no statement): this module then reads those instead of searching the text."""
 
 KINDS = (
     "firstSigned", "firstStart", "year", "agreementYear", "eventYear", "endDay",
@@ -151,8 +178,30 @@ def _gather(data: bytes, facts: _Facts) -> None:
         "CooperationEvent": facts.events,
         "Institution": facts.institutions,
     }
-    for ending, name in _TYPED_AS.items():
-        typed[name].update(subject for subject, _ in _statements(data, ending, whole_line=True))
+    pairs: dict[bytes, list[tuple[bytes, bytes]]] | None = getattr(data, "pairs", None)
+    if pairs is None:
+        for ending, name in _TYPED_AS.items():
+            typed[name].update(s for s, _ in _statements(data, ending, whole_line=True))
+        read = _statements
+    else:
+        data.pairs = None  # type: ignore[attr-defined]  # taken: their memory goes with the facts
+        for subject, value in pairs.get(_TYPE_TEXT, ()):
+            name = _CLASSES.get(value)
+            if name is not None:
+                typed[name].add(subject)
+
+        def read(data: bytes, predicate: bytes) -> list[tuple[bytes, bytes]]:
+            return pairs.get(predicate[1:-1], [])  # type: ignore[union-attr]
+
+    _gather_values(data, facts, read)
+
+
+def _gather_values(
+    data: bytes,
+    facts: _Facts,
+    read: Callable[[bytes, bytes], list[tuple[bytes, bytes]]],
+) -> None:
+    """The statements of ``data`` other than types, as ``read`` finds them (see :func:`_gather`)."""
     texts: dict[bytes, str] = {}  # a register repeats its dates: each read once
     for predicate, held in (
         (_SIGNED_ON, facts.signed),
@@ -160,7 +209,7 @@ def _gather(data: bytes, facts: _Facts) -> None:
         (_VALID_THROUGH, facts.valid_through),
         (_START_DATE, facts.started),
     ):
-        for subject, value in _statements(data, predicate):
+        for subject, value in read(data, predicate):
             text = texts.get(value)
             if text is None:
                 text = texts[value] = _text(value)
@@ -171,16 +220,16 @@ def _gather(data: bytes, facts: _Facts) -> None:
         (_REGION, facts.regions),
         (_NOTATION, facts.notations),
     ):
-        for subject, value in _statements(data, predicate):
+        for subject, value in read(data, predicate):
             terms[subject].add(value)
-    facts.implemented.update(value for _, value in _statements(data, _IMPLEMENTS))
+    facts.implemented.update(value for _, value in read(data, _IMPLEMENTS))
     gathered = facts.gathered
     for predicate in _GATHERS:
-        for subject, value in _statements(data, predicate):
+        for subject, value in read(data, predicate):
             gathered[subject].add(value)
     names, labels = facts.names, facts.labels
     for predicate in _NAMES:
-        for subject, value in _statements(data, predicate):
+        for subject, value in read(data, predicate):
             names[subject].add(value)
             if predicate == _NAMES[0]:
                 labels[subject].add(value)

@@ -8,6 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from edukg.graph.statement_lines import SortedLines, sorted_lines
+from edukg.graph.summary_text import text_summary_lines
 from edukg.loaders import terms as t
 from edukg.loaders.base import FileContent, LoadContext
 from edukg.loaders.csv_loader import read_csv, scan_csv
@@ -111,3 +112,23 @@ def test_sorted_lines_with_a_typed_literal_not_as_stored_are_sorted_again() -> N
     given = f'<a:s> <a:p> "01"^^<{integer}> .\n<a:s> <a:p> "1"^^<{integer}> .\n'.encode()
     result = sorted_lines([SortedLines(given)])
     assert result == f'<a:s> <a:p> "1"^^<{integer}> .\n'.encode()
+
+
+def test_the_summaries_read_from_the_builders_pairs_are_those_read_from_the_text(
+    tmp_path: Path,
+) -> None:
+    tables = {kind: [list(row) for row in rows] for kind, rows in TABLES.items()}
+    tables["institutions"][2][1] = 'Гимназия "signedOn" <https://w3id.org/edukg/ontology#signedOn> '
+    paths = [write_csv(tmp_path / f"{kind}.csv", rows) for kind, rows in tables.items()]
+    parties = [
+        ["agreement", "party", "role", "signed", "signatory"],
+        ["test-a1", "test-gym", "координатор", "14.03.2024", "Иванова И. И."],
+    ]
+    paths.append(write_csv(tmp_path / "parties.csv", parties))
+    texts = _read(paths)
+    assert all(getattr(text, "pairs", None) is not None for text in texts if text)
+    from_text = text_summary_lines([bytes(text) for text in texts])
+    from_pairs = text_summary_lines(texts)
+    assert from_text is not None and from_pairs is not None
+    assert from_pairs.lines == from_text.lines and from_pairs.kinds == from_text.kinds
+    assert any(b"summary#year" in line and b"/party/" in line for line in from_text.lines)
