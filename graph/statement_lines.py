@@ -112,10 +112,11 @@ class SortedLines(bytes):
     b'<a:x> <a:p> <a:o> .\n<a:y> <a:p> <a:o> .\n'
     """
 
-    pairs: dict[bytes, list[tuple[bytes, bytes]]] | None = None
+    pairs: dict[bytes, tuple[bytes, bytes]] | None = None
     """Optionally, what the writer knows of the lines: for each predicate the summaries
-    read (:data:`edukg.graph.summary_text.PREDICATES_READ`, as bytes), the (subject,
-    object) of every line with it, so that they need not search the text."""
+    read (:data:`edukg.graph.summary_text.PREDICATES_READ`, as bytes), the subjects and
+    the objects of every line with it, as two texts of one term a line, in the same
+    order; so that the summaries need not search the text."""
 
 
 def sorted_lines(chunks: list[bytes]) -> bytes:

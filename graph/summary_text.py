@@ -178,22 +178,36 @@ def _gather(data: bytes, facts: _Facts) -> None:
         "CooperationEvent": facts.events,
         "Institution": facts.institutions,
     }
-    pairs: dict[bytes, list[tuple[bytes, bytes]]] | None = getattr(data, "pairs", None)
+    pairs: dict[bytes, tuple[bytes, bytes]] | None = getattr(data, "pairs", None)
     if pairs is None:
         for ending, name in _TYPED_AS.items():
             typed[name].update(s for s, _ in _statements(data, ending, whole_line=True))
         read = _statements
     else:
         data.pairs = None  # type: ignore[attr-defined]  # taken: their memory goes with the facts
-        for subject, value in pairs.get(_TYPE_TEXT, ()):
+        for subject, value in _pairs_of(pairs, _TYPE_TEXT):
             name = _CLASSES.get(value)
             if name is not None:
                 typed[name].add(subject)
 
         def read(data: bytes, predicate: bytes) -> list[tuple[bytes, bytes]]:
-            return pairs.get(predicate[1:-1], [])  # type: ignore[union-attr]
+            return _pairs_of(pairs, predicate[1:-1])  # type: ignore[arg-type]
 
     _gather_values(data, facts, read)
+
+
+def _pairs_of(
+    pairs: dict[bytes, tuple[bytes, bytes]], predicate: bytes
+) -> list[tuple[bytes, bytes]]:
+    r"""The (subject, object) pairs a writer gave for ``predicate`` (see :data:`PREDICATES_READ`).
+
+    >>> _pairs_of({b"<p>": (b"<a:x>\n<a:y>", b'"1"\n"2"')}, b"<p>"), _pairs_of({}, b"<p>")
+    ([(b'<a:x>', b'"1"'), (b'<a:y>', b'"2"')], [])
+    """
+    subjects, objects = pairs.get(predicate, (b"", b""))
+    if not subjects:
+        return []
+    return list(zip(subjects.split(b"\n"), objects.split(b"\n"), strict=True))
 
 
 def _gather_values(

@@ -64,6 +64,7 @@ _PARTY_COLUMNS = frozenset({"roles", "signing_dates", "signatories"})
 """The columns of an agreements table that give its parties' details."""
 
 PROGRESS_EVERY = 5000
+_ENCODE_EVERY = 100_000
 
 
 @dataclass
@@ -368,6 +369,11 @@ class _NT:
     SIGNATORY = str(t.SIGNATORY)
 
 
+def _no_pairs() -> dict[str, tuple[list[str], list[str]]]:
+    """Subjects and objects of each predicate the summaries read, none yet."""
+    return {predicate: ([], []) for predicate in PREDICATES_READ}
+
+
 class _Builder:
     """Builds the triples of one file, reporting problems at their cells."""
 
@@ -383,7 +389,7 @@ class _Builder:
         """The file's triples as N-Triples lines, each ending in a newline (terms print as
         N-Triples: half the cost of Python triples serialised by Oxigraph, the same bytes)."""
         self.regions_written: set[str] = set()
-        self.pairs: dict[str, list[tuple[str, str]]] = {p: [] for p in PREDICATES_READ}
+        self.pairs: dict[str, tuple[list[str], list[str]]] = _no_pairs()
         """(subject, object) of each triple whose predicate the summaries read: handed over
         with the lines, it spares them searching a million lines for a tenth of them."""
         self.texts: dict[ox.NamedNode | ox.Literal, str] = {}
@@ -413,7 +419,8 @@ class _Builder:
         self.lines.append(f"{subject} {predicate} {obj} .\n")
         pairs = self.pairs.get(predicate)
         if pairs is not None:
-            pairs.append((subject, obj))
+            pairs[0].append(subject)
+            pairs[1].append(obj)
 
     def text(self, term: ox.NamedNode | ox.Literal) -> str:
         """The N-Triples text of a term the file repeats, worked out once."""
@@ -514,13 +521,19 @@ class _Builder:
         unique = list(compress(lines, map(ne, lines, islice(lines, 1, None))))
         unique.append(lines[-1])
         del lines
-        chunk = SortedLines("".join(unique).encode("utf-8"))
+        # joined and encoded a slice at a time: one str of a whole file's Cyrillic text
+        # would take two bytes a character, beside its lines and their bytes
+        chunk = SortedLines(b"".join(
+            "".join(unique[start : start + _ENCODE_EVERY]).encode("utf-8")
+            for start in range(0, len(unique), _ENCODE_EVERY)
+        ))
         del unique
+        # subjects and objects as lines of two texts a predicate: a few objects in all
         chunk.pairs = {
-            predicate.encode(): [(s.encode(), o.encode()) for s, o in pairs]
-            for predicate, pairs in self.pairs.items()
+            predicate.encode(): ("\n".join(subjects).encode(), "\n".join(objects).encode())
+            for predicate, (subjects, objects) in self.pairs.items()
         }
-        self.pairs = {p: [] for p in PREDICATES_READ}
+        self.pairs = _no_pairs()
         return [chunk]
 
     def progress(self, done: int, total: int) -> None:
