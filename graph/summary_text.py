@@ -31,7 +31,8 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -126,7 +127,7 @@ class TextSummaries:
     kinds: tuple[str, ...] = KINDS
 
 
-def _sets() -> defaultdict[bytes, set]:  # type: ignore[type-arg]
+def _sets() -> defaultdict[bytes, set[Any]]:
     """A dict whose missing keys hold an empty set (one made only when a key is new)."""
     return defaultdict(set)
 
@@ -179,6 +180,7 @@ def _gather(data: bytes, facts: _Facts) -> None:
         "Institution": facts.institutions,
     }
     pairs: dict[bytes, tuple[bytes, bytes]] | None = getattr(data, "pairs", None)
+    read: Callable[[bytes, bytes], list[tuple[bytes, bytes]]]
     if pairs is None:
         for ending, name in _TYPED_AS.items():
             typed[name].update(s for s, _ in _statements(data, ending, whole_line=True))
@@ -186,14 +188,18 @@ def _gather(data: bytes, facts: _Facts) -> None:
     else:
         data.pairs = None  # type: ignore[attr-defined]  # taken: their memory goes with the facts
         for subject, value in _pairs_of(pairs, _TYPE_TEXT):
-            name = _CLASSES.get(value)
-            if name is not None:
-                typed[name].add(subject)
-
-        def read(data: bytes, predicate: bytes) -> list[tuple[bytes, bytes]]:
-            return _pairs_of(pairs, predicate[1:-1])  # type: ignore[arg-type]
-
+            kind = _CLASSES.get(value)
+            if kind is not None:
+                typed[kind].add(subject)
+        read = partial(_read_pairs, pairs)
     _gather_values(data, facts, read)
+
+
+def _read_pairs(
+    pairs: dict[bytes, tuple[bytes, bytes]], data: bytes, predicate: bytes
+) -> list[tuple[bytes, bytes]]:
+    """What :func:`_statements` finds in ``data``, from a writer's ``pairs``."""
+    return _pairs_of(pairs, predicate[1:-1])
 
 
 def _pairs_of(

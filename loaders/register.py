@@ -710,9 +710,9 @@ class _Builder:
                     break
         if parties is None:
             return
-        facts = () if key_id else (signed.value if signed else "",)
+        facts: tuple[str, ...] = ()
         if not key_id:  # an id alone makes the IRI (record_key)
-            facts += tuple(sorted(p.iri.value for p in parties))
+            facts = (signed.value if signed else "", *sorted(p.iri.value for p in parties))
         iri = record_iri(self.session, "agreement", key_id, title, *facts)
         if self.repeated(iri, seen, "agreement", key_id, title):
             return
