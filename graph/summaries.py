@@ -634,8 +634,10 @@ def _refresh_all(
     if new:
         text = b"\n".join(new) + b"\n"
         if on_disk and not current and len(new) >= BULK_THRESHOLD:
+            # lenient: the lines are the store's own terms and ones made here (10% less CPU)
             bulk_load_in_parts(
-                store, text, SUMMARY_GRAPH, parts=min(bulk_parts, len(new) // BULK_PART)
+                store, text, SUMMARY_GRAPH, parts=min(bulk_parts, len(new) // BULK_PART),
+                lenient=True,
             )
         else:
             store.load(text, ox.RdfFormat.N_TRIPLES, to_graph=SUMMARY_GRAPH)

@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -45,6 +47,13 @@ def _predicate(iri: str) -> bytes:
     return b" <" + iri.encode() + b"> "
 
 
+_TYPE_TEXT = b"<" + _TYPE.encode() + b">"
+
+
+_CLASSES = {
+    b"<" + (_EDUKG + name).encode() + b">": name
+    for name in ("CooperationAgreement", "CooperationEvent", "Institution")
+}
 _TYPED_AS = {
     b" <" + _TYPE.encode() + b"> <" + (_EDUKG + name).encode() + b"> .": name
     for name in ("CooperationAgreement", "CooperationEvent", "Institution")
@@ -76,6 +85,26 @@ final sigma and dotted I included."""
 _INTEGER = b"^^<" + PREFIXES["xsd"].encode() + b"integer>"
 _TRUE = str(ox.Literal(True)).encode()
 
+PREDICATES_READ = frozenset(
+    iri.decode("utf-8")
+    for iri in (
+        _TYPE_TEXT,
+        *(
+            predicate[1:-1]
+            for predicate in (
+                _SIGNED_ON, _VALID_FROM, _VALID_THROUGH, _START_DATE, _HAS_PARTY, _IMPLEMENTS,
+                _COUNTRY, _REGION, _NOTATION, *_GATHERS, *_NAMES,
+            )
+        ),
+    )
+)
+"""The predicates (N-Triples text, ``<iri>``) whose statements the summaries here read.
+
+A writer that knows its statements may hand them over as one chunk of
+:class:`~edukg.graph.statement_lines.SortedLines` whose ``pairs`` map each of these
+predicates to the (subject, object) of every statement of the text with it (none:
+no statement): this module then reads those instead of searching the text."""
+
 KINDS = (
     "firstSigned", "firstStart", "year", "agreementYear", "eventYear", "endDay",
     "partyCountry", "nameKey", "lastSegment", "partnerless",
@@ -98,6 +127,11 @@ class TextSummaries:
     kinds: tuple[str, ...] = KINDS
 
 
+def _sets() -> defaultdict[bytes, set[Any]]:
+    """A dict whose missing keys hold an empty set (one made only when a key is new)."""
+    return defaultdict(set)
+
+
 @dataclass
 class _Facts:
     """The statements the summaries read, gathered from every graph (terms as N-Triples text)."""
@@ -105,20 +139,20 @@ class _Facts:
     agreements: set[bytes] = field(default_factory=set)
     events: set[bytes] = field(default_factory=set)
     institutions: set[bytes] = field(default_factory=set)
-    signed: dict[bytes, set[str]] = field(default_factory=dict)
-    valid_from: dict[bytes, set[str]] = field(default_factory=dict)
-    valid_through: dict[bytes, set[str]] = field(default_factory=dict)
-    started: dict[bytes, set[str]] = field(default_factory=dict)
-    parties: dict[bytes, set[bytes]] = field(default_factory=dict)
+    signed: defaultdict[bytes, set[str]] = field(default_factory=_sets)
+    valid_from: defaultdict[bytes, set[str]] = field(default_factory=_sets)
+    valid_through: defaultdict[bytes, set[str]] = field(default_factory=_sets)
+    started: defaultdict[bytes, set[str]] = field(default_factory=_sets)
+    parties: defaultdict[bytes, set[bytes]] = field(default_factory=_sets)
     implemented: set[bytes] = field(default_factory=set)
     """What some event implements (the objects of ``edukg:implements``)."""
-    countries: dict[bytes, set[bytes]] = field(default_factory=dict)
-    gathered: dict[bytes, set[bytes]] = field(default_factory=dict)
-    names: dict[bytes, set[bytes]] = field(default_factory=dict)
+    countries: defaultdict[bytes, set[bytes]] = field(default_factory=_sets)
+    gathered: defaultdict[bytes, set[bytes]] = field(default_factory=_sets)
+    names: defaultdict[bytes, set[bytes]] = field(default_factory=_sets)
     """Subject -> its names as N-Triples terms (read as text only for institutions)."""
-    labels: dict[bytes, set[bytes]] = field(default_factory=dict)
-    regions: dict[bytes, set[bytes]] = field(default_factory=dict)
-    notations: dict[bytes, set[bytes]] = field(default_factory=dict)
+    labels: defaultdict[bytes, set[bytes]] = field(default_factory=_sets)
+    regions: defaultdict[bytes, set[bytes]] = field(default_factory=_sets)
+    notations: defaultdict[bytes, set[bytes]] = field(default_factory=_sets)
 
 
 def text_summary_lines(graphs: Iterable[bytes]) -> TextSummaries | None:
@@ -145,8 +179,49 @@ def _gather(data: bytes, facts: _Facts) -> None:
         "CooperationEvent": facts.events,
         "Institution": facts.institutions,
     }
-    for ending, name in _TYPED_AS.items():
-        typed[name].update(subject for subject, _ in _statements(data, ending, whole_line=True))
+    pairs: dict[bytes, tuple[bytes, bytes]] | None = getattr(data, "pairs", None)
+    read: Callable[[bytes, bytes], list[tuple[bytes, bytes]]]
+    if pairs is None:
+        for ending, name in _TYPED_AS.items():
+            typed[name].update(s for s, _ in _statements(data, ending, whole_line=True))
+        read = _statements
+    else:
+        data.pairs = None  # type: ignore[attr-defined]  # taken: their memory goes with the facts
+        for subject, value in _pairs_of(pairs, _TYPE_TEXT):
+            kind = _CLASSES.get(value)
+            if kind is not None:
+                typed[kind].add(subject)
+        read = partial(_read_pairs, pairs)
+    _gather_values(data, facts, read)
+
+
+def _read_pairs(
+    pairs: dict[bytes, tuple[bytes, bytes]], data: bytes, predicate: bytes
+) -> list[tuple[bytes, bytes]]:
+    """What :func:`_statements` finds in ``data``, from a writer's ``pairs``."""
+    return _pairs_of(pairs, predicate[1:-1])
+
+
+def _pairs_of(
+    pairs: dict[bytes, tuple[bytes, bytes]], predicate: bytes
+) -> list[tuple[bytes, bytes]]:
+    r"""The (subject, object) pairs a writer gave for ``predicate`` (see :data:`PREDICATES_READ`).
+
+    >>> _pairs_of({b"<p>": (b"<a:x>\n<a:y>", b'"1"\n"2"')}, b"<p>"), _pairs_of({}, b"<p>")
+    ([(b'<a:x>', b'"1"'), (b'<a:y>', b'"2"')], [])
+    """
+    subjects, objects = pairs.get(predicate, (b"", b""))
+    if not subjects:
+        return []
+    return list(zip(subjects.split(b"\n"), objects.split(b"\n"), strict=True))
+
+
+def _gather_values(
+    data: bytes,
+    facts: _Facts,
+    read: Callable[[bytes, bytes], list[tuple[bytes, bytes]]],
+) -> None:
+    """The statements of ``data`` other than types, as ``read`` finds them (see :func:`_gather`)."""
     texts: dict[bytes, str] = {}  # a register repeats its dates: each read once
     for predicate, held in (
         (_SIGNED_ON, facts.signed),
@@ -154,28 +229,35 @@ def _gather(data: bytes, facts: _Facts) -> None:
         (_VALID_THROUGH, facts.valid_through),
         (_START_DATE, facts.started),
     ):
-        for subject, value in _statements(data, predicate):
+        for subject, value in read(data, predicate):
             text = texts.get(value)
             if text is None:
                 text = texts[value] = _text(value)
-            held.setdefault(subject, set()).add(text)
+            held[subject].add(text)
     for predicate, terms in (
         (_HAS_PARTY, facts.parties),
         (_COUNTRY, facts.countries),
         (_REGION, facts.regions),
         (_NOTATION, facts.notations),
     ):
-        for subject, value in _statements(data, predicate):
-            terms.setdefault(subject, set()).add(value)
-    facts.implemented.update(value for _, value in _statements(data, _IMPLEMENTS))
+        for subject, value in read(data, predicate):
+            terms[subject].add(value)
+    facts.implemented.update(value for _, value in read(data, _IMPLEMENTS))
+    gathered = facts.gathered
     for predicate in _GATHERS:
-        for subject, value in _statements(data, predicate):
-            facts.gathered.setdefault(subject, set()).add(value)
+        for subject, value in read(data, predicate):
+            gathered[subject].add(value)
+    names, labels = facts.names, facts.labels
     for predicate in _NAMES:
-        for subject, value in _statements(data, predicate):
-            facts.names.setdefault(subject, set()).add(value)
+        for subject, value in read(data, predicate):
+            names[subject].add(value)
             if predicate == _NAMES[0]:
-                facts.labels.setdefault(subject, set()).add(value)
+                labels[subject].add(value)
+
+
+_LT, _SPACE, _DOT = b"< ."
+_ODD = (b"_:", b"<<")
+"""Objects this module does not read: a blank node, a quoted triple."""
 
 
 def _statements(
@@ -196,14 +278,14 @@ def _statements(
         subject = data[start:position]
         # a predicate's text inside a literal leaves a space in what precedes it
         if b" " not in subject:
-            if subject[:1] != b"<" or subject[1:2] == b"<":
+            if data[start] != _LT or data[start + 1] == _LT:
                 raise _Unplain
             if whole_line:
                 if end == position + size:
                     keep((subject, b""))
             else:
                 value = data[position + size : end - 2]
-                if data[end - 2 : end] != b" ." or value[:2] in (b"_:", b"<<"):
+                if data[end - 2] != _SPACE or data[end - 1] != _DOT or value.startswith(_ODD):
                     raise _Unplain
                 keep((subject, value))
         position = find(predicate, end)
@@ -232,20 +314,26 @@ def _summaries(facts: _Facts) -> set[bytes]:
     def line(subject: bytes, kind: str, value: bytes) -> None:
         lines.add(subject + predicates[kind] + value + b" .")
 
+    # the most frequent kinds written inline (a 1M register: 100,000 of their lines)
+    add, signed, valid_from = lines.add, facts.signed, facts.valid_from
+    first, by_year = predicates["firstSigned"], predicates["agreementYear"]
     for agreement in facts.agreements:
-        dates = facts.signed.get(agreement)
-        line(agreement, "firstSigned", _literal(min(dates) if dates else ""))
-        dates = dates or facts.valid_from.get(agreement)  # validFrom only without signedOn
-        for year in {_cast_year(date) for date in dates or ()}:
-            line(agreement, "agreementYear", year)
+        dates = signed.get(agreement)
+        add(agreement + first + _date_literal(min(dates) if dates else "") + b" .")
+        dates = dates or valid_from.get(agreement)  # validFrom only without signedOn
+        if dates:
+            for year in {_cast_year(date) for date in dates}:
+                add(agreement + by_year + year + b" .")
     lines |= dormant_lines(
         facts.agreements - facts.implemented, facts.signed, facts.valid_from, facts.valid_through
     )
+    first, by_year = predicates["firstStart"], predicates["eventYear"]
     for event in facts.events:
         dates = facts.started.get(event)
-        line(event, "firstStart", _literal(min(dates) if dates else ""))
-        for year in {_cast_year(date) for date in dates or ()}:
-            line(event, "eventYear", year)
+        add(event + first + _date_literal(min(dates) if dates else "") + b" .")
+        if dates:
+            for year in {_cast_year(date) for date in dates}:
+                add(event + by_year + year + b" .")
     for held, skip in ((facts.signed, None), (facts.valid_from, facts.signed)):
         for subject, dates in held.items():
             if skip is not None and subject in skip:
@@ -349,6 +437,12 @@ def _caseless(character: str) -> bool:
     (True, False)
     """
     return character.lower() == character and unicodedata.category(character) != "Cn"
+
+
+@lru_cache(maxsize=65_536)
+def _date_literal(text: str) -> bytes:
+    """:func:`_literal` of a date's text (cached: a register repeats its dates)."""
+    return _literal(text)
 
 
 def _literal(text: str) -> bytes:

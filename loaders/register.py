@@ -22,14 +22,18 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, islice
+from operator import ne
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
 from edukg.core.suggestions import did_you_mean_hint
-from edukg.graph.iris import slug
+from edukg.graph.iris import mint, slug
 from edukg.graph.sources import SourceData
+from edukg.graph.statement_lines import SortedLines
+from edukg.graph.summary_text import PREDICATES_READ
 from edukg.loaders import terms as t
 from edukg.loaders.base import FileContent, LoadContext, ProblemCollector, read_bytes
 from edukg.loaders.session import AmbiguousName, InstitutionEntry, RegisterSession
@@ -39,11 +43,12 @@ from edukg.loaders.values import (
     date_before,
     guess_language,
     is_empty,
+    literal_text,
     parse_date,
     parse_web_address,
     parse_wikidata,
     split_list,
-    tagged,
+    tagged_text,
     text_of,
 )
 from edukg.ontology.countries import closest_countries, country_code
@@ -55,8 +60,11 @@ TableReader = Callable[[Path, FileContent, ProblemCollector, LoadContext], "list
 _ALIGNED_SEPARATORS = re.compile(r"[;\n]")
 """Items of a list aligned with ``parties``: empty items count (``a;;c``)."""
 
+_PARTY_COLUMNS = frozenset({"roles", "signing_dates", "signatories"})
+"""The columns of an agreements table that give its parties' details."""
+
 PROGRESS_EVERY = 5000
-STAGE_EVERY = 100_000
+_ENCODE_EVERY = 100_000
 
 
 @dataclass
@@ -68,6 +76,9 @@ class ScannedFile:
     loader: str
     institution_rows: dict[str, tuple[Table, Row]] = field(default_factory=dict)
     context: LoadContext | None = None
+    row_iris: dict[int, ox.NamedNode] = field(default_factory=dict)
+    """The IRI the first pass gave each institution row with a name and a country, by the
+    row's ``id()`` (the rows live as long as the file): the second pass needs it again."""
 
 
 def session_of(context: LoadContext) -> RegisterSession:
@@ -140,7 +151,13 @@ def record_iri(
     session: RegisterSession, kind: str, key_id: str | None, title: str | None, *facts: str
 ) -> ox.NamedNode:
     """The IRI of an agreement or event (see :func:`record_key`)."""
-    return session.record_iri(kind, record_key(key_id, title or "", *facts))
+    return _record_node(session.base_iri, kind, record_key(key_id, title or "", *facts))
+
+
+@lru_cache(maxsize=262_144)
+def _record_node(base_iri: str, kind: str, key: str) -> ox.NamedNode:
+    """The IRI node of a record (cached: both passes of a load name each agreement)."""
+    return ox.NamedNode(mint(base_iri, kind, key))
 
 
 def check_header(table: Table, problems: ProblemCollector) -> None:
@@ -171,7 +188,7 @@ def check_header(table: Table, problems: ProblemCollector) -> None:
 
 
 def _institution_names(row: Row) -> list[str]:
-    names = [text_of(row.get(c)) for c in ("name", "name_ru", "name_be", "name_en")]
+    names = [row.text(c) for c in ("name", "name_ru", "name_be", "name_en")]
     return [n for n in dict.fromkeys(names) if n]
 
 
@@ -181,10 +198,10 @@ def _scan_institutions(
     seen_ids: dict[str, Row] = {}
     for row in table.rows:
         names = _institution_names(row)
-        key_id = text_of(row.get("id")) or None
+        key_id = row.text("id") or None
         # Registered even with a bad or missing country or name, so that the rows
         # naming it do not repeat the error; the row itself reports it when built.
-        code = country_code(text_of(row.get("country")))
+        code = country_code(row.text("country"))
         if not names and key_id is None:
             continue
         if key_id is not None:
@@ -202,8 +219,10 @@ def _scan_institutions(
             seen_ids[folded] = row
         origin = _where(table, row, "name")
         iri = session.institution_iri(key_id=key_id, name=names[0] if names else "", country=code)
+        if names and code is not None:
+            scanned.row_iris[id(row)] = iri
         before = session.known_institution(iri)
-        kind = session.vocabulary.concept("institution-kind", text_of(row.get("type")))
+        kind = session.vocabulary.concept("institution-kind", row.text("type"))
         kinds = (kind.value if kind else None, session.institution_kinds.get(iri.value))
         file = _file_name(table.file)
         conflict = _conflict(key_id, code, before, file, kinds) if before else None
@@ -230,7 +249,7 @@ def _scan_institutions(
 def _scan_agreements(table: Table, session: RegisterSession, problems: ProblemCollector) -> None:
     """Register the agreement ids of a table; an id another file or source defines is an error."""
     for row in table.rows:
-        key_id = text_of(row.get("id"))
+        key_id = row.text("id")
         if not key_id:
             continue
         iri = record_iri(session, "agreement", key_id, None)
@@ -240,7 +259,7 @@ def _scan_agreements(table: Table, session: RegisterSession, problems: ProblemCo
         except ValueProblem:
             signed = None  # reported when the row is read
         conflict = session.add_agreement(
-            key_id, iri, _where(table, row, "id"), title=text_of(row.get("title")), signed=signed
+            key_id, iri, _where(table, row, "id"), title=row.text("title"), signed=signed
         )
         if conflict is not None and not conflict[0].startswith(_file_name(table.file)):
             problems.error(
@@ -307,6 +326,54 @@ def _file_name(file: str) -> str:
 # ---------------------------------------------------------------- second pass
 
 
+class _NT:
+    """The N-Triples text of the predicates and classes a register's triples use.
+
+    An Oxigraph term printed in an f-string costs about a microsecond; a 1M
+    register writes a million triples, each of three terms.
+    """
+
+    A = str(t.A)
+    INSTITUTION = str(t.INSTITUTION)
+    EDUCATIONAL_ORGANIZATION = str(t.EDUCATIONAL_ORGANIZATION)
+    AGREEMENT = str(t.AGREEMENT)
+    AGREEMENT_PARTY = str(t.AGREEMENT_PARTY)
+    EVENT = str(t.EVENT)
+    ADMINISTRATIVE_AREA = str(t.ADMINISTRATIVE_AREA)
+    PREF_LABEL = str(t.PREF_LABEL)
+    ALT_LABEL = str(t.ALT_LABEL)
+    IDENTIFIER = str(t.IDENTIFIER)
+    SOURCE = str(t.SOURCE)
+    KIND = str(t.KIND)
+    COUNTRY = str(t.COUNTRY)
+    REGION = str(t.REGION)
+    CONTAINED_IN_PLACE = str(t.CONTAINED_IN_PLACE)
+    LOCALITY = str(t.LOCALITY)
+    URL = str(t.URL)
+    SAME_AS = str(t.SAME_AS)
+    SUB_ORGANIZATION_OF = str(t.SUB_ORGANIZATION_OF)
+    HAS_PARTY = str(t.HAS_PARTY)
+    QUALIFIED_PARTY = str(t.QUALIFIED_PARTY)
+    PARTY_AGREEMENT = str(t.PARTY_AGREEMENT)
+    MEMBER = str(t.MEMBER)
+    ROLE_PREDICATE = str(t.ROLE_PREDICATE)
+    SIGNED_ON = str(t.SIGNED_ON)
+    VALID_FROM = str(t.VALID_FROM)
+    VALID_THROUGH = str(t.VALID_THROUGH)
+    AREA = str(t.AREA)
+    START_DATE = str(t.START_DATE)
+    END_DATE = str(t.END_DATE)
+    ORGANIZER = str(t.ORGANIZER)
+    ATTENDEE = str(t.ATTENDEE)
+    IMPLEMENTS = str(t.IMPLEMENTS)
+    SIGNATORY = str(t.SIGNATORY)
+
+
+def _no_pairs() -> dict[str, tuple[list[str], list[str]]]:
+    """Subjects and objects of each predicate the summaries read, none yet."""
+    return {predicate: ([], []) for predicate in PREDICATES_READ}
+
+
 class _Builder:
     """Builds the triples of one file, reporting problems at their cells."""
 
@@ -319,11 +386,15 @@ class _Builder:
         self.session = session
         self.problems = ProblemCollector(str(path), context)
         self.lines: list[str] = []
-        """Triples built since the last flush, as N-Triples lines (terms print as N-Triples:
-        half the cost of Python triples serialised by Oxigraph, the same bytes)."""
-        self.ntriples: list[bytes] = []
-        """Triples built so far, as N-Triples: a million Python triples would take a gigabyte."""
+        """The file's triples as N-Triples lines, each ending in a newline (terms print as
+        N-Triples: half the cost of Python triples serialised by Oxigraph, the same bytes)."""
         self.regions_written: set[str] = set()
+        self.pairs: dict[str, tuple[list[str], list[str]]] = _no_pairs()
+        """(subject, object) of each triple whose predicate the summaries read: handed over
+        with the lines, it spares them searching a million lines for a tenth of them."""
+        self.texts: dict[ox.NamedNode | ox.Literal, str] = {}
+        """The N-Triples text of terms written again and again: dates, concepts, countries,
+        institutions (see :meth:`text`)."""
         self.table: Table
         self.row: Row
 
@@ -343,10 +414,20 @@ class _Builder:
             message, **self.table.place(self.row, column), value=_shown(value), hint=hint
         )
 
-    def add(
-        self, subject: ox.NamedNode, predicate: ox.NamedNode, obj: ox.NamedNode | ox.Literal
-    ) -> None:
+    def add(self, subject: str, predicate: str, obj: str) -> None:
+        """One triple, its terms as N-Triples text (:class:`_NT`, :meth:`text`)."""
         self.lines.append(f"{subject} {predicate} {obj} .\n")
+        pairs = self.pairs.get(predicate)
+        if pairs is not None:
+            pairs[0].append(subject)
+            pairs[1].append(obj)
+
+    def text(self, term: ox.NamedNode | ox.Literal) -> str:
+        """The N-Triples text of a term the file repeats, worked out once."""
+        found = self.texts.get(term)
+        if found is None:
+            found = self.texts[term] = str(term)
+        return found
 
     # -- values
 
@@ -426,21 +507,36 @@ class _Builder:
             )
         return match.entry
 
-    def flush(self) -> None:
-        """Keep the lines built so far as one N-Triples chunk."""
-        if self.lines:
-            self.ntriples.append("".join(self.lines).encode("utf-8"))
-            self.lines.clear()
-
     def chunks(self) -> list[bytes]:
-        """Every triple of the file as N-Triples chunks (the store sorts them once)."""
-        self.flush()
-        chunks, self.ntriples = self.ntriples, []
-        return chunks
+        """Every triple of the file as one chunk of sorted, unique N-Triples lines.
+
+        The lines are sorted as text (the order of their UTF-8 bytes) and joined
+        once, where chunks of them were joined, then split, sorted and joined again
+        by the store (see :class:`~edukg.graph.statement_lines.SortedLines`).
+        """
+        lines, self.lines = self.lines, []
+        if not lines:
+            return []
+        lines.sort()
+        unique = list(compress(lines, map(ne, lines, islice(lines, 1, None))))
+        unique.append(lines[-1])
+        del lines
+        # joined and encoded a slice at a time: one str of a whole file's Cyrillic text
+        # would take two bytes a character, beside its lines and their bytes
+        chunk = SortedLines(b"".join(
+            "".join(unique[start : start + _ENCODE_EVERY]).encode("utf-8")
+            for start in range(0, len(unique), _ENCODE_EVERY)
+        ))
+        del unique
+        # subjects and objects as lines of two texts a predicate: a few objects in all
+        chunk.pairs = {
+            predicate.encode(): ("\n".join(subjects).encode(), "\n".join(objects).encode())
+            for predicate, (subjects, objects) in self.pairs.items()
+        }
+        self.pairs = _no_pairs()
+        return [chunk]
 
     def progress(self, done: int, total: int) -> None:
-        if len(self.lines) >= STAGE_EVERY:
-            self.flush()
         if self.context.progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
             self.context.progress(f"{self.path.name}: {self.table.kind}", done, total)
 
@@ -465,8 +561,10 @@ class _Builder:
             )
         if not names or code is None:
             return
-        key_id = text_of(row.get("id")) or None
-        iri = self.session.institution_iri(key_id=key_id, name=names[0], country=code)
+        key_id = row.text("id") or None
+        iri = self.scanned.row_iris.get(id(row)) or self.session.institution_iri(
+            key_id=key_id, name=names[0], country=code
+        )
         owner = self.scanned.institution_rows.get(iri.value)
         if owner is not None and owner[1] is not row:
             return  # a repeated row, already reported in the first pass
@@ -482,37 +580,40 @@ class _Builder:
                     hint=f"see {other.key_id or other.iri.value} ({other.origin}); "
                     "use one id for both, or rename one",
                 )
-        self.add(iri, t.A, t.INSTITUTION)
-        self.add(iri, t.A, t.EDUCATIONAL_ORGANIZATION)
+        subject = self.text(iri)
+        country = self.text(t.country_node(code))
+        self.add(subject, _NT.A, _NT.INSTITUTION)
+        self.add(subject, _NT.A, _NT.EDUCATIONAL_ORGANIZATION)
         if key_id:
-            self.add(iri, t.IDENTIFIER, ox.Literal(key_id))
-        self._labels(iri, row)
+            self.add(subject, _NT.IDENTIFIER, literal_text(key_id))
+        self._labels(subject, row)
         kind = self.concept("type", "institution-kind")
         if kind is not None:
-            self.add(iri, t.KIND, kind)
-        self.add(iri, t.COUNTRY, t.country_node(code))
-        region = text_of(row.get("region"))
+            self.add(subject, _NT.KIND, self.text(kind))
+        self.add(subject, _NT.COUNTRY, country)
+        region = row.text("region")
         if region:
             node, described = self.session.region(region, code)
-            self.add(iri, t.REGION, node)
+            self.add(subject, _NT.REGION, self.text(node))
             if not described and node.value not in self.regions_written:
                 self.regions_written.add(node.value)
-                self.add(node, t.A, t.ADMINISTRATIVE_AREA)
-                self.add(node, t.PREF_LABEL, tagged(region))
-                self.add(node, t.CONTAINED_IN_PLACE, t.country_node(code))
-        city = text_of(row.get("city"))
+                self.add(self.text(node), _NT.A, _NT.ADMINISTRATIVE_AREA)
+                self.add(self.text(node), _NT.PREF_LABEL, tagged_text(region))
+                self.add(self.text(node), _NT.CONTAINED_IN_PLACE, country)
+        city = row.text("city")
         if city:
-            self.add(iri, t.LOCALITY, tagged(city))
+            self.add(subject, _NT.LOCALITY, tagged_text(city))
         website = row.get("website")
         if not is_empty(website):
-            self._website(iri, website)
+            self._website(subject, website)
         wikidata = row.get("wikidata")
         if not is_empty(wikidata):
             try:
-                self.add(iri, t.SAME_AS, ox.NamedNode(t.WIKIDATA + parse_wikidata(wikidata)))
+                same = ox.NamedNode(t.WIKIDATA + parse_wikidata(wikidata))
+                self.add(subject, _NT.SAME_AS, str(same))
             except ValueProblem as problem:
                 self.error("wikidata", problem.message, value=wikidata, hint=problem.hint)
-        parent = text_of(row.get("parent"))
+        parent = row.text("parent")
         if parent:
             found = self.institution("parent", parent)
             if found is not None and found.iri == iri:
@@ -527,7 +628,7 @@ class _Builder:
                 )
             elif found is not None:
                 self.session.parents[iri.value] = found.iri.value
-                self.add(iri, t.SUB_ORGANIZATION_OF, found.iri)
+                self.add(subject, _NT.SUB_ORGANIZATION_OF, self.text(found.iri))
 
     def _parent_cycle(self, child: str, parent: str) -> bool:
         """True when ``child`` is already an ancestor of ``parent`` in this load."""
@@ -540,13 +641,13 @@ class _Builder:
             current = self.session.parents.get(current)
         return False
 
-    def _labels(self, iri: ox.NamedNode, row: Row) -> None:
+    def _labels(self, subject: str, row: Row) -> None:
         preferred: dict[str, str] = {}
         for language in ("ru", "be", "en"):
-            text = text_of(row.get(f"name_{language}"))
+            text = row.text(f"name_{language}")
             if text:
                 preferred[language] = text
-        name = text_of(row.get("name"))
+        name = row.text("name")
         extra: list[tuple[str, str]] = []
         if name:
             language = guess_language(name)
@@ -555,11 +656,11 @@ class _Builder:
             elif preferred[language] != name:
                 extra.append((language, name))
         for language, text in preferred.items():
-            self.add(iri, t.PREF_LABEL, ox.Literal(text, language=language))
+            self.add(subject, _NT.PREF_LABEL, literal_text(text, language))
         for language, text in extra:
-            self.add(iri, t.ALT_LABEL, ox.Literal(text, language=language))
+            self.add(subject, _NT.ALT_LABEL, literal_text(text, language))
 
-    def _website(self, iri: ox.NamedNode, value: Any) -> None:
+    def _website(self, subject: str, value: Any) -> None:
         try:
             address, added_scheme = parse_web_address(value)
             node = ox.NamedNode(address)
@@ -576,7 +677,7 @@ class _Builder:
                 value=value,
                 hint="write the full address to silence this warning",
             )
-        self.add(iri, t.URL, node)
+        self.add(subject, _NT.URL, str(node))
 
     # -- agreements
 
@@ -589,8 +690,8 @@ class _Builder:
 
     def agreement_row(self, seen: dict[str, Row]) -> None:
         row = self.row
-        key_id = text_of(row.get("id")) or None
-        title = text_of(row.get("title"))
+        key_id = row.text("id") or None
+        title = row.text("title")
         parties = self.parties("parties")
         signed = self.date("signed")
         valid_from = self.date("valid_from")
@@ -609,32 +710,29 @@ class _Builder:
                     break
         if parties is None:
             return
-        iri = record_iri(
-            self.session,
-            "agreement",
-            key_id,
-            title,
-            signed.value if signed else "",
-            *sorted(p.iri.value for p in parties),
-        )
+        facts: tuple[str, ...] = ()
+        if not key_id:  # an id alone makes the IRI (record_key)
+            facts = (signed.value if signed else "", *sorted(p.iri.value for p in parties))
+        iri = record_iri(self.session, "agreement", key_id, title, *facts)
         if self.repeated(iri, seen, "agreement", key_id, title):
             return
-        self.add(iri, t.A, t.AGREEMENT)
+        subject = str(iri)
+        self.add(subject, _NT.A, _NT.AGREEMENT)
         if key_id:
-            self.add(iri, t.IDENTIFIER, ox.Literal(key_id))
+            self.add(subject, _NT.IDENTIFIER, literal_text(key_id))
         if title:
-            self.add(iri, t.PREF_LABEL, tagged(title))
+            self.add(subject, _NT.PREF_LABEL, tagged_text(title))
         if kind is not None:
-            self.add(iri, t.KIND, kind)
+            self.add(subject, _NT.KIND, self.text(kind))
         for area in dict.fromkeys(a for a in areas if a is not None):
-            self.add(iri, t.AREA, area)
+            self.add(subject, _NT.AREA, self.text(area))
         if signed is not None:
-            self.add(iri, t.SIGNED_ON, signed)
+            self.add(subject, _NT.SIGNED_ON, self.text(signed))
         if valid_from is not None:
-            self.add(iri, t.VALID_FROM, valid_from)
+            self.add(subject, _NT.VALID_FROM, self.text(valid_from))
         if valid_until is not None:
-            self.add(iri, t.VALID_THROUGH, valid_until)
-        self._source(iri)
+            self.add(subject, _NT.VALID_THROUGH, self.text(valid_until))
+        self._source(subject)
         members = self.party_columns(parties)
         for detail in self.session.party_details.get(iri.value, []):
             same = next((m for m in members if m.institution == detail.institution), None)
@@ -642,11 +740,13 @@ class _Builder:
                 members.append(detail)
             else:
                 members[members.index(same)] = detail
-        write_parties(self.add, iri, members)
+        self.party_lines(subject, members)
 
     def party_columns(self, parties: list[InstitutionEntry]) -> list[PartyDetail]:
         """The parties with the roles, signing dates and signatories of the ``roles``,
         ``signing_dates`` and ``signatories`` columns: lists in the order of ``parties``."""
+        if not _PARTY_COLUMNS.intersection(self.table.headers):
+            return [PartyDetail(p.iri) for p in parties]  # what empty columns give
         references = split_list(self.row.get("parties"))
         roles = self.aligned("roles", len(references))
         dates = self.aligned("signing_dates", len(references))
@@ -700,7 +800,7 @@ class _Builder:
             entry = self.institution(column, reference)
             if entry is None:
                 failed = True
-            elif entry in found:
+            elif any(entry is other for other in found):  # one entry per IRI in the session
                 self.warning(
                     column, "the same party is listed twice; it counts once", value=reference
                 )
@@ -718,17 +818,37 @@ class _Builder:
             return None
         return found
 
-    def _source(self, iri: ox.NamedNode) -> None:
-        source = text_of(self.row.get("source"))
+    def party_lines(self, agreement: str, parties: list[PartyDetail]) -> None:
+        """:func:`write_parties` for this file's lines: the same statements, as text.
+
+        ``agreement`` is the agreement's IRI as N-Triples (``<...>``).
+        """
+        base = agreement[:-1]
+        for number, detail in enumerate(parties, 1):
+            party = f"{base}/party/{number}>"
+            institution = self.text(detail.institution)
+            self.add(agreement, _NT.HAS_PARTY, institution)
+            self.add(agreement, _NT.QUALIFIED_PARTY, party)
+            self.add(party, _NT.A, _NT.AGREEMENT_PARTY)
+            self.add(party, _NT.PARTY_AGREEMENT, agreement)
+            self.add(party, _NT.MEMBER, institution)
+            self.add(party, _NT.ROLE_PREDICATE, self.text(detail.role))
+            if detail.signed is not None:
+                self.add(party, _NT.SIGNED_ON, self.text(detail.signed))
+            if detail.signatory:
+                self.add(party, _NT.SIGNATORY, literal_text(detail.signatory))
+
+    def _source(self, subject: str) -> None:
+        source = self.row.text("source")
         if not source:
             return
         if source.lower().startswith(("http://", "https://")):
             try:
-                self.add(iri, t.SOURCE, ox.NamedNode(source))
+                self.add(subject, _NT.SOURCE, str(ox.NamedNode(source)))
                 return
             except ValueError:
                 pass
-        self.add(iri, t.SOURCE, ox.Literal(source))
+        self.add(subject, _NT.SOURCE, literal_text(source))
 
     # -- events
 
@@ -741,13 +861,13 @@ class _Builder:
 
     def event_row(self, seen: dict[str, Row]) -> None:
         row = self.row
-        key_id = text_of(row.get("id")) or None
-        title = text_of(row.get("title"))
+        key_id = row.text("id") or None
+        title = row.text("title")
         if not title and "title" in self.table.headers:
             self.error("title", "an event needs a title", hint="fill in the title column")
         start, end = self.event_dates()
         kind = self.concept("type", "event-kind")
-        host = text_of(row.get("host"))
+        host = row.text("host")
         host_entry = self.institution("host", host) if host else None
         participants = [
             self.institution("participants", reference)
@@ -760,27 +880,28 @@ class _Builder:
         iri = record_iri(self.session, "event", key_id, title, start.value)
         if self.repeated(iri, seen, "event", key_id, title):
             return
-        self.add(iri, t.A, t.EVENT)
+        subject = str(iri)
+        self.add(subject, _NT.A, _NT.EVENT)
         if key_id:
-            self.add(iri, t.IDENTIFIER, ox.Literal(key_id))
-        self.add(iri, t.PREF_LABEL, tagged(title))
+            self.add(subject, _NT.IDENTIFIER, literal_text(key_id))
+        self.add(subject, _NT.PREF_LABEL, tagged_text(title))
         if kind is not None:
-            self.add(iri, t.KIND, kind)
-        self.add(iri, t.START_DATE, start)
+            self.add(subject, _NT.KIND, self.text(kind))
+        self.add(subject, _NT.START_DATE, self.text(start))
         if end is not None:
-            self.add(iri, t.END_DATE, end)
+            self.add(subject, _NT.END_DATE, self.text(end))
         if host_entry is not None:
-            self.add(iri, t.ORGANIZER, host_entry.iri)
+            self.add(subject, _NT.ORGANIZER, self.text(host_entry.iri))
         for participant in dict.fromkeys(p.iri for p in participants if p is not None):
-            self.add(iri, t.ATTENDEE, participant)
-        city = text_of(row.get("city"))
+            self.add(subject, _NT.ATTENDEE, self.text(participant))
+        city = row.text("city")
         if city:
-            self.add(iri, t.LOCALITY, tagged(city))
+            self.add(subject, _NT.LOCALITY, tagged_text(city))
         if code is not None:
-            self.add(iri, t.COUNTRY, t.country_node(code))
+            self.add(subject, _NT.COUNTRY, self.text(t.country_node(code)))
         for agreement in implemented:
-            self.add(iri, t.IMPLEMENTS, agreement)
-        self._source(iri)
+            self.add(subject, _NT.IMPLEMENTS, str(agreement))
+        self._source(subject)
 
     def event_dates(self) -> tuple[ox.Literal | None, ox.Literal | None]:
         """The start (required) and end of the event, the end not before the start."""
@@ -848,8 +969,8 @@ class _Builder:
             self.progress(number, len(table.rows))
 
     def party_row(self, seen: dict[tuple[str, str], Row]) -> None:
-        reference = text_of(self.row.get("agreement"))
-        party = text_of(self.row.get("party"))
+        reference = self.row.text("agreement")
+        party = self.row.text("party")
         if not reference and "agreement" in self.table.headers:
             self.error("agreement", "a party row needs the id of its agreement")
         if not party and "party" in self.table.headers:
@@ -866,7 +987,7 @@ class _Builder:
         entry = self.institution("party", party) if party else None
         role = self.concept("role", "party-role")
         signed = self.date("signed")
-        signatory = text_of(self.row.get("signatory")) or None
+        signatory = self.row.text("signatory") or None
         if agreement is None or entry is None:
             return
         key = (agreement.value, entry.iri.value)

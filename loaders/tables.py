@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from edukg.loaders.values import text_of
 from edukg.ontology.normalize import normalize_name
 
 KINDS = ("institutions", "agreements", "events", "parties")
@@ -138,6 +139,17 @@ class Row:
     def get(self, column: str) -> Any:
         """The raw value of a column (``None`` when absent)."""
         return self.values.get(column)
+
+    def text(self, column: str) -> str:
+        """The value of a column as stripped text, ``""`` when absent (see ``text_of``).
+
+        >>> Row({"id": " A-1 ", "year": 2024.0}).text("id"), Row({}).text("id")
+        ('A-1', '')
+        """
+        value = self.values.get(column)
+        if type(value) is str:  # CSV cells: the usual case, first
+            return value.strip()
+        return text_of(value)
 
 
 @dataclass
