@@ -31,8 +31,9 @@ from typing import Any
 import numpy as np
 import pyoxigraph as ox
 
-CHUNK_BYTES = 32 << 20
-"""N-Triples scanned at a time: bounds numpy's working memory (about 10x the chunk)."""
+CHUNK_BYTES = 1 << 20
+"""N-Triples scanned at a time: numpy's working memory (about 10x the chunk) stays in the
+CPU's caches (with 32 MiB chunks the scan took 1.5-2x the CPU time)."""
 
 Picked = dict[str, tuple[list[bytes], list[bytes]]]
 """Predicate IRI to (subjects, objects) as N-Triples terms, one pair per statement."""
