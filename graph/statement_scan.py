@@ -102,7 +102,9 @@ def pick_predicates(
     patterns = [
         (
             _pattern(predicate),
-            [_term_pattern(term) for term in chosen[predicate]] if predicate in chosen else None,
+            [(bytes(term), _term_pattern(term)) for term in chosen[predicate]]
+            if predicate in chosen
+            else None,
         )
         for predicate in predicates
     ]
@@ -155,7 +157,7 @@ def _pick_chunk(
     data: bytes,
     start: int,
     end: int,
-    patterns: list[tuple[tuple[str, int, Any, Any], list[Pattern] | None]],
+    patterns: list[tuple[tuple[str, int, Any, Any], list[tuple[bytes, Pattern]] | None]],
     picked: Picked,
 ) -> None:
     # A line is "S P O .\n"; S and P hold no space (IRIs and blank node labels cannot),
@@ -182,26 +184,32 @@ def _pick_chunk(
         if not len(lines):
             continue
         lines = lines[_equal(words, chunk, subject_ends[lines] + 1, (length, offsets, pattern))]
+        terms: list[bytes] | None = None
         if wanted is not None and len(lines):  # only the statements of the wanted objects
             object_lengths = ends[lines] - predicate_ends[lines] - 3  # " .\n" after the object
-            lines = lines[
-                np.logical_or.reduce(
-                    [
-                        _equal(words, chunk, predicate_ends[lines] + 1, term)
-                        & (object_lengths == term[0])
-                        for term in wanted
-                    ],
-                    initial=False,
-                )
-            ]
+            matches = np.array(
+                [
+                    _equal(words, chunk, predicate_ends[lines] + 1, term)
+                    & (object_lengths == term[0])
+                    for _, term in wanted
+                ]
+            ).reshape(len(wanted), len(lines))
+            found = matches.any(axis=0)
+            # each statement's object is the wanted term it equals: no text made of it
+            which = matches.argmax(axis=0)[found] if len(wanted) else found[:0]
+            terms = [wanted[number][0] for number in which.tolist()]
+            lines = lines[found]
         if not len(lines):
             continue
         subjects, objects = picked[predicate]
         subject_from = (starts[lines] + start).tolist()
         subject_to = (subject_ends[lines] + start).tolist()
+        subjects += [data[a:b] for a, b in zip(subject_from, subject_to, strict=True)]
+        if terms is not None:
+            objects += terms
+            continue
         object_from = (predicate_ends[lines] + start + 1).tolist()
         object_to = (ends[lines] + start - 2).tolist()  # before " .\n"
-        subjects += [data[a:b] for a, b in zip(subject_from, subject_to, strict=True)]
         objects += [data[a:b] for a, b in zip(object_from, object_to, strict=True)]
 
 
