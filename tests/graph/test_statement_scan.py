@@ -91,3 +91,19 @@ def test_small_chunks_pick_the_same_statements(monkeypatch, chunk):
     monkeypatch.setattr(statement_scan, "CHUNK_BYTES", chunk)
     assert pick_predicates(data, PREDICATES, objects=wanted) == whole
     assert pick_predicates(data, PREDICATES) == plain_split(data, PREDICATES)
+
+
+def test_a_subjects_statements_share_its_text_and_no_other():
+    subjects = [b"<a:s1>", b"<a:s1>", b"<a:s2>", b"<http://x/long/0001>", b"<http://x/long/0002>"]
+    subjects += [b"<http://x/long/0002>", b"<http://x/lonG/0002>", b"_:b", b"_:b"]
+    data = b"".join(
+        subject + (b" <a:p> " if number % 2 else b" <a:pq> ") + b'"v" .\n'
+        for number, subject in enumerate(subjects)
+    )
+    picked = pick_predicates(data, ["a:p", "a:pq"])
+    assert picked == plain_split(data, ["a:p", "a:pq"])
+    # in the order of the lines: a:pq, a:p, a:pq, ...
+    found = [picked["a:pq" if number % 2 == 0 else "a:p"][0][number // 2] for number in range(9)]
+    assert found == subjects
+    shared = [found[n] is found[n - 1] for n in range(1, 9)]
+    assert shared == [True, False, False, False, True, False, False, True]
