@@ -195,7 +195,7 @@ def _pick_chunk(
                     for _, term in wanted
                 ]
             ).reshape(len(wanted), len(lines))
-            matched = matches.any(axis=0)
+            matched: Any = matches.any(axis=0)
             # each statement's object is the wanted term it equals: no text made of it
             which = matches.argmax(axis=0)[matched] if len(wanted) else matched[:0]
             terms = [wanted[number][0] for number in which.tolist()]
