@@ -291,7 +291,6 @@ class _Builder:
         self.window = DayWindow.of(window)
         self.lang = lang
         self.texts: dict[bytes, str] = {}
-        self.lexical: dict[str, dict[bytes, str]] = {}
         self.segments: dict[bytes, str] = {}
         self.area_lists: dict[frozenset[bytes], str] = {}
         self.source_of = source_names(statements)
@@ -315,12 +314,11 @@ class _Builder:
         return None if not found else min(found, key=_order_key)
 
     def smallest_text(self, predicate: str, subject: bytes) -> str | None:
-        texts = self.lexical.get(predicate)
-        if texts is None:
-            texts = self.lexical[predicate] = _lexical_forms(self.s.one[predicate])
-        found = texts.get(subject)
-        if found is not None:
-            return found
+        """STR() of the kept value: made for each call (each link asks once), not kept in a
+        table of every subject's."""
+        one = self.s.one[predicate].get(subject)
+        if one is not None:
+            return _lexical_form(one)
         value = self.smallest(predicate, subject)
         return None if value is None else self.text(value)
 
@@ -533,18 +531,17 @@ class _Builder:
         return found
 
 
-def _lexical_forms(values: dict[bytes, bytes]) -> dict[bytes, str]:
-    """STR() of each value: a literal's lexical form, an IRI's text."""
-    return {
-        subject: (
-            value[1 : value.rfind(b'"')].decode("utf-8")
-            if value[:1] == b'"' and b"\\" not in value
-            else literal_parts(value)[0]
-            if value[:1] == b'"'
-            else term_value(value)
-        )
-        for subject, value in values.items()
-    }
+def _lexical_form(value: bytes) -> str:
+    """STR() of a value: a literal's lexical form, an IRI's text.
+
+    >>> _lexical_form(b'"2024-05"'), _lexical_form(b'"a\\"b"@en'), _lexical_form(b"<http://x/a>")
+    ('2024-05', 'a"b', 'http://x/a')
+    """
+    if value[:1] != b'"':
+        return term_value(value)
+    if b"\\" in value:
+        return literal_parts(value)[0]
+    return value[1 : value.rfind(b'"')].decode("utf-8")
 
 
 def _order_key(term: bytes) -> tuple[bool, str]:
