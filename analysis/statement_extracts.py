@@ -151,8 +151,8 @@ def _institution_event(
     kg: Any, *, lang: str, window: Window, skip: Collection[str]
 ) -> QueryResult | None:
     statements = read_statements(kg, skip=skip, predicates=INSTITUTION_EVENT_PREDICATES)
-    institutions = statements.typed[INSTITUTION]
-    events = statements.typed[EVENT]
+    institutions = set(statements.typed[INSTITUTION])
+    events = set(statements.typed[EVENT])
     if any(term.startswith(b"_:") for term in (*institutions, *events)):
         return None
     joins = _Joins(statements, lang=lang, window=window)

@@ -85,8 +85,10 @@ LABEL_LANGUAGES = ("ru", "be", "en", "")
 class _Statements:
     """The statements the network needs, keyed by N-Triples terms (union of every graph)."""
 
-    typed: dict[bytes, set[bytes]]
-    """Class to its instances (only the three classes the network reads)."""
+    typed: dict[bytes, dict[bytes, None]]
+    """Class to its instances (only the three classes the network reads), in the order read:
+    the tables of their values were filled in that order, so walking the instances so reads
+    the tables' memory in order (not at random, as a set's order would)."""
     one: dict[str, dict[bytes, bytes]]
     """Predicate to subject to its value, for subjects with one value."""
     many: dict[str, dict[bytes, set[bytes]]]
@@ -146,7 +148,7 @@ def read_statements(
     finds nothing there), and are a fifth of the store after an institution
     level run.
     """
-    typed: dict[bytes, set[bytes]] = {klass: set() for klass in CLASSES}
+    typed: dict[bytes, dict[bytes, None]] = {klass: {} for klass in CLASSES}
     statements = _Statements(
         typed, {p: {} for p in PREDICATES}, {p: {} for p in PREDICATES}, {}, {}
     )  # every predicate's tables, read or not: what is not read holds nothing
@@ -158,7 +160,7 @@ def read_statements(
             if predicate == TYPE:
                 links: set[bytes] = set()
                 for subject, klass in zip(subjects, objects, strict=True):
-                    typed[klass].add(subject)  # one of CLASSES: no other type is read
+                    typed[klass][subject] = None  # one of CLASSES: no other type is read
                     if klass != INSTITUTION:
                         links.add(subject)
                 if in_graph is not None and links:
@@ -289,7 +291,6 @@ class _Builder:
         self.window = DayWindow.of(window)
         self.lang = lang
         self.texts: dict[bytes, str] = {}
-        self.lexical: dict[str, dict[bytes, str]] = {}
         self.segments: dict[bytes, str] = {}
         self.area_lists: dict[frozenset[bytes], str] = {}
         self.source_of = source_names(statements)
@@ -313,12 +314,11 @@ class _Builder:
         return None if not found else min(found, key=_order_key)
 
     def smallest_text(self, predicate: str, subject: bytes) -> str | None:
-        texts = self.lexical.get(predicate)
-        if texts is None:
-            texts = self.lexical[predicate] = _lexical_forms(self.s.one[predicate])
-        found = texts.get(subject)
-        if found is not None:
-            return found
+        """STR() of the kept value: made for each call (each link asks once), not kept in a
+        table of every subject's."""
+        one = self.s.one[predicate].get(subject)
+        if one is not None:
+            return _lexical_form(one)
         value = self.smallest(predicate, subject)
         return None if value is None else self.text(value)
 
@@ -482,15 +482,17 @@ class _Builder:
         """The smallest label per language of institutions, their countries and regions; and
         the smallest short name per language of institutions."""
         institutions = self.s.typed[INSTITUTION]
-        named = set(institutions)
+        named = dict(institutions)  # in the order read, as the labels' tables were filled
         for predicate in (COUNTRY, REGION):
             for institution in institutions:
-                named.update(v for v in self.s.values(predicate, institution) if is_resource(v))
+                named.update(
+                    (v, None) for v in self.s.values(predicate, institution) if is_resource(v)
+                )
         labels = self._smallest_labels(named, LABEL, LABEL_LANGUAGES)
         return labels, self._smallest_labels(institutions, SHORT_NAME, None)
 
     def _smallest_labels(
-        self, entities: set[bytes], predicate: str, languages: tuple[str, ...] | None
+        self, entities: Collection[bytes], predicate: str, languages: tuple[str, ...] | None
     ) -> dict[str, dict[str, str]]:
         found: dict[str, dict[str, str]] = {}
         one, many = self.s.one[predicate], self.s.many[predicate]
@@ -529,18 +531,17 @@ class _Builder:
         return found
 
 
-def _lexical_forms(values: dict[bytes, bytes]) -> dict[bytes, str]:
-    """STR() of each value: a literal's lexical form, an IRI's text."""
-    return {
-        subject: (
-            value[1 : value.rfind(b'"')].decode("utf-8")
-            if value[:1] == b'"' and b"\\" not in value
-            else literal_parts(value)[0]
-            if value[:1] == b'"'
-            else term_value(value)
-        )
-        for subject, value in values.items()
-    }
+def _lexical_form(value: bytes) -> str:
+    """STR() of a value: a literal's lexical form, an IRI's text.
+
+    >>> _lexical_form(b'"2024-05"'), _lexical_form(b'"a\\"b"@en'), _lexical_form(b"<http://x/a>")
+    ('2024-05', 'a"b', 'http://x/a')
+    """
+    if value[:1] != b'"':
+        return term_value(value)
+    if b"\\" in value:
+        return literal_parts(value)[0]
+    return value[1 : value.rfind(b'"')].decode("utf-8")
 
 
 def _order_key(term: bytes) -> tuple[bool, str]:

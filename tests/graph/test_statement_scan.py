@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+from edukg.graph import statement_scan
 from edukg.graph.statement_scan import pick_predicates
 
 # predicates of every length around the 8-byte words they are compared in
@@ -71,3 +72,38 @@ def test_an_object_at_the_end_of_the_data_is_compared_whole():
         "a:p": ([b"<a:t>"], [b"<a:oo>"])
     }
     assert pick_predicates(data[:20], ["a:p"], objects={"a:p": [b"<a:oo>"]}) == {"a:p": ([], [])}
+
+
+def test_statements_picked_by_object_share_the_wanted_term():
+    data = b"<a:s> <a:p> <a:o> .\n<a:t> <a:p> <a:oo> .\n<a:u> <a:p> <a:o> .\n"
+    picked = pick_predicates(data, ["a:p"], objects={"a:p": [b"<a:oo>", b"<a:o>"]})
+    objects = picked["a:p"][1]
+    assert objects == [b"<a:o>", b"<a:oo>", b"<a:o>"]
+    assert objects[0] is objects[2]
+    assert pick_predicates(data, ["a:p"], objects={"a:p": []}) == {"a:p": ([], [])}
+
+
+@pytest.mark.parametrize("chunk", [64, 1000])
+def test_small_chunks_pick_the_same_statements(monkeypatch, chunk):
+    data = lines(4, 3_000)
+    wanted = {"a:p": [b"<a:o>", b'"x"@en']}
+    whole = pick_predicates(data, PREDICATES, objects=wanted)
+    monkeypatch.setattr(statement_scan, "CHUNK_BYTES", chunk)
+    assert pick_predicates(data, PREDICATES, objects=wanted) == whole
+    assert pick_predicates(data, PREDICATES) == plain_split(data, PREDICATES)
+
+
+def test_a_subjects_statements_share_its_text_and_no_other():
+    subjects = [b"<a:s1>", b"<a:s1>", b"<a:s2>", b"<http://x/long/0001>", b"<http://x/long/0002>"]
+    subjects += [b"<http://x/long/0002>", b"<http://x/lonG/0002>", b"_:b", b"_:b"]
+    data = b"".join(
+        subject + (b" <a:p> " if number % 2 else b" <a:pq> ") + b'"v" .\n'
+        for number, subject in enumerate(subjects)
+    )
+    picked = pick_predicates(data, ["a:p", "a:pq"])
+    assert picked == plain_split(data, ["a:p", "a:pq"])
+    # in the order of the lines: a:pq, a:p, a:pq, ...
+    found = [picked["a:pq" if number % 2 == 0 else "a:p"][0][number // 2] for number in range(9)]
+    assert found == subjects
+    shared = [found[n] is found[n - 1] for n in range(1, 9)]
+    assert shared == [True, False, False, False, True, False, False, True]
