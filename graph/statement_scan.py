@@ -241,12 +241,12 @@ _LOW_BYTES = np.array([(1 << (8 * count)) - 1 for count in range(8)] + [(1 << 64
 
 def _runs(words: Any, at: Any, lengths: Any) -> Any:
     r"""The run of each term (from ``at``, of ``lengths``, in the order of the data): terms
-        equal to the one before them are in its run; runs are numbered from 0.
+    equal to the one before them are in its run; runs are numbered from 0.
 
-        >>> data = b"<a:s> <a:p> 1 .\n<a:s> <a:q> 2 .\n<a:t> <a:p> 3 .\n_:b <a:p> 4 .\n"
+    >>> data = b"<a:s> <a:p> 1 .\n<a:s> <a:q> 2 .\n<a:t> <a:p> 3 .\n_:b <a:p> 4 .\n"
     >>> words = np.ndarray((len(data) - 7,), dtype="<u8", buffer=data, strides=(1,))
-        >>> _runs(words, np.array([0, 16, 32, 48]), np.array([5, 5, 5, 3])).tolist()
-        [0, 0, 1, 2]
+    >>> _runs(words, np.array([0, 16, 32, 48]), np.array([5, 5, 5, 3])).tolist()
+    [0, 0, 1, 2]
     """
     same = np.zeros(len(at), dtype=bool)
     if len(at) > 1:
