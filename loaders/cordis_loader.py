@@ -120,9 +120,12 @@ class Staging:
     chunks: list[bytes] = field(default_factory=list)
 
     def add(
-        self, subject: ox.NamedNode, predicate: ox.NamedNode, obj: ox.NamedNode | ox.Literal
+        self,
+        subject: ox.NamedNode | str,
+        predicate: ox.NamedNode | str,
+        obj: ox.NamedNode | ox.Literal | str,
     ) -> None:
-        """Add one triple."""
+        """Add one triple (terms, or their N-Triples text)."""
         self.lines.append(f"{subject} {predicate} {obj} .\n")
 
     def flush(self, *, at_least: int = 0) -> None:

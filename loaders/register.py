@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, islice
@@ -819,24 +819,12 @@ class _Builder:
         return found
 
     def party_lines(self, agreement: str, parties: list[PartyDetail]) -> None:
-        """:func:`write_parties` for this file's lines: the same statements, as text.
+        """:func:`party_statements` for this file's lines (its repeated terms written once).
 
         ``agreement`` is the agreement's IRI as N-Triples (``<...>``).
         """
-        base = agreement[:-1]
-        for number, detail in enumerate(parties, 1):
-            party = f"{base}/party/{number}>"
-            institution = self.text(detail.institution)
-            self.add(agreement, _NT.HAS_PARTY, institution)
-            self.add(agreement, _NT.QUALIFIED_PARTY, party)
-            self.add(party, _NT.A, _NT.AGREEMENT_PARTY)
-            self.add(party, _NT.PARTY_AGREEMENT, agreement)
-            self.add(party, _NT.MEMBER, institution)
-            self.add(party, _NT.ROLE_PREDICATE, self.text(detail.role))
-            if detail.signed is not None:
-                self.add(party, _NT.SIGNED_ON, self.text(detail.signed))
-            if detail.signatory:
-                self.add(party, _NT.SIGNATORY, literal_text(detail.signatory))
+        for triple in party_statements(agreement, parties, self.text):
+            self.add(*triple)
 
     def _source(self, subject: str) -> None:
         source = self.row.text("source")
@@ -1017,29 +1005,47 @@ class PartyDetail:
 
 
 def write_parties(
-    add: Callable[[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal], None],
+    add: Callable[[str, str, str], None],
     agreement: ox.NamedNode,
     parties: Sequence[tuple[ox.NamedNode, ox.NamedNode] | PartyDetail],
 ) -> None:
-    """The ``edukg:hasParty`` shortcut and one ``edukg:AgreementParty`` per party, to ``add``.
+    """The ``edukg:hasParty`` shortcut and one ``edukg:AgreementParty`` per party, to ``add``
+    as N-Triples text (see :func:`party_statements`)."""
+    for triple in party_statements(str(agreement), parties, str):
+        add(*triple)
 
-    ``parties`` are (institution, role concept) pairs or :class:`PartyDetail`
-    objects, in order; party nodes are numbered ``<agreement>/party/1``,
-    ``/2``... in that order.
+
+def party_statements(
+    agreement: str,
+    parties: Sequence[tuple[ox.NamedNode, ox.NamedNode] | PartyDetail],
+    text: Callable[[ox.NamedNode | ox.Literal], str],
+) -> Iterator[tuple[str, str, str]]:
+    """The statements of an agreement's parties, as N-Triples text.
+
+    ``agreement`` is the agreement's IRI as N-Triples (``<...>``); ``parties`` are
+    (institution, role concept) pairs or :class:`PartyDetail` objects, in order;
+    party nodes are numbered ``<agreement>/party/1``, ``/2``... in that order;
+    ``text`` writes a term as N-Triples (``str``, or a cache of it).
+
+    >>> [p for _, p, _ in party_statements("<http://x/a>", [(t.INSTITUTION, t.ROLES["party"])],
+    ...                                    str)][:2] == [_NT.HAS_PARTY, _NT.QUALIFIED_PARTY]
+    True
     """
+    base = agreement[:-1]
     for number, item in enumerate(parties, 1):
         detail: PartyDetail = PartyDetail(*item) if isinstance(item, tuple) else item
-        party = ox.NamedNode(f"{agreement.value}/party/{number}")
-        add(agreement, t.HAS_PARTY, detail.institution)
-        add(agreement, t.QUALIFIED_PARTY, party)
-        add(party, t.A, t.AGREEMENT_PARTY)
-        add(party, t.PARTY_AGREEMENT, agreement)
-        add(party, t.MEMBER, detail.institution)
-        add(party, t.ROLE_PREDICATE, detail.role)
+        party = f"{base}/party/{number}>"
+        institution = text(detail.institution)
+        yield agreement, _NT.HAS_PARTY, institution
+        yield agreement, _NT.QUALIFIED_PARTY, party
+        yield party, _NT.A, _NT.AGREEMENT_PARTY
+        yield party, _NT.PARTY_AGREEMENT, agreement
+        yield party, _NT.MEMBER, institution
+        yield party, _NT.ROLE_PREDICATE, text(detail.role)
         if detail.signed is not None:
-            add(party, t.SIGNED_ON, detail.signed)
+            yield party, _NT.SIGNED_ON, text(detail.signed)
         if detail.signatory:
-            add(party, t.SIGNATORY, ox.Literal(detail.signatory))
+            yield party, _NT.SIGNATORY, literal_text(detail.signatory)
 
 
 def check_party_tables(session: RegisterSession) -> None:
