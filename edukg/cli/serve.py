@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from typing import Any
 
 import click
@@ -54,7 +55,8 @@ def serve(settings: Any, host: str, port: int, public_base: str | None, time_lim
     """
     import uvicorn
 
-    from edukg.graph.settings import check_base_iri
+    from edukg.graph.settings import check_base_iri, requested_base_iri
+    from edukg.graph.store import KnowledgeGraph
     from edukg.web.app import create_app
     from edukg.web.config import ServerConfig
 
@@ -81,7 +83,12 @@ def serve(settings: Any, host: str, port: int, public_base: str | None, time_lim
             cors_origins=cors_origins,
             allow_service=allow_service,
         )
-        app = create_app(kg, config)
+        # a read-only server opens the store again once another process has written it
+        reopen = None
+        if not allow_update and kg.path is not None:
+            base_iri = requested_base_iri(settings.base_iri)
+            reopen = partial(KnowledgeGraph.open, kg.path, base_iri=base_iri, read_only=True)
+        app = create_app(kg, config, reopen=reopen)
         if host not in ("127.0.0.1", "localhost", "::1"):
             click.echo(f"edukg serve: listening on {host}, so other machines can reach it; "
                        "put a reverse proxy with TLS in front of a public server", err=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -27,8 +27,14 @@ from edukg.web.safety import BodyLimit, SecurityHeaders
 from edukg.web.work import StoreWork
 
 
-def create_app(kg: Any, config: ServerConfig) -> Starlette:
-    """The Starlette app serving ``kg`` (a :class:`~edukg.graph.store.KnowledgeGraph`)."""
+def create_app(
+    kg: Any, config: ServerConfig, *, reopen: Callable[[], Any] | None = None
+) -> Starlette:
+    """The Starlette app serving ``kg`` (a :class:`~edukg.graph.store.KnowledgeGraph`).
+
+    ``reopen`` opens a read-only on-disk store again: given, the server follows what other
+    processes write to the store (see :class:`edukg.web.work.StoreWork`).
+    """
     middleware = [
         Middleware(SecurityHeaders),
         Middleware(BodyLimit, max_body=config.max_body),
@@ -61,5 +67,7 @@ def create_app(kg: Any, config: ServerConfig) -> Starlette:
         lifespan=lifespan,
     )
     app.state.config = config
-    app.state.work = StoreWork(kg, time_limit=config.time_limit, workers=config.workers)
+    app.state.work = StoreWork(
+        kg, time_limit=config.time_limit, workers=config.workers, reopen=reopen
+    )
     return app

@@ -9,14 +9,14 @@ from edukg.core.errors import EdukgError
 from edukg.web.errors import UpdateRefused, status_of
 from edukg.web.negotiation import prefers_html
 from edukg.web.pages import error_page
-from edukg.web.work import Overloaded
+from edukg.web.work import Overloaded, StoreBeingWritten
 
 
 async def edukg_error(request: Request, error: Exception) -> Response:
     """Answer an edukg error: an HTML page for browsers, plain text for everyone else."""
     assert isinstance(error, EdukgError)
     status = status_of(error)
-    headers = {"Retry-After": "5"} if isinstance(error, Overloaded) else {}
+    headers = {"Retry-After": "5"} if isinstance(error, Overloaded | StoreBeingWritten) else {}
     if isinstance(error, UpdateRefused):
         headers["WWW-Authenticate"] = 'Bearer realm="edukg"'
     if prefers_html(request.headers.get("accept")) and request.url.path != "/sparql":

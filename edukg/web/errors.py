@@ -13,7 +13,13 @@ from __future__ import annotations
 
 from edukg.core.errors import ConfigError, EdukgError, QueryError, StoreError
 from edukg.web.sparql_run import NotAcceptable, ServiceRefused
-from edukg.web.work import Overloaded, RowCapExceeded, TimeLimitExceeded, WorkerFailed
+from edukg.web.work import (
+    Overloaded,
+    RowCapExceeded,
+    StoreBeingWritten,
+    TimeLimitExceeded,
+    WorkerFailed,
+)
 
 
 class UpdateRefused(EdukgError):
@@ -34,6 +40,7 @@ STATUS: tuple[tuple[type[EdukgError], int], ...] = (
     (NotAcceptable, 406),
     (ServiceRefused, 403),
     (Overloaded, 503),
+    (StoreBeingWritten, 503),
     # 500, not 503 or 504: SPARQL clients retry those, and a cut query would only be cut again
     (TimeLimitExceeded, 500),
     (RowCapExceeded, 500),

@@ -7,9 +7,14 @@ the time limit passes. The event loop never runs store work; it waits in a
 worker thread, and at most ``workers`` jobs run at once, so one heavy query
 cannot starve the others.
 
-A read-only store never changes, so its children are forked once, when the
-server starts, and each runs job after job (a killed one is replaced). A
-store that takes updates is never forked: a fork taken while the store's own
+A read-only server's children are forked when the server starts, and each
+runs job after job (a killed one is replaced). When another process (``edukg
+load``) has changed the store, the next job opens it again and new children
+are forked from it, so the server follows the store without a restart (see
+:class:`edukg.graph.store_watch.StoreWatch`); while that write is under way
+the server answers from the store as it was, and a query that meets a file
+the write removed gets :class:`StoreBeingWritten` (try again). A store that
+takes updates is never forked: a fork taken while the store's own
 threads finish a write can hang in the child. Its jobs run in threads of the
 server instead; past the time limit the client gets its error and the slot
 stays taken until the job ends, so runaway jobs cannot pile up beyond
@@ -34,6 +39,7 @@ import anyio
 import anyio.to_thread
 
 from edukg.core.errors import ConfigError, EdukgError, QueryError
+from edukg.graph.store_watch import StoreWatch
 
 T = TypeVar("T")
 
@@ -50,6 +56,10 @@ class TimeLimitExceeded(QueryError):
 
 class RowCapExceeded(QueryError):
     """A query returned more rows than the server hands out at once."""
+
+
+class StoreBeingWritten(QueryError):
+    """Another process removed store files a read-only server's query needed: retry soon."""
 
 
 class WorkerFailed(EdukgError):
@@ -79,6 +89,14 @@ def _answer(job: Callable[..., Any], args: tuple[Any, ...]) -> tuple[str, Any]:
         return "error", (type(error).__name__, error.message, error.hint)
     except MemoryError:
         return "error", ("QueryError", "the query needed more memory than there is", None)
+    except OSError as error:
+        if not str(error).startswith("IO error"):  # RocksDB's: a store file is gone
+            raise
+        return "error", (
+            "StoreBeingWritten",
+            "the store was changed by another process while this query read it",
+            "try again in a moment",
+        )
 
 
 def _one_job(job: Callable[..., Any], args: tuple[Any, ...], connection: Any) -> None:
@@ -121,9 +139,10 @@ def _result(status: str, payload: Any) -> Any:
 
 
 class _Worker:
-    """A long-lived child and the server's end of its pipe."""
+    """A long-lived child and the server's end of its pipe; ``kg`` the store it was forked with."""
 
     def __init__(self, kg: Any) -> None:
+        self.kg = kg
         self.connection, child_end = _FORK.Pipe(duplex=True)
         self.process = _FORK.Process(target=_job_after_job, args=(kg, child_end), daemon=True)
         self.process.start()
@@ -139,7 +158,14 @@ class _Worker:
 class StoreWork:
     """Runs store jobs in forked children, ``workers`` at a time, each within ``time_limit`` s."""
 
-    def __init__(self, kg: Any, *, time_limit: float, workers: int) -> None:
+    def __init__(
+        self,
+        kg: Any,
+        *,
+        time_limit: float,
+        workers: int,
+        reopen: Callable[[], Any] | None = None,
+    ) -> None:
         if time_limit <= 0:
             raise ConfigError(
                 f"the time limit must be positive, not {time_limit}", hint="e.g. --time-limit 30"
@@ -154,6 +180,9 @@ class StoreWork:
         self._idle: queue.Queue[_Worker] | None = None
         self._all: set[_Worker] = set()
         self._limiter: anyio.CapacityLimiter | None = None
+        self._reopen = reopen
+        self._watch = StoreWatch(kg.path) if reopen is not None and kg is not None else None
+        self._opened: list[Any] = []  # stores this object opened again, closed at stop()
 
     @property
     def writable(self) -> bool:
@@ -164,15 +193,51 @@ class StoreWork:
         """Fork the long-lived children of a read-only store (a writable one is never forked)."""
         if self.writable or self._idle is not None:
             return
-        self._idle = queue.Queue()
+        self._idle = self._new_pool()
+
+    def _new_pool(self) -> queue.Queue[_Worker]:
+        pool: queue.Queue[_Worker] = queue.Queue()
         for _ in range(self.workers):
-            self._idle.put(self._fresh_worker())
+            pool.put(self._fresh_worker())
+        return pool
 
     def stop(self) -> None:
-        """End the long-lived children, busy ones included."""
+        """End the long-lived children, busy ones included, and close the stores opened again."""
         self._idle = None
         for worker in list(self._all):
             self._retire(worker)
+        for kg in self._opened:
+            kg.close()
+        self._opened = []
+
+    def follow_store(self) -> bool:
+        """Open a read-only store again if another process has finished changing it, and
+        fork new children from it; True when it did. Busy children finish their job first.
+        """
+        if self._watch is None or self._reopen is None or not self._watch.changed():
+            return False
+        with self._fork_lock:
+            if not self._watch.changed():
+                return False  # another thread has just opened it again
+            state = self._watch.current()
+            try:
+                fresh = self._reopen()
+            except (EdukgError, OSError, RuntimeError):
+                # a writer is still at it (RocksDB: "Corruption" while it removes files the
+                # manifest names): the next job tries again
+                return False
+            self._watch.seen(state)
+            stale, self.kg = self.kg, fresh
+            self._opened.append(fresh)
+            idle, self._idle = self._idle, None
+        if idle is not None:
+            self._idle = self._new_pool()
+            while not idle.empty():
+                self._retire(idle.get_nowait())
+        if stale in self._opened:
+            self._opened.remove(stale)
+        stale.close()  # its children have their own copies; closing it twice does nothing
+        return True
 
     async def run(
         self, job: Callable[..., T], *args: Any, time_limit: float | None = None, **options: Any
@@ -202,12 +267,28 @@ class StoreWork:
         if self.writable:
             return self._in_thread(job, (self.kg, *args), limit)  # its thread frees the slot
         try:
-            idle = self._idle
-            if idle is None:
-                return self._in_new_child(job, (self.kg, *args), limit)
-            return self._in_worker(idle, job, args, limit)
+            self.follow_store()
+            try:
+                return self._in_child(job, args, limit)
+            except StoreBeingWritten:
+                if not self.follow_store():
+                    raise  # the write is still under way
+                return self._in_child(job, args, limit)
         finally:
             self._slots.release()
+
+    def _in_child(self, job: Callable[..., Any], args: tuple[Any, ...], limit: float) -> Any:
+        while True:
+            idle = self._idle
+            if idle is None:  # not started, or follow_store is forking a new pool
+                return self._in_new_child(job, (self.kg, *args), limit)
+            try:
+                worker = idle.get_nowait()  # a slot was free, so a worker is
+            except queue.Empty:
+                if idle is self._idle:
+                    raise WorkerFailed("no worker was free although a slot was") from None
+                continue  # follow_store took this pool's workers away: take the new pool's
+            return self._in_worker(idle, worker, job, args, limit)
 
     async def write_async(self, job: Callable[..., T], *args: Any) -> T:
         """:meth:`write` from a worker thread."""
@@ -218,9 +299,8 @@ class StoreWork:
         with self._fork_lock:
             return job(self.kg, *args)
 
-    def _in_worker(self, idle: queue.Queue[_Worker], job: Callable[..., Any],
+    def _in_worker(self, idle: queue.Queue[_Worker], worker: _Worker, job: Callable[..., Any],
                    args: tuple[Any, ...], limit: float) -> Any:
-        worker = idle.get_nowait()  # a slot was free, so a worker is
         answered = False
         try:
             worker.connection.send((job, args))
@@ -236,12 +316,15 @@ class StoreWork:
             ) from None
         finally:
             # a worker that did not answer (cut, crashed, or sent a job it could not take)
-            # is replaced, so the pool never shrinks
-            if answered:
+            # is replaced, so the pool never shrinks; one forked from a store opened
+            # before the last follow_store retires (the new pool is full)
+            current = worker.kg is self.kg and self._idle is idle
+            if answered and current:
                 idle.put(worker)
             else:
                 self._retire(worker)
-                idle.put(self._fresh_worker())
+                if current:
+                    idle.put(self._fresh_worker())
         return _result(status, payload)
 
     def _fresh_worker(self) -> _Worker:
