@@ -91,7 +91,9 @@ wall with 2 parts at 5M, 19.6 s with one)."""
 LOAD_BULK_LOAD_PARTS = 1
 """Parts of a loaded file's bulk load (see :func:`edukg.loaders.load_files`): one part costs
 less CPU than several side by side (1M statements: 11.9 s against 12.7 s in two parts), though
-more wall time when a core is free (26.9 s against 18.5 s)."""
+more wall time when a core is free (26.9 s against 18.5 s). The free core works the summaries
+out and bulk-loads them meanwhile, when the load works every one out again (see
+:meth:`KnowledgeGraph._summaries_meanwhile`)."""
 
 SUMMARY_FOLLOW_LIMIT = 200_000
 """Changed statements a write hands to the summaries to follow; more, and every summary is
