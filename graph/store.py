@@ -164,9 +164,9 @@ class KnowledgeGraph:
         self._summaries_at: str | None = None
         """During :meth:`write_sources`: the graph during whose bulk load the summaries are
         worked out and written (see :meth:`_summaries_meanwhile`)."""
-        self._early: tuple[dict[str, bytes], set[bytes]] | None = None
-        """During a write: the graphs' texts the summaries were worked out from early, and
-        the summary lines written (see :meth:`_summaries_meanwhile`)."""
+        self._early: tuple[dict[str, bytes], set[bytes], bool] | None = None
+        """During a write: the graphs' texts the summaries were worked out from early, the
+        summary lines, and whether they were written (see :meth:`_summaries_meanwhile`)."""
         if not read_only:
             self._roll_back()  # a write that was interrupted leaves nothing behind
         stored = self._stored_base_iri()
@@ -994,7 +994,10 @@ class KnowledgeGraph:
         largest it writes (see :data:`LOAD_BULK_LOAD_PARTS`: one core is free).
 
         They are worked out from the statements every graph will hold (the incoming
-        sources' as given); :meth:`_early_summaries` checks that at the end.
+        sources' as given); :meth:`_early_summaries` checks that at the end. They are
+        written only into an empty summary graph: Oxigraph warns that removing statements
+        while a bulk load runs may give odd results, so older summaries are replaced at
+        the end.
         """
         if graph.value != self._summaries_at or not (
             self._changed_lines is None or not self._was_current
@@ -1007,19 +1010,21 @@ class KnowledgeGraph:
         if found is None or found.kinds != KINDS:
             return  # a query must read the store: at the end
         wanted = summary_lines(self._store, found=found)  # every kind found: no query
-        write_summary_lines(self._store, wanted, on_disk=True, bulk_parts=1)
-        self._early = texts, wanted
+        empty = next(self._store.quads_for_pattern(None, None, None, SUMMARY_GRAPH), None) is None
+        if empty:
+            write_summary_lines(self._store, wanted, on_disk=True, current=set(), bulk_parts=1)
+        self._early = texts, wanted, empty
 
     def _early_summaries(self) -> tuple[set[bytes] | None, set[bytes] | None]:
-        """The lines :meth:`_summaries_meanwhile` wrote into the summary graph, twice: as the
-        lines wanted, if every graph holds what it read (or differs only in lines that
-        bear on no summary), else ``None``; and as what the graph holds. ``None``, ``None``:
-        it wrote none."""
+        """The summary lines :meth:`_summaries_meanwhile` worked out, if every graph holds
+        what it read (or differs only in lines that bear on no summary), else ``None``; and
+        the lines it wrote into the summary graph, else ``None``."""
         early, self._early = self._early, None
         if early is None:
             return None, None
-        texts, wanted = early
-        return wanted if texts_agree(texts, self._named_graph_texts()) else None, wanted
+        texts, wanted, written = early
+        agree = texts_agree(texts, self._named_graph_texts())
+        return wanted if agree else None, wanted if written else None
 
     def _bulk_write(
         self, ntriples: bytes, graph: ox.NamedNode, count: int, *, meanwhile: Callable[[], None]

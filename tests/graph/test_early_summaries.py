@@ -134,14 +134,37 @@ def test_a_load_that_follows_its_changes_works_out_nothing_early(
 
 
 @pytest.mark.usefixtures("small_bulk_loads")
-def test_a_write_that_fails_after_the_early_summaries_leaves_them_as_they_were(
+def test_a_load_over_older_summaries_works_them_out_early_and_writes_them_at_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    worked_out: list[int] = []
+    original = store_module.text_summary_lines
+    monkeypatch.setattr(
+        store_module,
+        "text_summary_lines",
+        lambda graphs: worked_out.append(1) or original(graphs),  # type: ignore[func-returns-value]
+    )
+    early: list[int] = []
+    late: list[int] = []
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        load_files(kg, [_institutions(tmp_path / "i.nt")])
+        worked_out.clear()
+        _spy(monkeypatch, store_module, early)
+        _spy(monkeypatch, summaries_module, late)
+        load_files(kg, [_agreements(tmp_path / "a.nt", 300)])
+        assert _held_summaries(kg) == summary_lines(kg.oxigraph)
+    # nothing removed beside a bulk load: the institutions' summaries change at the end
+    assert worked_out == [1] and early == [] and len(late) == 1 and late[0] > 300
+
+
+@pytest.mark.usefixtures("small_bulk_loads")
+def test_a_write_that_fails_after_the_early_summaries_leaves_the_store_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     early: list[int] = []
-    _spy(monkeypatch, store_module, early)
     with KnowledgeGraph.open(tmp_path / "store") as kg:
-        load_files(kg, [_institutions(tmp_path / "i.nt")])
         before = sorted(kg.oxigraph.dump(format=ox.RdfFormat.N_QUADS).splitlines())
+        _spy(monkeypatch, store_module, early)
 
         def failing(*args: object) -> list[ox.Quad]:
             raise MemoryError("Reached the buffer maximal size")
