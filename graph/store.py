@@ -62,7 +62,11 @@ from edukg.graph.summaries import (
     mark_stale,
     refresh_summaries,
     summaries_current,
+    summary_lines,
+    texts_agree,
+    write_summary_lines,
 )
+from edukg.graph.summary_text import KINDS, text_summary_lines
 from edukg.graph.terms import dumped, solutions, to_oxigraph
 from edukg.ontology import ontology_text
 from edukg.ontology.iris import PREFIXES, SYSTEM_GRAPH_BASE
@@ -87,7 +91,9 @@ wall with 2 parts at 5M, 19.6 s with one)."""
 LOAD_BULK_LOAD_PARTS = 1
 """Parts of a loaded file's bulk load (see :func:`edukg.loaders.load_files`): one part costs
 less CPU than several side by side (1M statements: 11.9 s against 12.7 s in two parts), though
-more wall time when a core is free (26.9 s against 18.5 s)."""
+more wall time when a core is free (26.9 s against 18.5 s). The free core works the summaries
+out and bulk-loads them meanwhile, when the load works every one out again (see
+:meth:`KnowledgeGraph._summaries_meanwhile`)."""
 
 SUMMARY_FOLLOW_LIMIT = 200_000
 """Changed statements a write hands to the summaries to follow; more, and every summary is
@@ -151,6 +157,16 @@ class KnowledgeGraph:
         self._changed_lines: list[bytes] | None = []
         """During a write: the statements it added or removed, for the summaries to follow
         (``None``: too many to follow, every summary is worked out again)."""
+        self._was_current = False
+        """During a write: whether the summaries were current before it."""
+        self._incoming: dict[str, bytes] = {}
+        """During :meth:`write_sources`: graph IRI -> the statements the write gives it."""
+        self._summaries_at: str | None = None
+        """During :meth:`write_sources`: the graph during whose bulk load the summaries are
+        worked out and written (see :meth:`_summaries_meanwhile`)."""
+        self._early: tuple[dict[str, bytes], set[bytes], bool] | None = None
+        """During a write: the graphs' texts the summaries were worked out from early, the
+        summary lines, and whether they were written (see :meth:`_summaries_meanwhile`)."""
         if not read_only:
             self._roll_back()  # a write that was interrupted leaves nothing behind
         stored = self._stored_base_iri()
@@ -346,6 +362,7 @@ class KnowledgeGraph:
             return self._write_sources(list(sources))
         finally:
             self._bulk_parts, self._replaced = BULK_LOAD_PARTS, {}
+            self._incoming, self._summaries_at, self._early = {}, None, None
 
     def _write_sources(self, sources: list[SourceData]) -> list[SourceChange]:
         """:meth:`write_sources`, once the parts of its bulk loads are set."""
@@ -389,6 +406,11 @@ class KnowledgeGraph:
         others = self._graphs_kept_by_a_rebuild(images, diffs)
         kept = [self._before_image(graph) for graph in others or []]
         self._replaced = {image.graph: image.statements for image in [*images.values(), *kept]}
+        self._incoming = {
+            self.source_graph(name).value: statements for name, (statements, _) in prepared.items()
+        }
+        # the largest: its bulk load leaves a core free longest
+        self._summaries_at = max(self._incoming, key=lambda g: len(self._incoming[g]), default=None)
         with self._transaction([*images.values(), *system, *kept]):
             if others is not None:
                 self._rebuild(kept, [self.source_graph(name) for name in images])
@@ -557,16 +579,19 @@ class KnowledgeGraph:
         self._written = {}
         try:
             # following the changes is exact only from summaries that were
-            was_current = summaries_current(self._store)
+            self._was_current = was_current = summaries_current(self._store)
             mark_stale(self._store)  # readers run the portable forms until the end
             yield
             crash_point("summaries")
             changed, self._changed_lines = self._changed_lines, []
+            wanted, held = self._early_summaries()
             refresh_summaries(
                 self._store,
                 on_disk=self.path is not None,
                 changed=changed if was_current else None,
                 graphs=self._graph_texts,
+                wanted=wanted,
+                held=held,
                 bulk_parts=BULK_LOAD_PARTS,
             )
             if self.path is not None:
@@ -574,7 +599,7 @@ class KnowledgeGraph:
             crash_point("commit")
         except BaseException as failure:
             self._records_by_graph, self._emptied, self._changed_lines = None, set(), []
-            self._written = {}
+            self._written, self._early = {}, None
             self._roll_back()
             if isinstance(failure, Exception) and not isinstance(failure, EdukgError):
                 raise StoreError(
@@ -939,18 +964,67 @@ class KnowledgeGraph:
         """Every graph's statements but the summaries', as N-Triples lines (a graph this
         write wrote as it wrote it, another source's from its snapshot), for the summaries
         to be worked out from (see :meth:`_transaction`)."""
+        for _, text in self._named_graph_texts():
+            yield text
+
+    def _named_graph_texts(self, skipped: Mapping[str, bytes] | None = None) -> Iterator[
+        tuple[str, bytes]
+    ]:
+        """:meth:`_graph_texts`, each with its graph's name (the default graph's: ``""``),
+        but for the graphs named in ``skipped``."""
         for graph in self._store.named_graphs():
-            if graph == SUMMARY_GRAPH:
+            if graph == SUMMARY_GRAPH or (skipped and graph.value in skipped):
                 continue
             if isinstance(graph, ox.NamedNode):
                 written = self._written.get(graph.value)
-                yield written if written is not None else self.sorted_statements(graph)
+                yield graph.value, written if written is not None else self.sorted_statements(
+                    graph
+                )
             else:
-                yield dumped(self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph))
+                dump = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+                yield str(graph), dumped(dump)
         if next(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None):
-            yield dumped(
+            yield "", dumped(
                 self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
             )
+
+    def _summaries_meanwhile(self, graph: ox.NamedNode) -> None:
+        """While ``graph`` bulk-loads in another thread, work the summaries out and write them,
+        when this write will work every summary out again anyway and ``graph`` is the
+        largest it writes (see :data:`LOAD_BULK_LOAD_PARTS`: one core is free).
+
+        They are worked out from the statements every graph will hold (the incoming
+        sources' as given); :meth:`_early_summaries` checks that at the end. They are
+        written only into an empty summary graph: Oxigraph warns that removing statements
+        while a bulk load runs may give odd results, so older summaries are replaced at
+        the end.
+        """
+        if graph.value != self._summaries_at or not (
+            self._changed_lines is None or not self._was_current
+        ):
+            return
+        self._summaries_at = None
+        texts = dict(self._named_graph_texts(skipped=self._incoming))
+        texts.update(self._incoming)
+        found = text_summary_lines(texts.values())
+        if found is None or found.kinds != KINDS:
+            return  # a query must read the store: at the end
+        wanted = summary_lines(self._store, found=found)  # every kind found: no query
+        empty = next(self._store.quads_for_pattern(None, None, None, SUMMARY_GRAPH), None) is None
+        if empty:
+            write_summary_lines(self._store, wanted, on_disk=True, current=set(), bulk_parts=1)
+        self._early = texts, wanted, empty
+
+    def _early_summaries(self) -> tuple[set[bytes] | None, set[bytes] | None]:
+        """The summary lines :meth:`_summaries_meanwhile` worked out, if every graph holds
+        what it read (or differs only in lines that bear on no summary), else ``None``; and
+        the lines it wrote into the summary graph, else ``None``."""
+        early, self._early = self._early, None
+        if early is None:
+            return None, None
+        texts, wanted, written = early
+        agree = texts_agree(texts, self._named_graph_texts())
+        return wanted if agree else None, wanted if written else None
 
     def _bulk_write(
         self, ntriples: bytes, graph: ox.NamedNode, count: int, *, meanwhile: Callable[[], None]
@@ -964,6 +1038,11 @@ class KnowledgeGraph:
             self._store.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph)
             meanwhile()
             return
+
+        def both() -> None:
+            meanwhile()
+            self._summaries_meanwhile(graph)
+
         # Not transactional, but 3x faster and 4x smaller on disk; the undo journal
         # removes a half-written graph after a crash. Lenient:
         # the statements were parsed and checked, then written by Oxigraph.
@@ -974,7 +1053,7 @@ class KnowledgeGraph:
             parts=min(self._bulk_parts, count // BULK_LOAD_PART),
             lenient=True,
             after_part=lambda: crash_point("bulk"),
-            meanwhile=meanwhile,
+            meanwhile=both,
         )
 
     def remove_source(self, name: str) -> SourceInfo:
