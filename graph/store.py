@@ -623,12 +623,8 @@ class KnowledgeGraph:
             return
         if not self._store.contains_named_graph(graph) and self.path is not None:
             self._store.add_graph(graph)
-            # an emptied graph: written as a new source's is (a small one in a transaction: a
-            # bulk load's files, however few their statements, make RocksDB merge the store's)
-            if statements.count(b"\n") >= BULK_LOAD_THRESHOLD:
+            if statements:  # an emptied graph: a bulk load, as a new source's
                 self._store.bulk_load(statements, ox.RdfFormat.N_TRIPLES, to_graph=graph)
-            elif statements:
-                self._store.load(statements, ox.RdfFormat.N_TRIPLES, to_graph=graph)
             self._snapshot(graph, statements)
             return
         self._store.add_graph(graph)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -143,52 +142,6 @@ def test_a_reload_that_removes_more_than_the_rest_of_the_store_holds_rebuilds_it
         data_graph = kg.source_graph("data.nt")
         held = kg.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=data_graph)
     assert sorted(held.splitlines())[0].endswith(b'"second 0"@ru .')
-
-
-class _BulkLoadsSeen:
-    """A store that notes the graphs it bulk-loads, and otherwise is ``store``."""
-
-    def __init__(self, store: ox.Store) -> None:
-        self._store = store
-        self.bulk_loaded: list[str] = []
-
-    def bulk_load(self, *args: object, to_graph: ox.NamedNode, **kwargs: object) -> None:
-        self.bulk_loaded.append(to_graph.value)
-        self._store.bulk_load(*args, to_graph=to_graph, **kwargs)  # type: ignore[arg-type]
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._store, name)
-
-    def __contains__(self, quad: object) -> bool:
-        return quad in self._store
-
-    def __iter__(self) -> Iterator[ox.Quad]:
-        return iter(self._store)
-
-    def __len__(self) -> int:
-        return len(self._store)
-
-
-def test_a_rebuild_writes_the_small_graphs_it_keeps_in_a_transaction(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # a bulk load of a few statements still adds files RocksDB then merges with the store's;
-    # the ontology, the countries and the catalog are under this threshold, the data above
-    monkeypatch.setattr(store_module, "BULK_LOAD_THRESHOLD", 3000)
-    folder = tmp_path / "in"
-    folder.mkdir()
-    other = _write(folder / "other.nt", {1: '"kept"', 2: "<https://x.example/o>"})
-    with KnowledgeGraph.open(tmp_path / "store") as kg:
-        load_files(kg, [_numbered(folder / "data.nt", "first"), other])
-        kept = {graph.value: kg.sorted_statements(graph) for graph in kg.graphs_of(["other.nt"])}
-        seen = _BulkLoadsSeen(kg.oxigraph)
-        monkeypatch.setattr(kg, "_store", seen)
-        (change, _) = load_files(kg, [_numbered(folder / "data.nt", "second"), other]).changes
-        monkeypatch.undo()
-        assert (change.added, change.removed) == (4000, 4000)  # rebuilt
-        assert seen.bulk_loaded == [kg.source_graph("data.nt").value]
-        assert {g: kg.sorted_statements(ox.NamedNode(g)) for g in kept} == kept
-        assert kg.damaged_sources() == []
 
 
 @pytest.mark.parametrize("phase", ["remove", "add", "catalog", "commit"])
