@@ -49,18 +49,24 @@ def neutralise_formulas() -> bool:
     return not (found is not None and found.csv_formulas)
 
 
-@contextmanager
-def open_store(settings: Settings, *, read_only: bool = False) -> Iterator[KnowledgeGraph]:
-    """Open the store the settings point at, and close it afterwards."""
+def store_opener(settings: Settings, *, read_only: bool = False) -> Callable[[], KnowledgeGraph]:
+    """A function that opens the store the settings point at, anew at each call."""
+    from functools import partial
+
     from edukg.graph.settings import requested_base_iri, resolve_store_path
     from edukg.graph.store import KnowledgeGraph
 
     base_iri = requested_base_iri(settings.base_iri)
     path = resolve_store_path(settings.store)
     if str(path) == MEMORY_STORE:
-        kg = KnowledgeGraph.in_memory(base_iri=base_iri)
-    else:
-        kg = KnowledgeGraph.open(path, base_iri=base_iri, read_only=read_only)
+        return partial(KnowledgeGraph.in_memory, base_iri=base_iri)
+    return partial(KnowledgeGraph.open, path, base_iri=base_iri, read_only=read_only)
+
+
+@contextmanager
+def open_store(settings: Settings, *, read_only: bool = False) -> Iterator[KnowledgeGraph]:
+    """Open the store the settings point at, and close it afterwards."""
+    kg = store_opener(settings, read_only=read_only)()
     try:
         yield kg
     finally:

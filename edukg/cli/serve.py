@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-from functools import partial
 from typing import Any
 
 import click
 
-from edukg.cli.context import MEMORY_STORE, open_store
+from edukg.cli.context import MEMORY_STORE, open_store, store_opener
 from edukg.core.errors import ConfigError
 
 TOKEN_ENV = "EDUKG_UPDATE_TOKEN"
@@ -55,8 +54,7 @@ def serve(settings: Any, host: str, port: int, public_base: str | None, time_lim
     """
     import uvicorn
 
-    from edukg.graph.settings import check_base_iri, requested_base_iri
-    from edukg.graph.store import KnowledgeGraph
+    from edukg.graph.settings import check_base_iri
     from edukg.web.app import create_app
     from edukg.web.config import ServerConfig
 
@@ -84,10 +82,7 @@ def serve(settings: Any, host: str, port: int, public_base: str | None, time_lim
             allow_service=allow_service,
         )
         # a read-only server opens the store again once another process has written it
-        reopen = None
-        if not allow_update and kg.path is not None:
-            base_iri = requested_base_iri(settings.base_iri)
-            reopen = partial(KnowledgeGraph.open, kg.path, base_iri=base_iri, read_only=True)
+        reopen = None if allow_update else store_opener(settings, read_only=True)
         app = create_app(kg, config, reopen=reopen)
         if host not in ("127.0.0.1", "localhost", "::1"):
             click.echo(f"edukg serve: listening on {host}, so other machines can reach it; "

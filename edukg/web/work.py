@@ -180,9 +180,9 @@ class StoreWork:
         self._idle: queue.Queue[_Worker] | None = None
         self._all: set[_Worker] = set()
         self._limiter: anyio.CapacityLimiter | None = None
+        self._first = kg  # closed by whoever opened it; a store opened again here, at stop()
         self._reopen = reopen
         self._watch = StoreWatch(kg.path) if reopen is not None and kg is not None else None
-        self._opened: list[Any] = []  # stores this object opened again, closed at stop()
 
     @property
     def writable(self) -> bool:
@@ -206,9 +206,8 @@ class StoreWork:
         self._idle = None
         for worker in list(self._all):
             self._retire(worker)
-        for kg in self._opened:
-            kg.close()
-        self._opened = []
+        if self.kg is not self._first:
+            self.kg.close()
 
     def follow_store(self) -> bool:
         """Open a read-only store again if another process has finished changing it, and
@@ -228,15 +227,13 @@ class StoreWork:
                 return False
             self._watch.seen(state)
             stale, self.kg = self.kg, fresh
-            self._opened.append(fresh)
             idle, self._idle = self._idle, None
         if idle is not None:
             self._idle = self._new_pool()
             while not idle.empty():
                 self._retire(idle.get_nowait())
-        if stale in self._opened:
-            self._opened.remove(stale)
-        stale.close()  # its children have their own copies; closing it twice does nothing
+        if stale is not self._first:
+            stale.close()  # its children have their own copies
         return True
 
     async def run(
