@@ -48,12 +48,25 @@ def test_ctrl_c_stops_a_running_query_with_exit_130(tmp_path: Path) -> None:
         [sys.executable, "-m", "edukg", "--store", str(store), "sparql", ENDLESS],
         cwd=tmp_path, env=inherited, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
-    time.sleep(4)  # the query is running by now (its store and child process are up)
+    _wait_for_a_child(process.pid)  # the query runs in a child: the CLI is past its start
+    time.sleep(0.5)
     process.send_signal(signal.SIGINT)
     started = time.monotonic()
     process.wait(timeout=30)
     assert process.returncode == 130
     assert time.monotonic() - started < 10
+
+
+def _wait_for_a_child(pid: int, timeout: float = 60) -> None:
+    """Wait until process ``pid`` has a child process (Linux: ``/proc``), at most ``timeout`` s.
+
+    A fixed sleep was too short on a busy machine: the interrupt then came during start-up.
+    """
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    deadline = time.monotonic() + timeout
+    while not children.read_text().split():
+        assert time.monotonic() < deadline, "the query never started"
+        time.sleep(0.05)
 
 
 def test_no_rows_from_a_server_without_union_default_graph_gives_a_hint(
