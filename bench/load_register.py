@@ -24,6 +24,9 @@ as a process opens it writable, so a reload pays for the load before it.
 
     python -m bench.load_register --triples 1000000
     python -m bench.load_register --triples 1000000 --json bench/results/load-1M.json
+    python -m bench.load_register --triples 1000000 --profile skewed
+
+``--profile skewed`` writes the generator's less friendly register (see ``bench/generator.py``).
 
 Goals (issue 16, 2-core machine): a load within 1.3x the bulk load, reloads no slower
 than a load, under 2 GB at 1M triples.
@@ -43,7 +46,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from bench.generator import write_register
+from bench.generator import PROFILES, write_register
 
 GOAL_RATIO = 1.3
 GOAL_PEAK_MB = 2048
@@ -246,6 +249,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--triples", type=int, default=1_000_000, help="about how many triples")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--profile", choices=PROFILES, default="default", help="the generator's distributions"
+    )
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument(
@@ -259,7 +265,9 @@ def main() -> None:
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         folder = options.keep or Path(temporary)
-        paths = write_register(folder / "register", triples=options.triples, seed=options.seed)
+        paths = write_register(
+            folder / "register", triples=options.triples, seed=options.seed, profile=options.profile
+        )
         size = sum(p.stat().st_size for p in paths) / 1e6
         print(f"register: {size:.1f} MB of CSV", flush=True)
         store = folder / "store"
@@ -283,7 +291,10 @@ def main() -> None:
             runs.append(edukg_load(store, edited, "reload-edited"))
             report(runs[-1], baseline)
             other = write_register(
-                folder / "regenerated", triples=options.triples, seed=options.seed + 1
+                folder / "regenerated",
+                triples=options.triples,
+                seed=options.seed + 1,
+                profile=options.profile,
             )
             runs.append(edukg_load(store, other, "reload-regenerated"))
             report(runs[-1], baseline)
@@ -301,6 +312,7 @@ def main() -> None:
                 options.triples,
                 statements,
                 [*runs, baseline, per_graph, *(owed or [])],
+                options.profile,
             )
 
 
@@ -331,7 +343,9 @@ def ratios(run: Run, baselines: dict[str, Run]) -> dict[str, float]:
     return found
 
 
-def write_json(path: Path, target: int, statements: int, runs: list[Run]) -> None:
+def write_json(
+    path: Path, target: int, statements: int, runs: list[Run], profile: str = "default"
+) -> None:
     """The figures of this run with its date, commit, versions and the machine's load."""
     from bench.run import provenance
 
@@ -340,6 +354,7 @@ def write_json(path: Path, target: int, statements: int, runs: list[Run]) -> Non
         **provenance(),
         "machine": {"cores": os.cpu_count(), "load_average_at_end": os.getloadavg()},
         "target_triples": target,
+        "profile": profile,
         "statements_written": statements,
         "runs": [
             {
