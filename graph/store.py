@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,14 @@ from urllib.parse import quote, unquote
 
 import pyoxigraph as ox
 
-from edukg.core.errors import ConfigError, EdukgError, InputError, QueryError, StoreError
+from edukg.core.errors import (
+    ConfigError,
+    EdukgError,
+    InputError,
+    Problem,
+    QueryError,
+    StoreError,
+)
 from edukg.core.version import __version__
 from edukg.graph.bulk_load import bulk_load_in_parts
 from edukg.graph.canonical import (
@@ -375,12 +384,7 @@ class KnowledgeGraph:
                 statements, records[data.name] = self._prepared_statements(data, mapping)
                 problems += unsafe_statements(statements, data.file_name or data.name)
                 prepared[data.name] = (statements, hashlib.sha256(statements).hexdigest())
-        if problems:
-            raise InputError(
-                f"nothing was loaded: {len(problems)} value(s) the store cannot hold safely",
-                problems=problems,
-                hint="fix the values above in the files and load them again",
-            )
+        _raise_unsafe(problems)
         # A source whose digest is the stored one changes nothing: it needs no
         # before image (reading and journalling a million statements takes seconds).
         digests = {info.name: info.statements_sha256 for info in self.sources()}
@@ -425,6 +429,129 @@ class KnowledgeGraph:
                 )
             self._write_merge_records(record_changes)
         return changes
+
+    def write_sources_as_built(
+        self,
+        names: Sequence[str],
+        built: Iterable[SourceData],
+        *,
+        bulk_parts: int = BULK_LOAD_PARTS,
+    ) -> list[SourceChange]:
+        """:meth:`write_sources` for sources still being built: each new source's bulk load
+        starts in another thread as soon as ``built`` yields it, while the next is built.
+
+        ``names`` are the sources ``built`` may yield. The overlap applies to a first
+        load (an on-disk store that holds none of them, no merges); otherwise ``built``
+        is read to its end first and written as :meth:`write_sources` writes. An error
+        ``built`` raises (the loader's list of problems) undoes what was loaded already,
+        once the bulk loads under way have ended: all or nothing, as ever.
+
+        >>> with KnowledgeGraph.in_memory() as kg:
+        ...     data = SourceData("a.csv", "0" * 64, "register-csv")
+        ...     data.chunks = [b'<https://e.example/a> <https://e.example/p> "1" .\\n']
+        ...     [change.added for change in kg.write_sources_as_built(["a.csv"], [data])]
+        [1]
+        """
+        self._require_writable()
+        if not self._all_new(names):
+            return self.write_sources(built, bulk_parts=bulk_parts)
+        self._bulk_parts = bulk_parts
+        try:
+            return self._write_new_sources(names, built)
+        finally:
+            self._bulk_parts, self._replaced = BULK_LOAD_PARTS, {}
+            self._incoming, self._summaries_at, self._early = {}, None, None
+
+    def _all_new(self, names: Sequence[str]) -> bool:
+        """Whether writing ``names`` is a first load that bulk-loads as sources are built:
+        an on-disk store with no merges, holding no graph or source of these names."""
+        if self.path is None or not names or canonical_map(self._store):
+            return False
+        known = {info.name for info in self.sources()}
+        recorded = merge_records(self._store)
+        graphs = [self.source_graph(name) for name in names]
+        return not known.intersection(names) and not any(
+            graph.value in recorded or self._store.contains_named_graph(graph)
+            for graph in graphs
+        )
+
+    def _write_new_sources(
+        self, names: Sequence[str], built: Iterable[SourceData]
+    ) -> list[SourceChange]:
+        """:meth:`write_sources_as_built` when every source is new."""
+        images = [self._before_image(self.source_graph(name)) for name in names]
+        self._replaced = {image.graph: image.statements for image in images}
+        written: list[_NewSource] = []
+        with self._transaction(images):
+            self._records_index()  # read before any bulk load: a loading graph is half there
+            with ThreadPoolExecutor(max_workers=len(names)) as pool:  # waits for every load
+                problems: list[Problem] = []
+                for data in built:
+                    new = self._new_source(data, names, problems)
+                    if new is not None and not problems:
+                        self._start_bulk_write(new, pool)
+                        written.append(new)
+                _raise_unsafe(problems)
+                self._summaries_at = max(
+                    self._incoming, key=lambda g: len(self._incoming[g]), default=None
+                )
+                if self._summaries_at is not None:  # beside the bulk loads under way
+                    self._summaries_meanwhile(ox.NamedNode(self._summaries_at))
+                for new in written:
+                    if new.loading is not None:
+                        new.loading.result()  # re-raises a load's error
+            for new in written:
+                if new.loading is None:
+                    self._bulk_write(
+                        new.statements, new.graph, new.total,
+                        meanwhile=partial(self._snapshot, new.graph, new.statements),
+                    )
+                crash_point("catalog")
+                self._store.extend(
+                    provenance_quads(new.graph, new.data, new.total, new.digest)
+                )
+        return [new.change for new in written]
+
+    def _new_source(
+        self, data: SourceData, names: Sequence[str], problems: list[Problem]
+    ) -> _NewSource | None:
+        """A built source's statements prepared and checked (their problems added to
+        ``problems``), its records noted; ``None`` once any source has a problem."""
+        if data.name not in names or data.same_as_stored:
+            raise StoreError(f"source {data.name!r} was not announced as new to this write")
+        statements, _ = self._prepared_statements(data, {})
+        problems += unsafe_statements(statements, data.file_name or data.name)
+        if problems:
+            return None
+        graph = self.source_graph(data.name)
+        self._incoming[graph.value] = statements
+        total = statements.count(b"\n")
+        records = record_subjects(statements)
+        self._note_statements(statements)
+        added_records = self._new_records(records, graph)
+        self._written_records(graph, records)
+        change = SourceChange(
+            data.name, total, 0, total, new_source=True, records_added=added_records
+        )
+        digest = hashlib.sha256(statements).hexdigest()
+        return _NewSource(data, graph, statements, digest, total, change)
+
+    def _start_bulk_write(self, new: _NewSource, pool: ThreadPoolExecutor) -> None:
+        """Start a large new source's bulk load in ``pool``, and snapshot it meanwhile;
+        a small one is written once the bulk loads have ended (see :meth:`_bulk_write`)."""
+        if new.total < BULK_LOAD_THRESHOLD:
+            return
+        self._store.add_graph(new.graph)
+        new.loading = pool.submit(
+            bulk_load_in_parts,
+            self._store,
+            new.statements,
+            new.graph,
+            parts=min(self._bulk_parts, new.total // BULK_LOAD_PART),
+            lenient=True,  # parsed and checked, then written by Oxigraph
+            after_part=lambda: crash_point("bulk"),
+        )
+        self._snapshot(new.graph, new.statements)
 
     def _write_merge_records(self, records: Mapping[str, MergeRecord]) -> None:
         """Replace the merge records of some graphs (an empty record removes the graph's)."""
@@ -1259,6 +1386,30 @@ WHERE { GRAPH <https://w3id.org/edukg/graph/catalog> {
   FILTER NOT EXISTS { ?activity prov:wasAssociatedWith ?agent }
 } }
 """
+
+
+@dataclass
+class _NewSource:
+    """A new source of :meth:`KnowledgeGraph.write_sources_as_built`, prepared to write."""
+
+    data: SourceData
+    graph: ox.NamedNode
+    statements: bytes
+    digest: str
+    total: int
+    change: SourceChange
+    loading: Future[None] | None = None
+    """Its bulk load under way in another thread (``None``: written at the end)."""
+
+
+def _raise_unsafe(problems: list[Problem]) -> None:
+    """Raise the :class:`InputError` of values the store cannot hold, if there are any."""
+    if problems:
+        raise InputError(
+            f"nothing was loaded: {len(problems)} value(s) the store cannot hold safely",
+            problems=problems,
+            hint="fix the values above in the files and load them again",
+        )
 
 
 @dataclass(frozen=True)

@@ -279,9 +279,71 @@ def _load_files(
         allow_empty=allow_empty,
     )
     _scan(jobs, progress)
+    if all(job.loader in BUILT_WHILE_WRITING for job in jobs):
+        return _load_while_writing(kg, jobs, names, progress, allow_empty=allow_empty)
     parsed, problems = _read(jobs, progress)
+    warnings = _checked(parsed, problems, allow_empty=allow_empty)
+    crash_point("parse")
+    if progress is not None:
+        progress("writing to the store", len(jobs), len(jobs))
+    completing = frozenset(data.name for data in parsed if data.completes_others)
+    changes = kg.write_sources(parsed, bulk_parts=LOAD_BULK_LOAD_PARTS)
+    return LoadResult(changes=changes, warnings=warnings, completing=completing)
+
+
+BUILT_WHILE_WRITING = frozenset({"register-csv", "register-excel", "register-json"})
+"""Loaders whose files a first load bulk-loads while it builds the next (see
+:meth:`KnowledgeGraph.write_sources_as_built`): a register file's statements are final
+once it is built (what it needs of the others, the first pass noted), and the files are
+built in the same order as ever."""
+
+
+def _load_while_writing(
+    kg: KnowledgeGraph,
+    jobs: list[_Job],
+    names: list[str],
+    progress: ProgressFunction | None,
+    *,
+    allow_empty: bool,
+) -> LoadResult:
+    """The second pass and the write at once: each file goes to the store as it is built.
+
+    Every file is still read and checked when an earlier one has errors, so that all
+    problems are reported; no file is handed over once one error is known, and the
+    errors are raised inside the write, which undoes what was loaded.
+    """
+    parsed: list[SourceData] = []
+    problems: list[Problem] = []
+
+    def built() -> Iterator[SourceData]:
+        for data, found in _read_each(jobs, progress):
+            problems.extend(found)
+            if data is not None:
+                parsed.append(data)
+                if not allow_empty and _holds_nothing(data):
+                    problems.append(_empty_source(data))
+                if not any(p.severity == "error" for p in problems):
+                    yield data
+        _checked(parsed, problems, allow_empty=True)  # the empty ones are in problems
+        crash_point("parse")
+        if progress is not None:
+            progress("writing to the store", len(jobs), len(jobs))
+
+    changes = kg.write_sources_as_built(names, built(), bulk_parts=LOAD_BULK_LOAD_PARTS)
+    return LoadResult(
+        changes=changes,
+        warnings=[p for p in problems if p.severity != "error"],
+        completing=frozenset(data.name for data in parsed if data.completes_others),
+    )
+
+
+def _checked(
+    parsed: list[SourceData], problems: list[Problem], *, allow_empty: bool
+) -> list[Problem]:
+    """The warnings of a load's files, once every file is read; raises
+    :class:`~edukg.core.errors.InputError` listing every problem if any is an error."""
     if not allow_empty:
-        problems += [_empty_source(data) for data in parsed if _holds_nothing(data)]
+        problems = problems + [_empty_source(data) for data in parsed if _holds_nothing(data)]
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     if errors:
@@ -291,12 +353,7 @@ def _load_files(
             problems=errors + warnings,
             hint="fix the errors above and run the same command again",
         )
-    crash_point("parse")
-    if progress is not None:
-        progress("writing to the store", len(jobs), len(jobs))
-    completing = frozenset(data.name for data in parsed if data.completes_others)
-    changes = kg.write_sources(parsed, bulk_parts=LOAD_BULK_LOAD_PARTS)
-    return LoadResult(changes=changes, warnings=warnings, completing=completing)
+    return warnings
 
 
 @dataclass
@@ -383,17 +440,25 @@ def _read(
     """The second pass: every file parsed and checked, and every problem found."""
     parsed: list[SourceData] = []
     problems: list[Problem] = []
+    for data, found in _read_each(jobs, progress):
+        problems.extend(found)
+        if data is not None:
+            parsed.append(data)
+    return parsed, problems
+
+
+def _read_each(
+    jobs: list[_Job], progress: ProgressFunction | None
+) -> Iterator[tuple[SourceData | None, list[Problem]]]:
+    """The second pass, a file at a time: its parsed statements (if any) and its problems."""
     for number, job in enumerate(jobs, 1):
         if job.loader is None:
-            problems.append(_no_loader(job.path))
+            yield None, [_no_loader(job.path)]
             continue
         if progress is not None:
             progress(f"{job.path.name}: checking", number - 1, len(jobs))
         data = loader(job.loader)(job.path, job.context)
-        problems.extend(job.context.problems)
-        if data is not None:
-            parsed.append(data)
-    return parsed, problems
+        yield data, list(job.context.problems)
 
 
 def _holds_nothing(data: SourceData) -> bool:
