@@ -144,7 +144,50 @@ def test_a_reload_that_removes_more_than_the_rest_of_the_store_holds_rebuilds_it
     assert sorted(held.splitlines())[0].endswith(b'"second 0"@ru .')
 
 
-@pytest.mark.parametrize("phase", ["remove", "add", "catalog", "commit"])
+def test_a_rebuild_loads_its_sources_side_by_side_and_each_holds_exactly_its_new_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "BULK_LOAD_THRESHOLD", 100)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    loads: list[str] = []
+    original = store_module.bulk_load_in_parts
+
+    def recorded(store: ox.Store, text: bytes, graph: ox.NamedNode, **options: object) -> None:
+        loads.append(graph.value)
+        original(store, text, graph, **options)  # type: ignore[arg-type]
+
+    with KnowledgeGraph.open(tmp_path / "store") as kg:
+        load_files(kg, [_numbered(folder / "a.nt", "first"), _numbered(folder / "b.nt", "one")])
+        monkeypatch.setattr(store_module, "bulk_load_in_parts", recorded)
+        rebuilt = []
+        original_rebuild = KnowledgeGraph._rebuild
+        monkeypatch.setattr(
+            KnowledgeGraph,
+            "_rebuild",
+            lambda self, *a: rebuilt.append(1) or original_rebuild(self, *a),
+        )
+        changes = load_files(
+            kg, [_numbered(folder / "a.nt", "second"), _numbered(folder / "b.nt", "two", 3000)]
+        ).changes
+        held = {
+            name: sorted(
+                kg.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=kg.source_graph(name))
+                .splitlines()
+            )
+            for name in ("a.nt", "b.nt")
+        }
+        assert kg.damaged_sources() == [] and kg.summaries_current()
+    assert rebuilt and sorted(loads) == sorted(kg.source_graph(n).value for n in ("a.nt", "b.nt"))
+    assert [(c.name, c.added, c.removed, c.total) for c in changes] == [
+        ("a.nt", 4000, 4000, 4000),
+        ("b.nt", 3000, 4000, 3000),
+    ]
+    assert held["a.nt"][0].endswith(b'"second 0"@ru .') and len(held["a.nt"]) == 4000
+    assert held["b.nt"][0].endswith(b'"two 0"@ru .') and len(held["b.nt"]) == 3000
+
+
+@pytest.mark.parametrize("phase", ["remove", "bulk", "diff", "add", "catalog", "commit"])
 def test_a_rebuild_killed_at_any_phase_leaves_the_store_as_it_was(
     tmp_path: Path, phase: str
 ) -> None:
