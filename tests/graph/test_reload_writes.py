@@ -118,21 +118,23 @@ def _numbered(path: Path, word: str, count: int = 4000) -> Path:
     return _write(path, {n: f'"{word} {n}"@ru' for n in range(count)})
 
 
-def test_a_reload_that_removes_more_than_the_rest_of_the_store_holds_rebuilds_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty input folder, with bulk loads from 100 statements on (a rebuild's path)."""
     monkeypatch.setattr(store_module, "BULK_LOAD_THRESHOLD", 100)
-    folder = tmp_path / "in"
-    folder.mkdir()
+    made = tmp_path / "in"
+    made.mkdir()
+    return made
+
+
+def test_a_reload_that_removes_more_than_the_rest_of_the_store_holds_rebuilds_it(
+    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     other = _write(folder / "other.nt", {1: '"kept"', 2: "<https://x.example/o>"})
     with KnowledgeGraph.open(tmp_path / "store") as kg:
         load_files(kg, [_numbered(folder / "data.nt", "first"), other])
         before = {graph.value: kg.sorted_statements(graph) for graph in kg.graphs_of()}
-        rebuilt = []
-        original = KnowledgeGraph._rebuild
-        monkeypatch.setattr(
-            KnowledgeGraph, "_rebuild", lambda self, *a: rebuilt.append(1) or original(self, *a)
-        )
+        rebuilt = _rebuilds(monkeypatch)
         (change,) = load_files(kg, [_numbered(folder / "data.nt", "second")]).changes
         assert rebuilt and (change.added, change.removed, change.total) == (4000, 4000, 4000)
         other_graph = kg.source_graph("other.nt")
@@ -144,12 +146,19 @@ def test_a_reload_that_removes_more_than_the_rest_of_the_store_holds_rebuilds_it
     assert sorted(held.splitlines())[0].endswith(b'"second 0"@ru .')
 
 
-def test_a_rebuild_loads_its_sources_side_by_side_and_each_holds_exactly_its_new_lines(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _rebuilds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that gets an item each time a write empties the store and loads it again."""
+    rebuilt: list[int] = []
+    original = KnowledgeGraph._rebuild
+    monkeypatch.setattr(
+        KnowledgeGraph, "_rebuild", lambda self, *a: rebuilt.append(1) or original(self, *a)
+    )
+    return rebuilt
+
+
+def test_a_rebuild_of_two_sources_bulk_loads_each_with_exactly_its_new_lines(
+    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_module, "BULK_LOAD_THRESHOLD", 100)
-    folder = tmp_path / "in"
-    folder.mkdir()
     loads: list[str] = []
     original = store_module.bulk_load_in_parts
 
@@ -160,25 +169,19 @@ def test_a_rebuild_loads_its_sources_side_by_side_and_each_holds_exactly_its_new
     with KnowledgeGraph.open(tmp_path / "store") as kg:
         load_files(kg, [_numbered(folder / "a.nt", "first"), _numbered(folder / "b.nt", "one")])
         monkeypatch.setattr(store_module, "bulk_load_in_parts", recorded)
-        rebuilt = []
-        original_rebuild = KnowledgeGraph._rebuild
-        monkeypatch.setattr(
-            KnowledgeGraph,
-            "_rebuild",
-            lambda self, *a: rebuilt.append(1) or original_rebuild(self, *a),
-        )
+        rebuilt = _rebuilds(monkeypatch)
         changes = load_files(
             kg, [_numbered(folder / "a.nt", "second"), _numbered(folder / "b.nt", "two", 3000)]
         ).changes
+        graphs = {name: kg.source_graph(name) for name in ("a.nt", "b.nt")}
         held = {
             name: sorted(
-                kg.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=kg.source_graph(name))
-                .splitlines()
+                kg.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).splitlines()
             )
-            for name in ("a.nt", "b.nt")
+            for name, graph in graphs.items()
         }
         assert kg.damaged_sources() == [] and kg.summaries_current()
-    assert rebuilt and sorted(loads) == sorted(kg.source_graph(n).value for n in ("a.nt", "b.nt"))
+    assert rebuilt and sorted(loads) == sorted(graph.value for graph in graphs.values())
     assert [(c.name, c.added, c.removed, c.total) for c in changes] == [
         ("a.nt", 4000, 4000, 4000),
         ("b.nt", 3000, 4000, 3000),
