@@ -484,7 +484,10 @@ class KnowledgeGraph:
         written: list[_NewSource] = []
         with self._transaction(images):
             self._records_index()  # read before any bulk load: a loading graph is half there
-            with ThreadPoolExecutor(max_workers=len(names)) as pool:  # waits for every load
+            # One worker: the files' bulk loads run one after another, beside the building
+            # of the next file. Two of them side by side in one store ended the process
+            # once (a segmentation fault in Oxigraph's bulk loader, the test suite on 2 cores).
+            with ThreadPoolExecutor(max_workers=1) as pool:  # waits for every load
                 problems: list[Problem] = []
                 for data in built:
                     new = self._new_source(data, names, problems)
@@ -537,12 +540,17 @@ class KnowledgeGraph:
         return _NewSource(data, graph, statements, digest, total, change)
 
     def _start_bulk_write(self, new: _NewSource, pool: ThreadPoolExecutor) -> None:
-        """Start a large new source's bulk load in ``pool``, and snapshot it meanwhile;
-        a small one is written once the bulk loads have ended (see :meth:`_bulk_write`)."""
+        """Queue a large new source's bulk load in ``pool`` (its graph named there too: no
+        write of this thread meets a bulk load), and snapshot it meanwhile; a small one is
+        written once the bulk loads have ended (see :meth:`_bulk_write`)."""
         if new.total < BULK_LOAD_THRESHOLD:
             return
-        self._store.add_graph(new.graph)
-        new.loading = pool.submit(self._bulk_load, new.statements, new.graph, new.total)
+
+        def load() -> None:
+            self._store.add_graph(new.graph)
+            self._bulk_load(new.statements, new.graph, new.total)
+
+        new.loading = pool.submit(load)
         self._snapshot(new.graph, new.statements)
 
     def _write_merge_records(self, records: Mapping[str, MergeRecord]) -> None:
