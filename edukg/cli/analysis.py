@@ -17,6 +17,7 @@ from edukg.cli.context import (
     open_store,
     time_window,
 )
+from edukg.cli.terminal import text_console
 from edukg.core.cells import spreadsheet_safe
 from edukg.core.errors import ConfigError
 from edukg.core.files import atomic_output, output_path, write_text_atomically
@@ -197,13 +198,12 @@ def _shown_nodes(result: Any, *, top: int) -> list[Any]:
 
 
 def _print_summary(result: Any, *, lang: str, top: int) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     from edukg.analysis.networks import node_label
 
     network = result.network
-    console = Console()
+    console = text_console()
     communities = result.communities
     console.print(
         f"{result.level} network ({result.window.describe()}): "

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from edukg.cli.context import Settings, echo_problem, open_store
+from edukg.cli.terminal import text_console
 from edukg.core.errors import ConfigError, InputError, Problem
 
 if TYPE_CHECKING:
@@ -161,7 +162,6 @@ def _choose(
 
 
 def _print_table(document: TextDocument, candidates: list[Candidate]) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=f"{document.file_name}: {len(candidates)} candidate(s)")
@@ -184,9 +184,9 @@ def _print_table(document: TextDocument, candidates: list[Candidate]) -> None:
             _clip(candidate.quote),
             candidate.status,
         )
-    console = Console()
+    console = text_console()
     if not console.is_terminal:
-        console = Console(width=PIPE_WIDTH)  # a pipe or file gets whole lines to grep
+        console = text_console(width=PIPE_WIDTH)  # a pipe or file gets whole lines to grep
     console.print(table)
 
 

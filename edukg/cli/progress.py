@@ -7,6 +7,8 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from edukg.cli.terminal import text_console
+
 
 def wants_progress() -> bool:
     """True when standard error is a terminal and no CI variable is set."""
@@ -23,15 +25,14 @@ def load_progress(
     if not (wants_progress() if enabled is None else enabled):
         yield None
         return
-    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=Console(stderr=True),
+        console=text_console(stderr=True),
         transient=True,
     ) as bar:
         task = bar.add_task("loading", total=None)

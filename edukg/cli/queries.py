@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from edukg.cli.context import EXIT_INPUT, neutralise_formulas, open_store
+from edukg.cli.terminal import text_console
 from edukg.core.errors import ConfigError
 from edukg.core.files import write_bytes_atomically
 
@@ -91,11 +92,9 @@ def _emit(result: Any, format_name: str, output: Path | None, *, title: str | No
             _write(plain_table(result, title=title), None)
             click.echo(f"{len(result.rows)} row(s)", err=True)
             return
-        from rich.console import Console
-
         # a pipe gets a wide table rather than one folded to 80 columns
         width = None if sys.stdout.isatty() else 400
-        Console(soft_wrap=False, width=width).print(rich_table(result, title=title))
+        text_console(width=width).print(rich_table(result, title=title))
         click.echo(f"{len(result.rows)} row(s)", err=True)
         return
     rows = format_rows(
@@ -351,11 +350,11 @@ def push_command(
     with (
         open_store(settings, read_only=True) as kg,
         Progress(
-            TextColumn("{task.description}"),
+            TextColumn("{task.description}", markup=False),
             BarColumn(),
             MofNCompleteColumn(),
             transient=False,
-            console=None,
+            console=text_console(),
         ) as progress,
     ):
         tasks: dict[str, Any] = {}

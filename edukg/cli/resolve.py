@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from edukg.cli.context import Settings, open_store
+from edukg.cli.terminal import text_console
 from edukg.core.errors import InputError
 
 _FORMATS = click.Choice(["table", "csv", "json"])
@@ -47,7 +48,6 @@ def _emit(rows: list[dict[str, object]], format_name: str, output: Path | None) 
         writer.writerows(rows)
         text = buffer.getvalue()
     else:
-        from rich.console import Console
         from rich.table import Table
 
         table = Table("score", "reasons", "left", "right")
@@ -59,7 +59,7 @@ def _emit(rows: list[dict[str, object]], format_name: str, output: Path | None) 
                 f"{row['right_name']}\n{row['right']}",
             )
         width = None if sys.stdout.isatty() else 200
-        Console(soft_wrap=False, width=width).print(table)
+        text_console(width=width).print(table)
         click.echo(f"{len(rows)} pair(s)", err=True)
         return
     if output is None:
