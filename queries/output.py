@@ -30,9 +30,9 @@ from edukg.graph.terms import python_value
 from edukg.ontology.iris import PREFIXES
 
 ROW_FORMATS = ("table", "csv", "tsv", "json", "md")
-RICH_TABLE_ROWS = 1_000
-"""Largest result drawn as a rich table; longer ones are printed by :func:`plain_table`
-(rich takes about a second per thousand rows, plain columns a hundredth of that)."""
+BOXED_TABLE_ROWS = 1_000
+"""Largest result drawn in a box (:func:`boxed_result`); longer ones are printed by
+:func:`plain_table`, in columns that are never folded."""
 RDF_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
     "nt": ox.RdfFormat.N_TRIPLES,
@@ -90,22 +90,19 @@ def format_rows(result: QueryResult, format_name: str, *, neutralise: bool = Tru
     )
 
 
-def rich_table(result: QueryResult, *, title: str | None = None) -> Any:
-    """A rich ``Table`` of the rows, for the terminal."""
-    from rich.table import Table
+def boxed_result(result: QueryResult, *, title: str | None = None, width: int = 400) -> str:
+    """The rows in a box at most ``width`` cells wide, for the terminal (see
+    :func:`~edukg.queries.boxed_table.boxed_table`); no final newline."""
+    from edukg.queries.boxed_table import boxed_table
 
-    table = Table(title=title, show_lines=False)
-    for column in result.columns:
-        table.add_column(column, overflow="fold")
-    for row in result.rows:
-        table.add_row(*(_cell(python_value(term)) for term in row))
-    return table
+    cells = [[_cell(python_value(term)) for term in row] for row in result.rows]
+    return boxed_table(result.columns, cells, title=title, width=width)
 
 
 def plain_table(result: QueryResult, *, title: str | None = None) -> str:
     """The rows in aligned columns: a header, a rule and one line per row, nothing folded.
 
-    For results too long for :func:`rich_table`. Columns are padded by the width the
+    For results too long for :func:`boxed_result`. Columns are padded by the width the
     text takes on a terminal, so Cyrillic lines up as Latin does.
 
     >>> import pyoxigraph as ox

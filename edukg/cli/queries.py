@@ -5,6 +5,7 @@ Thin wiring over :mod:`edukg.queries`; registered in :mod:`edukg.cli`.
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -49,6 +50,10 @@ def _target(settings: Any, endpoint: str | None, union_default_graph: bool) -> I
         yield kg
 
 
+PIPE_TABLE_WIDTH = 400
+"""Cells a table may take when standard output is not a terminal."""
+
+
 def _write(text: str | bytes, output: Path | None) -> None:
     data = text.encode("utf-8") if isinstance(text, str) else text
     if output is None:
@@ -57,6 +62,11 @@ def _write(text: str | bytes, output: Path | None) -> None:
     else:
         write_bytes_atomically(data, output)
         click.echo(f"wrote {output}", err=True)
+
+
+def _table_width() -> int:
+    """A terminal's width (``COLUMNS`` when set); a pipe or file gets wide lines to grep."""
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else PIPE_TABLE_WIDTH
 
 
 def _hint_union_default_graph(result: Any, endpoint: str | None, union: bool) -> None:
@@ -71,11 +81,11 @@ def _hint_union_default_graph(result: Any, endpoint: str | None, union: bool) ->
 
 def _emit(result: Any, format_name: str, output: Path | None, *, title: str | None = None) -> None:
     from edukg.queries.output import (
+        BOXED_TABLE_ROWS,
         RDF_FORMATS,
-        RICH_TABLE_ROWS,
+        boxed_result,
         format_rows,
         plain_table,
-        rich_table,
         serialize_graph,
     )
 
@@ -88,13 +98,10 @@ def _emit(result: Any, format_name: str, output: Path | None, *, title: str | No
             hint="use -f table, csv, tsv, json or md for SELECT and ASK",
         )
     if format_name == "table" and output is None and result.kind == "select":
-        if len(result.rows) > RICH_TABLE_ROWS:
+        if len(result.rows) > BOXED_TABLE_ROWS:
             _write(plain_table(result, title=title), None)
-            click.echo(f"{len(result.rows)} row(s)", err=True)
-            return
-        # a pipe gets a wide table rather than one folded to 80 columns
-        width = None if sys.stdout.isatty() else 400
-        text_console(width=width).print(rich_table(result, title=title))
+        else:
+            _write(boxed_result(result, title=title, width=_table_width()) + "\n", None)
         click.echo(f"{len(result.rows)} row(s)", err=True)
         return
     rows = format_rows(

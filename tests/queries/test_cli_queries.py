@@ -214,7 +214,7 @@ def test_internal_queries_run_but_are_not_listed(store: Path) -> None:
 
 
 def test_a_long_result_prints_as_plain_aligned_columns(store: Path) -> None:
-    """Past RICH_TABLE_ROWS rows the table is plain columns (rich takes seconds there)."""
+    """Past BOXED_TABLE_ROWS rows the table is plain columns, never folded."""
     result = run_edukg(
         "--store",
         "kg",
