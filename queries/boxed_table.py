@@ -46,7 +46,14 @@ def boxed_table(
     width: int = 400,
 ) -> str:
     """``rows`` under ``header`` in a box at most ``width`` cells wide (as long as each
-    column can keep one cell), one text line per line, without a final newline."""
+    column can keep one cell), one text line per line, without a final newline; only
+    the title when there are no columns.
+
+    >>> boxed_table([], [[]], title="SELECT *")
+    'SELECT *'
+    """
+    if not header:
+        return title or ""
     natural = [
         max(_text_width(text) for text in column) for column in zip(header, *rows, strict=True)
     ]

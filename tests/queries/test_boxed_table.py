@@ -12,6 +12,7 @@ import pytest
 from rich.cells import cell_len
 
 from edukg.queries.boxed_table import boxed_table, folded
+from tests.conftest import run_edukg
 
 HEADER = ["agreement", "title", "parties"]
 ROWS = [
@@ -41,6 +42,12 @@ def test_folding_keeps_every_character(width: int) -> None:
         lines = folded(text, width)
         assert "".join(lines).replace(" ", "") == text.replace(" ", "").replace("\n", "")
         assert all(cell_len(line) <= max(width, 2) for line in lines)
+
+
+def test_a_result_without_columns_prints_no_box(tmp_path: Path) -> None:
+    result = run_edukg("--store", ":memory:", "sparql", "SELECT * WHERE {}", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "" and "1 row(s)" in result.stderr
 
 
 def test_a_terminal_gets_a_table_as_wide_as_it_is(tmp_path: Path) -> None:
