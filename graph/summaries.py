@@ -4,7 +4,8 @@ The store writes them into a system graph of their own, :data:`SUMMARY_GRAPH`,
 at the end of every write (load, reload, removal, merge and split, the undoing
 of an interrupted write), worked out from the union of all graphs the way the
 catalogue's queries read it. Per agreement (anything with ``edukg:hasParty``,
-``edukg:signedOn`` or ``schema:validFrom``): its first signing date, its years
+``edukg:signedOn`` or ``schema:validFrom``): its first signing date (and a short key
+for ``agreements``' pages made of it and the agreement's IRI), its years
 (twice: by the year rule, and as ``cooperation-by-year`` casts them), its parties'
 countries and, when no event implements it, its terms as ``dormant-agreements`` reads them;
 per event: its first start date and years; per institution:
@@ -25,9 +26,9 @@ interrupted.
 ...     b'<https://w3id.org/edukg/ontology#signedOn> "2024-05-01" .',
 ...     ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("http://x/g"))
 >>> refresh_summaries(store), summaries_current(store)
-(4, True)
+(5, True)
 >>> sorted(q.object.value[:6] for q in store.quads_for_pattern(None, None, None, SUMMARY_GRAPH))
-['2024', '2024', '2024-0', '202405', '5 e3b0']
+['2024', '2024', '2024-0', '2024-0', '202405', '6 e3b0']
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from typing import TypeVar
 import pyoxigraph as ox
 
 from edukg.graph.bulk_load import bulk_load_in_parts
+from edukg.graph.settings import DEFAULT_BASE_IRI
 from edukg.graph.sources import CATALOG_GRAPH
 from edukg.graph.summary_text import TextSummaries, dormant_lines, text_summary_lines
 from edukg.graph.terms import dumped, solutions
@@ -51,11 +53,16 @@ SUMMARY_GRAPH = ox.NamedNode(SYSTEM_GRAPH_BASE + "summaries")
 SUMMARY_NS = PROJECT_IRI + "/summary#"
 """The namespace of the summary predicates (edukg's own; no source uses it)."""
 
-SUMMARY_VERSION = "5"
+SUMMARY_VERSION = "6"
 """Bumped whenever what a summary means changes: a store with older ones is not current."""
 
 FIRST_SIGNED = ox.NamedNode(SUMMARY_NS + "firstSigned")
 """Agreement -> the least text of its ``edukg:signedOn`` dates, ``""`` without one."""
+
+PAGE_KEY = ox.NamedNode(SUMMARY_NS + "pageKey")
+"""Agreement -> the first 15 characters of its first signing date, a space and its IRI (the
+store's agreement IRIs shortened, see :func:`page_key`): short text the store keeps within
+its id, in the order of ``agreements``' page key, where agreements tie at one date."""
 
 FIRST_START = ox.NamedNode(SUMMARY_NS + "firstStart")
 """Event -> the least text of its ``schema:startDate`` dates, ``""`` without one."""
@@ -125,6 +132,7 @@ BULK_PART = 100_000
 """Summary statements of one part of a bulk load, at the least (parts load side by side)."""
 
 _STATEMENTS_SHA256 = ox.NamedNode(PREFIXES["edukg"] + "statementsSha256")
+_URI_SPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
 _INTEGER = ox.NamedNode(PREFIXES["xsd"] + "integer")
 
 _END_DAY = """  BIND(STR(?through) AS ?valid_until)
@@ -466,7 +474,74 @@ def summary_lines(
     if "dormantTerm" not in done:
         wanted |= _dormant_lines(store)
     wanted.update(multinational_lines(wanted))
+    wanted.update(page_key_lines(wanted, agreement_space(store)))
     return wanted
+
+
+def page_key(iri: str, first: str, space: str) -> str:
+    r"""An agreement's :data:`PAGE_KEY`: from its IRI, its first signing date and the IRI
+    ``space`` the store mints its agreements' IRIs in.
+
+    Where ``agreements`` sorts on ``CONCAT(first, " ", STR(agreement))``, these keys sort
+    alike or tie (never the other way round): an IRI in ``space`` is cut to "1" and the
+    rest, one before it to "0" and itself, one after it to "2" and itself; then the whole
+    is cut to 15 characters (a cut at a byte count would not keep the order). A first date
+    with a space or a character before it sorts otherwise: its key is "", before all
+    others. Text of 15 bytes or less the store keeps within its id: compared without
+    reading the disk.
+
+    >>> space = "https://e.x/id/agreement/"
+    >>> page_key(space + "agr-7", "", space), page_key(space + "agr-7", "2024-05-01", space)
+    (' 1agr-7', '2024-05-01 1agr')
+    >>> page_key("http://other/a", "2024", space), page_key("urn:x:1", "", space)
+    ('2024 0http://ot', ' 2urn:x:1')
+    >>> page_key(space + "agr-7", "2024\t", space)
+    ''
+    """
+    if any(character <= " " for character in first):
+        return ""
+    if iri.startswith(space):
+        shortened = "1" + iri[len(space) :]
+    else:
+        shortened = ("0" if iri < space else "2") + iri
+    return (first + " " + shortened)[:15]
+
+
+def page_key_lines(lines: Iterable[bytes], space: str) -> list[bytes]:
+    r"""The :data:`PAGE_KEY` lines of the ``firstSigned`` lines among ``lines`` (N-Triples).
+
+    >>> first = b" <https://w3id.org/edukg/summary#firstSigned> "
+    >>> page_key_lines([b"<http://x/a/1>" + first + b'"2024" .'], "http://x/a/")
+    [b'<http://x/a/1> <https://w3id.org/edukg/summary#pageKey> "2024 11" .']
+    """
+    marker = b" <" + FIRST_SIGNED.value.encode() + b"> "
+    predicate = b" <" + PAGE_KEY.value.encode() + b"> "
+    keyed = []
+    for line in lines:
+        subject, found, value = line.partition(marker)
+        if not found or not subject.startswith(b"<"):
+            continue  # a blank node: the summaries are not exact anyway
+        first = _literal_text(value.rsplit(b" .", 1)[0])
+        key = page_key(subject[1:-1].decode("utf-8"), first, space)
+        keyed.append(subject + predicate + str(ox.Literal(key)).encode("utf-8") + b" .")
+    return keyed
+
+
+def _literal_text(term: bytes) -> str:
+    """The text of a simple literal in N-Triples (``"..."``), escapes read."""
+    if b"\\" not in term:
+        return term[1 : term.rindex(b'"')].decode("utf-8")
+    parsed = next(iter(ox.parse(b"<a:s> <a:p> " + term + b" .", ox.RdfFormat.N_TRIPLES)))
+    return str(parsed.object.value)
+
+
+def agreement_space(store: ox.Store) -> str:
+    """The IRI space of the agreements ``store`` mints: its base IRI's ``agreement/``
+    (the default base's in a store that holds none)."""
+    for quad in store.quads_for_pattern(CATALOG_GRAPH, _URI_SPACE, None, CATALOG_GRAPH):
+        if isinstance(quad.object, ox.Literal):
+            return quad.object.value + "agreement/"
+    return DEFAULT_BASE_IRI + "agreement/"
 
 
 def _dormant_lines(store: ox.Store, agreements: Iterable[ox.NamedNode] | None = None) -> set[bytes]:
@@ -844,11 +919,25 @@ def _refresh_some(
                 wanted.update(
                     ox.Quad(t.subject, t.predicate, t.object, SUMMARY_GRAPH) for t in answer
                 )
+    for node in agreements:
+        current.update(store.quads_for_pattern(node, PAGE_KEY, None, SUMMARY_GRAPH))
+    wanted.update(_page_key_quads(wanted, agreement_space(store)))
     changed = current ^ wanted
     for quad in current - wanted:
         store.remove(quad)
     store.extend(wanted - current)
     return len(changed) + _recount_multinational(store, current, wanted)
+
+
+def _page_key_quads(quads: Iterable[ox.Quad], space: str) -> list[ox.Quad]:
+    """The :data:`PAGE_KEY` statements of the ``firstSigned`` statements among ``quads``."""
+    return [
+        ox.Quad(q.subject, PAGE_KEY, ox.Literal(page_key(q.subject.value, q.object.value, space)),
+                SUMMARY_GRAPH)
+        for q in quads
+        if q.predicate == FIRST_SIGNED and isinstance(q.subject, ox.NamedNode)
+        and isinstance(q.object, ox.Literal)
+    ]
 
 
 def _recount_multinational(store: ox.Store, current: set[ox.Quad], wanted: set[ox.Quad]) -> int:

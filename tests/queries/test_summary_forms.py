@@ -516,3 +516,49 @@ def _ntriples(text: str) -> bytes:
     store = ox.Store()
     store.load(text.encode("utf-8"), ox.RdfFormat.TURTLE)
     return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
+
+
+def test_an_agreements_page_cuts_on_the_page_key_as_on_the_iris(
+    disk_kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    from edukg.web.sparql_run import run_update
+
+    load_files(disk_kg, register(tmp_path / "register"))
+    # Agreements tied at one date, cut on their page keys: IRIs in the store's agreement
+    # space, before and after it, long ones that share their first 15 characters, one
+    # beyond ASCII, and dates with a space or a control character (whose key is "")
+    names = [
+        "<https://edukg.example/id/agreement/t-b>", "<https://edukg.example/id/agreement/t-a>",
+        "<https://edukg.example/id/agreement/t-a-very-long-name-2>",
+        "<https://edukg.example/id/agreement/t-a-very-long-name-1>",
+        "<https://edukg.example/id/agreement/t-ё>", "<https://a.example/agreement>",
+        "<urn:x:agreement>", "<https://edukg.example/id/agreemenu>",
+    ]
+    statements = " ".join(
+        f"{name} a edukg:CooperationAgreement ; edukg:hasParty "
+        f"<https://edukg.example/id/institution/inst-1> ; edukg:signedOn '1900' ."
+        for name in names
+    )
+    odd = " ".join(
+        f"<https://edukg.example/id/agreement/{name}> a edukg:CooperationAgreement ; "
+        f"edukg:hasParty <https://edukg.example/id/institution/inst-1> ; edukg:signedOn '{date}' ."
+        for name, date in (("t-space", "1900 x"), ("t-ctl", "1900\\u0001"))
+    )
+    graph = "<https://edukg.example/g>"
+    run_update(disk_kg, f"INSERT DATA {{ GRAPH {graph} {{ {statements} {odd} }} }}")
+    assert_summaries_exact(disk_kg)
+    shown = []
+    for offset in range(len(names) + 3):
+        portable = run_query(disk_kg, "agreements", {}, limit=1, offset=offset, use_summaries=False)
+        summary = run_query(disk_kg, "agreements", {}, limit=1, offset=offset)
+        assert (summary.rows, summary.more) == (portable.rows, portable.more), offset
+        shown.append(summary.rows[0][0].value)
+    space = "https://edukg.example/id/agreement"
+    assert shown[:10] == [
+        f"{space}/t-ctl", "https://a.example/agreement", f"{space}/t-a",
+        f"{space}/t-a-very-long-name-1", f"{space}/t-a-very-long-name-2", f"{space}/t-b",
+        f"{space}/t-ё", "https://edukg.example/id/agreemenu", "urn:x:agreement", f"{space}/t-space",
+    ]
+    for limit in (3, 5):
+        portable = run_query(disk_kg, "agreements", {}, limit=limit, offset=2, use_summaries=False)
+        assert run_query(disk_kg, "agreements", {}, limit=limit, offset=2).rows == portable.rows
