@@ -98,7 +98,8 @@ def _analyze(
     network = partnership_network(
         kg, level=level, window=window, events=events, lang=lang, details=details, names=names
     )
-    view = igraph_view(network)  # one igraph copy for every step (seconds at 5M triples)
+    # one igraph copy for every step, made from the edge list the network was built from
+    view = igraph_view(network, as_built=True)
     communities = detect_communities(
         network, algorithm=algorithm, seed=seed, resolution=resolution, view=view
     )

@@ -63,7 +63,7 @@ def main() -> None:
             "network",
             lambda: partnership_network(kg, details=args.details, names=args.names),
         )
-        view = _timed(steps, "igraph copy", lambda: igraph_view(network))
+        view = _timed(steps, "igraph copy", lambda: igraph_view(network, as_built=True))
         communities = _timed(
             steps, "louvain", lambda: detect_communities(network, seed=0, view=view)
         )
