@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from edukg.analysis.brokers import Broker, find_brokers
-from edukg.analysis.centrality import EXACT_BETWEENNESS_LIMIT, CentralityReport, compute_centrality
+from edukg.analysis.centrality import EXACT_BETWEENNESS_LIMIT, CentralityReport, centrality_aside
 from edukg.analysis.communities import Communities, detect_communities
 from edukg.analysis.derived import RESULTS_LOADER, collector_paused
 from edukg.analysis.igraph_view import igraph_view
@@ -100,12 +100,12 @@ def _analyze(
     )
     # one igraph copy for every step, made from the edge list the network was built from
     view = igraph_view(network, as_built=True)
-    communities = detect_communities(
-        network, algorithm=algorithm, seed=seed, resolution=resolution, view=view
-    )
-    centrality = compute_centrality(
-        network, seed=seed, exact_limit=exact_limit, view=view, degrees=False
-    )  # the network is built with its degrees
+    # betweenness in a child process beside Louvain (the network is built with its degrees)
+    with centrality_aside(network, seed=seed, exact_limit=exact_limit, view=view) as finish:
+        communities = detect_communities(
+            network, algorithm=algorithm, seed=seed, resolution=resolution, view=view
+        )
+        centrality = finish()
     brokers = find_brokers(network, communities.membership, top=None, view=view)
     return Analysis(
         level=level,

@@ -143,3 +143,15 @@ def test_a_network_changed_after_it_was_built_is_copied_as_it_is_now(partnership
     network.remove_edge(*next(iter(network.edges())))
     view = igraph_view(network, as_built=True)
     assert view.links is None and view.graph.ecount() == network.number_of_edges()
+
+
+def test_betweenness_aside_is_compute_centrality_and_a_child_not_waited_for_ends():
+    from edukg.analysis.centrality import centrality_aside
+
+    here, aside = nx.barabasi_albert_graph(300, 3, seed=2), nx.barabasi_albert_graph(300, 3, seed=2)
+    expected = compute_centrality(here, seed=4, exact_limit=100, degrees=False)
+    with centrality_aside(aside, seed=4, exact_limit=100) as finish:
+        assert finish() == expected
+    assert dict(aside.nodes(data="centrality")) == dict(here.nodes(data="centrality"))
+    with pytest.raises(RuntimeError), centrality_aside(aside, seed=4, exact_limit=100):
+        raise RuntimeError("louvain failed")  # the child is killed and waited for
