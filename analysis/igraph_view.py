@@ -29,7 +29,7 @@ import numpy as np
 class EdgeList:
     """A network's edges as its builder made them: edge ``k`` joins vertices ``firsts[k]``
     and ``seconds[k]`` (numpy arrays of node ranks) with weight ``weights[k]``, in the
-    order of ``network.edges()``; each node's neighbours in the order of their ranks."""
+    order of ``network.edges()``, in which the builder added them to the adjacency."""
 
     firsts: Any
     seconds: Any
@@ -102,7 +102,7 @@ class AdjacencyArrays:
 
 def built_adjacency(view: IgraphView) -> AdjacencyArrays | None:
     """The adjacency of a network copied ``as_built`` (with its ``weight`` weights), from its
-    builder's edge list: its nodes list their neighbours in the order of their ranks.
+    builder's edge list (whose builder added each edge's two links in turn, in its order).
     ``None`` for a copy made otherwise.
 
     >>> network = nx.Graph([("a", "b", {"weight": 2}), ("b", "c", {"weight": 1})])
@@ -117,11 +117,12 @@ def built_adjacency(view: IgraphView) -> AdjacencyArrays | None:
     links = view.links
     if links is None:
         return None
-    sources = np.concatenate((links.firsts, links.seconds))
-    targets = np.concatenate((links.seconds, links.firsts))
-    order = np.lexsort((targets, sources))
-    weights = np.array(links.weights * 2, dtype=np.float64)
-    return AdjacencyArrays(view.nodes, sources[order], targets[order], weights[order])
+    # each edge's two links in turn, then each node's links in the order they were added
+    sources = np.column_stack((links.firsts, links.seconds)).ravel()
+    targets = np.column_stack((links.seconds, links.firsts)).ravel()
+    order = np.argsort(sources, kind="stable")
+    weights = np.array(links.weights, dtype=np.float64)[order // 2]
+    return AdjacencyArrays(view.nodes, sources[order], targets[order], weights)
 
 
 @contextmanager
