@@ -135,6 +135,29 @@ class Broker:
     bridges: int
 
 
+@dataclass(frozen=True)
+class BrokerScores:
+    """What :func:`find_brokers` works out before it reads betweenness: each node's
+    participation and clusters reached, and bridges."""
+
+    participation: dict[Hashable, tuple[float, int]]
+    bridges: dict[Hashable, int]
+
+
+def broker_scores(
+    graph: nx.Graph,
+    membership: Mapping[Hashable, int],
+    *,
+    weight: str | None = "weight",
+    view: IgraphView | None = None,
+) -> BrokerScores:
+    """Participation and bridges of every node, for :func:`find_brokers` (which needs
+    betweenness besides: these can be worked out while it is)."""
+    return BrokerScores(
+        _participation(graph, membership, weight, view), bridge_counts(graph, view=view)
+    )
+
+
 def find_brokers(
     graph: nx.Graph,
     membership: Mapping[Hashable, int],
@@ -142,16 +165,19 @@ def find_brokers(
     top: int | None = 10,
     weight: str | None = "weight",
     view: IgraphView | None = None,
+    scores: BrokerScores | None = None,
 ) -> list[Broker]:
     """Nodes with links into other clusters, by betweenness then participation.
 
     Sets the ``participation`` and ``bridges`` node attributes on every node.
     Betweenness is read from the ``centrality`` attribute
     (:func:`edukg.analysis.centrality.compute_centrality`); ``view`` is an
-    igraph copy of ``graph`` to find bridges in (made here when not given).
+    igraph copy of ``graph`` to find bridges in (made here when not given);
+    ``scores``, :func:`broker_scores` of the same ``graph``, ``membership`` and ``weight``
+    (worked out here when not given).
     """
-    participation = _participation(graph, membership, weight, view)
-    bridges = bridge_counts(graph, view=view)
+    scores = scores or broker_scores(graph, membership, weight=weight, view=view)
+    participation, bridges = scores.participation, scores.bridges
     found = []
     for node, data in graph.nodes(data=True):
         score, reached = participation[node]

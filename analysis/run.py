@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from edukg.analysis.brokers import Broker, find_brokers
+from edukg.analysis.brokers import Broker, broker_scores, find_brokers
 from edukg.analysis.centrality import EXACT_BETWEENNESS_LIMIT, CentralityReport, centrality_aside
 from edukg.analysis.communities import Communities, detect_communities
 from edukg.analysis.derived import RESULTS_LOADER, collector_paused
@@ -100,13 +100,15 @@ def _analyze(
     )
     # one igraph copy for every step, made from the edge list the network was built from
     view = igraph_view(network, as_built=True)
-    # betweenness in a child process beside Louvain (the network is built with its degrees)
+    # betweenness in a child process beside Louvain and the brokers' other scores (the
+    # network is built with its degrees)
     with centrality_aside(network, seed=seed, exact_limit=exact_limit, view=view) as finish:
         communities = detect_communities(
             network, algorithm=algorithm, seed=seed, resolution=resolution, view=view
         )
+        scores = broker_scores(network, communities.membership, view=view)
         centrality = finish()
-    brokers = find_brokers(network, communities.membership, top=None, view=view)
+    brokers = find_brokers(network, communities.membership, top=None, view=view, scores=scores)
     return Analysis(
         level=level,
         window=window,

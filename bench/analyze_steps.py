@@ -1,11 +1,12 @@
 """Benchmark (not a test): ``edukg analyze``'s steps one by one, on a store that it writes into.
 
-Times the network build, the igraph copy, Louvain, betweenness, brokers and
-writing the results (wall and CPU seconds each, threads and the child process that
-works betweenness out beside Louvain included: "betweenness" is the wait for it, its
-CPU counted once the child is waited for),
-with the peak resident size, as one JSON document on standard output. Run it
-on a copy of a benchmark store: it replaces the store's institution results.
+Times the network build, the igraph copy, Louvain, the brokers' participation
+and bridges, betweenness, brokers and writing the results (wall and CPU seconds
+each, threads included, and the child process that works betweenness out beside
+the two steps before it: "betweenness" is the wait for it, and its CPU, counted
+once the child is waited for), with the peak resident size, as one JSON document
+on standard output. Run it on a copy of a benchmark store: it replaces the
+store's institution results.
 
     .venv/bin/python -m bench.analyze_steps STORE [--details] [--names]
 
@@ -47,7 +48,7 @@ def main() -> None:
     parser.add_argument("--names", action="store_true", help="read the nodes' names too")
     args = parser.parse_args()
 
-    from edukg.analysis.brokers import find_brokers
+    from edukg.analysis.brokers import broker_scores, find_brokers
     from edukg.analysis.centrality import centrality_aside
     from edukg.analysis.communities import detect_communities
     from edukg.analysis.derived import RESULTS_LOADER, collector_paused
@@ -74,11 +75,18 @@ def main() -> None:
             communities = _timed(
                 steps, "louvain", lambda: detect_communities(network, seed=0, view=view)
             )
+            scores = _timed(
+                steps,
+                "broker scores",
+                lambda: broker_scores(network, communities.membership, view=view),
+            )
             centrality = _timed(steps, "betweenness", finish)
         brokers = _timed(
             steps,
             "brokers",
-            lambda: find_brokers(network, communities.membership, top=None, view=view),
+            lambda: find_brokers(
+                network, communities.membership, top=None, view=view, scores=scores
+            ),
         )
         analysis = Analysis(
             level="institution",
