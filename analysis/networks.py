@@ -35,6 +35,7 @@ import pyoxigraph as ox
 
 from edukg.analysis.centrality import set_degree_attributes
 from edukg.analysis.derived import collector_paused, derived_graphs
+from edukg.analysis.igraph_view import EdgeList, remember_edges
 from edukg.core.errors import ConfigError
 from edukg.core.languages import fallback_languages
 from edukg.ontology.namespace import COUNTRY_BASE, PREFIXES
@@ -433,7 +434,9 @@ def _sorted_network(
     for (a, b), data in ordered:
         adjacency[a][b] = data
         adjacency[b][a] = data
-    _set_degrees(graph, firsts, seconds, [data.get("weight", 1) for _, data in ordered])
+    weights = [data.get("weight", 1) for _, data in ordered]
+    _set_degrees(graph, firsts, seconds, weights)
+    remember_edges(graph, EdgeList(firsts, seconds, list(map(float, weights))))
     return graph
 
 

@@ -15,8 +15,8 @@ from typing import Any
 
 import networkx as nx
 
-from edukg.analysis.brokers import Broker, find_brokers
-from edukg.analysis.centrality import EXACT_BETWEENNESS_LIMIT, CentralityReport, compute_centrality
+from edukg.analysis.brokers import Broker, broker_scores, find_brokers
+from edukg.analysis.centrality import EXACT_BETWEENNESS_LIMIT, CentralityReport, centrality_aside
 from edukg.analysis.communities import Communities, detect_communities
 from edukg.analysis.derived import RESULTS_LOADER, collector_paused
 from edukg.analysis.igraph_view import igraph_view
@@ -98,14 +98,17 @@ def _analyze(
     network = partnership_network(
         kg, level=level, window=window, events=events, lang=lang, details=details, names=names
     )
-    view = igraph_view(network)  # one igraph copy for every step (seconds at 5M triples)
-    communities = detect_communities(
-        network, algorithm=algorithm, seed=seed, resolution=resolution, view=view
-    )
-    centrality = compute_centrality(
-        network, seed=seed, exact_limit=exact_limit, view=view, degrees=False
-    )  # the network is built with its degrees
-    brokers = find_brokers(network, communities.membership, top=None, view=view)
+    # one igraph copy for every step, made from the edge list the network was built from
+    view = igraph_view(network, as_built=True)
+    # betweenness in a child process beside Louvain and the brokers' other scores (the
+    # network is built with its degrees)
+    with centrality_aside(network, seed=seed, exact_limit=exact_limit, view=view) as finish:
+        communities = detect_communities(
+            network, algorithm=algorithm, seed=seed, resolution=resolution, view=view
+        )
+        scores = broker_scores(network, communities.membership, view=view)
+        centrality = finish()
+    brokers = find_brokers(network, communities.membership, top=None, view=view, scores=scores)
     return Analysis(
         level=level,
         window=window,

@@ -118,13 +118,19 @@ class SortedLines(bytes):
     the objects of every line with it, as two texts of one term a line, in the same
     order; so that the summaries need not search the text."""
 
+    as_stored: bool = False
+    """True when the writer wrote every typed literal in the store's form itself (its tests
+    check that form against the store's): the lines are then taken without looking at
+    them (analysis results at 5M triples: 2 s for half a million lines)."""
+
 
 def sorted_lines(chunks: list[bytes]) -> bytes:
     r"""N-Triples ``chunks`` as sorted, unique lines, each ending in a newline.
 
     The chunks are taken from the list (so their memory goes early); typed
     literals are written in the form the store keeps them in. One chunk of
-    :class:`SortedLines` is returned as it is when its typed literals are.
+    :class:`SortedLines` is returned as it is when its typed literals are, or when its
+    writer says they are.
 
     >>> sorted_lines([b"<a:y> <a:p> <a:o> .\n", b"<a:x> <a:p> <a:o> .\n<a:y> <a:p> <a:o> .\n"])
     b'<a:x> <a:p> <a:o> .\n<a:y> <a:p> <a:o> .\n'
@@ -134,6 +140,8 @@ def sorted_lines(chunks: list[bytes]) -> bytes:
     given = [chunk for chunk in chunks if chunk]
     data = b"".join(given) if len(given) != 1 else given[0]
     chunks.clear()
+    if len(given) == 1 and isinstance(data, SortedLines) and data.as_stored:
+        return data
     typed = _typed_not_as_stored(data)
     if not typed and len(given) == 1 and isinstance(data, SortedLines):
         return data

@@ -108,3 +108,50 @@ def test_bridge_counts_are_networkx_bridges():
         expected[a] += 1
         expected[b] += 1
     assert bridge_counts(graph) == expected
+
+
+def test_a_copy_as_built_is_the_copy_of_the_walk_and_gives_the_same_participation(tmp_path):
+    from edukg.analysis.igraph_view import igraph_view
+    from edukg.graph.store import KnowledgeGraph
+    from tests.analysis.conftest import skewed_register_store
+
+    store = skewed_register_store(
+        tmp_path, f"<{T}extra> a <https://w3id.org/edukg/ontology#Institution> .\n"
+    )
+    with KnowledgeGraph.open(store, read_only=True) as kg:
+        network = partnership_network(kg, details=False, names=False)
+    walked, built = igraph_view(network), igraph_view(network, as_built=True)
+    assert built.links is not None and walked.links is None
+    assert built.nodes == walked.nodes and built.weights == walked.weights
+    assert built.graph.get_edgelist() == walked.graph.get_edgelist()
+    membership = detect_communities(network, seed=0, view=built).membership
+    assert len(set(membership.values())) > 1
+    find_brokers(network, membership, top=None, view=walked)
+    by_walk = {
+        node: (data["participation"], data["bridges"]) for node, data in network.nodes(data=True)
+    }
+    by_arrays = find_brokers(network, membership, top=None, view=built)
+    assert by_arrays == find_brokers(network, membership, top=None, view=walked)
+    assert by_walk == {n: (d["participation"], d["bridges"]) for n, d in network.nodes(data=True)}
+    assert any(0 < broker.participation < 1 for broker in by_arrays)
+
+
+def test_a_network_changed_after_it_was_built_is_copied_as_it_is_now(partnerships_kg):
+    from edukg.analysis.igraph_view import igraph_view
+
+    network = partnership_network(partnerships_kg, details=False, names=False)
+    network.remove_edge(*next(iter(network.edges())))
+    view = igraph_view(network, as_built=True)
+    assert view.links is None and view.graph.ecount() == network.number_of_edges()
+
+
+def test_betweenness_aside_is_compute_centrality_and_a_child_not_waited_for_ends():
+    from edukg.analysis.centrality import centrality_aside
+
+    here, aside = nx.barabasi_albert_graph(300, 3, seed=2), nx.barabasi_albert_graph(300, 3, seed=2)
+    expected = compute_centrality(here, seed=4, exact_limit=100, degrees=False)
+    with centrality_aside(aside, seed=4, exact_limit=100) as finish:
+        assert finish() == expected
+    assert dict(aside.nodes(data="centrality")) == dict(here.nodes(data="centrality"))
+    with pytest.raises(RuntimeError), centrality_aside(aside, seed=4, exact_limit=100):
+        raise RuntimeError("louvain failed")  # the child is killed and waited for
