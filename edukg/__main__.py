@@ -1,6 +1,6 @@
 """``python -m edukg`` runs the command-line interface."""
 
-from edukg.cli import main
+from edukg.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -18,6 +18,7 @@ import click
 from edukg.cli.analysis import analyze, network
 from edukg.cli.context import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from edukg.cli.demo import demo
+from edukg.cli.exit import run_and_leave
 from edukg.cli.extract import accept, extract
 from edukg.cli.load import load
 from edukg.cli.queries import COMMANDS as QUERY_COMMANDS
@@ -34,7 +35,7 @@ for _command in (
 ):
     cli.add_command(_command)
 
-__all__ = ["cli", "main"]
+__all__ = ["cli", "main", "run"]
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -56,3 +57,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     except BrokenPipeError:
         sys.exit(EXIT_OK)
     sys.exit(EXIT_OK)
+
+
+def run() -> None:
+    """The ``edukg`` command: :func:`main`, then a quick exit (see :mod:`edukg.cli.exit`)."""
+    run_and_leave(main)
