@@ -28,6 +28,24 @@ XSD = PREFIXES["xsd"]
 CATALOG_GRAPH = ox.NamedNode(SYSTEM_GRAPH_BASE + "catalog")
 """The named graph that describes the store and every source in it."""
 
+URI_SPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
+"""The catalog's statement of the base IRI the store mints its entities' IRIs under."""
+
+
+def stored_base_iri(store: ox.Store) -> str | None:
+    """The base IRI ``store``'s catalog names, if it names one.
+
+    >>> store = ox.Store()
+    >>> stored_base_iri(store)
+    >>> store.add(ox.Quad(CATALOG_GRAPH, URI_SPACE, ox.Literal("https://e.x/id/"), CATALOG_GRAPH))
+    >>> stored_base_iri(store)
+    'https://e.x/id/'
+    """
+    for quad in store.quads_for_pattern(CATALOG_GRAPH, URI_SPACE, None, CATALOG_GRAPH):
+        if isinstance(quad.object, ox.Literal):
+            return quad.object.value
+    return None
+
 
 def _node(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)

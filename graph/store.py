@@ -50,11 +50,13 @@ from edukg.graph.sources import (
     CATALOG_GRAPH,
     EDUKG_NS,
     SOURCES_QUERY,
+    URI_SPACE,
     SourceChange,
     SourceData,
     SourceInfo,
     joined_lines,
     provenance_quads,
+    stored_base_iri,
 )
 from edukg.graph.statement_checks import unsafe_statements
 from edukg.graph.statement_lines import (
@@ -111,7 +113,6 @@ worked out again (see :func:`edukg.graph.summaries.refresh_summaries`)."""
 REMOVE_BATCH = 5_000
 """Statements removed by one ``DELETE DATA`` update (larger batches cost more a statement)."""
 
-_URI_SPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
 _SHA256 = ox.NamedNode(EDUKG_NS + "sha256")
 _STATEMENTS_SHA256 = ox.NamedNode(EDUKG_NS + "statementsSha256")
 
@@ -178,7 +179,7 @@ class KnowledgeGraph:
         summary lines, and whether they were written (see :meth:`_summaries_meanwhile`)."""
         if not read_only:
             self._roll_back()  # a write that was interrupted leaves nothing behind
-        stored = self._stored_base_iri()
+        stored = stored_base_iri(self._store)
         if base_iri and stored and base_iri != stored and self.sources():
             raise ConfigError(
                 f"the store was built with base IRI {stored!r}, not {base_iri!r}",
@@ -188,9 +189,9 @@ class KnowledgeGraph:
         if not read_only:
             if self.base_iri != stored:
                 old = ox.Literal(stored or "")
-                self._store.remove(ox.Quad(CATALOG_GRAPH, _URI_SPACE, old, CATALOG_GRAPH))
+                self._store.remove(ox.Quad(CATALOG_GRAPH, URI_SPACE, old, CATALOG_GRAPH))
                 new = ox.Literal(self.base_iri)
-                self._store.add(ox.Quad(CATALOG_GRAPH, _URI_SPACE, new, CATALOG_GRAPH))
+                self._store.add(ox.Quad(CATALOG_GRAPH, URI_SPACE, new, CATALOG_GRAPH))
             if self._install_reference_data() or not summaries_current(self._store):
                 self.refresh_summaries()  # new reference data, or a store an older edukg wrote
 
@@ -280,11 +281,6 @@ class KnowledgeGraph:
         return changes
 
     # ------------------------------------------------------------ reference data
-
-    def _stored_base_iri(self) -> str | None:
-        for quad in self._store.quads_for_pattern(CATALOG_GRAPH, _URI_SPACE, None, CATALOG_GRAPH):
-            return str(quad.object.value)  # type: ignore[union-attr]
-        return None
 
     def _install_reference_data(self) -> bool:
         """Write the ontology and the countries again if they changed; whether they did."""
@@ -413,8 +409,7 @@ class KnowledgeGraph:
         self._incoming = {
             self.source_graph(name).value: statements for name, (statements, _) in prepared.items()
         }
-        # the largest: its bulk load leaves a core free longest
-        self._summaries_at = max(self._incoming, key=lambda g: len(self._incoming[g]), default=None)
+        self._summaries_at = self._largest_incoming()
         with self._transaction([*images.values(), *system, *kept]):
             if others is not None:
                 self._rebuild(kept, [self.source_graph(name) for name in images])
@@ -495,9 +490,7 @@ class KnowledgeGraph:
                         self._start_bulk_write(new, pool)
                         written.append(new)
                 _raise_unsafe(problems)
-                self._summaries_at = max(
-                    self._incoming, key=lambda g: len(self._incoming[g]), default=None
-                )
+                self._summaries_at = self._largest_incoming()
                 if self._summaries_at is not None:  # beside the bulk loads under way
                     self._summaries_meanwhile(ox.NamedNode(self._summaries_at))
                 for new in written:
@@ -530,14 +523,26 @@ class KnowledgeGraph:
         self._incoming[graph.value] = statements
         total = statements.count(b"\n")
         records = record_subjects(statements)
-        self._note_statements(statements)
-        added_records = self._new_records(records, graph)
-        self._written_records(graph, records)
-        change = SourceChange(
-            data.name, total, 0, total, new_source=True, records_added=added_records
-        )
+        change = self._noted_new_source(data, graph, statements, records, total)
         digest = hashlib.sha256(statements).hexdigest()
         return _NewSource(data, graph, statements, digest, total, change)
+
+    def _largest_incoming(self) -> str | None:
+        """The graph of the largest source this write brings: the summaries are worked out
+        beside its bulk load, which leaves a core free longest."""
+        return max(self._incoming, key=lambda g: len(self._incoming[g]), default=None)
+
+    def _noted_new_source(
+        self, data: SourceData, graph: ox.NamedNode, statements: bytes, records: set[str],
+        total: int,
+    ) -> SourceChange:
+        """What writing a new source's ``total`` statements into ``graph`` changes, its
+        statements and ``records`` noted for the rest of this write (the summaries, the
+        counts of records)."""
+        self._note_statements(statements)
+        added = self._new_records(records, graph)
+        self._written_records(graph, records)
+        return SourceChange(data.name, total, 0, total, new_source=True, records_added=added)
 
     def _start_bulk_write(self, new: _NewSource, pool: ThreadPoolExecutor) -> None:
         """Queue a large new source's bulk load in ``pool`` (its graph named there too: no
@@ -821,17 +826,13 @@ class KnowledgeGraph:
             return SourceChange(data.name, 0, 0, total, new_source=False)
         records = record_subjects(statements)
         if info is None and not self._store.contains_named_graph(graph):
-            self._note_statements(statements)
-            added_records = self._new_records(records, graph)
+            change = self._noted_new_source(data, graph, statements, records, total)
             self._bulk_write(
                 statements, graph, total, meanwhile=lambda: self._snapshot(graph, statements)
             )
-            self._written_records(graph, records)
             crash_point("catalog")
             self._store.extend(provenance_quads(graph, data, total, digest))
-            return SourceChange(
-                data.name, total, 0, total, new_source=True, records_added=added_records
-            )
+            return change
         before = old if old is not None else self.sorted_statements(graph)
         added, removed = diff if diff is not None else line_changes(before, statements)
         del diff

@@ -42,7 +42,7 @@ import pyoxigraph as ox
 
 from edukg.graph.bulk_load import bulk_load_in_parts
 from edukg.graph.settings import DEFAULT_BASE_IRI
-from edukg.graph.sources import CATALOG_GRAPH
+from edukg.graph.sources import CATALOG_GRAPH, stored_base_iri
 from edukg.graph.summary_text import TextSummaries, dormant_lines, text_summary_lines
 from edukg.graph.terms import dumped, solutions
 from edukg.ontology.iris import PREFIXES, PROJECT_IRI, SYSTEM_GRAPH_BASE
@@ -132,7 +132,6 @@ BULK_PART = 100_000
 """Summary statements of one part of a bulk load, at the least (parts load side by side)."""
 
 _STATEMENTS_SHA256 = ox.NamedNode(PREFIXES["edukg"] + "statementsSha256")
-_URI_SPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
 _INTEGER = ox.NamedNode(PREFIXES["xsd"] + "integer")
 
 _END_DAY = """  BIND(STR(?through) AS ?valid_until)
@@ -538,10 +537,7 @@ def _literal_text(term: bytes) -> str:
 def agreement_space(store: ox.Store) -> str:
     """The IRI space of the agreements ``store`` mints: its base IRI's ``agreement/``
     (the default base's in a store that holds none)."""
-    for quad in store.quads_for_pattern(CATALOG_GRAPH, _URI_SPACE, None, CATALOG_GRAPH):
-        if isinstance(quad.object, ox.Literal):
-            return quad.object.value + "agreement/"
-    return DEFAULT_BASE_IRI + "agreement/"
+    return (stored_base_iri(store) or DEFAULT_BASE_IRI) + "agreement/"
 
 
 def _dormant_lines(store: ox.Store, agreements: Iterable[ox.NamedNode] | None = None) -> set[bytes]:

@@ -11,8 +11,6 @@ as usual, and they are waited for and stopped as ever.
 
 from __future__ import annotations
 
-import logging
-import multiprocessing
 import os
 import sys
 import threading
@@ -38,7 +36,9 @@ def run_and_leave(main: Callable[[], None]) -> None:
         code = 0
     except SystemExit as exited:
         code = exit_code(exited)
-    if multiprocessing.active_children() or any(
+    # multiprocessing and logging only where a command imported them: no work at start-up
+    multiprocessing = sys.modules.get("multiprocessing")
+    if (multiprocessing is not None and multiprocessing.active_children()) or any(
         thread.is_alive() and not thread.daemon and thread is not threading.main_thread()
         for thread in threading.enumerate()
     ):
@@ -48,5 +48,7 @@ def run_and_leave(main: Callable[[], None]) -> None:
             stream.flush()
         except (BrokenPipeError, ValueError):  # a closed pipe or stream: nothing to flush to
             pass
-    logging.shutdown()
+    logging = sys.modules.get("logging")
+    if logging is not None:
+        logging.shutdown()
     os._exit(code)
