@@ -27,6 +27,7 @@ from edukg.queries.catalogue import (
     PAGE_CUT_MARKER,
     PAGE_LIMIT_MARKER,
     PAGE_MARKER,
+    PAGE_THROUGH_MARKER,
     PARAMETER_MARKER,
     SECTION_FLAGS,
     CatalogueQuery,
@@ -185,11 +186,13 @@ def bind(
     Only names that are SPARQL variables and terms that pyoxigraph built reach
     the text, so a value cannot change the query's shape. ``page`` is
     ``(limit, offset)`` for the ``# @page`` line, and its limit alone for a
-    ``# @page-limit`` line, and the position of the page's last row for a
-    ``# @page-cut`` line; without it the first two lines go, the third becomes
-    ``LIMIT 0``, and every item is listed.
+    ``# @page-limit`` line, the position of the page's last row for a
+    ``# @page-cut`` line, and the number of rows through the page's last for a
+    ``# @page-through`` line; without it the first, second and fourth lines go, the
+    third becomes ``LIMIT 0``, and every item is listed. With it, ``# @if page``
+    sections are kept.
     ``flags`` (of :data:`~edukg.queries.catalogue.SECTION_FLAGS`) keep their
-    ``# @if`` sections, as bound parameters do.
+    ``# @if`` sections, as bound parameters do (``page`` only as ``page`` says).
 
     >>> print(bind("SELECT ?x WHERE { ?x ?p ?o } ORDER BY ?x\n# @page", {}, page=(10, 20))
     ...       .splitlines()[-1])
@@ -197,6 +200,9 @@ def bind(
     >>> bind("SELECT * { { SELECT ?x { ?x ?p ?o } ORDER BY ?x\n# @page\n} } ORDER BY ?x\n"
     ...      "# @page-limit", {}, page=(10, 20)).splitlines()[-2:]
     ['} } ORDER BY ?x', 'LIMIT 10']
+    >>> text = "a\n# @if page\nb\n# @end\n# @page-through"
+    >>> bind(text, {}, page=(10, 20)).splitlines()[-3:], bind(text, {}).splitlines()[-2:]
+    (['a', 'b', 'LIMIT 30'], ['a', ''])
     """
     for name in terms:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
@@ -204,7 +210,7 @@ def bind(
                 f"{name!r} cannot be a parameter name", hint="use letters, digits and _"
             )
     block = values_block(terms)
-    page_text = page_limit_text = ""
+    page_text = page_limit_text = page_through_text = ""
     page_cut_text = "LIMIT 0"
     if page is not None:
         limit, offset = (int(number) for number in page)  # numbers only, never text
@@ -216,16 +222,19 @@ def bind(
         page_text = f"LIMIT {limit} OFFSET {offset}"
         page_limit_text = f"LIMIT {limit}"
         page_cut_text = f"OFFSET {offset + limit - 1} LIMIT 1"
+        page_through_text = f"LIMIT {offset + limit}"
     markers = {
         PARAMETER_MARKER: block,
         PAGE_MARKER: page_text,
         PAGE_LIMIT_MARKER: page_limit_text,
         PAGE_CUT_MARKER: page_cut_text,
+        PAGE_THROUGH_MARKER: page_through_text,
     }
     unknown = set(flags) - set(SECTION_FLAGS)
     if unknown:
         raise ConfigError(f"unknown section flag(s): {', '.join(sorted(unknown))}")
-    sections = select_sections(text, set(terms) | set(flags))
+    paged = {"page"} if page is not None else set()
+    sections = select_sections(text, set(terms) | (set(flags) - {"page"}) | paged)
     lines = [markers.get(line.strip(), line) for line in sections]
     return prefix_declarations() + "\n".join(lines) + "\n"
 

@@ -67,6 +67,24 @@ page's sort key begins with: its one row is the greatest such value the page can
 so the listing sorts the items up to it only (see ``agreements.rq``).
 """
 
+PAGE_THROUGH_MARKER = "# @page-through"
+"""The line the runner replaces with ``LIMIT n``, n the offset plus the page's size (the row
+past the page included), or drops when every item is listed.
+
+It stands after the ``ORDER BY`` of a subquery that picks items in the listing's own order
+(one row each) before their rows are made: the page's rows are among those of the first n
+items (see ``dormant-agreements.rq``).
+"""
+
+RUNNER_MARKERS = (
+    PARAMETER_MARKER,
+    PAGE_MARKER,
+    PAGE_LIMIT_MARKER,
+    PAGE_CUT_MARKER,
+    PAGE_THROUGH_MARKER,
+)
+"""The marker lines the runner replaces (the parameters' and the page's)."""
+
 _HEADER_LINE = re.compile(
     r"^#\s*(?P<key>[a-z][a-z_-]*)(?:@(?P<lang>[a-z]{2,3}))?\s*:\s*(?P<value>.*)$"
 )
@@ -75,12 +93,12 @@ _PARAM = re.compile(
     r"\(\s*(?P<type>[a-z]+)\s*(?:,\s*(?P<mode>optional|required|default\s+(?P<default>[^)]*?)))?\s*\)"
     r"\s*(?::\s*(?P<description>.*))?$"
 )
-SECTION_FLAGS = ("summaries",)
-"""Names a ``# @if``/``# @unless`` section may test besides the parameters: facts about the
-engine that the runner sets. ``summaries``: the embedded store holds current summary
-statements (:mod:`edukg.graph.summaries`), which the section reads instead of working
-them out; the ``# @unless summaries`` section is the portable form, for every engine.
-Both give the same rows."""
+SECTION_FLAGS = ("summaries", "page")
+"""Names a ``# @if``/``# @unless`` section may test besides the parameters: facts that the
+runner sets. ``summaries``: the embedded store holds current summary statements
+(:mod:`edukg.graph.summaries`), which the section reads instead of working them out; the
+``# @unless summaries`` section is the portable form, for every engine. Both give the same
+rows. ``page``: the query lists one page, not every item (``bind``'s ``page`` sets it)."""
 
 INTERNAL_MARKER = "# @internal"
 """A header line that keeps a query out of the user catalogue's listing."""
@@ -170,7 +188,7 @@ def parse_query_file(name: str, text: str, *, file_name: str | None = None) -> C
         if line == INTERNAL_MARKER:
             internal = True
             continue
-        if line in (PARAMETER_MARKER, PAGE_MARKER, PAGE_LIMIT_MARKER, PAGE_CUT_MARKER):
+        if line in RUNNER_MARKERS:
             continue
         match = _HEADER_LINE.match(line)
         if not match:

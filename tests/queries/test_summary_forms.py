@@ -562,3 +562,67 @@ def test_an_agreements_page_cuts_on_the_page_key_as_on_the_iris(
     for limit in (3, 5):
         portable = run_query(disk_kg, "agreements", {}, limit=limit, offset=2, use_summaries=False)
         assert run_query(disk_kg, "agreements", {}, limit=limit, offset=2).rows == portable.rows
+
+
+def test_a_dormant_page_takes_every_agreement_tied_at_its_page_key(
+    disk_kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    """``dormant-agreements`` picks a page's agreements on their page keys, which tie for
+    agreements signed on one day whose IRIs share their first characters, and for none of
+    those without a signing date: every page, one row at a time and a few rows at a time,
+    is the portable form's, with two ends of one agreement and odd dates among them."""
+    from edukg.web.sparql_run import run_update
+
+    load_files(disk_kg, register(tmp_path / "register"))
+    space = "https://edukg.example/id/agreement"
+    tied = [f"{space}/t-a-long-name-{number:02}" for number in range(12)]  # one key
+    names = [
+        f"<{space}/t-b>", f"<{space}/t-a>", *(f"<{iri}>" for iri in reversed(tied)),
+        f"<{space}/t-ё>", "<https://a.example/agreement>", "<urn:x:agreement>",
+        "<https://edukg.example/id/agreemenu>",
+    ]
+    party = "edukg:hasParty <https://edukg.example/id/institution/inst-1>"
+    signed = " ".join(  # tied at one day, in force from it on
+        f"{name} a edukg:CooperationAgreement ; {party} ; edukg:signedOn '1900-01-01' ."
+        for name in names
+    )
+    unsigned = " ".join(  # no signing date: in force from the start of validity
+        f"<{space}/u-{number}> a edukg:CooperationAgreement ; {party} ; "
+        f"schema:validFrom '1899-0{number}' ."
+        for number in range(1, 4)
+    )
+    two_ends = f"<{space}/t-a> schema:validThrough '2030' , '2030-06-30' ."
+    odd = (  # a space in its date: the portable way, beside the tied ones
+        f"<{space}/t-space> a edukg:CooperationAgreement ; {party} ; edukg:signedOn '1900 x' ."
+    )
+    graph = "<https://edukg.example/g>"
+    run_update(
+        disk_kg, f"INSERT DATA {{ GRAPH {graph} {{ {signed} {unsigned} {two_ends} {odd} }} }}"
+    )
+    assert_summaries_exact(disk_kg)
+    params = {"on": "2025-06-01"}
+    shown = []
+    for offset in range(7 + len(tied) + 1):
+        portable = run_query(
+            disk_kg, "dormant-agreements", params, limit=1, offset=offset, use_summaries=False
+        )
+        summary = run_query(disk_kg, "dormant-agreements", params, limit=1, offset=offset)
+        assert (summary.rows, summary.more) == (portable.rows, portable.more), offset
+        shown.append((summary.rows[0][0].value, summary.rows[0][3]))
+    assert [iri for iri, _ in shown[:3]] == [f"{space}/u-{number}" for number in range(1, 4)]
+    assert shown[3:] == [
+        (f"{space}/t-space", None),  # "1900 x" sorts before "1900-01-01"
+        ("https://a.example/agreement", None),
+        (f"{space}/t-a", ox.Literal("2030")),
+        (f"{space}/t-a", ox.Literal("2030-06-30")),
+        *((iri, None) for iri in tied),
+        (f"{space}/t-b", None),
+    ]
+    for limit in (2, 3, 5):
+        for offset in (0, 1, 4, 7, 11):
+            portable = run_query(
+                disk_kg, "dormant-agreements", params, limit=limit, offset=offset,
+                use_summaries=False,
+            )
+            summary = run_query(disk_kg, "dormant-agreements", params, limit=limit, offset=offset)
+            assert (summary.rows, summary.more) == (portable.rows, portable.more), (limit, offset)
