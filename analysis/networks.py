@@ -33,6 +33,7 @@ import networkx as nx
 import numpy as np
 import pyoxigraph as ox
 
+from edukg.analysis.built_network import BuiltNetwork
 from edukg.analysis.centrality import set_degree_attributes
 from edukg.analysis.derived import collector_paused, derived_graphs
 from edukg.analysis.igraph_view import EdgeList, remember_edges
@@ -232,9 +233,18 @@ def institution_network(
     with collector_paused():
         if via_sparql or not _embedded(kg):
             labels, nodes, edges = _network_from_query(kg, window=window, events=events, lang=lang)
+        elif not details:
+            labels, nodes, counts = _counted_from_statements(
+                kg, window=window, events=events, lang=lang, names=names
+            )
+            return _counted_network(
+                {"level": "institution", "window": window.describe(), "labels": labels},
+                nodes,
+                counts,
+            )
         else:
             labels, nodes, edges = _network_from_statements(
-                kg, window=window, events=events, lang=lang, details=details, names=names
+                kg, window=window, events=events, lang=lang
             )
         for data in edges.values():
             if "agreements" in data:
@@ -255,13 +265,38 @@ Parts = tuple[
 """Labels, nodes and edges (before :func:`_finish_edge`) of an institution network."""
 
 
-def _network_from_statements(
-    kg: Any, *, window: Window, events: bool, lang: str, details: bool = True, names: bool = True
-) -> Parts:
-    """The network's parts from an embedded store's statements: what the query gives, faster.
+def _network_from_statements(kg: Any, *, window: Window, events: bool, lang: str) -> Parts:
+    """The network's parts from an embedded store's statements: what the query gives, faster."""
+    labels, nodes, links = _statement_parts(
+        kg, window=window, events=events, lang=lang, details=True, names=True
+    )
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for a, b, kind, item in links:
+        for node in (a, b):
+            if node not in nodes:
+                nodes[node] = _node_attributes()
+        data = edges.get((a, b))
+        if data is None:
+            data = edges[a, b] = _empty_edge()
+        data[kind].append(item)
+    return labels, nodes, edges
 
-    Without ``details`` an edge is ``{"weight": links}``.
-    """
+
+def _counted_from_statements(
+    kg: Any, *, window: Window, events: bool, lang: str, names: bool
+) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, Any]], Counter[tuple[str, str]]]:
+    """The labels, the nodes and each pair's number of links from an embedded store's
+    statements, without the links' details (what an analysis needs)."""
+    labels, nodes, links = _statement_parts(
+        kg, window=window, events=events, lang=lang, details=False, names=names
+    )
+    return labels, nodes, _counted_pairs(links, nodes)
+
+
+def _statement_parts(
+    kg: Any, *, window: Window, events: bool, lang: str, details: bool, names: bool
+) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, Any]], list[tuple[str, str, str, Any]]]:
+    """The labels, the institutions' nodes and the links (a, b, kind, details or ``None``)."""
     from edukg.analysis.statement_network import network_parts
 
     _check_parameters(window, lang)
@@ -294,28 +329,17 @@ def _network_from_statements(
     for iri, short in parts.short_labels.items():
         if iri in nodes:
             nodes[iri]["short_label"] = short
-    if not details:
-        return labels, nodes, _weighted_edges(parts.links, nodes)
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for a, b, kind, item in parts.links:
-        for node in (a, b):
-            if node not in nodes:
-                nodes[node] = _node_attributes()
-        data = edges.get((a, b))
-        if data is None:
-            data = edges[a, b] = _empty_edge()
-        data[kind].append(item)
-    return labels, nodes, edges
+    return labels, nodes, parts.links
 
 
-def _weighted_edges(
+def _counted_pairs(
     links: list[tuple[str, str, str, Any]], nodes: dict[str, dict[str, Any]]
-) -> dict[tuple[str, str], dict[str, Any]]:
-    """Each pair's edge ``{"weight": its links}``; an end that is no institution becomes a node.
+) -> Counter[tuple[str, str]]:
+    """Each pair's number of links; an end that is no institution becomes a node.
 
     >>> nodes = {"a": _node_attributes()}
-    >>> _weighted_edges([("a", "b", "agreements", None), ("a", "b", "events", None)], nodes)
-    {('a', 'b'): {'weight': 2}}
+    >>> _counted_pairs([("a", "b", "agreements", None), ("a", "b", "events", None)], nodes)
+    Counter({('a', 'b'): 2})
     >>> sorted(nodes)
     ['a', 'b']
     """
@@ -324,7 +348,7 @@ def _weighted_edges(
     ends.update(map(_second, counts))
     for node in ends.difference(nodes):
         nodes[node] = _node_attributes()
-    return {pair: {"weight": count} for pair, count in counts.items()}
+    return counts
 
 
 _pair = itemgetter(0, 1)
@@ -437,6 +461,34 @@ def _sorted_network(
     weights = [data.get("weight", 1) for _, data in ordered]
     _set_degrees(graph, firsts, seconds, weights)
     remember_edges(graph, EdgeList(firsts, seconds, list(map(float, weights))))
+    return graph
+
+
+def _counted_network(
+    attributes: dict[str, Any], nodes: dict[str, dict[str, Any]], counts: Counter[tuple[str, str]]
+) -> nx.Graph:
+    """The network :func:`_sorted_network` makes of the edges ``{"weight": count}``, its
+    links held as arrays until read (:class:`~edukg.analysis.built_network.BuiltNetwork`):
+    an analysis reads them only from the edge list remembered for its igraph copy.
+
+    Every end of a counted pair must be in ``nodes`` (:func:`_counted_pairs` adds them).
+    """
+    graph = BuiltNetwork(**attributes)
+    node_table, adjacency = graph._node, graph._adj
+    for node, data in sorted(nodes.items()):
+        node_table[node] = data
+        adjacency[node] = {}
+    rank = {node: number for number, node in enumerate(node_table)}
+    count = len(counts)
+    firsts = np.fromiter(map(rank.__getitem__, map(_first, counts)), np.int64, count)
+    seconds = np.fromiter(map(rank.__getitem__, map(_second, counts)), np.int64, count)
+    weights = np.fromiter(counts.values(), np.int64, count)
+    order = np.argsort(firsts * len(rank) + seconds, kind="stable")
+    firsts, seconds, weights = firsts[order], seconds[order], weights[order]
+    graph.defer_edges(firsts, seconds, weights)
+    as_floats = weights.astype(np.float64).tolist()
+    _set_degrees(graph, firsts, seconds, as_floats)
+    remember_edges(graph, EdgeList(firsts, seconds, as_floats))
     return graph
 
 
