@@ -23,11 +23,11 @@ and the bipartite institution-event network (:func:`institution_event_network`).
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
@@ -41,6 +41,9 @@ from edukg.core.errors import ConfigError
 from edukg.core.languages import fallback_languages
 from edukg.ontology.namespace import COUNTRY_BASE, PREFIXES
 from edukg.queries import run
+
+if TYPE_CHECKING:
+    from edukg.analysis.statement_network import LinkPairs, NetworkParts
 
 LEVELS = ("institution", "country", "region")
 LABEL_LANGUAGES = ("ru", "be", "en")
@@ -267,11 +270,11 @@ Parts = tuple[
 
 def _network_from_statements(kg: Any, *, window: Window, events: bool, lang: str) -> Parts:
     """The network's parts from an embedded store's statements: what the query gives, faster."""
-    labels, nodes, links = _statement_parts(
+    labels, nodes, parts = _statement_parts(
         kg, window=window, events=events, lang=lang, details=True, names=True
     )
     edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for a, b, kind, item in links:
+    for a, b, kind, item in parts.links:
         for node in (a, b):
             if node not in nodes:
                 nodes[node] = _node_attributes()
@@ -284,19 +287,26 @@ def _network_from_statements(kg: Any, *, window: Window, events: bool, lang: str
 
 def _counted_from_statements(
     kg: Any, *, window: Window, events: bool, lang: str, names: bool
-) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, Any]], Counter[tuple[str, str]]]:
-    """The labels, the nodes and each pair's number of links from an embedded store's
-    statements, without the links' details (what an analysis needs)."""
-    labels, nodes, links = _statement_parts(
+) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, Any]], LinkPairs]:
+    """The labels, the nodes and the links (numbered pairs) from an embedded store's
+    statements, without the links' details (what an analysis needs); an end of a link that
+    is no institution becomes a node."""
+    labels, nodes, parts = _statement_parts(
         kg, window=window, events=events, lang=lang, details=False, names=names
     )
-    return labels, nodes, _counted_pairs(links, nodes)
+    pairs = parts.pairs
+    assert pairs is not None  # always, without details
+    ends = np.unique(np.concatenate((pairs.firsts, pairs.seconds))).tolist()
+    for node in map(pairs.names.__getitem__, ends):
+        if node not in nodes:
+            nodes[node] = _node_attributes()
+    return labels, nodes, pairs
 
 
 def _statement_parts(
     kg: Any, *, window: Window, events: bool, lang: str, details: bool, names: bool
-) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, Any]], list[tuple[str, str, str, Any]]]:
-    """The labels, the institutions' nodes and the links (a, b, kind, details or ``None``)."""
+) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, Any]], NetworkParts]:
+    """The labels, the institutions' nodes and the parts they were made of (the links)."""
     from edukg.analysis.statement_network import network_parts
 
     _check_parameters(window, lang)
@@ -329,29 +339,9 @@ def _statement_parts(
     for iri, short in parts.short_labels.items():
         if iri in nodes:
             nodes[iri]["short_label"] = short
-    return labels, nodes, parts.links
+    return labels, nodes, parts
 
 
-def _counted_pairs(
-    links: list[tuple[str, str, str, Any]], nodes: dict[str, dict[str, Any]]
-) -> Counter[tuple[str, str]]:
-    """Each pair's number of links; an end that is no institution becomes a node.
-
-    >>> nodes = {"a": _node_attributes()}
-    >>> _counted_pairs([("a", "b", "agreements", None), ("a", "b", "events", None)], nodes)
-    Counter({('a', 'b'): 2})
-    >>> sorted(nodes)
-    ['a', 'b']
-    """
-    counts = Counter(map(_pair, links))  # counted in C: a quarter of a million pairs at 5M
-    ends = set(map(_first, counts))
-    ends.update(map(_second, counts))
-    for node in ends.difference(nodes):
-        nodes[node] = _node_attributes()
-    return counts
-
-
-_pair = itemgetter(0, 1)
 _first = itemgetter(0)
 _second = itemgetter(1)
 
@@ -465,26 +455,33 @@ def _sorted_network(
 
 
 def _counted_network(
-    attributes: dict[str, Any], nodes: dict[str, dict[str, Any]], counts: Counter[tuple[str, str]]
+    attributes: dict[str, Any], nodes: dict[str, dict[str, Any]], pairs: LinkPairs
 ) -> nx.Graph:
-    """The network :func:`_sorted_network` makes of the edges ``{"weight": count}``, its
-    links held as arrays until read (:class:`~edukg.analysis.built_network.BuiltNetwork`):
-    an analysis reads them only from the edge list remembered for its igraph copy.
+    """The network :func:`_sorted_network` makes of the edges ``{"weight": links}`` of the
+    ``pairs``' links, its links held as arrays until read
+    (:class:`~edukg.analysis.built_network.BuiltNetwork`): an analysis reads them only from
+    the edge list remembered for its igraph copy.
 
-    Every end of a counted pair must be in ``nodes`` (:func:`_counted_pairs` adds them).
+    Both ends of every link must be in ``nodes`` (:func:`_counted_from_statements` adds them).
     """
     graph = BuiltNetwork(**attributes)
     node_table, adjacency = graph._node, graph._adj
     for node, data in sorted(nodes.items()):
         node_table[node] = data
         adjacency[node] = {}
-    rank = {node: number for number, node in enumerate(node_table)}
-    count = len(counts)
-    firsts = np.fromiter(map(rank.__getitem__, map(_first, counts)), np.int64, count)
-    seconds = np.fromiter(map(rank.__getitem__, map(_second, counts)), np.int64, count)
-    weights = np.fromiter(counts.values(), np.int64, count)
-    order = np.argsort(firsts * len(rank) + seconds, kind="stable")
-    firsts, seconds, weights = firsts[order], seconds[order], weights[order]
+    # each numbered name's rank among the nodes (sorted by text): a pair of ranks in order
+    # is a pair of texts in order
+    numbers = {name: number for number, name in enumerate(pairs.names)}
+    rank = np.zeros(len(pairs.names), np.int64)
+    for position, node in enumerate(node_table):
+        number = numbers.get(node)
+        if number is not None:
+            rank[number] = position
+    ends = rank[pairs.firsts], rank[pairs.seconds]
+    count = len(node_table)
+    keys = np.minimum(*ends) * count + np.maximum(*ends)
+    unique, weights = np.unique(keys, return_counts=True)  # in the order of the ends' ranks
+    firsts, seconds = unique // count, unique % count
     graph.defer_edges(firsts, seconds, weights)
     as_floats = weights.astype(np.float64).tolist()
     _set_degrees(graph, firsts, seconds, as_floats)

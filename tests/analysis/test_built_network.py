@@ -10,6 +10,7 @@ finds, and ``edukg analyze``'s path must never need its adjacency.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import pickle
 import shutil
 from pathlib import Path
@@ -23,8 +24,6 @@ from edukg.analysis.built_network import BuiltNetwork
 from edukg.analysis.igraph_view import _BUILT, igraph_view
 from edukg.analysis.networks import (
     Window,
-    _counted_from_statements,
-    _counted_network,
     _sorted_network,
     institution_network,
 )
@@ -32,7 +31,6 @@ from edukg.analysis.results import write_results
 from edukg.analysis.run import analyze
 from edukg.graph.store import KnowledgeGraph
 from tests.analysis.conftest import skewed_register_store
-
 
 LONE_INSTITUTION = """@prefix edukg: <https://w3id.org/edukg/ontology#> .
 <https://test.example/lone/u> a edukg:Institution .
@@ -46,15 +44,14 @@ def register_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return skewed_register_store(tmp_path_factory.mktemp("built-network"), LONE_INSTITUTION)
 
 
-def _both_builds(kg: KnowledgeGraph) -> tuple[nx.Graph, nx.Graph]:
-    """The network with its links deferred, and the one networkx's adjacency is filled with."""
-    labels, nodes, counts = _counted_from_statements(
-        kg, window=Window(), events=True, lang="ru", names=False
-    )
-    attributes = {"level": "institution", "window": "all time", "labels": labels}
-    deferred = _counted_network(attributes, copy.deepcopy(nodes), counts)
-    filled = _sorted_network(attributes, nodes, {pair: {"weight": n} for pair, n in counts.items()})
-    return deferred, filled
+def _both_builds(kg: KnowledgeGraph, **options: object) -> tuple[nx.Graph, nx.Graph]:
+    """The network with its links deferred, and the one networkx's adjacency is filled with
+    (the links and weights of the detailed network, the nodes of the deferred one)."""
+    deferred = institution_network(kg, details=False, names=False, **options)  # type: ignore[arg-type]
+    full = institution_network(kg, **options)  # type: ignore[arg-type]
+    nodes = {node: dict(data) for node, data in deferred.nodes(data=True)}
+    edges = {(a, b): {"weight": weight} for a, b, weight in full.edges(data="weight")}
+    return deferred, _sorted_network(dict(deferred.graph), nodes, edges)
 
 
 def _assert_same_build(deferred: nx.Graph, filled: nx.Graph) -> None:
@@ -76,9 +73,14 @@ def test_the_demo_networks_deferred_links_are_the_filled_ones(partnerships_kg):
     _assert_same_build(*_both_builds(partnerships_kg))
 
 
-def test_a_skewed_registers_deferred_links_are_the_filled_ones(register_store):
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"events": False}, {"window": Window(since=dt.date(2024, 1, 1))}],
+    ids=["all", "no-events", "window"],
+)
+def test_a_skewed_registers_deferred_links_are_the_filled_ones(register_store, options):
     with KnowledgeGraph.open(register_store, read_only=True) as kg:
-        deferred, filled = _both_builds(kg)
+        deferred, filled = _both_builds(kg, **options)
     assert max(weight for _, _, weight in filled.edges(data="weight")) > 1
     _assert_same_build(deferred, filled)
     view, plain = igraph_view(deferred, as_built=True), igraph_view(nx.Graph(filled))
