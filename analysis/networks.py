@@ -296,8 +296,10 @@ def _counted_from_statements(
     )
     pairs = parts.pairs
     assert pairs is not None  # always, without details
-    ends = np.unique(np.concatenate((pairs.firsts, pairs.seconds))).tolist()
-    for node in map(pairs.names.__getitem__, ends):
+    ended = np.zeros(len(pairs.names), bool)
+    ended[pairs.firsts] = True
+    ended[pairs.seconds] = True
+    for node in map(pairs.names.__getitem__, np.flatnonzero(ended).tolist()):
         if node not in nodes:
             nodes[node] = _node_attributes()
     return labels, nodes, pairs

@@ -309,6 +309,7 @@ class _Builder:
         self.area_lists: dict[frozenset[bytes], str] = {}
         self.source_of = source_names(statements)
         self.numbers = _Numbering(self.text)
+        self.party_numbers = _PartyNumbering(self.numbers)
 
     # ------------------------------------------------------------ terms
 
@@ -402,16 +403,17 @@ class _Builder:
     def agreement_pairs(self) -> tuple[Any, Any]:
         """Every pair of each agreement's parties, numbered (:meth:`agreement_links`' pairs)."""
         everything = self.unwindowed()
-        agreements, numbers = self.s.typed[AGREEMENT], self.numbers
+        agreements, numbers = self.s.typed[AGREEMENT], self.party_numbers
         signed_on, signed_many = self.s.one[SIGNED], self.s.many[SIGNED]
         members: list[int] = []
         sizes: list[int] = []
         for link, found in self.s.many[HAS_PARTY].items():  # one party or none: no pair
             if link not in agreements:
                 continue
-            # STR() of a blank node is an error: the query pairs no blank-node party; parties
-            # of one text are one party (numbered by text)
-            parties = {numbers[party] for party in found if party[:2] != b"_:"}
+            # STR() of a blank node is an error: the query pairs no blank-node party (its
+            # number is -1); parties of one text are one party (numbered by text)
+            parties = set(map(numbers.__getitem__, found))
+            parties.discard(-1)
             if len(parties) < 2:
                 continue
             if not everything:
@@ -622,6 +624,24 @@ class _Numbering(dict[bytes, int]):
         if number is None:
             number = self.by_text[text] = len(self.names)
             self.names.append(text)
+        self[term] = number
+        return number
+
+
+class _PartyNumbering(dict[bytes, int]):
+    """An agreement's party to its number in ``numbers``; a blank node to -1 (no party).
+
+    >>> parties = _PartyNumbering(_Numbering(lambda term: term.decode().strip("<>")))
+    >>> parties[b"<a:x>"], parties[b"_:b1"], parties[b"<a:x>"]
+    (0, -1, 0)
+    """
+
+    def __init__(self, numbers: _Numbering) -> None:
+        super().__init__()
+        self.numbers = numbers
+
+    def __missing__(self, term: bytes) -> int:
+        number = -1 if term[:2] == b"_:" else self.numbers[term]
         self[term] = number
         return number
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 import numpy as np
+import pyoxigraph as ox
 import pytest
 
 from edukg.analysis import built_network
@@ -140,3 +141,27 @@ def test_a_network_without_details_on_an_embedded_store_defers_its_links(partner
     full = institution_network(partnerships_kg)
     assert isinstance(light, BuiltNetwork) and not isinstance(full, BuiltNetwork)
     assert list(light.edges(data="weight")) == list(full.edges(data="weight"))
+
+
+BLANKS = b"""@prefix edukg: <https://w3id.org/edukg/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix t: <https://test.example/blanks/> .
+t:u1 a edukg:Institution . t:u2 a edukg:Institution .
+t:a1 a edukg:CooperationAgreement ; edukg:hasParty t:u1 , t:u2 , [ a edukg:Institution ] .
+t:a2 a edukg:CooperationAgreement ; edukg:hasParty t:u1 , _:lone .
+_:host a edukg:Institution .
+t:e1 a edukg:CooperationEvent ; schema:organizer _:host , t:u1 ; schema:attendee t:u2 , t:u1 .
+"""
+
+
+def test_blank_parties_and_hosts_count_as_the_detailed_network_counts_them(partnerships_kg):
+    partnerships_kg.oxigraph.load(BLANKS, ox.RdfFormat.TURTLE)
+    light = institution_network(partnerships_kg, details=False, names=False)
+    full = institution_network(partnerships_kg)
+    queried = institution_network(partnerships_kg, via_sparql=True)
+    assert list(light.edges(data="weight")) == list(full.edges(data="weight"))
+    assert list(full.edges(data="weight")) == list(queried.edges(data="weight"))
+    u1, u2 = "https://test.example/blanks/u1", "https://test.example/blanks/u2"
+    assert light.edges[u1, u2]["weight"] == 2  # the agreement a1 and the event e1
+    blanks = [node for node in light if not node.startswith("http")]  # every institution
+    assert len(blanks) == 2 and sum(light.degree(node) for node in blanks) == 2  # host-guests
