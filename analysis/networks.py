@@ -228,7 +228,9 @@ def institution_network(
             (which otherwise reads its statements at once: the same network, faster).
         details: give each edge its ``agreements``, ``events`` and ``years``. Without,
             an embedded store's network has only each edge's ``weight`` and no node
-            ``short_label`` (what an analysis needs, in less time and memory).
+            ``short_label`` (what an analysis needs, in less time and memory), and is a
+            :class:`~edukg.analysis.built_network.BuiltNetwork`: its networkx adjacency is
+            made when first read (an analysis reads its links from the remembered edge list).
         names: without ``details``, also read the nodes' ``label``, ``kind`` and ``region``
             (else an embedded store's network leaves them empty: see :func:`label_nodes`).
     """
