@@ -23,16 +23,17 @@ and the bipartite institution-event network (:func:`institution_event_network`).
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
 import pyoxigraph as ox
 
+from edukg.analysis.built_network import BuiltNetwork
 from edukg.analysis.centrality import set_degree_attributes
 from edukg.analysis.derived import collector_paused, derived_graphs
 from edukg.analysis.igraph_view import EdgeList, remember_edges
@@ -40,6 +41,9 @@ from edukg.core.errors import ConfigError
 from edukg.core.languages import fallback_languages
 from edukg.ontology.namespace import COUNTRY_BASE, PREFIXES
 from edukg.queries import run
+
+if TYPE_CHECKING:
+    from edukg.analysis.statement_network import LinkPairs, NetworkParts
 
 LEVELS = ("institution", "country", "region")
 LABEL_LANGUAGES = ("ru", "be", "en")
@@ -224,7 +228,9 @@ def institution_network(
             (which otherwise reads its statements at once: the same network, faster).
         details: give each edge its ``agreements``, ``events`` and ``years``. Without,
             an embedded store's network has only each edge's ``weight`` and no node
-            ``short_label`` (what an analysis needs, in less time and memory).
+            ``short_label`` (what an analysis needs, in less time and memory), and is a
+            :class:`~edukg.analysis.built_network.BuiltNetwork`: its networkx adjacency is
+            made when first read (an analysis reads its links from the remembered edge list).
         names: without ``details``, also read the nodes' ``label``, ``kind`` and ``region``
             (else an embedded store's network leaves them empty: see :func:`label_nodes`).
     """
@@ -232,9 +238,18 @@ def institution_network(
     with collector_paused():
         if via_sparql or not _embedded(kg):
             labels, nodes, edges = _network_from_query(kg, window=window, events=events, lang=lang)
+        elif not details:
+            labels, nodes, counts = _counted_from_statements(
+                kg, window=window, events=events, lang=lang, names=names
+            )
+            return _counted_network(
+                {"level": "institution", "window": window.describe(), "labels": labels},
+                nodes,
+                counts,
+            )
         else:
             labels, nodes, edges = _network_from_statements(
-                kg, window=window, events=events, lang=lang, details=details, names=names
+                kg, window=window, events=events, lang=lang
             )
         for data in edges.values():
             if "agreements" in data:
@@ -255,13 +270,47 @@ Parts = tuple[
 """Labels, nodes and edges (before :func:`_finish_edge`) of an institution network."""
 
 
-def _network_from_statements(
-    kg: Any, *, window: Window, events: bool, lang: str, details: bool = True, names: bool = True
-) -> Parts:
-    """The network's parts from an embedded store's statements: what the query gives, faster.
+def _network_from_statements(kg: Any, *, window: Window, events: bool, lang: str) -> Parts:
+    """The network's parts from an embedded store's statements: what the query gives, faster."""
+    labels, nodes, parts = _statement_parts(
+        kg, window=window, events=events, lang=lang, details=True, names=True
+    )
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for a, b, kind, item in parts.links:
+        for node in (a, b):
+            if node not in nodes:
+                nodes[node] = _node_attributes()
+        data = edges.get((a, b))
+        if data is None:
+            data = edges[a, b] = _empty_edge()
+        data[kind].append(item)
+    return labels, nodes, edges
 
-    Without ``details`` an edge is ``{"weight": links}``.
-    """
+
+def _counted_from_statements(
+    kg: Any, *, window: Window, events: bool, lang: str, names: bool
+) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, Any]], LinkPairs]:
+    """The labels, the nodes and the links (numbered pairs) from an embedded store's
+    statements, without the links' details (what an analysis needs); an end of a link that
+    is no institution becomes a node."""
+    labels, nodes, parts = _statement_parts(
+        kg, window=window, events=events, lang=lang, details=False, names=names
+    )
+    pairs = parts.pairs
+    assert pairs is not None  # always, without details
+    ended = np.zeros(len(pairs.names), bool)
+    ended[pairs.firsts] = True
+    ended[pairs.seconds] = True
+    for node in map(pairs.names.__getitem__, np.flatnonzero(ended).tolist()):
+        if node not in nodes:
+            nodes[node] = _node_attributes()
+    return labels, nodes, pairs
+
+
+def _statement_parts(
+    kg: Any, *, window: Window, events: bool, lang: str, details: bool, names: bool
+) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, Any]], NetworkParts]:
+    """The labels, the institutions' nodes and the parts they were made of (the links)."""
     from edukg.analysis.statement_network import network_parts
 
     _check_parameters(window, lang)
@@ -294,40 +343,9 @@ def _network_from_statements(
     for iri, short in parts.short_labels.items():
         if iri in nodes:
             nodes[iri]["short_label"] = short
-    if not details:
-        return labels, nodes, _weighted_edges(parts.links, nodes)
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for a, b, kind, item in parts.links:
-        for node in (a, b):
-            if node not in nodes:
-                nodes[node] = _node_attributes()
-        data = edges.get((a, b))
-        if data is None:
-            data = edges[a, b] = _empty_edge()
-        data[kind].append(item)
-    return labels, nodes, edges
+    return labels, nodes, parts
 
 
-def _weighted_edges(
-    links: list[tuple[str, str, str, Any]], nodes: dict[str, dict[str, Any]]
-) -> dict[tuple[str, str], dict[str, Any]]:
-    """Each pair's edge ``{"weight": its links}``; an end that is no institution becomes a node.
-
-    >>> nodes = {"a": _node_attributes()}
-    >>> _weighted_edges([("a", "b", "agreements", None), ("a", "b", "events", None)], nodes)
-    {('a', 'b'): {'weight': 2}}
-    >>> sorted(nodes)
-    ['a', 'b']
-    """
-    counts = Counter(map(_pair, links))  # counted in C: a quarter of a million pairs at 5M
-    ends = set(map(_first, counts))
-    ends.update(map(_second, counts))
-    for node in ends.difference(nodes):
-        nodes[node] = _node_attributes()
-    return {pair: {"weight": count} for pair, count in counts.items()}
-
-
-_pair = itemgetter(0, 1)
 _first = itemgetter(0)
 _second = itemgetter(1)
 
@@ -437,6 +455,41 @@ def _sorted_network(
     weights = [data.get("weight", 1) for _, data in ordered]
     _set_degrees(graph, firsts, seconds, weights)
     remember_edges(graph, EdgeList(firsts, seconds, list(map(float, weights))))
+    return graph
+
+
+def _counted_network(
+    attributes: dict[str, Any], nodes: dict[str, dict[str, Any]], pairs: LinkPairs
+) -> nx.Graph:
+    """The network :func:`_sorted_network` makes of the edges ``{"weight": links}`` of the
+    ``pairs``' links, its links held as arrays until read
+    (:class:`~edukg.analysis.built_network.BuiltNetwork`): an analysis reads them only from
+    the edge list remembered for its igraph copy.
+
+    Both ends of every link must be in ``nodes`` (:func:`_counted_from_statements` adds them).
+    """
+    graph = BuiltNetwork(**attributes)
+    node_table, adjacency = graph._node, graph._adj
+    for node, data in sorted(nodes.items()):
+        node_table[node] = data
+        adjacency[node] = {}
+    # each numbered name's rank among the nodes (sorted by text): a pair of ranks in order
+    # is a pair of texts in order
+    numbers = {name: number for number, name in enumerate(pairs.names)}
+    rank = np.zeros(len(pairs.names), np.int64)
+    for position, node in enumerate(node_table):
+        number = numbers.get(node)
+        if number is not None:
+            rank[number] = position
+    ends = rank[pairs.firsts], rank[pairs.seconds]
+    count = len(node_table)
+    keys = np.minimum(*ends) * count + np.maximum(*ends)
+    unique, weights = np.unique(keys, return_counts=True)  # in the order of the ends' ranks
+    firsts, seconds = unique // count, unique % count
+    graph.defer_edges(firsts, seconds, weights)
+    as_floats = weights.astype(np.float64).tolist()
+    _set_degrees(graph, firsts, seconds, as_floats)
+    remember_edges(graph, EdgeList(firsts, seconds, as_floats))
     return graph
 
 

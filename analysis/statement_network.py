@@ -30,6 +30,7 @@ from itertools import compress
 from operator import itemgetter
 from typing import Any
 
+import numpy as np
 import pyoxigraph as ox
 
 from edukg.graph.sources import CATALOG_GRAPH
@@ -247,8 +248,21 @@ class NetworkParts:
     institutions: dict[str, tuple[str | None, str | None, str | None]]
     """Institution to (kind, country code, region IRI)."""
     links: list[tuple[str, str, str, dict[str, Any] | None]]
-    """(a, b, "agreements" or "events", the link's attributes or ``None`` without details),
-    a < b, one per pair and link."""
+    """(a, b, "agreements" or "events", the link's attributes), a < b, one per pair and link;
+    empty without details (see ``pairs``)."""
+    pairs: LinkPairs | None = None
+    """Without details, the links as numbered pairs (``None`` with details)."""
+
+
+@dataclass
+class LinkPairs:
+    """Links without details: link ``k`` joins ``names[firsts[k]]`` and ``names[seconds[k]]``
+    (numpy arrays of positions; a pair in either order), one per pair and link, as
+    :attr:`NetworkParts.links` lists them."""
+
+    names: list[str]
+    firsts: Any
+    seconds: Any
 
 
 def network_parts(
@@ -264,8 +278,8 @@ def network_parts(
     """The labels, institutions and links of ``network-institutions`` for this window and lang
     (the named graphs in ``skip`` left out: they must hold none of the network's statements).
 
-    Without ``details`` each link's attributes are ``None`` and no short names are read:
-    the statements of titles' identifiers, areas, short names and source names are not read,
+    Without ``details`` the links come as numbered pairs (:class:`LinkPairs`): the
+    statements of titles' identifiers, areas, short names and source names are not read,
     nor the links' dates when no window is set. Without ``details`` and ``names`` no labels,
     kinds and regions are read either (each institution's kind and region is ``None``).
     """
@@ -294,6 +308,8 @@ class _Builder:
         self.segments: dict[bytes, str] = {}
         self.area_lists: dict[frozenset[bytes], str] = {}
         self.source_of = source_names(statements)
+        self.numbers = _Numbering(self.text)
+        self.party_numbers = _PartyNumbering(self.numbers)
 
     # ------------------------------------------------------------ terms
 
@@ -363,19 +379,89 @@ class _Builder:
     # ------------------------------------------------------------ parts
 
     def parts(self, *, events: bool, details: bool = True, names: bool = True) -> NetworkParts:
-        links = self.agreement_links(details=details)
-        if events:
-            links += self.event_links(details=details)
+        links: list[tuple[str, str, str, Any]] = []
+        pairs = None
+        if details:
+            links = self.agreement_links()
+            if events:
+                links += self.event_links()
+        else:
+            pairs = self.link_pairs(events=events)
         labels, short_labels = self.labels() if names else ({}, {})
-        return NetworkParts(labels, short_labels, self.institutions(names=names), links)
+        return NetworkParts(labels, short_labels, self.institutions(names=names), links, pairs)
+
+    def link_pairs(self, *, events: bool) -> LinkPairs:
+        """The links without details, numbered: what ``agreement_links`` and ``event_links``
+        list without details, without a text or a tuple made per link (a million at 5M)."""
+        firsts, seconds = self.agreement_pairs()
+        if events:
+            hosts, guests = self.event_pairs()
+            firsts = np.concatenate((firsts, np.array(hosts, np.int64)))
+            seconds = np.concatenate((seconds, np.array(guests, np.int64)))
+        return LinkPairs(self.numbers.names, firsts, seconds)
+
+    def agreement_pairs(self) -> tuple[Any, Any]:
+        """Every pair of each agreement's parties, numbered (:meth:`agreement_links`' pairs)."""
+        everything = self.unwindowed()
+        agreements, numbers = self.s.typed[AGREEMENT], self.party_numbers
+        signed_on, signed_many = self.s.one[SIGNED], self.s.many[SIGNED]
+        members: list[int] = []
+        sizes: list[int] = []
+        for link, found in self.s.many[HAS_PARTY].items():  # one party or none: no pair
+            if link not in agreements:
+                continue
+            # STR() of a blank node is an error: the query pairs no blank-node party (its
+            # number is -1); parties of one text are one party (numbered by text)
+            parties = set(map(numbers.__getitem__, found))
+            parties.discard(-1)
+            if len(parties) < 2:
+                continue
+            if not everything:
+                if link in signed_on or link in signed_many:
+                    start = self.smallest_text(SIGNED, link)
+                else:
+                    start = self.smallest_text(VALID_FROM, link)
+                if not self.in_window(start, self.smallest_text(VALID_THROUGH, link)):
+                    continue
+            members += parties
+            sizes.append(len(parties))
+        return _group_pairs(members, sizes)
+
+    def event_pairs(self) -> tuple[list[int], list[int]]:
+        """Each event's host-guest pairs, numbered (:meth:`event_links`' pairs)."""
+        everything = self.unwindowed()
+        institutions, numbers = self.s.typed[INSTITUTION], self.numbers
+        firsts: list[int] = []
+        seconds: list[int] = []
+        for link in self.s.typed[EVENT]:
+            hosts = [h for h in self.s.values(ORGANIZER, link) if h in institutions]
+            if not hosts:
+                continue
+            guests = [g for g in self.s.values(ATTENDEE, link) if g in institutions]
+            # a host is no partner of itself; one pair of two who are both hosts and guests
+            pairs = {
+                (a, b) if a <= b else (b, a)
+                for a, b in ((numbers[h], numbers[g]) for h in hosts for g in guests if h != g)
+            }
+            if not pairs:
+                continue
+            if not everything:
+                start = self.smallest_text(START, link)
+                end = self.smallest_text(END, link)
+                # the query tests the end of an event without an end date at its start
+                if not self.in_window(start, end if end is not None else start):
+                    continue
+            for first, second in pairs:
+                firsts.append(first)
+                seconds.append(second)
+        return firsts, seconds
 
     def unwindowed(self) -> bool:
         """True when no window is set: every link counts."""
         return self.window.unset()
 
-    def agreement_links(self, *, details: bool = True) -> list[tuple[str, str, str, Any]]:
+    def agreement_links(self) -> list[tuple[str, str, str, Any]]:
         links: list[tuple[str, str, str, Any]] = []
-        everything = self.unwindowed()
         agreements, texts, text = self.s.typed[AGREEMENT], self.texts, self.text
         signed_on, signed_many = self.s.one[SIGNED], self.s.many[SIGNED]
         for link, found in self.s.many[HAS_PARTY].items():  # one party or none: no pair
@@ -387,20 +473,12 @@ class _Builder:
             )
             if len(parties) < 2:
                 continue
-            if details or not everything:  # without both, no dates to test or keep
-                if link in signed_on or link in signed_many:
-                    start = self.smallest_text(SIGNED, link)
-                else:
-                    start = self.smallest_text(VALID_FROM, link)
-                end = self.smallest_text(VALID_THROUGH, link)
-                if not self.in_window(start, end):
-                    continue
-            if not details:
-                links += [
-                    (a, b, "agreements", None)
-                    for number, a in enumerate(parties)
-                    for b in parties[number + 1 :]
-                ]
+            if link in signed_on or link in signed_many:
+                start = self.smallest_text(SIGNED, link)
+            else:
+                start = self.smallest_text(VALID_FROM, link)
+            end = self.smallest_text(VALID_THROUGH, link)
+            if not self.in_window(start, end):
                 continue
             areas = self.areas(link).split()
             attributes = {
@@ -421,9 +499,8 @@ class _Builder:
                     links.append((a, b, "agreements", {**attributes, "areas": list(areas)}))
         return links
 
-    def event_links(self, *, details: bool = True) -> list[tuple[str, str, str, Any]]:
+    def event_links(self) -> list[tuple[str, str, str, Any]]:
         links: list[tuple[str, str, str, Any]] = []
-        everything = self.unwindowed()
         institutions = self.s.typed[INSTITUTION]
         for link in self.s.typed[EVENT]:
             hosts = [h for h in self.s.values(ORGANIZER, link) if h in institutions]
@@ -434,14 +511,10 @@ class _Builder:
             }
             if not pairs:
                 continue
-            if details or not everything:  # without both, no dates to test or keep
-                start = self.smallest_text(START, link)
-                end = self.smallest_text(END, link)
-                # the query tests the end of an event without an end date at its start
-                if not self.in_window(start, end if end is not None else start):
-                    continue
-            if not details:
-                links += [(a, b, "events", None) for a, b in sorted(pairs)]
+            start = self.smallest_text(START, link)
+            end = self.smallest_text(END, link)
+            # the query tests the end of an event without an end date at its start
+            if not self.in_window(start, end if end is not None else start):
                 continue
             attributes = {
                 "iri": self.text(link),
@@ -529,6 +602,67 @@ class _Builder:
             if per_language:
                 found[self.text(entity)] = per_language
         return found
+
+
+class _Numbering(dict[bytes, int]):
+    """Term to the number of its text (STR()), numbering each new text in turn: ``names``.
+
+    >>> numbers = _Numbering(lambda term: term.decode().strip("<>"))
+    >>> numbers[b"<a:x>"], numbers[b"<a:y>"], numbers[b"<a:x>"], numbers.names
+    (0, 1, 0, ['a:x', 'a:y'])
+    """
+
+    def __init__(self, text: Any) -> None:
+        super().__init__()
+        self.text = text
+        self.names: list[str] = []
+        self.by_text: dict[str, int] = {}
+
+    def __missing__(self, term: bytes) -> int:
+        text = self.text(term)
+        number = self.by_text.get(text)
+        if number is None:
+            number = self.by_text[text] = len(self.names)
+            self.names.append(text)
+        self[term] = number
+        return number
+
+
+class _PartyNumbering(dict[bytes, int]):
+    """An agreement's party to its number in ``numbers``; a blank node to -1 (no party).
+
+    >>> parties = _PartyNumbering(_Numbering(lambda term: term.decode().strip("<>")))
+    >>> parties[b"<a:x>"], parties[b"_:b1"], parties[b"<a:x>"]
+    (0, -1, 0)
+    """
+
+    def __init__(self, numbers: _Numbering) -> None:
+        super().__init__()
+        self.numbers = numbers
+
+    def __missing__(self, term: bytes) -> int:
+        number = -1 if term[:2] == b"_:" else self.numbers[term]
+        self[term] = number
+        return number
+
+
+def _group_pairs(members: list[int], sizes: list[int]) -> tuple[Any, Any]:
+    """Every pair within each group (``sizes[k]`` numbers of ``members`` in turn), by numpy.
+
+    >>> firsts, seconds = _group_pairs([1, 2, 3, 7, 8], [3, 2])
+    >>> sorted(zip(firsts.tolist(), seconds.tolist()))
+    [(1, 2), (1, 3), (2, 3), (7, 8)]
+    """
+    flat = np.array(members, np.int64)
+    size = np.array(sizes, np.int64)
+    starts = np.cumsum(size) - size
+    firsts, seconds = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    for count in np.unique(size).tolist():  # the groups of one size as the rows of a table
+        table = flat[starts[size == count][:, None] + np.arange(count)]
+        left, right = np.triu_indices(count, 1)
+        firsts.append(table[:, left].ravel())
+        seconds.append(table[:, right].ravel())
+    return np.concatenate(firsts), np.concatenate(seconds)
 
 
 def _lexical_form(value: bytes) -> str:
