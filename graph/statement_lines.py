@@ -253,8 +253,8 @@ def subjects(lines: Iterable[bytes]) -> set[str]:
 def lines_holding(lines: Iterable[bytes], text: bytes) -> list[bytes]:
     """The ``lines`` that hold ``text``, in their order.
 
-    Tested in C (``bytes.find`` mapped over the lines): a Python loop over the 270,000
-    summary lines of a 1M register took ten times longer.
+    Tested in C (``bytes.find`` mapped over the lines): over the 270,000 summary lines of
+    a 1M register, half the CPU of a Python test of each line (0.14 s against 0.3 s).
 
     >>> lines_holding([b"<a:x> <a:p> 1 .", b"<a:y> <a:q> 2 .", b"<a:z> <a:p> 3 ."], b" <a:p> ")
     [b'<a:x> <a:p> 1 .', b'<a:z> <a:p> 3 .']

@@ -517,7 +517,7 @@ def page_key_lines(lines: Iterable[bytes], space: str) -> list[bytes]:
     marker = b" <" + FIRST_SIGNED.value.encode() + b"> "
     predicate = b" <" + PAGE_KEY.value.encode() + b"> "
     keyed = []
-    for line in lines_holding(lines, marker):
+    for line in lines:
         subject, found, value = line.partition(marker)
         if not found or not subject.startswith(b"<"):
             continue  # a blank node: the summaries are not exact anyway
@@ -619,7 +619,7 @@ def multinational_lines(lines: Iterable[bytes]) -> list[bytes]:
     """
     marker = b" <" + PARTY_COUNTRY.value.encode() + b"> "
     pairs = []
-    for line in lines_holding(lines, marker):
+    for line in lines:
         subject, found, rest = line.partition(marker)
         if found:
             pairs.append((subject, rest.rsplit(b" .", 1)[0]))
