@@ -43,6 +43,7 @@ import pyoxigraph as ox
 from edukg.graph.bulk_load import bulk_load_in_parts
 from edukg.graph.settings import DEFAULT_BASE_IRI
 from edukg.graph.sources import CATALOG_GRAPH, stored_base_iri
+from edukg.graph.statement_lines import lines_holding
 from edukg.graph.summary_text import TextSummaries, dormant_lines, text_summary_lines
 from edukg.graph.terms import dumped, solutions
 from edukg.ontology.iris import PREFIXES, PROJECT_IRI, SYSTEM_GRAPH_BASE
@@ -707,7 +708,8 @@ def _refresh_all(
     so the catalogue keeps to its portable forms on such a store)."""
     if wanted is None:
         wanted = summary_lines(store, graphs=graphs)
-    exact = not any(line.startswith(b"_:") or b"> _:" in line for line in wanted)
+    blank = lines_holding(wanted, b"_:")  # a few lines, if any, tested one by one
+    exact = not any(line.startswith(b"_:") or b"> _:" in line for line in blank)
     changes = write_summary_lines(
         store, wanted, on_disk=on_disk, current=held, bulk_parts=bulk_parts
     )
@@ -743,7 +745,7 @@ def write_summary_lines(
         if store.contains_named_graph(SUMMARY_GRAPH):
             dump = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=SUMMARY_GRAPH)
             current = set(dumped(dump).splitlines())
-    gone, new = sorted(current - wanted), sorted(wanted - current)
+    gone, new = sorted(current - wanted), wanted - current
     if gone and len(gone) == len(current):
         store.remove_graph(SUMMARY_GRAPH)  # at once: every statement goes
         current = set()
@@ -751,14 +753,16 @@ def write_summary_lines(
         for quad in _quads(gone):
             store.remove(quad)
     if new:
-        text = b"\n".join(new) + b"\n"
         if on_disk and not current and len(new) >= BULK_THRESHOLD:
+            # unsorted: Oxigraph sorts what it bulk-loads (sorting here cost 0.3 s at 1M)
+            text = b"\n".join(new) + b"\n"
             # lenient: the lines are the store's own terms and ones made here (10% less CPU)
             bulk_load_in_parts(
                 store, text, SUMMARY_GRAPH, parts=min(bulk_parts, len(new) // BULK_PART),
                 lenient=True,
             )
         else:
+            text = b"\n".join(sorted(new)) + b"\n"
             store.load(text, ox.RdfFormat.N_TRIPLES, to_graph=SUMMARY_GRAPH)
     return len(gone) + len(new)
 

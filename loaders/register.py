@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, islice
@@ -422,6 +422,17 @@ class _Builder:
             pairs[0].append(subject)
             pairs[1].append(obj)
 
+    def add_all(self, triples: Iterable[tuple[str, str, str]]) -> None:
+        """:meth:`add` for each of ``triples``, in one call (the parties of a 1M register
+        give 570,000: a call each cost 0.3 s)."""
+        append, pairs_of = self.lines.append, self.pairs.get
+        for subject, predicate, obj in triples:
+            append(f"{subject} {predicate} {obj} .\n")
+            pairs = pairs_of(predicate)
+            if pairs is not None:
+                pairs[0].append(subject)
+                pairs[1].append(obj)
+
     def text(self, term: ox.NamedNode | ox.Literal) -> str:
         """The N-Triples text of a term the file repeats, worked out once."""
         found = self.texts.get(term)
@@ -823,8 +834,7 @@ class _Builder:
 
         ``agreement`` is the agreement's IRI as N-Triples (``<...>``).
         """
-        for triple in party_statements(agreement, parties, self.text):
-            self.add(*triple)
+        self.add_all(party_statements(agreement, parties, self.text))
 
     def _source(self, subject: str) -> None:
         source = self.row.text("source")

@@ -12,7 +12,14 @@ from edukg.graph.summary_text import text_summary_lines
 from edukg.loaders import terms as t
 from edukg.loaders.base import FileContent, LoadContext
 from edukg.loaders.csv_loader import read_csv, scan_csv
-from edukg.loaders.register import PartyDetail, ScannedFile, _Builder, session_of, write_parties
+from edukg.loaders.register import (
+    PartyDetail,
+    ScannedFile,
+    _Builder,
+    party_statements,
+    session_of,
+    write_parties,
+)
 from edukg.loaders.values import literal_text, parse_date, tagged, tagged_text
 from tests.loaders.conftest import BASE, TABLES, write_csv
 
@@ -89,6 +96,26 @@ def test_party_lines_are_the_statements_write_parties_writes() -> None:
     builder.party_lines(str(agreement), parties)
     assert builder.lines == expected
     assert len(expected) == 14
+
+
+def test_add_all_keeps_the_lines_and_the_pairs_the_summaries_read_as_add_does() -> None:
+    agreement = str(ox.NamedNode(BASE + "agreement/a"))
+    parties = [
+        PartyDetail(ox.NamedNode(BASE + "institution/x"), t.ROLES["coordinator"],
+                    parse_date("2024-03-14"), "Иванова"),
+        PartyDetail(ox.NamedNode(BASE + "institution/y")),
+    ]
+    context = LoadContext(source_name="a.csv", base_iri=BASE)
+    scanned = ScannedFile(FileContent(b"", ""), [], "register-csv")
+    one_by_one, at_once = (
+        _Builder(Path("a.csv"), scanned, context, session_of(context)) for _ in range(2)
+    )
+    for triple in party_statements(agreement, parties, str):
+        one_by_one.add(*triple)
+    at_once.add_all(party_statements(agreement, parties, str))
+    assert at_once.lines == one_by_one.lines
+    assert at_once.pairs == one_by_one.pairs
+    assert sum(len(subjects) for subjects, _ in at_once.pairs.values()) == 5  # party, type, date
 
 
 def test_a_files_one_sorted_chunk_is_what_the_store_would_sort(tmp_path: Path) -> None:
