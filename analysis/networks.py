@@ -433,10 +433,7 @@ def _sorted_network(
     # Filled in place, as add_nodes_from and add_edges_from would fill it in this order,
     # but without copying each node's and edge's dict (seconds at 5M triples). Both
     # ends of an edge share its dict, as networkx's own do.
-    node_table, adjacency = graph._node, graph._adj
-    for node, data in sorted(nodes.items()):
-        node_table[node] = data
-        adjacency[node] = {}
+    node_table, adjacency = _sorted_nodes(graph, nodes)
     ranked = _ranked_edges(edges, node_table)
     if ranked is None:  # an end that is no node: by text, as add_edges_from adds it
         for (a, b), data in sorted(edges.items()):
@@ -458,6 +455,18 @@ def _sorted_network(
     return graph
 
 
+def _sorted_nodes(
+    graph: nx.Graph, nodes: dict[str, dict[str, Any]]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Put ``nodes`` (their own dicts, not copies) into the new ``graph`` in sorted order,
+    without links; its node table and adjacency."""
+    node_table, adjacency = graph._node, graph._adj
+    for node, data in sorted(nodes.items()):
+        node_table[node] = data
+        adjacency[node] = {}
+    return node_table, adjacency
+
+
 def _counted_network(
     attributes: dict[str, Any], nodes: dict[str, dict[str, Any]], pairs: LinkPairs
 ) -> nx.Graph:
@@ -469,10 +478,7 @@ def _counted_network(
     Both ends of every link must be in ``nodes`` (:func:`_counted_from_statements` adds them).
     """
     graph = BuiltNetwork(**attributes)
-    node_table, adjacency = graph._node, graph._adj
-    for node, data in sorted(nodes.items()):
-        node_table[node] = data
-        adjacency[node] = {}
+    node_table, _ = _sorted_nodes(graph, nodes)
     # each numbered name's rank among the nodes (sorted by text): a pair of ranks in order
     # is a pair of texts in order
     numbers = {name: number for number, name in enumerate(pairs.names)}

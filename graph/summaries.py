@@ -913,9 +913,9 @@ def _refresh_some(
                 current.update(store.quads_for_pattern(node, predicate, None, SUMMARY_GRAPH))
         for query in queries:
             wanted.update(_constructed(store, query, nodes))
+    true = ox.Literal(True)
     partnerless = {
-        node for node in institutions
-        if ox.Quad(node, PARTNERLESS, ox.Literal(True), SUMMARY_GRAPH) in wanted
+        node for node in institutions if ox.Quad(node, PARTNERLESS, true, SUMMARY_GRAPH) in wanted
     }
     for query in _NODES_DISPLAYED:
         wanted.update(_constructed(store, query, partnerless))
